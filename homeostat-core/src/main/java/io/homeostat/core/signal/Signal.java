@@ -1,0 +1,21 @@
+package io.homeostat.core.signal;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A fact about the running system, the unit of everything the control loop consumes. Immutable;
+ * every case carries the service it is about, when it happened, and free-form tags.
+ */
+public sealed interface Signal
+        permits OperationOutcome, MetricSample, HealthReport, CircuitTransition, FailureEvent {
+
+    /** The service or dependency the fact is about, e.g. {@code llm:openai}. */
+    String service();
+
+    /** When it happened (wall time of the injected clock). */
+    Instant time();
+
+    /** Extra labels; never null, possibly empty. */
+    Map<String, String> tags();
+}

@@ -1,0 +1,37 @@
+package io.homeostat.core.time;
+
+import java.time.Duration;
+
+/**
+ * Runs work later, on the time of a {@link Clock}. The system scheduler runs tasks on one daemon
+ * timer thread, so tasks must be short and must hand long work to an executor; a
+ * {@link ManualClock}'s scheduler runs them inside {@link ManualClock#advance(Duration)}.
+ *
+ * <p>Implementations are thread-safe. A task that throws is counted by the implementation and
+ * does not stop later runs of periodic work.
+ */
+public interface Scheduler {
+
+    /** A scheduler on the real clock, shared by the JVM, on one daemon thread. */
+    static Scheduler system() {
+        return SystemScheduler.INSTANCE;
+    }
+
+    /**
+     * Runs {@code task} once after {@code delay}.
+     *
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
+    Cancellable schedule(Duration delay, Runnable task);
+
+    /**
+     * Runs {@code task} every {@code period}, the first time after {@code initialDelay}.
+     *
+     * @throws IllegalArgumentException if {@code initialDelay} is negative or {@code period} is
+     *     not positive
+     */
+    Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task);
+
+    /** The clock whose time this scheduler follows. */
+    Clock clock();
+}
