@@ -5,7 +5,7 @@ package io.homeostat.core.breaker;
  * see whether it has recovered.
  *
  * <p>The {@code Guard} drives a breaker through three allocation-free calls per guarded call:
- * {@link #tryAcquirePermission()}, then exactly one of {@link #onResult}, {@link #onError} or
+ * {@link #tryAcquirePermission(long)}, then exactly one of {@link #onResult}, {@link #onError} or
  * {@link #releasePermission()}. Operators use {@link #forceOpen()}, {@link #disable()} and
  * {@link #reset()}.
  *
@@ -24,21 +24,26 @@ public interface CircuitBreaker {
      * wait has passed (then the breaker becomes HALF_OPEN); HALF_OPEN admits exactly the
      * configured number of trial calls. Never throws, never allocates.
      *
+     * @param nowNanos the monotonic time of the breaker's clock, read once by the caller
      * @return true if the call may go ahead; the caller must then report its end
      */
-    boolean tryAcquirePermission();
+    boolean tryAcquirePermission(long nowNanos);
 
     /**
      * Reports a call that returned {@code result} after {@code durationNanos}. The result
      * predicate of the configuration decides whether it counts as a failure.
+     *
+     * @param nowNanos the monotonic time the call ended
      */
-    void onResult(long durationNanos, Object result);
+    void onResult(long nowNanos, long durationNanos, Object result);
 
     /**
      * Reports a call that threw {@code error} after {@code durationNanos}. The record/ignore
      * predicates decide whether it counts as a failure or is ignored.
+     *
+     * @param nowNanos the monotonic time the call ended
      */
-    void onError(long durationNanos, Throwable error);
+    void onError(long nowNanos, long durationNanos, Throwable error);
 
     /** Gives back a permission whose call was never made (e.g. a full bulkhead rejected it). */
     void releasePermission();
