@@ -106,6 +106,7 @@ public final class Fallback<T> {
      * @throws NullPointerException if {@code context} is null
      */
     public boolean acceptsPrimary(CallContext context, T value) {
+        Objects.requireNonNull(context, "context");
         if (policy.requiresIntegrityCheck(context, TierKind.PRIMARY)) {
             SafetyDecision decision = decide(context, TierKind.PRIMARY, Served.PRIMARY_TIER, primaryCheck != null);
             if (decision.denied()) {
@@ -131,6 +132,7 @@ public final class Fallback<T> {
      * @throws NullPointerException if {@code context} is null
      */
     public void onPrimarySuccess(CallContext context, T value) {
+        Objects.requireNonNull(context, "context");
         if (cacheTier == null || !context.hasCacheKey() || value == null || !cacheMayServe(context)) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.homeostat.core.fallback;
 
 import io.homeostat.core.safety.SafetyDecision;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -56,6 +57,6 @@ public record TierAttempt(String tier, TierKind kind, SafetyDecision decision, O
 
     /** One line for logs and warnings, e.g. {@code "alternative 'b': FAILED (threw IOException: down)"}. */
     public String summary() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + tier + "': " + outcome + " (" + detail + ")";
+        return kind.name().toLowerCase(Locale.ROOT) + " '" + tier + "': " + outcome + " (" + detail + ")";
     }
 }
