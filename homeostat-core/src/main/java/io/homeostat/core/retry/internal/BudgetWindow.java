@@ -32,6 +32,11 @@ final class BudgetWindow {
     private final int stripeMask;
     private final AtomicLongArray calls;
     private final AtomicLongArray retries = new AtomicLongArray(BUCKETS);
+    /**
+     * The time bucket of a recent call, so most calls need no division. Any value is safe:
+     * {@link #epochOf} checks it against the time before using it.
+     */
+    private volatile long recentEpoch;
 
     BudgetWindow(RetryBudget budget, int processors) {
         this.bucketNanos = budget.window().toNanos() / BUCKETS;
@@ -44,8 +49,9 @@ final class BudgetWindow {
 
     /** Counts one call at {@code nowNanos}. */
     void onCall(long nowNanos) {
-        long bucket = bucketOf(nowNanos);
-        int slot = slotOf(nowNanos);
+        long epoch = epochOf(nowNanos);
+        long bucket = epoch & BUCKET_MASK;
+        int slot = slotOf(epoch);
         int stripe = stripeOf(Thread.currentThread().threadId());
         for (int probe = 0; ; probe++) {
             int index = ((stripe + probe) & stripeMask) * STRIDE + slot;
@@ -59,8 +65,9 @@ final class BudgetWindow {
 
     /** Takes one retry from the budget at {@code nowNanos}, if the budget allows it. */
     boolean tryAcquireRetry(long nowNanos) {
-        long bucket = bucketOf(nowNanos);
-        int slot = slotOf(nowNanos);
+        long epoch = epochOf(nowNanos);
+        long bucket = epoch & BUCKET_MASK;
+        int slot = slotOf(epoch);
         long current;
         long next;
         do {
@@ -137,12 +144,20 @@ final class BudgetWindow {
         return (bucket - (value >>> COUNT_BITS)) & BUCKET_MASK;
     }
 
-    private long bucketOf(long nowNanos) {
-        return Math.floorDiv(nowNanos, bucketNanos) & BUCKET_MASK;
+    /** {@code floorDiv(nowNanos, bucketNanos)}, dividing only when the bucket changed. */
+    private long epochOf(long nowNanos) {
+        long recent = recentEpoch;
+        long sinceStart = nowNanos - recent * bucketNanos;
+        if (sinceStart >= 0 && sinceStart < bucketNanos) {
+            return recent;
+        }
+        long epoch = Math.floorDiv(nowNanos, bucketNanos);
+        recentEpoch = epoch;
+        return epoch;
     }
 
-    private int slotOf(long nowNanos) {
-        return (int) Math.floorMod(Math.floorDiv(nowNanos, bucketNanos), (long) BUCKETS);
+    private static int slotOf(long epoch) {
+        return (int) Math.floorMod(epoch, (long) BUCKETS);
     }
 
     private int stripeOf(long threadId) {
