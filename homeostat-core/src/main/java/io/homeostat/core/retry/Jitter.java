@@ -2,6 +2,7 @@ package io.homeostat.core.retry;
 
 /**
  * How a computed wait is spread out, so that callers failing together do not retry together.
+ * Immutable, hence thread-safe.
  */
 public enum Jitter {
     /** The computed wait, as is. */
