@@ -1,5 +1,8 @@
 package io.homeostat.core.bulkhead;
 
+import io.homeostat.core.bulkhead.internal.AimdBulkhead;
+import io.homeostat.core.bulkhead.internal.SemaphoreBulkhead;
+
 /**
  * Limits how many calls to one dependency run at once, so a slow dependency cannot take every
  * thread of its callers. The {@code Guard} calls {@link #tryAcquire()} and, when it succeeded,
@@ -8,6 +11,49 @@ package io.homeostat.core.bulkhead;
  * <p>Implementations are thread-safe.
  */
 public interface Bulkhead {
+
+    /** The default limit of {@link #semaphore(String)}. */
+    int DEFAULT_MAX_CONCURRENT = 25;
+
+    /**
+     * A fixed limit of {@value #DEFAULT_MAX_CONCURRENT} concurrent calls.
+     *
+     * @throws NullPointerException if {@code name} is null
+     */
+    static Bulkhead semaphore(String name) {
+        return semaphore(name, DEFAULT_MAX_CONCURRENT);
+    }
+
+    /**
+     * A fixed limit of {@code maxConcurrent} concurrent calls. Lock-free: one compare-and-set per
+     * acquire.
+     *
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code maxConcurrent} is less than 1
+     */
+    static Bulkhead semaphore(String name, int maxConcurrent) {
+        return SemaphoreBulkhead.create(name, maxConcurrent);
+    }
+
+    /**
+     * A limit that adapts to the dependency with the defaults of {@link AdaptiveLimitConfig}.
+     *
+     * @throws NullPointerException if {@code name} is null
+     */
+    static Bulkhead adaptive(String name) {
+        return adaptive(name, AdaptiveLimitConfig.ofDefaults());
+    }
+
+    /**
+     * A limit that adapts to the dependency by AIMD: it grows by one after a window of fast,
+     * successful calls that used the limit, and shrinks by {@link AdaptiveLimitConfig#decreaseFactor()}
+     * on every overloaded or slow call; see {@link AdaptiveLimitConfig}. Lock-free.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    static Bulkhead adaptive(String name, AdaptiveLimitConfig config) {
+        return AimdBulkhead.create(name, config);
+    }
 
     /** The bulkhead's name, usually the guard's. */
     String name();
