@@ -3,6 +3,7 @@ package io.homeostat.core.breaker.internal;
 import io.homeostat.core.breaker.WindowSnapshot;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,16 +29,19 @@ final class CountWindow implements Window {
     }
 
     private final int[] slots;
-    private final AtomicLong sequence = new AtomicLong();
+    /** {@code ceil(2^64 / size)}: turns the slot index into two multiplications instead of a division. */
+    private final long reciprocal;
+    private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicLong counts = new AtomicLong();
 
     CountWindow(int size) {
         this.slots = new int[size];
+        this.reciprocal = Long.divideUnsigned(-1L, size) + 1;
     }
 
     @Override
     public void record(long nowNanos, int code) {
-        int index = (int) (sequence.getAndIncrement() % slots.length);
+        int index = slot(sequence.getAndIncrement());
         int old = (int) SLOTS.getAndSet(slots, index, code);
         if (old != code) {
             counts.getAndAdd(WEIGHT[code] - WEIGHT[old]);
@@ -69,6 +73,15 @@ final class CountWindow implements Window {
         }
         this.counts.set(packed);
         sequence.set(calls);
+    }
+
+    /**
+     * The slot of a sequence number: its unsigned value modulo the size (Lemire's fastmod). The
+     * sequence wraps after 2^32 calls; at the wrap the ring skips ahead, which moves no count
+     * because counts follow the codes in the slots, not the sequence.
+     */
+    int slot(int sequence) {
+        return (int) Math.unsignedMultiplyHigh(reciprocal * Integer.toUnsignedLong(sequence), slots.length);
     }
 
     private static int clamp(long value, int max) {

@@ -29,6 +29,23 @@ class CountWindowTest {
     }
 
     @Test
+    void slotIsTheUnsignedRemainderOfTheSequenceForEverySize() {
+        Random random = new Random(7L);
+        int[] sizes = {1, 2, 3, 7, 10, 100, 999_983, 1_000_000};
+        int[] edges = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 999_999, 1_000_000};
+        for (int size : sizes) {
+            CountWindow window = new CountWindow(size);
+            for (int sequence : edges) {
+                assertThat(window.slot(sequence)).isEqualTo(Integer.remainderUnsigned(sequence, size));
+            }
+            for (int i = 0; i < 10_000; i++) {
+                int sequence = random.nextInt();
+                assertThat(window.slot(sequence)).isEqualTo(Integer.remainderUnsigned(sequence, size));
+            }
+        }
+    }
+
+    @Test
     void fillLoadsCountsAndLaterCallsEvictTheOldestFirst() {
         CountWindow window = new CountWindow(10);
         window.fill(0, new WindowSnapshot(4, 2, 1, 0));
