@@ -115,7 +115,7 @@ class CircuitBreakerConfigTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("resetTimeout");
     }
 
-    private static void assertRejected(UnaryOperator<CircuitBreakerConfig.Builder> change, String message) {
+    private static void assertRejected(UnaryOperator<CircuitBreakerConfigBuilder> change, String message) {
         assertThatThrownBy(() -> change.apply(CircuitBreakerConfig.builder()).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);

@@ -24,9 +24,6 @@ import java.util.function.UnaryOperator;
 public final class LockFreeCircuitBreaker implements CircuitBreaker {
 
     private static final VarHandle PHASE;
-    private static final int SUCCESS = 0;
-    private static final int FAILURE = 1;
-    private static final int IGNORED = 2;
 
     static {
         try {
@@ -44,6 +41,8 @@ public final class LockFreeCircuitBreaker implements CircuitBreaker {
     private final boolean slowCallCheck;
     private final LongAdder rejected = new LongAdder();
     private final StateTransfer transfer;
+    private final TripRule tripRule;
+    private final OutcomeRules outcomes;
     private volatile Phase phase;
 
     private LockFreeCircuitBreaker(
@@ -55,6 +54,8 @@ public final class LockFreeCircuitBreaker implements CircuitBreaker {
         this.slowCallNanos = config.slowCallDuration().toNanos();
         this.slowCallCheck = config.slowCallCheckEnabled();
         this.transfer = new StateTransfer(name, config, clock);
+        this.tripRule = new TripRule(config);
+        this.outcomes = new OutcomeRules(config);
         this.phase = new Phase.Closed(Window.of(config), TransitionReasons.CREATED);
     }
 
@@ -120,33 +121,16 @@ public final class LockFreeCircuitBreaker implements CircuitBreaker {
 
     @Override
     public void onResult(long nowNanos, long durationNanos, Object result) {
-        boolean failure;
-        try {
-            failure = config.recordResult().test(result);
-        } catch (RuntimeException predicateFailed) {
-            failure = true;
-        }
-        record(nowNanos, durationNanos, failure);
+        record(nowNanos, durationNanos, outcomes.resultFails(result));
     }
 
     @Override
     public void onError(long nowNanos, long durationNanos, Throwable error) {
-        int verdict = classify(error);
-        if (verdict == IGNORED) {
+        int verdict = outcomes.classify(error);
+        if (verdict == OutcomeRules.IGNORED) {
             releasePermission();
         } else {
-            record(nowNanos, durationNanos, verdict == FAILURE);
-        }
-    }
-
-    private int classify(Throwable error) {
-        try {
-            if (config.ignoreException().test(error)) {
-                return IGNORED;
-            }
-            return config.recordException().test(error) ? FAILURE : SUCCESS;
-        } catch (RuntimeException predicateFailed) {
-            return FAILURE;
+            record(nowNanos, durationNanos, verdict == OutcomeRules.FAILURE);
         }
     }
 
@@ -165,19 +149,7 @@ public final class LockFreeCircuitBreaker implements CircuitBreaker {
 
     private void checkTrip(Phase.Closed closed, long nowNanos) {
         WindowSnapshot window = closed.snapshot(nowNanos);
-        String reason = null;
-        int consecutive = config.consecutiveFailureThreshold();
-        if (consecutive > 0 && window.consecutiveFailures() >= consecutive) {
-            reason = TransitionReasons.consecutiveFailures(window.consecutiveFailures());
-        } else if (window.calls() >= config.minimumNumberOfCalls()) {
-            float failureThreshold = config.failureRateThreshold();
-            float slowThreshold = config.slowCallRateThreshold();
-            if (failureThreshold > 0 && window.failureRate() >= failureThreshold) {
-                reason = TransitionReasons.failureRate(window, failureThreshold);
-            } else if (slowThreshold > 0 && window.slowCallRate() >= slowThreshold) {
-                reason = TransitionReasons.slowCallRate(window, slowThreshold, config.slowCallDuration());
-            }
-        }
+        String reason = tripRule.reasonToOpen(window);
         if (reason != null) {
             swap(closed, open(1, nowNanos, window, reason), reason, window);
         }
