@@ -48,7 +48,7 @@ public interface CircuitBreaker {
     /**
      * Asks to make a call. CLOSED and DISABLED always admit; OPEN admits nothing until the open
      * wait has passed (then the breaker becomes HALF_OPEN); HALF_OPEN admits exactly the
-     * configured number of trial calls. Never throws, never allocates.
+     * configured number of trial calls. Never throws; allocates only when it makes a transition.
      *
      * @param nowNanos the monotonic time of the breaker's clock, read once by the caller
      * @return true if the call may go ahead; the caller must then report its end
