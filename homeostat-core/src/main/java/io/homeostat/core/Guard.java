@@ -1,0 +1,362 @@
+package io.homeostat.core;
+
+import io.homeostat.core.breaker.CircuitBreaker;
+import io.homeostat.core.breaker.CircuitState;
+import io.homeostat.core.bulkhead.Bulkhead;
+import io.homeostat.core.classify.ErrorCategory;
+import io.homeostat.core.classify.ErrorClassifier;
+import io.homeostat.core.fallback.Fallback;
+import io.homeostat.core.fallback.FallbackFailedException;
+import io.homeostat.core.fallback.Served;
+import io.homeostat.core.record.OperationRecorder;
+import io.homeostat.core.record.OperationSnapshot;
+import io.homeostat.core.retry.Retry;
+import io.homeostat.core.signal.FailureEvent;
+import io.homeostat.core.signal.OperationOutcome;
+import io.homeostat.core.signal.SignalBus;
+import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Scheduler;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The policy pipeline around the calls to one dependency, run as
+ * {@code fallback(retry(circuitBreaker(timeout(bulkhead(call)))))}: every attempt asks the breaker
+ * and the bulkhead, runs against the call's one deadline (retries share it), and is recorded; a
+ * failed attempt is retried while the retry policy, its budget, the deadline and the breaker allow;
+ * what still fails is answered by the fallback's tiers, as the safety policy permits.
+ *
+ * <p>Each policy is optional. The success path reads the clock twice per attempt and allocates
+ * nothing; a rejected call allocates nothing in the guard.
+ *
+ * <p>Thread-safe: one guard serves all threads calling its dependency.
+ */
+public final class Guard {
+
+    private final String name;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final CircuitBreaker breaker;
+    private final Retry retry;
+    private final Bulkhead bulkhead;
+    private final Duration timeout;
+    private final long timeoutNanos;
+    private final ErrorClassifier classifier;
+    private final SignalBus bus;
+    private final boolean publishing;
+    private final OperationRecorder recorder;
+    private final Executor executor;
+
+    private final Failure circuitOpen;
+    private final Failure bulkheadFull;
+    private final Failure deadlineExceeded;
+    private final Failure resultRejected;
+
+    Guard(GuardBuilder builder) {
+        this.name = builder.name;
+        this.clock = builder.clock;
+        this.scheduler = builder.scheduler;
+        this.breaker = builder.breaker;
+        this.retry = builder.retry;
+        this.bulkhead = builder.bulkhead;
+        this.timeout = builder.timeout;
+        this.timeoutNanos = builder.timeout.toNanos();
+        this.classifier = builder.classifier;
+        this.bus = builder.bus;
+        this.publishing = builder.bus != SignalBus.none();
+        this.recorder = OperationRecorder.create(name, builder.recording, clock.monotonicNanos());
+        this.executor = builder.executor;
+        this.circuitOpen = new Failure(new CircuitOpenException(name), ErrorCategory.REJECTED);
+        this.bulkheadFull = new Failure(
+                new BulkheadFullException(name, bulkhead == null ? 0 : bulkhead.limit()), ErrorCategory.REJECTED);
+        this.deadlineExceeded = new Failure(new CallTimeoutException(name, timeout), ErrorCategory.TIMEOUT);
+        this.resultRejected = new Failure(new ResultRejectedException(name), ErrorCategory.UNKNOWN);
+    }
+
+    /** Starts a guard named after its dependency, e.g. {@code llm:openai}. */
+    public static GuardBuilder builder(String name) {
+        return new GuardBuilder(name);
+    }
+
+    /** The dependency's name. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Runs {@code call} through the pipeline without a fallback.
+     *
+     * @return the call's result
+     * @throws CircuitOpenException if the breaker refused the call
+     * @throws BulkheadFullException if the bulkhead refused it
+     * @throws CallTimeoutException if the deadline passed
+     * @throws CallFailedException if the last attempt threw a checked exception (its cause);
+     *     unchecked exceptions and errors of the call are rethrown as they are
+     */
+    public <T> T call(CheckedSupplier<T> call) {
+        long start = clock.monotonicNanos();
+        Object outcome = run(start, CallContext.DEFAULT, call, null);
+        if (outcome instanceof Failure failure) {
+            publishOutcome(failure.status(), failure.category, start, null);
+            throw failure.exception(name);
+        }
+        return cast(outcome);
+    }
+
+    /**
+     * Runs {@code call} through the pipeline; if it fails, {@code fallback}'s tiers answer as the
+     * safety policy allows for {@code context}.
+     *
+     * @return the call's result or the fallback's value
+     * @throws FallbackFailedException if no tier may or can serve (with guidance for the caller)
+     */
+    public <T> T call(CallContext context, CheckedSupplier<T> call, Fallback<T> fallback) {
+        Objects.requireNonNull(fallback, "fallback");
+        long start = clock.monotonicNanos();
+        Object outcome = run(start, context, call, fallback);
+        if (outcome instanceof Failure failure) {
+            return serve(start, context, fallback, failure).value();
+        }
+        return cast(outcome);
+    }
+
+    /**
+     * As {@link #call(CallContext, CheckedSupplier, Fallback)}, returning which tier served, how
+     * stale it is and any warning.
+     *
+     * @throws FallbackFailedException if no tier may or can serve
+     */
+    public <T> Served<T> execute(CallContext context, CheckedSupplier<T> call, Fallback<T> fallback) {
+        Objects.requireNonNull(fallback, "fallback");
+        long start = clock.monotonicNanos();
+        Object outcome = run(start, context, call, fallback);
+        if (outcome instanceof Failure failure) {
+            return serve(start, context, fallback, failure);
+        }
+        return Served.primary(cast(outcome));
+    }
+
+    /**
+     * Runs {@link #call(CheckedSupplier)} on the guard's executor (a virtual thread per call by
+     * default). The future fails with what {@code call} would throw.
+     */
+    public <T> CompletableFuture<T> callAsync(CheckedSupplier<T> call) {
+        return CompletableFuture.supplyAsync(() -> call(call), executor);
+    }
+
+    /** Runs {@link #execute} on the guard's executor. */
+    public <T> CompletableFuture<Served<T>> executeAsync(CallContext context, CheckedSupplier<T> call, Fallback<T> fallback) {
+        return CompletableFuture.supplyAsync(() -> execute(context, call, fallback), executor);
+    }
+
+    /** The breaker, if the guard has one. */
+    public Optional<CircuitBreaker> circuitBreaker() {
+        return Optional.ofNullable(breaker);
+    }
+
+    /** The bulkhead, if the guard has one. */
+    public Optional<Bulkhead> bulkhead() {
+        return Optional.ofNullable(bulkhead);
+    }
+
+    /** The retry policy, if the guard has one. */
+    public Optional<Retry> retry() {
+        return Optional.ofNullable(retry);
+    }
+
+    /** The deadline of a call, all attempts included; {@link Duration#ZERO} for none. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The guard's recorder. */
+    public OperationRecorder recorder() {
+        return recorder;
+    }
+
+    /** What the guard's calls did over the recorder's window, up to now. */
+    public OperationSnapshot snapshot() {
+        return recorder.snapshot(clock.monotonicNanos());
+    }
+
+    @Override
+    public String toString() {
+        return "Guard[" + name + "]";
+    }
+
+    /**
+     * The pipeline. Returns the call's result, or a {@link Failure} when the primary path gave up:
+     * no exception is thrown for control flow, so rejections stay cheap.
+     */
+    private Object run(long start, CallContext context, CheckedSupplier<?> call, Fallback<?> fallback) {
+        long now = start;
+        long deadline = timeoutNanos == 0 ? Long.MAX_VALUE : now + timeoutNanos;
+        if (retry != null) {
+            retry.onCall(now);
+        }
+        for (int attempt = 1; ; attempt++) {
+            if (now >= deadline) {
+                return deadlineExceeded;
+            }
+            if (breaker != null && !breaker.tryAcquirePermission(now)) {
+                recorder.recordRejected(now);
+                return circuitOpen;
+            }
+            if (bulkhead != null && !bulkhead.tryAcquire()) {
+                if (breaker != null) {
+                    breaker.releasePermission();
+                }
+                recorder.recordRejected(now);
+                return bulkheadFull;
+            }
+
+            Object result = null;
+            Throwable error = null;
+            TimeoutWatch watch = timeoutNanos == 0 ? null : TimeoutWatch.start(scheduler, deadline - now);
+            try {
+                result = call.get();
+            } catch (Throwable e) {
+                error = e;
+            }
+            boolean timedOut = watch != null && watch.finish();
+            long end = clock.monotonicNanos();
+            long took = end - now;
+            timedOut |= end >= deadline;
+            if (bulkhead != null) {
+                bulkhead.release(took, timedOut);
+            }
+
+            if (timedOut) {
+                if (breaker != null) {
+                    breaker.onError(end, took, deadlineExceeded.error);
+                }
+                recorder.recordTimeout(end, took);
+                return deadlineExceeded;
+            }
+
+            Failure failure;
+            if (error == null) {
+                if (breaker != null) {
+                    breaker.onResult(end, took, result);
+                }
+                if (retry == null || !retry.retryOnResult(result)) {
+                    if (fallback != null && !acceptsPrimary(fallback, context, result)) {
+                        recorder.recordFailure(end, took, ErrorCategory.UNKNOWN);
+                        return resultRejected;
+                    }
+                    recorder.recordSuccess(end, took);
+                    if (fallback != null) {
+                        storePrimary(fallback, context, result);
+                    }
+                    return result;
+                }
+                recorder.recordFailure(end, took, ErrorCategory.UNKNOWN);
+                failure = null;
+            } else {
+                ErrorCategory category = classifier.classify(error);
+                if (breaker != null) {
+                    breaker.onError(end, took, error);
+                }
+                recorder.recordFailure(end, took, category);
+                publishFailure(error, category);
+                if (error instanceof Error fatal) {
+                    throw fatal;
+                }
+                failure = new Failure(error, category);
+                if (retry == null || error instanceof InterruptedException || !retry.retryOnError(error, category)) {
+                    return failure;
+                }
+            }
+
+            long delay = retry.delayNanos(attempt, end);
+            if (delay == Retry.NO_RETRY || end + delay >= deadline || breakerOpen()) {
+                // Out of attempts or budget, no time left to wait, or the breaker is open: a
+                // retry would not help. A retried result that never became acceptable is returned.
+                return failure != null ? failure : result;
+            }
+            try {
+                clock.sleep(Duration.ofNanos(delay));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failure != null ? failure : result;
+            }
+            now = clock.monotonicNanos();
+            recorder.recordRetry(now);
+        }
+    }
+
+    private boolean breakerOpen() {
+        if (breaker == null) {
+            return false;
+        }
+        CircuitState state = breaker.state();
+        return state == CircuitState.OPEN || state == CircuitState.FORCED_OPEN;
+    }
+
+    private <T> Served<T> serve(long start, CallContext context, Fallback<T> fallback, Failure failure) {
+        try {
+            Served<T> served = fallback.serve(context, failure.error);
+            recorder.recordFallback(clock.monotonicNanos(), served.kind());
+            publishOutcome(OperationOutcome.Status.FALLBACK, failure.category, start, served.tier());
+            return served;
+        } catch (FallbackFailedException e) {
+            publishOutcome(failure.status(), failure.category, start, null);
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> boolean acceptsPrimary(Fallback<T> fallback, CallContext context, Object result) {
+        return fallback.acceptsPrimary(context, (T) result);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void storePrimary(Fallback<T> fallback, CallContext context, Object result) {
+        fallback.onPrimarySuccess(context, (T) result);
+    }
+
+    /** One outcome signal per call that did not simply succeed; successes are in the recorder. */
+    private void publishOutcome(OperationOutcome.Status status, ErrorCategory category, long start, String tier) {
+        if (publishing) {
+            long latency = Math.max(0, clock.monotonicNanos() - start);
+            bus.publish(new OperationOutcome(name, status, category, latency, tier, clock.instant(), Map.of()));
+        }
+    }
+
+    /** One failure signal per failed attempt, for diagnosis. */
+    private void publishFailure(Throwable error, ErrorCategory category) {
+        if (publishing) {
+            bus.publish(new FailureEvent(name, category, error.getClass().getName(), error.getMessage(), clock.instant(),
+                    Map.of()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object outcome) {
+        return (T) outcome;
+    }
+
+    /** Why the primary path gave up: the error to report and its category. */
+    private record Failure(Throwable error, ErrorCategory category) {
+
+        OperationOutcome.Status status() {
+            return switch (category) {
+                case REJECTED -> OperationOutcome.Status.REJECTED;
+                case TIMEOUT -> error instanceof CallTimeoutException
+                        ? OperationOutcome.Status.TIMEOUT : OperationOutcome.Status.FAILURE;
+                default -> OperationOutcome.Status.FAILURE;
+            };
+        }
+
+        RuntimeException exception(String guard) {
+            if (error instanceof RuntimeException unchecked) {
+                return unchecked;
+            }
+            return new CallFailedException(guard, category, error);
+        }
+    }
+}
