@@ -8,7 +8,7 @@ package io.homeostat.engine.detect.anomaly.internal;
  */
 final class WindowedLikelihood {
 
-    private static final double MIN_STD = 1e-4;
+    private static final double MIN_STD = 0.02;
     private static final double WINSOR_Z = 4.0;
 
     private final double[] ring;
