@@ -7,20 +7,20 @@ package io.homeostat.engine.detect.anomaly;
  * @param learningPeriod samples that only teach the detector and score 0 (default 500); also the
  *     memory of its long-run statistics, in samples
  * @param averagingWindow samples whose mean prediction error is compared with the long-run
- *     distribution of that mean (default 10)
- * @param quietPeriod samples after an alarm during which a new alarm needs a clearly larger
- *     surprise (default {@code learningPeriod / 4})
+ *     distribution of that mean (default 5)
+ * @param quietPeriod samples after an alarm that score 0 (default {@code learningPeriod / 4}); after
+ *     it, a new alarm must beat the last one's score, a bar that fades over four learning periods
  * @param alarmScore the score from which a sample counts as an alarm for the quiet period
- *     (default 0.5)
+ *     (default 0.4)
  */
 public record AnomalyDetectorConfig(int learningPeriod, int averagingWindow, int quietPeriod, double alarmScore) {
 
     /** Default {@link #learningPeriod()}. */
     public static final int DEFAULT_LEARNING_PERIOD = 500;
     /** Default {@link #averagingWindow()}. */
-    public static final int DEFAULT_AVERAGING_WINDOW = 10;
+    public static final int DEFAULT_AVERAGING_WINDOW = 5;
     /** Default {@link #alarmScore()}. */
-    public static final double DEFAULT_ALARM_SCORE = 0.5;
+    public static final double DEFAULT_ALARM_SCORE = 0.4;
 
     /**
      * Validates the configuration.
@@ -45,7 +45,7 @@ public record AnomalyDetectorConfig(int learningPeriod, int averagingWindow, int
         }
     }
 
-    /** The defaults: learning period 500, averaging window 10, quiet period 125, alarm score 0.5. */
+    /** The defaults: learning period 500, averaging window 5, quiet period 125, alarm score 0.4. */
     public static AnomalyDetectorConfig ofDefaults() {
         return builder().build();
     }

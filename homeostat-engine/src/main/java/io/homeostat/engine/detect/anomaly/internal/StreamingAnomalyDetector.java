@@ -4,21 +4,28 @@ import io.homeostat.engine.detect.anomaly.AnomalyDetector;
 import io.homeostat.engine.detect.anomaly.AnomalyDetectorConfig;
 
 /**
- * The streaming anomaly detector: predicts each sample from the previous one and from daily
- * and weekly profiles, turns each predictor's error into a bounded raw anomaly, scores the tail
- * probability of its recent mean, takes the most surprised predictor among those that fit the
- * series, flags new extremes, and keeps quiet for a while after an alarm. Not thread-safe.
+ * The streaming anomaly detector. Each sample is predicted three ways: by the previous sample
+ * (catches spikes, shifts and bursts of volatility), by a daily profile and by a weekly profile
+ * (catch a missing peak, a flat stretch, a holiday). Each predictor's error feeds its own
+ * {@link ErrorChannel}; of the predictors that fit the series (typical error within
+ * {@value #FIT} times the best one's), the most surprised sets the score, so a seasonal series is
+ * judged by its seasonal model and a non-seasonal one by its level. A value beyond the range seen
+ * so far scores 1. An {@link AlarmGate} then keeps one episode to one alarm.
+ *
+ * <p>Work per sample is constant (a dozen arithmetic updates, one {@code exp}, one {@code log});
+ * state is about 3 KB, dominated by the two seasonal profiles. Not thread-safe.
  */
 public final class StreamingAnomalyDetector implements AnomalyDetector {
 
-    static final boolean DEBUG = Boolean.getBoolean("nabdebug");
-    static final long FROM = Long.getLong("from", 0), TO = Long.getLong("to", 0);
+    /** How much worse than the best predictor another may be and still be heard. */
+    static final double FIT = 1.5;
+
     private static final long DAY_MILLIS = 86_400_000L;
     private static final int DAY_BUCKETS = 288;
     private static final int WEEK_BUCKETS = 336;
     private static final double SEASONAL_RATE = 0.25;
-    private static final double SEASONAL_FIT = 1.5;
-    private static final double EXTREME_TOLERANCE = 0.05;
+    private static final double EXTREME_TOLERANCE = 0.03;
+    private static final int ALARM_MEMORY_PERIODS = 4;
 
     private final AnomalyDetectorConfig config;
     private final SeasonalProfile daily;
@@ -26,19 +33,24 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
     private final ErrorChannel levelChannel;
     private final ErrorChannel dailyChannel;
     private final ErrorChannel weeklyChannel;
+    private final RangeTracker range;
+    private final AlarmGate gate;
     private long samples;
     private double previous = Double.NaN;
-    private long quietUntil = -1;
-    private double min = Double.POSITIVE_INFINITY;
-    private double max = Double.NEGATIVE_INFINITY;
 
     private StreamingAnomalyDetector(AnomalyDetectorConfig config) {
         this.config = config;
+        int window = config.averagingWindow();
+        int memory = config.learningPeriod();
+        int likelihoodMemory = Math.max(window, memory / 2);
         this.daily = new SeasonalProfile(DAY_MILLIS, DAY_BUCKETS, SEASONAL_RATE);
         this.weekly = new SeasonalProfile(7 * DAY_MILLIS, WEEK_BUCKETS, SEASONAL_RATE);
-        this.levelChannel = new ErrorChannel(config.averagingWindow(), config.learningPeriod());
-        this.dailyChannel = new ErrorChannel(config.averagingWindow(), config.learningPeriod());
-        this.weeklyChannel = new ErrorChannel(config.averagingWindow(), config.learningPeriod());
+        this.levelChannel = new ErrorChannel(window, memory, likelihoodMemory);
+        this.dailyChannel = new ErrorChannel(window, memory, likelihoodMemory);
+        this.weeklyChannel = new ErrorChannel(window, memory, likelihoodMemory);
+        this.range = new RangeTracker(EXTREME_TOLERANCE);
+        this.gate = new AlarmGate(config.alarmScore(), config.quietPeriod(),
+                (double) ALARM_MEMORY_PERIODS * config.learningPeriod());
     }
 
     /** A new detector for {@code config} (not null). */
@@ -52,57 +64,55 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
             return 0.0;
         }
         samples++;
-        double tail = 1.0;
-        if (!Double.isNaN(previous)) {
-            double dayPrediction = daily.predict(timestampMillis);
-            double weekPrediction = weekly.predict(timestampMillis);
-            double levelTail = levelChannel.update(Math.abs(value - previous));
-            double dayTail = Double.isNaN(dayPrediction) ? 1.0 : dailyChannel.update(Math.abs(value - dayPrediction));
-            double weekTail = Double.isNaN(weekPrediction) ? 1.0 : weeklyChannel.update(Math.abs(value - weekPrediction));
-            double best = levelChannel.typical();
-            boolean dayReady = ready(dailyChannel, dayPrediction);
-            boolean weekReady = ready(weeklyChannel, weekPrediction);
-            if (dayReady) {
-                best = Math.min(best, dailyChannel.typical());
-            }
-            if (weekReady) {
-                best = Math.min(best, weeklyChannel.typical());
-            }
-            double limit = SEASONAL_FIT * best;
-            if (levelChannel.typical() <= limit) {
-                tail = Math.min(tail, levelTail);
-            }
-            if (dayReady && dailyChannel.typical() <= limit) {
-                tail = Math.min(tail, dayTail);
-            }
-            if (weekReady && weeklyChannel.typical() <= limit) {
-                tail = Math.min(tail, weekTail);
-            }
-        }
+        double tail = Double.isNaN(previous) ? 1.0 : predictorTail(timestampMillis, value);
         daily.learn(timestampMillis, value);
         weekly.learn(timestampMillis, value);
         previous = value;
-        double score = TailProbability.logScore(tail);
-        if (DEBUG && samples >= FROM && samples <= TO) System.err.printf("%d v=%.3f day=%.3f wk=%.3f typ=%.4f/%.4f/%.4f score=%.3f%n", samples, value, daily.predict(timestampMillis), weekly.predict(timestampMillis), levelChannel.typical(), dailyChannel.typical(), weeklyChannel.typical(), score);
-        if (max > min) {
-            double tolerance = (max - min) * EXTREME_TOLERANCE;
-            if (value > max + tolerance || value < min - tolerance) {
-                score = 1.0;
-            }
-        }
-        min = Math.min(min, value);
-        max = Math.max(max, value);
-        if (samples <= config.learningPeriod() || samples <= quietUntil) {
+        double score = range.update(value) ? 1.0 : TailProbability.logScore(tail);
+        if (samples <= config.learningPeriod()) {
             return 0.0;
         }
-        if (score >= config.alarmScore()) {
-            quietUntil = samples + config.quietPeriod();
+        return gate.pass(samples, score);
+    }
+
+    /** The smallest tail probability among the predictors that fit the series. */
+    private double predictorTail(long timestampMillis, double value) {
+        double dayPrediction = daily.predict(timestampMillis);
+        double weekPrediction = weekly.predict(timestampMillis);
+        double levelTail = levelChannel.update(Math.abs(value - previous));
+        double dayTail = Double.isNaN(dayPrediction) ? 1.0 : dailyChannel.update(Math.abs(value - dayPrediction));
+        double weekTail = Double.isNaN(weekPrediction) ? 1.0 : weeklyChannel.update(Math.abs(value - weekPrediction));
+        boolean dayReady = ready(dailyChannel, dayPrediction);
+        boolean weekReady = ready(weeklyChannel, weekPrediction);
+        double best = levelChannel.typical();
+        if (dayReady) {
+            best = Math.min(best, dailyChannel.typical());
         }
-        return score;
+        if (weekReady) {
+            best = Math.min(best, weeklyChannel.typical());
+        }
+        double limit = FIT * best;
+        double tail = 1.0;
+        if (levelChannel.typical() <= limit) {
+            tail = levelTail;
+        }
+        if (dayReady && dailyChannel.typical() <= limit) {
+            tail = Math.min(tail, dayTail);
+        }
+        if (weekReady && weeklyChannel.typical() <= limit) {
+            tail = Math.min(tail, weekTail);
+        }
+        return tail;
     }
 
     private boolean ready(ErrorChannel channel, double prediction) {
         return !Double.isNaN(prediction) && channel.updates() > config.averagingWindow();
+    }
+
+    /** Approximate heap bytes of this detector's state (object headers and arrays included). */
+    public int bytes() {
+        return 16 + 8 * 8 + 8 + 8 + daily.bytes() + weekly.bytes() + levelChannel.bytes() + dailyChannel.bytes()
+                + weeklyChannel.bytes() + range.bytes() + gate.bytes();
     }
 
     @Override

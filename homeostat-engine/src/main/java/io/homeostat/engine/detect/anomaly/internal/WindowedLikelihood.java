@@ -1,15 +1,15 @@
 package io.homeostat.engine.detect.anomaly.internal;
 
 /**
- * How surprising the recent mean of a bounded raw anomaly is, against the long-run distribution
- * of that mean: the upper tail probability of a normal fitted by exponentially weighted moments.
- * Updates are winsorised so one anomaly does not blunt the next. Bounded: a ring of
- * {@code window} doubles. Not thread-safe.
+ * How surprising the recent mean of a raw anomaly is, against the long-run distribution
+ * of that mean (in the manner of HTM's anomaly likelihood): the upper tail probability of a
+ * normal fitted by exponentially weighted moments. Updates are winsorised so one anomaly does not
+ * blunt the next. Bounded: a ring of {@code window} doubles. Not thread-safe.
  */
 final class WindowedLikelihood {
 
     private static final double MIN_STD = 0.02;
-    private static final double WINSOR_Z = 4.0;
+    private static final double WINSOR_Z = 6.0;
 
     private final double[] ring;
     private final int memory;
@@ -20,12 +20,16 @@ final class WindowedLikelihood {
     private double mean;
     private double variance;
 
+    /**
+     * @param window samples averaged
+     * @param memory samples of memory of the distribution (its exponential weighting's span)
+     */
     WindowedLikelihood(int window, int memory) {
         this.ring = new double[window];
         this.memory = memory;
     }
 
-    /** Adds {@code raw} (in [0, 1]) and returns the tail probability of the new window mean. */
+    /** Adds {@code raw} (zero or positive) and returns the tail probability of the new window mean. */
     double update(double raw) {
         sum += raw - ring[next];
         ring[next] = raw;
@@ -38,7 +42,7 @@ final class WindowedLikelihood {
         return tail;
     }
 
-    /** The z-value of {@code average} against the current distribution. */
+    /** Folds {@code average} into the distribution, winsorised at {@code WINSOR_Z} deviations. */
     private void learn(double average, double std) {
         updates++;
         double rate = 1.0 / Math.min(updates, memory);
