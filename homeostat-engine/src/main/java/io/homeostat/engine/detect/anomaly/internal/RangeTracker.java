@@ -15,11 +15,14 @@ final class RangeTracker {
         this.tolerance = tolerance;
     }
 
-    /** Whether {@code value} is a new extreme; then learns it. */
-    boolean update(double value) {
+    /**
+     * Whether {@code value} is a new extreme, beyond the range by more than the larger of the
+     * tolerance and {@code noise}; then learns it.
+     */
+    boolean update(double value, double noise) {
         boolean extreme = false;
         if (max > min) {
-            double margin = (max - min) * tolerance;
+            double margin = Math.max((max - min) * tolerance, noise);
             extreme = value > max + margin || value < min - margin;
         }
         min = Math.min(min, value);

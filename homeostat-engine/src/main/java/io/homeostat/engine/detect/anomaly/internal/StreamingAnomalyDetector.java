@@ -9,8 +9,10 @@ import io.homeostat.engine.detect.anomaly.AnomalyDetectorConfig;
  * (catch a missing peak, a flat stretch, a holiday). Each predictor's error feeds its own
  * {@link ErrorChannel}; of the predictors that fit the series (typical error within
  * {@value #FIT} times the best one's), the most surprised sets the score, so a seasonal series is
- * judged by its seasonal model and a non-seasonal one by its level. A value beyond the range seen
- * so far scores 1. An {@link AlarmGate} then keeps one episode to one alarm.
+ * judged by its seasonal model and a non-seasonal one by its level. A jump the fitting seasonal
+ * profile expected (error within twice its typical error) is not held against the level. A value beyond the range seen
+ * so far (by more than 3% of that range and more than one typical step) scores 1. An
+ * {@link AlarmGate} then keeps one episode to one alarm.
  *
  * <p>Work per sample is constant (a dozen arithmetic updates, one {@code exp}, one {@code log});
  * state is about 3 KB, dominated by the two seasonal profiles. Not thread-safe.
@@ -26,6 +28,8 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
     private static final double SEASONAL_RATE = 0.25;
     private static final double EXTREME_TOLERANCE = 0.03;
     private static final int ALARM_MEMORY_PERIODS = 4;
+    private static final double NOISE_STEPS = 1.0;
+    private static final double EXPLAINED = 2.0;
 
     private final AnomalyDetectorConfig config;
     private final SeasonalProfile daily;
@@ -68,7 +72,7 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
         daily.learn(timestampMillis, value);
         weekly.learn(timestampMillis, value);
         previous = value;
-        double score = range.update(value) ? 1.0 : TailProbability.logScore(tail);
+        double score = range.update(value, NOISE_STEPS * levelChannel.typical()) ? 1.0 : TailProbability.logScore(tail);
         if (samples <= config.learningPeriod()) {
             return 0.0;
         }
@@ -80,8 +84,10 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
         double dayPrediction = daily.predict(timestampMillis);
         double weekPrediction = weekly.predict(timestampMillis);
         double levelTail = levelChannel.update(Math.abs(value - previous));
-        double dayTail = Double.isNaN(dayPrediction) ? 1.0 : dailyChannel.update(Math.abs(value - dayPrediction));
-        double weekTail = Double.isNaN(weekPrediction) ? 1.0 : weeklyChannel.update(Math.abs(value - weekPrediction));
+        double dayError = Math.abs(value - dayPrediction);
+        double weekError = Math.abs(value - weekPrediction);
+        double dayTail = Double.isNaN(dayPrediction) ? 1.0 : dailyChannel.update(dayError);
+        double weekTail = Double.isNaN(weekPrediction) ? 1.0 : weeklyChannel.update(weekError);
         boolean dayReady = ready(dailyChannel, dayPrediction);
         boolean weekReady = ready(weeklyChannel, weekPrediction);
         double best = levelChannel.typical();
@@ -92,14 +98,18 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
             best = Math.min(best, weeklyChannel.typical());
         }
         double limit = FIT * best;
+        boolean dayFits = dayReady && dailyChannel.typical() <= limit;
+        boolean weekFits = weekReady && weeklyChannel.typical() <= limit;
+        boolean explained = (dayFits && dayError <= EXPLAINED * dailyChannel.typical()
+                || weekFits && weekError <= EXPLAINED * weeklyChannel.typical());
         double tail = 1.0;
-        if (levelChannel.typical() <= limit) {
+        if (levelChannel.typical() <= limit && !explained) {
             tail = levelTail;
         }
-        if (dayReady && dailyChannel.typical() <= limit) {
+        if (dayFits) {
             tail = Math.min(tail, dayTail);
         }
-        if (weekReady && weeklyChannel.typical() <= limit) {
+        if (weekFits) {
             tail = Math.min(tail, weekTail);
         }
         return tail;

@@ -16,9 +16,13 @@ final class TailProbability {
     }
 
     /**
-     * Maps a tail probability to [0, 1]: 0 for probability 1, 0.5 for 1e-5, 1 for 1e-10 and below.
+     * Maps a tail probability to [0, 1]: 0 for 0.5 and above (no surprise), 0.5 for 1e-5, 1 for
+     * 1e-10 and below.
      */
     static double logScore(double tail) {
+        if (tail >= 0.5) {
+            return 0.0;
+        }
         double score = Math.log(tail + FLOOR) / LOG_FLOOR;
         return Math.max(0.0, Math.min(1.0, score));
     }
