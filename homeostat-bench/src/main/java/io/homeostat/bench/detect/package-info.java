@@ -1,0 +1,2 @@
+/** JMH benchmarks of the MONITOR stage's detectors: cost per sample per series. */
+package io.homeostat.bench.detect;

@@ -1,0 +1,137 @@
+package io.homeostat.engine.detect.anomaly.internal;
+
+import io.homeostat.engine.detect.anomaly.AnomalyDetector;
+import io.homeostat.engine.detect.anomaly.AnomalyDetectorConfig;
+
+/**
+ * The streaming anomaly detector. Each sample is predicted three ways: by the previous sample
+ * (catches spikes, shifts and bursts of volatility), by a daily profile and by a weekly profile
+ * (catch a missing peak, a flat stretch, a holiday). Each predictor's error feeds its own
+ * {@link ErrorChannel}; of the predictors that fit the series (typical error within
+ * {@value #FIT} times the best one's), the most surprised sets the score, so a seasonal series is
+ * judged by its seasonal model and a non-seasonal one by its level. A jump the fitting seasonal
+ * profile expected (error within twice its typical error) is not held against the level. A value beyond the range seen
+ * so far (by more than 3% of that range and more than one typical step) scores 1. An
+ * {@link AlarmGate} then keeps one episode to one alarm.
+ *
+ * <p>Work per sample is constant (a dozen arithmetic updates, one {@code exp}, one {@code log});
+ * state is about 3 KB, dominated by the two seasonal profiles. Not thread-safe.
+ */
+public final class StreamingAnomalyDetector implements AnomalyDetector {
+
+    /** How much worse than the best predictor another may be and still be heard. */
+    static final double FIT = 1.5;
+
+    private static final long DAY_MILLIS = 86_400_000L;
+    private static final int DAY_BUCKETS = 288;
+    private static final int WEEK_BUCKETS = 336;
+    private static final double SEASONAL_RATE = 0.25;
+    private static final double EXTREME_TOLERANCE = 0.03;
+    private static final int ALARM_MEMORY_PERIODS = 4;
+    private static final double NOISE_STEPS = 1.0;
+    private static final double EXPLAINED = 2.0;
+
+    private final AnomalyDetectorConfig config;
+    private final SeasonalProfile daily;
+    private final SeasonalProfile weekly;
+    private final ErrorChannel levelChannel;
+    private final ErrorChannel dailyChannel;
+    private final ErrorChannel weeklyChannel;
+    private final RangeTracker range;
+    private final AlarmGate gate;
+    private long samples;
+    private double previous = Double.NaN;
+
+    private StreamingAnomalyDetector(AnomalyDetectorConfig config) {
+        this.config = config;
+        int window = config.averagingWindow();
+        int memory = config.learningPeriod();
+        int likelihoodMemory = Math.max(window, memory / 2);
+        this.daily = new SeasonalProfile(DAY_MILLIS, DAY_BUCKETS, SEASONAL_RATE);
+        this.weekly = new SeasonalProfile(7 * DAY_MILLIS, WEEK_BUCKETS, SEASONAL_RATE);
+        this.levelChannel = new ErrorChannel(window, memory, likelihoodMemory);
+        this.dailyChannel = new ErrorChannel(window, memory, likelihoodMemory);
+        this.weeklyChannel = new ErrorChannel(window, memory, likelihoodMemory);
+        this.range = new RangeTracker(EXTREME_TOLERANCE);
+        this.gate = new AlarmGate(config.alarmScore(), config.quietPeriod(),
+                (double) ALARM_MEMORY_PERIODS * config.learningPeriod());
+    }
+
+    /** A new detector for {@code config} (not null). */
+    public static StreamingAnomalyDetector create(AnomalyDetectorConfig config) {
+        return new StreamingAnomalyDetector(config);
+    }
+
+    @Override
+    public double score(long timestampMillis, double value) {
+        if (!Double.isFinite(value)) {
+            return 0.0;
+        }
+        samples++;
+        double tail = Double.isNaN(previous) ? 1.0 : predictorTail(timestampMillis, value);
+        daily.learn(timestampMillis, value);
+        weekly.learn(timestampMillis, value);
+        previous = value;
+        double score = range.update(value, NOISE_STEPS * levelChannel.typical()) ? 1.0 : TailProbability.logScore(tail);
+        if (samples <= config.learningPeriod()) {
+            return 0.0;
+        }
+        return gate.pass(samples, score);
+    }
+
+    /** The smallest tail probability among the predictors that fit the series. */
+    private double predictorTail(long timestampMillis, double value) {
+        double dayPrediction = daily.predict(timestampMillis);
+        double weekPrediction = weekly.predict(timestampMillis);
+        double levelTail = levelChannel.update(Math.abs(value - previous));
+        double dayError = Math.abs(value - dayPrediction);
+        double weekError = Math.abs(value - weekPrediction);
+        double dayTail = Double.isNaN(dayPrediction) ? 1.0 : dailyChannel.update(dayError);
+        double weekTail = Double.isNaN(weekPrediction) ? 1.0 : weeklyChannel.update(weekError);
+        boolean dayReady = ready(dailyChannel, dayPrediction);
+        boolean weekReady = ready(weeklyChannel, weekPrediction);
+        double best = levelChannel.typical();
+        if (dayReady) {
+            best = Math.min(best, dailyChannel.typical());
+        }
+        if (weekReady) {
+            best = Math.min(best, weeklyChannel.typical());
+        }
+        double limit = FIT * best;
+        boolean dayFits = dayReady && dailyChannel.typical() <= limit;
+        boolean weekFits = weekReady && weeklyChannel.typical() <= limit;
+        boolean explained = (dayFits && dayError <= EXPLAINED * dailyChannel.typical()
+                || weekFits && weekError <= EXPLAINED * weeklyChannel.typical());
+        double tail = 1.0;
+        if (levelChannel.typical() <= limit && !explained) {
+            tail = levelTail;
+        }
+        if (dayFits) {
+            tail = Math.min(tail, dayTail);
+        }
+        if (weekFits) {
+            tail = Math.min(tail, weekTail);
+        }
+        return tail;
+    }
+
+    private boolean ready(ErrorChannel channel, double prediction) {
+        return !Double.isNaN(prediction) && channel.updates() > config.averagingWindow();
+    }
+
+    /** Approximate heap bytes of this detector's state (object headers and arrays included). */
+    public int bytes() {
+        return 16 + 8 * 8 + 8 + 8 + daily.bytes() + weekly.bytes() + levelChannel.bytes() + dailyChannel.bytes()
+                + weeklyChannel.bytes() + range.bytes() + gate.bytes();
+    }
+
+    @Override
+    public AnomalyDetectorConfig config() {
+        return config;
+    }
+
+    @Override
+    public long samples() {
+        return samples;
+    }
+}
