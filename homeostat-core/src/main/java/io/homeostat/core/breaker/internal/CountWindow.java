@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The last N outcomes, as a ring of outcome codes and one packed count of calls, failures and
  * slow calls (21 signed bits each). Recording takes a sequence number, swaps the code in its
  * slot, and adjusts the packed count only when the slot's old code differs: in a steady state
- * (the same outcome over and over) that is two atomic operations and no allocation.
+ * (the same outcome over and over) that is one atomic increment and one read, no allocation.
  *
  * <p>Concurrent adjustments may land in any order, so a field can dip below zero for an instant;
  * the signed fields keep the packed arithmetic exact, and a snapshot clamps to [0, size].
@@ -42,6 +42,11 @@ final class CountWindow implements Window {
     @Override
     public void record(long nowNanos, int code) {
         int index = slot(sequence.getAndIncrement());
+        if ((int) SLOTS.getVolatile(slots, index) == code) {
+            // The outcome it replaces is the same: nothing moves. A racing writer that laps this
+            // slot swaps its own code in and adjusts the counts itself, so they stay exact.
+            return;
+        }
         int old = (int) SLOTS.getAndSet(slots, index, code);
         if (old != code) {
             counts.getAndAdd(WEIGHT[code] - WEIGHT[old]);
