@@ -267,7 +267,13 @@ public final class Guard {
                     throw fatal;
                 }
                 failure = new Failure(error, category);
-                if (retry == null || error instanceof InterruptedException || !retry.retryOnError(error, category)) {
+                if (error instanceof InterruptedException) {
+                    // Someone else interrupted the caller (our deadline is handled above): keep
+                    // the interrupt for the caller to see, and do not retry.
+                    Thread.currentThread().interrupt();
+                    return failure;
+                }
+                if (retry == null || !retry.retryOnError(error, category)) {
                     return failure;
                 }
             }

@@ -255,6 +255,23 @@ class GuardTest {
     }
 
     @Test
+    void anInterruptFromElsewhereIsKeptAndNotRetried() {
+        Guard guard = Guard.builder("dep").clock(clock).retry(retry(3, Duration.ofMillis(10))).build();
+        AtomicInteger attempts = new AtomicInteger();
+
+        try {
+            assertThatThrownBy(() -> guard.call(() -> {
+                attempts.incrementAndGet();
+                throw new InterruptedException("shutting down");
+            })).isInstanceOf(CallFailedException.class).hasCauseInstanceOf(InterruptedException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            assertThat(attempts).hasValue(1);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void rejectsBadConfiguration() {
         assertThatThrownBy(() -> Guard.builder(" ")).hasMessageContaining("guard name must not be blank");
         assertThatThrownBy(() -> Guard.builder("x").timeout(Duration.ofMillis(-1)))
