@@ -198,25 +198,28 @@ public final class LockFreeCircuitBreaker implements CircuitBreaker {
     @Override
     public void forceOpen(String reason) {
         String why = TransitionReasons.forcedOpen(requireReason(reason));
-        long now = clock.monotonicNanos();
-        Phase before = swapAlways(current -> new Phase.ForcedOpen(current.trips, StateTransfer.evidence(current, now), why));
-        publisher.publish(before.kind, CircuitState.FORCED_OPEN, why, StateTransfer.evidence(before, now));
+        operate(CircuitState.FORCED_OPEN, why, (current, now) ->
+                new Phase.ForcedOpen(current.trips, StateTransfer.evidence(current, now), why));
     }
 
     @Override
     public void disable(String reason) {
         String why = TransitionReasons.disabled(requireReason(reason));
-        long now = clock.monotonicNanos();
-        Phase before = swapAlways(current -> new Phase.Disabled(current.trips, StateTransfer.evidence(current, now), why));
-        publisher.publish(before.kind, CircuitState.DISABLED, why, StateTransfer.evidence(before, now));
+        operate(CircuitState.DISABLED, why, (current, now) ->
+                new Phase.Disabled(current.trips, StateTransfer.evidence(current, now), why));
     }
 
     @Override
     public void reset(String reason) {
         String why = TransitionReasons.reset(requireReason(reason));
+        operate(CircuitState.CLOSED, why, (current, now) -> new Phase.Closed(Window.of(config), why));
+    }
+
+    /** An operator's transition: always swaps, then publishes with the evidence it replaced. */
+    private void operate(CircuitState to, String why, java.util.function.BiFunction<Phase, Long, Phase> next) {
         long now = clock.monotonicNanos();
-        Phase before = swapAlways(current -> new Phase.Closed(Window.of(config), why));
-        publisher.publish(before.kind, CircuitState.CLOSED, why, StateTransfer.evidence(before, now));
+        Phase before = swapAlways(current -> next.apply(current, now));
+        publisher.publish(before.kind, to, why, StateTransfer.evidence(before, now));
     }
 
     @Override
