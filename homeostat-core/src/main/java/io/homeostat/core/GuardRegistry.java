@@ -64,13 +64,7 @@ public final class GuardRegistry {
      * @throws IllegalStateException if the registry is full and no guard can be evicted
      */
     public Guard guard(String name) {
-        Objects.requireNonNull(name, "name");
-        Entry entry = guards.get(name);
-        if (entry == null) {
-            entry = add(name, configNameFor(name));
-        }
-        entry.lastUsed = clock.monotonicNanos();
-        return entry.guard;
+        return lookup(name, null);
     }
 
     /**
@@ -80,13 +74,18 @@ public final class GuardRegistry {
      * @throws IllegalStateException if the registry is full and no guard can be evicted
      */
     public Guard guard(String name, String configName) {
-        Objects.requireNonNull(name, "name");
         if (!configs.containsKey(configName)) {
             throw new IllegalArgumentException("no guard config named '" + configName + "' (known: " + configs.keySet() + ")");
         }
+        return lookup(name, configName);
+    }
+
+    /** The guard for {@code name}, created from {@code configName}, or from the matching config when null. */
+    private Guard lookup(String name, String configName) {
+        Objects.requireNonNull(name, "name");
         Entry entry = guards.get(name);
         if (entry == null) {
-            entry = add(name, configName);
+            entry = add(name, configName != null ? configName : configNameFor(name));
         }
         entry.lastUsed = clock.monotonicNanos();
         return entry.guard;
