@@ -124,7 +124,10 @@ public final class PatternDetector implements Detector {
                 .map(p -> Recommendation.of(service, p)).toList();
     }
 
-    /** Failure signatures currently tracked; never more than {@link PatternDetectorConfig#maxSignatures()}. */
+    /**
+     * Failure signatures currently tracked; never more than {@link PatternDetectorConfig#maxSignatures()}.
+     * Call it from the feeding thread.
+     */
     public int trackedSignatures() {
         return histories.size();
     }
