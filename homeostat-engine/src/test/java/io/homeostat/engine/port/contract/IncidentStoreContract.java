@@ -278,6 +278,16 @@ public abstract class IncidentStoreContract {
     }
 
     @Test
+    void theGreatestIdWinsWhenActiveIncidentsWithAFingerprintOpenedTogether() {
+        Incident low = incident("triage", 5).toBuilder().id("id-a").build();
+        Incident high = incident("triage", 5).toBuilder().id("id-b").build();
+        store.save(high);
+        store.save(low);
+
+        assertThat(store.findActiveByFingerprint("triage|errors|rate")).contains(high);
+    }
+
+    @Test
     void listsNewestFirstWithTiesBrokenByIdDescending() {
         Incident first = incident("a", 0).toBuilder().id("id-b").build();
         Incident tieLow = incident("b", 5).toBuilder().id("id-a").build();
