@@ -7,6 +7,11 @@ import java.util.Objects;
  * How an {@link IncidentTracker} joins, resolves and watches incidents. Immutable and thread-safe;
  * validated on creation (bad values are rejected, never clamped).
  *
+ * <p>Knobs left out, and why: per-service or per-severity hold periods (one hold period is easy to
+ * reason about; a detector that needs longer repeats its firing), a cap on active incidents (each
+ * is a real problem; dropping one would lose it silently), and the incident id scheme (random
+ * UUIDs are unique across replicas without coordination).
+ *
  * @param correlationWindow how recently an active incident must have had a firing detection for a
  *     detection on a related service to join it (default 5 min)
  * @param holdPeriod how long every fingerprint of an incident must have been cleared, or silent,

@@ -13,6 +13,10 @@ import java.util.Objects;
  * {@code episodeGap} form one <em>episode</em>; patterns count episodes, so a burst of a thousand
  * errors is one occurrence, not a thousand.
  *
+ * <p>Knobs left out, and why: separate windows per pattern kind (one window, one mental model),
+ * the episode starts kept per signature (fixed at 128, enough for the temporal lookback at a few
+ * episodes a day), and the share of episodes a time-of-day cluster must hold (fixed at half).
+ *
  * @param episodeGap the longest quiet gap inside one episode (default 5 min)
  * @param window the window over which recurrences and co-occurrences are counted (default 24 h)
  * @param minOccurrences episodes (or joint episodes) within the window that make a recurring or
