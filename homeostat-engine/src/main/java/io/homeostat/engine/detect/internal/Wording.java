@@ -24,6 +24,17 @@ public final class Wording {
         return String.format(Locale.ROOT, "%.3e", value);
     }
 
+    /**
+     * A value of {@code metric} as people read it: shares ({@code *.ratio}, {@code *.load},
+     * {@code error.rate}) as percentages ({@code 90 %}), anything else as {@link #number(double)}.
+     */
+    public static String value(String metric, double value) {
+        if (metric.endsWith(".ratio") || metric.endsWith(".load") || metric.equals("error.rate")) {
+            return number(Math.round(value * 1000) / 10.0) + " %";
+        }
+        return number(value);
+    }
+
     /** {@code 45s}, {@code 8 min}, {@code 2.5 h}: the unit a person would use. */
     public static String duration(Duration duration) {
         long millis = duration.toMillis();

@@ -2,6 +2,7 @@ package io.homeostat.engine.detect.threshold;
 
 import io.homeostat.core.time.Durations;
 import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.detect.internal.Glob;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -69,30 +70,8 @@ public record ThresholdRule(
         return metric.equals(metricName) && glob(service, serviceName);
     }
 
-    /** Glob match with {@code *} and {@code ?}, linear with backtracking to the last star. */
     static boolean glob(String pattern, String text) {
-        int p = 0;
-        int t = 0;
-        int star = -1;
-        int mark = 0;
-        while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
-                p++;
-                t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-                star = p++;
-                mark = t;
-            } else if (star >= 0) {
-                p = star + 1;
-                t = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (p < pattern.length() && pattern.charAt(p) == '*') {
-            p++;
-        }
-        return p == pattern.length();
+        return Glob.matches(pattern, text);
     }
 
     private static void requireText(String value, String field) {
