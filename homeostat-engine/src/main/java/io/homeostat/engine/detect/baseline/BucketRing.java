@@ -46,6 +46,12 @@ final class BucketRing {
         boolean first = latest == Long.MIN_VALUE;
         boolean moved = index > latest;
         if (moved) {
+            if (!first) {
+                Bucket previous = buckets[(int) Math.floorMod(latest, (long) buckets.length)];
+                if (previous != null && previous.index == latest) {
+                    previous.histogram.trim();
+                }
+            }
             latest = index;
         }
         return moved && !first;

@@ -79,6 +79,13 @@ final class LogHistogram {
         size--;
     }
 
+    /** Drops spare capacity: for a bucket that will see few or no more samples. */
+    void trim() {
+        if (bins.length > size) {
+            bins = size == 0 ? EMPTY : Arrays.copyOf(bins, size);
+        }
+    }
+
     void clear() {
         size = 0;
         if (bins.length > 32) {
