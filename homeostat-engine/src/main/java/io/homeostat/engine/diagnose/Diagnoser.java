@@ -97,7 +97,9 @@ public final class Diagnoser {
     }
 
     /**
-     * Diagnoses {@code incident} and records it through {@link IncidentTracker#diagnose}: the
+     * Diagnoses the tracker's current state of {@code incident} (its services and severity may
+     * have grown since the caller's copy was taken) and records it through
+     * {@link IncidentTracker#diagnose}: the
      * incident moves to DIAGNOSED with the diagnosis's summary as the reason and its
      * {@linkplain Diagnosis#evidence() evidence} on the timeline.
      *
@@ -108,7 +110,10 @@ public final class Diagnoser {
      */
     public Diagnosis apply(IncidentTracker tracker, Incident incident, Collection<Detection> detections) {
         Objects.requireNonNull(tracker, "tracker");
-        Diagnosis diagnosis = diagnose(incident, detections);
+        Objects.requireNonNull(incident, "incident");
+        Incident current = tracker.active().stream().filter(i -> i.id().equals(incident.id())).findFirst()
+                .orElse(incident);
+        Diagnosis diagnosis = diagnose(current, detections);
         tracker.diagnose(incident.id(), diagnosis.summary(), diagnosis.evidence());
         return diagnosis;
     }
