@@ -66,7 +66,7 @@ public final class AlertEngine implements Alerting {
         this.flap = flap;
         this.store = store;
         this.auditHooks = auditHooks;
-        this.suppression = new Suppression(graph);
+        this.suppression = new Suppression(graph, flap);
         this.escalator = new Escalator(policy, rotation.stream().findFirst(), scheduler, receivers,
                 this::firingViewsOf, this::ackTimedOut);
         this.flush = new GroupFlush(this);
@@ -224,7 +224,7 @@ public final class AlertEngine implements Alerting {
         tracked.recordedState = AlertState.RESOLVED;
         out.event(event(tracked, AlertEvent.Kind.RESOLVED, who, detail));
         String key = escalationKey(tracked);
-        if (firingViewsOf(key).isEmpty()) {
+        if (!anyFiring(key)) {
             escalator.end(key);
         }
     }
@@ -237,7 +237,7 @@ public final class AlertEngine implements Alerting {
 
     @Override
     public Optional<UpstreamCause> upstreamCause(String service) {
-        return locked(out -> suppression.upstreamCause(service, alerts.values()));
+        return locked(out -> suppression.upstreamCause(service, alerts.values(), now()));
     }
 
     @Override
@@ -345,15 +345,28 @@ public final class AlertEngine implements Alerting {
         return tracked.labels.incident().orElse("alert:" + tracked.fingerprint());
     }
 
+    /** The alerts of {@code key} that fire and are neither silenced nor inhibited. */
     private List<AlertView> firingViewsOf(String key) {
         Instant now = now();
         List<AlertView> views = new ArrayList<>();
         for (TrackedAlert tracked : alerts.values()) {
             if (tracked.firing && escalationKey(tracked).equals(key)) {
-                views.add(view(tracked, now));
+                AlertView view = view(tracked, now);
+                if (view.state() == AlertState.FIRING) {
+                    views.add(view);
+                }
             }
         }
         return views;
+    }
+
+    private boolean anyFiring(String key) {
+        for (TrackedAlert tracked : alerts.values()) {
+            if (tracked.firing && escalationKey(tracked).equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void join(TrackedAlert tracked) {

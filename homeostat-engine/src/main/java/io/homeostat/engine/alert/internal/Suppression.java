@@ -1,36 +1,46 @@
 package io.homeostat.engine.alert.internal;
 
 import io.homeostat.engine.alert.AlertState;
+import io.homeostat.engine.alert.FlapPolicy;
 import io.homeostat.engine.alert.Silence;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.graph.DependencyGraph;
 import io.homeostat.engine.port.UpstreamCause;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Silences and inhibition: whether an alert may be notified now. Inhibition: a firing critical
- * alert on a service upstream of the alert's service (in the dependency graph, directly or
- * transitively) explains it; the critical alert inhibits even while itself silenced. Guarded by
+ * Silences and inhibition: whether an alert may be notified now. Inhibition: a critical alert on
+ * a service upstream of the alert's service (in the dependency graph, directly or transitively)
+ * explains it while it fires, and also while it flaps (a flapping resolution is not trusted, so
+ * the dependents do not surface in the gaps); it inhibits even while itself silenced. Guarded by
  * the engine's lock.
  */
 final class Suppression {
 
     private final Map<String, Silence> silences = new LinkedHashMap<>();
+    private final Map<String, Set<String>> upstreamOf = new HashMap<>();
+    private final FlapPolicy flap;
     private DependencyGraph graph;
 
-    Suppression(DependencyGraph graph) {
+    Suppression(DependencyGraph graph, FlapPolicy flap) {
         this.graph = graph;
+        this.flap = flap;
     }
 
     void graph(DependencyGraph graph) {
         this.graph = graph;
+        upstreamOf.clear();
     }
 
     void add(Silence silence) {
@@ -66,21 +76,38 @@ final class Suppression {
                 return new Verdict(AlertState.SILENCED, silence.id());
             }
         }
-        Optional<UpstreamCause> cause = upstreamCause(alert.labels.service(), all);
+        Optional<UpstreamCause> cause = upstreamCause(alert.labels.service(), all, now);
         if (cause.isPresent()) {
             return new Verdict(AlertState.INHIBITED, cause.get().upstream());
         }
         return new Verdict(AlertState.FIRING, "");
     }
 
-    Optional<UpstreamCause> upstreamCause(String service, Collection<TrackedAlert> all) {
+    Optional<UpstreamCause> upstreamCause(String service, Collection<TrackedAlert> all, Instant now) {
+        Set<String> upstream = upstreamOf.computeIfAbsent(service, this::ancestors);
+        if (upstream.isEmpty()) {
+            return Optional.empty();
+        }
         for (TrackedAlert source : all) {
-            if (source.firing && source.labels.severity() == Severity.CRITICAL
-                    && graph.isUpstreamOf(source.labels.service(), service)) {
+            if (upstream.contains(source.labels.service()) && source.labels.severity() == Severity.CRITICAL
+                    && (source.firing || source.flapping(now, flap.transitions(), flap.window()))) {
                 return Optional.of(new UpstreamCause(service, source.labels.service(), source.fingerprint(),
                         source.summary));
             }
         }
         return Optional.empty();
+    }
+
+    /** Every service {@code service} depends on, directly or transitively. */
+    private Set<String> ancestors(String service) {
+        Set<String> seen = new HashSet<>();
+        ArrayDeque<String> queue = new ArrayDeque<>(graph.dependenciesOf(service));
+        while (!queue.isEmpty()) {
+            String next = queue.poll();
+            if (!next.equals(service) && seen.add(next)) {
+                queue.addAll(graph.dependenciesOf(next));
+            }
+        }
+        return seen;
     }
 }
