@@ -41,35 +41,39 @@ public final class ConfigNode {
     private final ConfigLocation location;
     private final String path;
     private final Map<String, ConfigNode> fields;
+    private final Map<String, ConfigLocation> keyLocations;
     private final List<ConfigNode> elements;
     private final String text;
     private final ScalarType scalarType;
 
     private ConfigNode(Kind kind, ConfigLocation location, String path, Map<String, ConfigNode> fields,
-            List<ConfigNode> elements, String text, ScalarType scalarType) {
+            Map<String, ConfigLocation> keyLocations, List<ConfigNode> elements, String text, ScalarType scalarType) {
         this.kind = kind;
         this.location = location;
         this.path = path;
         this.fields = fields;
+        this.keyLocations = keyLocations;
         this.elements = elements;
         this.text = text;
         this.scalarType = scalarType;
     }
 
-    static ConfigNode map(ConfigLocation location, String path, LinkedHashMap<String, ConfigNode> fields) {
-        return new ConfigNode(Kind.MAP, location, path, Collections.unmodifiableMap(fields), List.of(), "", null);
+    static ConfigNode map(ConfigLocation location, String path, LinkedHashMap<String, ConfigNode> fields,
+            Map<String, ConfigLocation> keyLocations) {
+        return new ConfigNode(Kind.MAP, location, path, Collections.unmodifiableMap(fields), Map.copyOf(keyLocations),
+                List.of(), "", null);
     }
 
     static ConfigNode list(ConfigLocation location, String path, List<ConfigNode> elements) {
-        return new ConfigNode(Kind.LIST, location, path, Map.of(), List.copyOf(elements), "", null);
+        return new ConfigNode(Kind.LIST, location, path, Map.of(), Map.of(), List.copyOf(elements), "", null);
     }
 
     static ConfigNode scalar(ConfigLocation location, String path, String text, ScalarType type) {
-        return new ConfigNode(Kind.SCALAR, location, path, Map.of(), List.of(), text, type);
+        return new ConfigNode(Kind.SCALAR, location, path, Map.of(), Map.of(), List.of(), text, type);
     }
 
     static ConfigNode nullNode(ConfigLocation location, String path) {
-        return new ConfigNode(Kind.NULL, location, path, Map.of(), List.of(), "", null);
+        return new ConfigNode(Kind.NULL, location, path, Map.of(), Map.of(), List.of(), "", null);
     }
 
     /** What this node holds. */
@@ -130,12 +134,13 @@ public final class ConfigNode {
      * Checks that this map has no keys other than {@code allowed}.
      *
      * @return this node
-     * @throws ConfigException at the first unknown key, listing the allowed ones
+     * @throws ConfigException at the first unknown key (its line and column), listing the allowed ones
      */
     public ConfigNode requireKeys(Set<String> allowed) {
         for (Map.Entry<String, ConfigNode> entry : fields().entrySet()) {
             if (!allowed.contains(entry.getKey())) {
-                throw new ConfigException(entry.getValue().location, entry.getValue().path,
+                throw new ConfigException(keyLocations.getOrDefault(entry.getKey(), entry.getValue().location),
+                        entry.getValue().path,
                         "unknown key; expected one of " + new TreeSet<>(allowed));
             }
         }

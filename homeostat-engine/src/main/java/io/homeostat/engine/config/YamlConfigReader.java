@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -60,7 +62,7 @@ public final class YamlConfigReader {
         try (JsonParser parser = YAML.createParser(yaml)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return ConfigNode.map(new ConfigLocation(source, 1, 1), "", new LinkedHashMap<>());
+                return ConfigNode.map(new ConfigLocation(source, 1, 1), "", new LinkedHashMap<>(), Map.of());
             }
             return value(parser, source, "");
         } catch (ConfigException e) {
@@ -92,6 +94,7 @@ public final class YamlConfigReader {
     private static ConfigNode map(JsonParser parser, String source, String path, ConfigLocation location)
             throws IOException {
         LinkedHashMap<String, ConfigNode> fields = new LinkedHashMap<>();
+        Map<String, ConfigLocation> keyLocations = new HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             ConfigLocation keyAt = location(source, parser.currentTokenLocation());
@@ -102,8 +105,9 @@ public final class YamlConfigReader {
             }
             parser.nextToken();
             fields.put(key, value(parser, source, childPath));
+            keyLocations.put(key, keyAt);
         }
-        return ConfigNode.map(location, path, fields);
+        return ConfigNode.map(location, path, fields, keyLocations);
     }
 
     private static ConfigNode list(JsonParser parser, String source, String path, ConfigLocation location)

@@ -78,7 +78,7 @@ class YamlConfigReaderTest {
 
         assertThatThrownBy(() -> first.requireKeys(Set.of("name", "threshold")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("rules.yaml:3:15: rules[0].treshold: unknown key; expected one of [name, threshold]");
+                .hasMessage("rules.yaml:3:5: rules[0].treshold: unknown key; expected one of [name, threshold]");
         assertThat(first.requireKeys(Set.of("name", "treshold"))).isSameAs(first);
     }
 
