@@ -5,7 +5,9 @@ import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.graph.DependencyGraph;
 import io.homeostat.engine.port.Escalation;
 import java.time.Instant;
+import io.homeostat.engine.alert.notify.DeliveryStats;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -112,4 +114,10 @@ public interface Alerting extends Escalation {
 
     /** What the manager has done so far. */
     AlertingStats stats();
+
+    /**
+     * Each channel's deliveries, retries, pending retries and dead letters, keyed
+     * {@code receiver/channel}, sorted by receiver name.
+     */
+    Map<String, DeliveryStats> deliveries();
 }

@@ -109,6 +109,8 @@ class AlertHistoryTest {
         assertThat(fragile.stats().notifications()).isEqualTo(1);
         assertThat(fragile.stats().failures()).isEqualTo(3); // FIRED and NOTIFIED hooks, the channel
         assertThat(fragile.alerts()).hasSize(1);
+        assertThat(fragile.deliveries()).containsOnlyKeys("ops/broken");
+        assertThat(alerting.deliveries().get("ops/ops").delivered()).isZero();
     }
 
     @Test

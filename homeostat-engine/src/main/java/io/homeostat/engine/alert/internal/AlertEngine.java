@@ -13,6 +13,8 @@ import io.homeostat.engine.alert.Silence;
 import io.homeostat.engine.alert.UnknownAlertException;
 import io.homeostat.engine.alert.escalate.EscalationPolicy;
 import io.homeostat.engine.alert.escalate.OnCallRotation;
+import io.homeostat.engine.alert.notify.Channel;
+import io.homeostat.engine.alert.notify.DeliveryStats;
 import io.homeostat.engine.alert.notify.Receiver;
 import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.detect.Severity;
@@ -24,6 +26,8 @@ import io.homeostat.engine.port.EscalationRequest;
 import io.homeostat.engine.port.UpstreamCause;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -266,6 +270,17 @@ public final class AlertEngine implements Alerting {
     public AlertingStats stats() {
         return locked(out -> counters.snapshot(
                 (int) alerts.values().stream().filter(t -> t.firing).count(), groups.size()));
+    }
+
+    @Override
+    public Map<String, DeliveryStats> deliveries() {
+        Map<String, DeliveryStats> all = new LinkedHashMap<>();
+        receivers.values().stream().sorted(Comparator.comparing(Receiver::name)).forEach(receiver -> {
+            for (Channel channel : receiver.channels()) {
+                all.put(receiver.name() + "/" + channel.name(), channel.stats());
+            }
+        });
+        return Collections.unmodifiableMap(all);
     }
 
     // ---- used by GroupFlush and the escalator, under the lock ----

@@ -2,6 +2,7 @@ package io.homeostat.engine.alert.internal;
 
 import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.alert.AlertState;
 import io.homeostat.engine.alert.AlertView;
 import io.homeostat.engine.alert.Labels;
 import io.homeostat.engine.alert.escalate.EscalationPolicy;
@@ -163,7 +164,7 @@ final class Escalator {
     private static AlertView synthesized(String key, Followed f, Instant now) {
         Labels labels = Labels.of(Map.of(Labels.SERVICE, f.service,
                 Labels.SEVERITY, f.severity.name().toLowerCase(Locale.ROOT), Labels.INCIDENT, key));
-        return new AlertView(labels, f.summary, io.homeostat.engine.alert.AlertState.FIRING, now, now, 1, false, "", "");
+        return new AlertView(labels, f.summary, AlertState.FIRING, now, now, 1, false, "", "");
     }
 
     private static String reason(EscalationRequest request) {

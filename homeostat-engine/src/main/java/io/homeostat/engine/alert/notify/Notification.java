@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One message to one receiver: a group's alerts, or an escalation to an on-call level. Immutable
@@ -62,7 +63,7 @@ public record Notification(
         String head = allResolved() ? "[RESOLVED]" : "[FIRING:" + firing.size() + "]";
         String prefix = kind == Kind.ESCALATION ? "[ESCALATION L" + (level + 1) + "] " : "";
         StringBuilder labels = new StringBuilder();
-        new java.util.TreeMap<>(groupLabels).forEach((k, v) -> labels.append(' ').append(k).append('=').append(v));
+        new TreeMap<>(groupLabels).forEach((k, v) -> labels.append(' ').append(k).append('=').append(v));
         return prefix + head + labels;
     }
 }
