@@ -27,9 +27,12 @@ public final class NoiseFigure {
         row("flapping changes held", graph.stats().flappingHeld(), flat.stats().flappingHeld());
         row("group notifications", graph.groupNotifications(), flat.groupNotifications());
         row("escalation pages", graph.escalations(), flat.escalations());
+        row("pages closed (incident resolved)", graph.pagesClosed(), flat.pagesClosed());
         row("NOTIFICATIONS SENT", graph.notifications(), flat.notifications());
         row("root causes notified (of 3)", graph.rootsNotified().size(), flat.rootsNotified().size());
         row("dependent services shown", graph.downstreamNotified().size(), flat.downstreamNotified().size());
+        System.out.printf(Locale.ROOT, "%nnotifications with the graph (mm:ss into the storm):%n");
+        graph.timeline().forEach(line -> System.out.println("  " + line));
         System.out.printf(Locale.ROOT, "%nnoise figure: %d notifications for %d detections (target < 20, every root cause notified: %s)%n",
                 graph.notifications(), graph.detections(), graph.rootsNotified().size() == NoiseStorm.ROOTS.size());
     }

@@ -108,6 +108,7 @@ public final class AlertEngine implements Alerting {
                 tracked.summary = alert.summary();
                 tracked.count = 1;
                 tracked.acknowledgedBy = "";
+                tracked.resolvedExplicitly = false;
                 tracked.recordedState = AlertState.FIRING;
                 out.event(event(tracked, AlertEvent.Kind.FIRED, AlertEvent.SYSTEM, "fired again: " + alert.summary()));
             }
@@ -216,20 +217,21 @@ public final class AlertEngine implements Alerting {
                 count++;
             }
         }
-        escalator.end(incidentId);
+        escalator.end(incidentId, who, out);
         return count;
     }
 
     private void resolveTracked(TrackedAlert tracked, String who, String detail, Outbox out) {
         Instant now = now();
         tracked.firing = false;
+        tracked.resolvedExplicitly = !AlertEvent.SYSTEM.equals(who);
         tracked.resolvedAt = now;
         tracked.transition(now);
         tracked.recordedState = AlertState.RESOLVED;
         out.event(event(tracked, AlertEvent.Kind.RESOLVED, who, detail));
         String key = escalationKey(tracked);
         if (!anyFiring(key)) {
-            escalator.end(key);
+            escalator.end(key, who, out);
         }
     }
 

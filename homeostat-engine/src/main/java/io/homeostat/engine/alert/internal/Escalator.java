@@ -137,12 +137,23 @@ final class Escalator {
         return true;
     }
 
-    /** The problem is over: forget it. */
-    void end(String key) {
+    /**
+     * The problem is over: tells the level last notified (so a pager closes its incident, e.g.
+     * PagerDuty's resolve on the same dedup key) and forgets it.
+     */
+    void end(String key, String who, Outbox out) {
         Followed current = followed.remove(key);
-        if (current != null) {
-            current.timer.cancel();
+        if (current == null) {
+            return;
         }
+        current.timer.cancel();
+        OnCallLevel level = rotation.orElseThrow().levels().get(current.level);
+        Instant now = scheduler.clock().instant();
+        Map<String, String> groupLabels = Map.of(Labels.SERVICE, current.service, Labels.INCIDENT, key);
+        AlertView closed = new AlertView(synthesized(key, current, now).labels(), current.summary, AlertState.RESOLVED,
+                now, now, 1, false, "", "");
+        out.send(receivers.get(level.receiver()), new Notification(level.receiver(), key, Notification.Kind.ESCALATION,
+                groupLabels, List.of(), List.of(closed), "resolved by " + who, level.onCallAt(now), current.level, now));
     }
 
     private String notify(String key, Followed f, int index, String reason, Outbox out) {

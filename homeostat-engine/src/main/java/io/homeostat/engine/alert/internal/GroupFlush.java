@@ -16,7 +16,7 @@ import java.util.Map;
  * now, and notifies on a change (alerts that may be notified and were not shown; shown alerts
  * that resolved) or, when nothing changed, repeats after the repeat interval while an
  * unacknowledged alert fires. Silenced and inhibited alerts are not shown; a flapping alert stays
- * as it was last shown. Then the next tick is scheduled one group interval later, or the group
+ * as it was last shown, unless a person or recovery resolved it. Then the next tick is scheduled one group interval later, or the group
  * is dropped when nothing is left in it. Runs under the engine's lock.
  */
 final class GroupFlush {
@@ -47,7 +47,7 @@ final class GroupFlush {
             Verdict verdict = engine.judge(tracked, now, out);
             boolean wasShown = member.getValue();
             boolean show = verdict.state() == AlertState.FIRING;
-            if (show != wasShown && tracked.recordedFlapping) {
+            if (show != wasShown && tracked.recordedFlapping && !tracked.resolvedExplicitly) {
                 show = wasShown;
                 engine.counters().flappingHeld++;
             }

@@ -20,6 +20,8 @@ final class TrackedAlert {
     Instant resolvedAt;
     long count;
     boolean firing;
+    /** Resolved by a person or by recovery, not by a cleared detection: flap hold does not apply. */
+    boolean resolvedExplicitly;
     String acknowledgedBy = "";
     /** The state last written to history, so a state is recorded once per change. */
     AlertState recordedState = AlertState.FIRING;

@@ -142,12 +142,33 @@ class EscalationTest {
     }
 
     @Test
-    void aResolvedIncidentStopsEscalating() {
+    void aResolvedIncidentStopsEscalatingAndClosesThePage() {
         alerting.escalate(EscalationRequest.critical("inc-4", "payments", "payments down"));
         alerting.resolved("inc-4", "recovery");
         clock.advance(Duration.ofHours(1));
-        assertThat(primary.count()).isEqualTo(1);
+        assertThat(primary.count()).isEqualTo(2);
+        Notification close = primary.last();
+        assertThat(close.allResolved()).isTrue();
+        assertThat(close.key()).isEqualTo("inc-4");
+        assertThat(close.reason()).isEqualTo("resolved by recovery");
+        assertThat(close.resolved()).singleElement()
+                .satisfies(a -> assertThat(a.labels().service()).isEqualTo("payments"));
         assertThat(secondary.count()).isZero();
+    }
+
+    @Test
+    void theLastAlertOfAnIncidentClearingClosesItsPageAtTheLevelReached() {
+        Alert alert = critical("inc-6");
+        alerting.fire(alert);
+        clock.advance(Duration.ofSeconds(30));
+        clock.advance(Duration.ofMinutes(5)); // climbed to secondary
+        alerting.clear(alert.labels());
+
+        assertThat(secondary.count()).isEqualTo(2);
+        assertThat(secondary.last().allResolved()).isTrue();
+        assertThat(secondary.last().onCall()).isEqualTo("carol");
+        clock.advance(Duration.ofHours(1));
+        assertThat(response.count()).isZero();
     }
 
     @Test

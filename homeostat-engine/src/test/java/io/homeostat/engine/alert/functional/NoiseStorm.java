@@ -53,9 +53,11 @@ public final class NoiseStorm {
      * @param notifications notifications that reached a receiver, all kinds
      * @param groupNotifications of which group notifications
      * @param escalations of which escalation pages
+     * @param pagesClosed of which messages closing a page once its incident resolved
      * @param rootsNotified the root causes that appeared as firing in some notification
      * @param downstreamNotified dependents that appeared as firing in some notification
      * @param stats the alert manager's counts
+     * @param timeline one line per notification: minute:second into the storm, receiver, reason, title
      */
     public record Result(
             int detections,
@@ -63,9 +65,11 @@ public final class NoiseStorm {
             long notifications,
             long groupNotifications,
             long escalations,
+            long pagesClosed,
             Set<String> rootsNotified,
             Set<String> downstreamNotified,
-            AlertingStats stats) {}
+            AlertingStats stats,
+            List<String> timeline) {}
 
     private NoiseStorm() {}
 
@@ -135,6 +139,12 @@ public final class NoiseStorm {
 
         List<Notification> all = new ArrayList<>(chat.sent());
         all.addAll(pager.sent());
+        all.sort(java.util.Comparator.comparing(Notification::time));
+        List<String> timeline = all.stream().map(n -> {
+            long seconds = Duration.between(start, n.time()).toSeconds();
+            return String.format(java.util.Locale.ROOT, "%02d:%02d %-5s %-14s %s", seconds / 60, seconds % 60,
+                    n.receiver(), n.reason().length() > 14 ? n.reason().substring(0, 14) : n.reason(), n.title());
+        }).toList();
         Set<String> roots = new LinkedHashSet<>();
         Set<String> downstream = new LinkedHashSet<>();
         for (Notification n : all) {
@@ -142,8 +152,10 @@ public final class NoiseStorm {
                 (ROOTS.contains(a.labels().service()) ? roots : downstream).add(a.labels().service());
             }
         }
-        return new Result(DETECTIONS, alerts.size(), all.size(), chat.count(), pager.count(), roots, downstream,
-                alerting.stats());
+        long pages = pager.sent().stream().filter(n -> !n.allResolved()).count();
+        return new Result(DETECTIONS, alerts.size(), all.size(), chat.count(), pages, pager.count() - pages, roots,
+                downstream,
+                alerting.stats(), timeline);
     }
 
     private static Detection detection(int i, int cause, Random random, Instant now, Instant start) {
