@@ -116,6 +116,12 @@ public interface Alerting extends Escalation {
     AlertingStats stats();
 
     /**
+     * Who is on call now (on the injected clock), per on-call level name, lowest level first;
+     * empty without a rotation.
+     */
+    Map<String, String> onCall();
+
+    /**
      * Each channel's deliveries, retries, pending retries and dead letters, keyed
      * {@code receiver/channel}, sorted by receiver name.
      */

@@ -56,6 +56,7 @@ public final class AlertEngine implements Alerting {
     private final Map<String, AlertGroup> groups = new LinkedHashMap<>();
     private final Suppression suppression;
     private final Escalator escalator;
+    private final List<OnCallRotation> rotation;
     private final GroupFlush flush;
     private final Counters counters = new Counters();
     private long silenceIds;
@@ -71,6 +72,7 @@ public final class AlertEngine implements Alerting {
         this.store = store;
         this.auditHooks = auditHooks;
         this.suppression = new Suppression(graph, flap);
+        this.rotation = List.copyOf(rotation);
         this.escalator = new Escalator(policy, rotation.stream().findFirst(), scheduler, receivers,
                 this::firingViewsOf, this::ackTimedOut);
         this.flush = new GroupFlush(this);
@@ -272,6 +274,14 @@ public final class AlertEngine implements Alerting {
     public AlertingStats stats() {
         return locked(out -> counters.snapshot(
                 (int) alerts.values().stream().filter(t -> t.firing).count(), groups.size()));
+    }
+
+    @Override
+    public Map<String, String> onCall() {
+        Instant now = now();
+        Map<String, String> onCall = new LinkedHashMap<>();
+        rotation.forEach(r -> r.levels().forEach(level -> onCall.put(level.name(), level.onCallAt(now))));
+        return Collections.unmodifiableMap(onCall);
     }
 
     @Override

@@ -189,6 +189,16 @@ class EscalationTest {
     }
 
     @Test
+    void theAlertManagerSaysWhoIsOnCallNowOnItsClock() {
+        assertThat(alerting.onCall()).containsExactly(java.util.Map.entry("primary", "alice"),
+                java.util.Map.entry("secondary", "carol"), java.util.Map.entry(EscalationPolicy.INCIDENT_RESPONSE, "dave"));
+        clock.advance(Duration.ofDays(7));
+        assertThat(alerting.onCall()).containsEntry("primary", "bob");
+        alerting.escalate(EscalationRequest.critical("inc-8", "db", "down"));
+        assertThat(primary.last().onCall()).isEqualTo("bob");
+    }
+
+    @Test
     void theRotationSaysWhoIsOnCallNow() {
         Instant start = clock.instant();
         OnCallLevel level = new OnCallLevel("primary", "pager", List.of("alice", "bob", "carol"), Duration.ofDays(1), start);
