@@ -1,8 +1,9 @@
 /**
- * KNOWLEDGE and the loop's outward edges, as interfaces: what the engine needs from a store or
- * from people, declared here and implemented elsewhere ({@code homeostat-store} for stores, the
- * alerting package for {@link io.homeostat.engine.port.Escalation}). Every port has an in-memory
- * implementation in the engine's test sources and an abstract contract suite that every
- * implementation runs.
+ * KNOWLEDGE and the loop's outward edge: the ports through which the loop keeps what it knows —
+ * incidents and their timelines, recognised failure patterns, alert history — and hands problems
+ * to people ({@link io.homeostat.engine.port.Escalation}, implemented by the alerting package).
+ * The engine declares these interfaces; {@code homeostat-store} implements the stores (H2,
+ * PostgreSQL), and every implementation passes the contract suites in the engine's test-jar
+ * ({@code io.homeostat.engine.port.contract}).
  */
 package io.homeostat.engine.port;

@@ -1,2 +1,5 @@
-/** In-memory implementations of the engine's ports, for the engine's own tests only. */
+/**
+ * KNOWLEDGE, for tests only: in-memory implementations of the engine's ports. They pass the same
+ * contract suites as the real stores; they are never the product's persistence.
+ */
 package io.homeostat.engine.port.memory;

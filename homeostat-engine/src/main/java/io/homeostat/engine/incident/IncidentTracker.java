@@ -1,0 +1,406 @@
+package io.homeostat.engine.incident;
+
+import io.homeostat.core.time.Cancellable;
+import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.graph.DependencyGraph;
+import io.homeostat.engine.incident.ActiveIncident.Print;
+import io.homeostat.engine.port.IncidentQuery;
+import io.homeostat.engine.port.IncidentStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Turns detections into incidents and keeps them moving through their lifecycle.
+ *
+ * <ul>
+ *   <li><b>Dedup.</b> A firing detection whose {@linkplain Detection#fingerprintKey() fingerprint}
+ *       belongs to an active incident joins it. Repeats of a fingerprint that is already firing
+ *       raise the detection count; the timeline records the first firing, a firing after a
+ *       clear, a higher severity, and every clear.</li>
+ *   <li><b>Correlation.</b> A firing detection with a new fingerprint joins the active incident
+ *       that had a firing detection within the {@linkplain IncidentTrackerConfig#correlationWindow()
+ *       correlation window} on the same service or on a service related to it in the dependency
+ *       graph (either depends on the other, directly or not); if several qualify, the one that
+ *       fired last. Otherwise it opens a new incident.</li>
+ *   <li><b>Resolution.</b> On each {@link #tick()}, an incident whose every fingerprint has
+ *       cleared, or has not fired, for the {@linkplain IncidentTrackerConfig#holdPeriod() hold
+ *       period} resolves. Detectors that do not send {@code CLEARED} must therefore repeat a
+ *       firing detection at least once per hold period while their condition holds.</li>
+ *   <li><b>Flapping.</b> If the incident's fingerprint already resolved
+ *       {@linkplain IncidentTrackerConfig#flapThreshold() K} times within the flap window, the
+ *       incident is marked flapping instead of resolving, and resolves only after being quiet for
+ *       the whole flap window.</li>
+ * </ul>
+ *
+ * <p>Every change is written to the {@link IncidentStore} (the incident, then its timeline entry)
+ * before the tracker's own state moves and before listeners hear of it, so a store failure
+ * propagates to the caller and leaves the tracker as it was. Times come from the injected
+ * {@link Clock}, at millisecond precision.
+ *
+ * <p>Thread-safe: detections, ticks and transitions are serialised by one lock (the engine feeds
+ * detections from one thread, the scheduler ticks from another). Listeners run on the calling
+ * thread, in order, while the lock is held: they must be quick and must not block; one that
+ * throws is counted ({@link #listenerFailures()}) and stays subscribed.
+ */
+public final class IncidentTracker {
+
+    /** The actor named when the tracker moves an incident by itself. */
+    public static final String SELF = "homeostat";
+
+    private final IncidentStore store;
+    private final Clock clock;
+    private final Correlator correlator;
+    private final IncidentTrackerConfig config;
+    private final EventListeners listeners = new EventListeners();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, ActiveIncident> active = new LinkedHashMap<>();
+    private final Map<String, ActiveIncident> byFingerprint = new HashMap<>();
+    private final FlapHistory flaps;
+
+    IncidentTracker(IncidentStore store, Clock clock, Supplier<DependencyGraph> graph, IncidentTrackerConfig config) {
+        this.store = store;
+        this.clock = clock;
+        this.correlator = new Correlator(graph, config.correlationWindow());
+        this.config = config;
+        this.flaps = new FlapHistory(config.flapThreshold(), config.flapWindow());
+        recover();
+    }
+
+    /**
+     * A builder over {@code store}; defaults: the system clock, an empty dependency graph and
+     * {@link IncidentTrackerConfig#ofDefaults()}.
+     */
+    public static IncidentTrackerBuilder builder(IncidentStore store) {
+        return new IncidentTrackerBuilder(Objects.requireNonNull(store, "store"));
+    }
+
+    /**
+     * Takes one detection: it joins an active incident (by fingerprint, or by correlation) or opens
+     * a new one. A cleared detection whose fingerprint is in no active incident is ignored.
+     *
+     * @return the incident the detection joined or opened, after the change; empty if ignored
+     * @throws NullPointerException if {@code detection} is null
+     */
+    public Optional<Incident> observe(Detection detection) {
+        Objects.requireNonNull(detection, "detection");
+        lock.lock();
+        try {
+            Instant now = now();
+            ActiveIncident owner = byFingerprint.get(detection.fingerprintKey());
+            if (owner != null) {
+                return Optional.of(join(owner, detection, now));
+            }
+            if (!detection.firing()) {
+                return Optional.empty();
+            }
+            Optional<Correlator.Match> correlation = correlator.find(active.values(), detection.service(), now);
+            if (correlation.isPresent()) {
+                return Optional.of(correlate(correlation.get(), detection, now));
+            }
+            return Optional.of(open(detection, now));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Resolves the incidents that have been quiet for the hold period (the flap window if
+     * flapping) and marks flapping ones; the scheduler calls it every
+     * {@link IncidentTrackerConfig#tickInterval()} once {@link #start started}.
+     */
+    public void tick() {
+        lock.lock();
+        try {
+            Instant now = now();
+            flaps.prune(now);
+            for (ActiveIncident incident : List.copyOf(active.values())) {
+                Duration needed = incident.incident.flapping() ? config.flapWindow() : config.holdPeriod();
+                if (incident.quietSince().plus(needed).isAfter(now)) {
+                    continue;
+                }
+                String fingerprint = incident.incident.fingerprint();
+                if (!incident.incident.flapping() && flaps.wouldFlap(fingerprint, now)) {
+                    markFlapping(incident, flaps.count(fingerprint, now), now);
+                } else {
+                    String reason = "every fingerprint cleared or silent for " + needed;
+                    move(incident, IncidentStatus.RESOLVED, SELF, reason, Map.of(), now);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ticks every {@link IncidentTrackerConfig#tickInterval()} on {@code scheduler}.
+     *
+     * @return a handle that stops the ticking
+     */
+    public Cancellable start(Scheduler scheduler) {
+        Objects.requireNonNull(scheduler, "scheduler");
+        return scheduler.scheduleAtFixedRate(config.tickInterval(), config.tickInterval(), this::tick);
+    }
+
+    /**
+     * Records a diagnosis: moves the incident to {@link IncidentStatus#DIAGNOSED}.
+     *
+     * @param evidence what the diagnosis rests on (category, probable causes); written to the timeline
+     * @return the incident after the move
+     * @throws IncidentNotFoundException if no incident has that id
+     * @throws IllegalIncidentTransitionException if the incident cannot move there from its state
+     */
+    public Incident diagnose(String incidentId, String reason, Map<String, String> evidence) {
+        return transition(incidentId, IncidentStatus.DIAGNOSED, SELF, reason, evidence);
+    }
+
+    /**
+     * Records that a remedy runs: moves the incident to {@link IncidentStatus#REMEDIATING}.
+     *
+     * @throws IncidentNotFoundException if no incident has that id
+     * @throws IllegalIncidentTransitionException if the incident cannot move there from its state
+     */
+    public Incident remediate(String incidentId, String reason) {
+        return transition(incidentId, IncidentStatus.REMEDIATING, SELF, reason, Map.of());
+    }
+
+    /**
+     * Resolves the incident now, on someone's word, whatever its signals say.
+     *
+     * @param by who resolved it, e.g. a user name or {@code workflow:restart-pool}
+     * @throws IncidentNotFoundException if no incident has that id
+     * @throws IllegalIncidentTransitionException if it is resolved already
+     */
+    public Incident resolve(String incidentId, String by, String reason) {
+        return transition(incidentId, IncidentStatus.RESOLVED, by, reason, Map.of());
+    }
+
+    /**
+     * Hands the incident to people: moves it to {@link IncidentStatus#ESCALATED}.
+     *
+     * @throws IncidentNotFoundException if no incident has that id
+     * @throws IllegalIncidentTransitionException if the incident cannot move there from its state
+     */
+    public Incident escalate(String incidentId, String reason) {
+        return transition(incidentId, IncidentStatus.ESCALATED, SELF, reason, Map.of());
+    }
+
+    /**
+     * Writes a {@link TimelineEntry.Type#NOTE} on an active incident's timeline.
+     *
+     * @throws IncidentNotFoundException if no active incident has that id
+     */
+    public void note(String incidentId, String message, Map<String, String> evidence) {
+        lock.lock();
+        try {
+            ActiveIncident incident = active.get(incidentId);
+            if (incident == null) {
+                throw new IncidentNotFoundException(incidentId);
+            }
+            store.append(incidentId, TimelineEntry.of(now(), TimelineEntry.Type.NOTE, message, evidence));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The active incidents, in the order they opened. */
+    public List<Incident> active() {
+        lock.lock();
+        try {
+            return active.values().stream().map(a -> a.incident).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The active incident that has {@code fingerprint} among its fingerprints, if any. */
+    public Optional<Incident> activeByFingerprint(String fingerprint) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(byFingerprint.get(fingerprint)).map(a -> a.incident);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Subscribes {@code listener} to every event from now on.
+     *
+     * @return closing it unsubscribes
+     */
+    public AutoCloseable listen(Consumer<? super IncidentEvent> listener) {
+        return listeners.add(listener);
+    }
+
+    /** How many times a listener threw. */
+    public long listenerFailures() {
+        return listeners.failures();
+    }
+
+    /** The configuration in use. */
+    public IncidentTrackerConfig config() {
+        return config;
+    }
+
+    private Incident open(Detection detection, Instant now) {
+        Incident incident = Incident.builder().id(UUID.randomUUID().toString())
+                .fingerprint(detection.fingerprintKey()).title(DetectionEntries.title(detection))
+                .addService(detection.service()).severity(detection.severity()).openedAt(now).updatedAt(now)
+                .detectionCount(1).build();
+        store.save(incident);
+        store.append(incident.id(), DetectionEntries.entry(now, TimelineEntry.Type.OPENED, detection, Map.of()));
+        ActiveIncident state = new ActiveIncident(incident, now);
+        state.prints.put(detection.fingerprintKey(), new Print(now, detection.severity()));
+        active.put(incident.id(), state);
+        byFingerprint.put(detection.fingerprintKey(), state);
+        listeners.fire(new IncidentEvent.Opened(now, incident, detection));
+        return incident;
+    }
+
+    private Incident join(ActiveIncident owner, Detection detection, Instant now) {
+        Print print = owner.prints.get(detection.fingerprintKey());
+        IncidentBuilder next = owner.incident.toBuilder().updatedAt(now)
+                .detectionCount(owner.incident.detectionCount() + 1);
+        TimelineEntry entry = null;
+        if (detection.firing()) {
+            next.severity(owner.incident.severity().max(detection.severity()));
+            boolean higher = detection.severity().compareTo(print.severity) < 0;
+            if (!print.firing || higher) {
+                entry = DetectionEntries.entry(now, TimelineEntry.Type.DETECTION, detection,
+                        Map.of("reason", print.firing ? "higher severity" : "firing again"));
+            }
+        } else if (print.firing) {
+            entry = DetectionEntries.entry(now, TimelineEntry.Type.CLEARED, detection, Map.of());
+        }
+        Incident incident = next.build();
+        store.update(incident);
+        if (entry != null) {
+            store.append(incident.id(), entry);
+        }
+        owner.incident = incident;
+        if (detection.firing()) {
+            print.firing = true;
+            print.lastFiredAt = now;
+            print.severity = print.severity.max(detection.severity());
+            owner.lastFiringAt = now;
+        } else if (print.firing) {
+            print.firing = false;
+            print.clearedAt = now;
+        }
+        listeners.fire(new IncidentEvent.DetectionAdded(now, incident, detection));
+        return incident;
+    }
+
+    private Incident correlate(Correlator.Match correlation, Detection detection, Instant now) {
+        ActiveIncident owner = correlation.incident();
+        Incident incident = owner.incident.toBuilder().updatedAt(now)
+                .detectionCount(owner.incident.detectionCount() + 1)
+                .severity(owner.incident.severity().max(detection.severity()))
+                .addFingerprint(detection.fingerprintKey()).addService(detection.service()).build();
+        store.update(incident);
+        store.append(incident.id(), DetectionEntries.entry(now, TimelineEntry.Type.CORRELATED, detection,
+                Map.of("relatedService", correlation.relatedService(), "relation", correlation.relation())));
+        owner.incident = incident;
+        owner.lastFiringAt = now;
+        owner.prints.put(detection.fingerprintKey(), new Print(now, detection.severity()));
+        byFingerprint.put(detection.fingerprintKey(), owner);
+        listeners.fire(new IncidentEvent.Correlated(now, incident, detection, correlation.relatedService()));
+        return incident;
+    }
+
+    private void markFlapping(ActiveIncident state, int resolutions, Instant now) {
+        Incident incident = state.incident.toBuilder().flapping(true).updatedAt(now).build();
+        store.update(incident);
+        store.append(incident.id(), TimelineEntry.of(now, TimelineEntry.Type.FLAPPING,
+                "resolved " + resolutions + " times within " + config.flapWindow()
+                        + "; stays open until quiet for " + config.flapWindow(),
+                Map.of("resolutions", Integer.toString(resolutions), "window", config.flapWindow().toString(),
+                        "threshold", Integer.toString(config.flapThreshold()))));
+        state.incident = incident;
+        listeners.fire(new IncidentEvent.Flapping(now, incident, resolutions, config.flapWindow()));
+    }
+
+    private Incident transition(String incidentId, IncidentStatus to, String by, String reason,
+            Map<String, String> evidence) {
+        Objects.requireNonNull(incidentId, "incidentId");
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(evidence, "evidence");
+        lock.lock();
+        try {
+            ActiveIncident state = active.get(incidentId);
+            if (state == null) {
+                Incident stored = store.find(incidentId).orElseThrow(() -> new IncidentNotFoundException(incidentId));
+                throw new IllegalIncidentTransitionException(incidentId, stored.status(), to);
+            }
+            if (!state.incident.status().canMoveTo(to)) {
+                throw new IllegalIncidentTransitionException(incidentId, state.incident.status(), to);
+            }
+            return move(state, to, by, reason, evidence, now());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Incident move(ActiveIncident state, IncidentStatus to, String by, String reason,
+            Map<String, String> evidence, Instant now) {
+        IncidentStatus from = state.incident.status();
+        IncidentBuilder next = state.incident.toBuilder().status(to).updatedAt(now);
+        if (to == IncidentStatus.RESOLVED) {
+            next.resolvedAt(now);
+        }
+        Incident incident = next.build();
+        Map<String, String> all = new LinkedHashMap<>(evidence);
+        all.put("from", from.name());
+        all.put("to", to.name());
+        all.put("by", by);
+        all.put("reason", reason);
+        store.update(incident);
+        store.append(incident.id(), TimelineEntry.of(now, TimelineEntry.Type.STATUS_CHANGED,
+                from + " -> " + to + ": " + reason, all));
+        state.incident = incident;
+        if (to == IncidentStatus.RESOLVED) {
+            active.remove(incident.id());
+            incident.fingerprints().forEach(byFingerprint::remove);
+            flaps.record(incident.fingerprint(), now);
+        }
+        listeners.fire(new IncidentEvent.StatusChanged(now, incident, from, to, by, reason));
+        return incident;
+    }
+
+    /** Takes over the active incidents the store holds, as if each fingerprint had just fired. */
+    private void recover() {
+        Instant now = now();
+        IncidentQuery query = IncidentQuery.all().withLimit(IncidentQuery.MAX_LIMIT).withStatus(
+                IncidentStatus.OPEN, IncidentStatus.DIAGNOSED, IncidentStatus.REMEDIATING, IncidentStatus.ESCALATED);
+        List<Incident> stored = new ArrayList<>(store.list(query));
+        Collections.reverse(stored);
+        for (Incident incident : stored) {
+            ActiveIncident state = new ActiveIncident(incident, now);
+            for (String fingerprint : incident.fingerprints()) {
+                if (!byFingerprint.containsKey(fingerprint)) {
+                    state.prints.put(fingerprint, new Print(now, incident.severity()));
+                    byFingerprint.put(fingerprint, state);
+                }
+            }
+            active.put(incident.id(), state);
+        }
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.wallMillis());
+    }
+}
