@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The Redis at 127.0.0.1:6379 (or {@code HOMEOSTAT_REDIS_URL}) for one test: a keyspace of its
@@ -27,8 +29,17 @@ final class RedisFixture implements AutoCloseable {
             System.getenv().getOrDefault("HOMEOSTAT_REDIS_URL", "redis://127.0.0.1:6379"));
     private static final RedisClient CLIENT = RedisConnector.client(URI, COMMAND_TIMEOUT);
 
+    /** Lettuce logs every failed reconnect with a stack trace; the tests cut connections on purpose. */
+    private static final Logger LETTUCE_LOG = quiet("io.lettuce.core");
+
     private final RedisKeyspace keyspace = new RedisKeyspace("homeostat-test:" + UUID.randomUUID());
     private final List<StatefulRedisConnection<?, ?>> connections = new ArrayList<>();
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
 
     RedisKeyspace keyspace() {
         return keyspace;
@@ -54,16 +65,22 @@ final class RedisFixture implements AutoCloseable {
 
     /** A connection through {@code proxy} (its own client, closed with the fixture). */
     StatefulRedisConnection<String, String> connectThrough(CuttableProxy proxy) {
+        return track(clientThrough(proxy).connect());
+    }
+
+    /**
+     * A client whose connections go through {@code proxy}, with the options of
+     * {@link RedisConnector} and a reconnect every 100 ms; shut down with the fixture.
+     */
+    RedisClient clientThrough(CuttableProxy proxy) {
         ClientResources resources = DefaultClientResources.builder()
                 .reconnectDelay(Delay.constant(Duration.ofMillis(100))).build();
         RedisURI through = RedisURI.create("127.0.0.1", proxy.port());
         through.setTimeout(COMMAND_TIMEOUT);
         RedisClient client = RedisClient.create(resources, through);
         client.setOptions(CLIENT.getOptions());
-        StatefulRedisConnection<String, String> connection = client.connect();
-        connections.add(connection);
         proxyClients.add(client);
-        return connection;
+        return client;
     }
 
     /** Keys of this fixture's keyspace now in Redis. */
