@@ -3,14 +3,16 @@ package io.homeostat.store.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Makes Lettuce clients with the options the Redis components rely on: commands fail at once
  * while the connection is down (instead of queuing and running later, when their moment has
- * passed), every command has a deadline, and the connection comes back by itself.
+ * passed), every blocking command has a deadline (the URI's timeout), and the connection comes
+ * back by itself. Lettuce's per-command timeout timers are left off: the one asynchronous user,
+ * the bus's sender, waits for each pipelined batch with its own deadline, and a timer per command
+ * halved its rate.
  */
 public final class RedisConnector {
 
@@ -41,7 +43,6 @@ public final class RedisConnector {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .build());
         return client;
     }

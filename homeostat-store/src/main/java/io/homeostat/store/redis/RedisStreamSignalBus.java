@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  */
 public final class RedisStreamSignalBus implements SignalBus {
 
-    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final RedisClient client;
     private final RedisStreamBusConfig config;

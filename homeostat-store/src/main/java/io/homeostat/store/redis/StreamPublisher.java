@@ -4,10 +4,14 @@ import io.homeostat.core.signal.Signal;
 import io.homeostat.core.time.Clock;
 import io.homeostat.engine.codec.SignalCodec;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,8 +25,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The sending half of the bus: a bounded local buffer that publishers offer to without blocking,
- * and one thread that drains it in batches and sends each batch as pipelined XADDs (one flush,
- * one wait for all replies). A batch that fails is retried (only its failed entries) after a
+ * and one thread that drains it in batches and sends each batch as pipelined XADDs (one flush),
+ * with up to four batches awaiting replies. Entries that fail are sent again after a
  * pause that grows to 1 s, so an outage fills the buffer and later publishes are dropped and
  * counted; at close, what cannot be sent after three more tries is counted as dropped. Thread-safe.
  */
@@ -33,13 +37,13 @@ final class StreamPublisher {
     private static final Duration MAX_PAUSE = Duration.ofSeconds(1);
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int ATTEMPTS_AT_CLOSE = 3;
+    /** Batches sent before the oldest one's replies are waited for: encoding overlaps the round trip. */
+    private static final int IN_FLIGHT = 4;
 
     private final StatefulRedisConnection<String, byte[]> connection;
-    private final RedisAsyncCommands<String, byte[]> redis;
     private final RedisStreamBusConfig config;
     private final SignalCodec codec;
     private final Clock clock;
-    private final XAddArgs trim;
     private final ArrayBlockingQueue<Signal> buffer;
     private final Thread thread;
     private final LongAdder accepted = new LongAdder();
@@ -52,13 +56,10 @@ final class StreamPublisher {
     StreamPublisher(StatefulRedisConnection<String, byte[]> connection, RedisStreamBusConfig config,
             SignalCodec codec, Clock clock) {
         this.connection = connection;
-        this.redis = connection.async();
         this.config = config;
         this.codec = codec;
         this.clock = clock;
-        this.trim = new XAddArgs().maxlen(config.maxLength()).approximateTrimming();
         this.buffer = new ArrayBlockingQueue<>(config.bufferCapacity());
-        connection.setAutoFlushCommands(false); // this connection is the sending thread's alone
         this.thread = new Thread(this::sendLoop, "homeostat-redis-bus-publisher");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -118,11 +119,23 @@ final class StreamPublisher {
 
     private void sendLoop() {
         List<Signal> batch = new ArrayList<>(config.batchSize());
+        ArrayDeque<InFlight> inFlight = new ArrayDeque<>(IN_FLIGHT);
         while (true) {
             buffer.drainTo(batch, config.batchSize());
             if (!batch.isEmpty()) {
-                sendUntilDone(batch);
+                List<byte[]> entries = new ArrayList<>(batch.size());
+                for (Signal signal : batch) {
+                    entries.add(codec.encode(signal));
+                }
                 batch.clear();
+                inFlight.add(issue(entries));
+                if (inFlight.size() >= IN_FLIGHT) {
+                    settle(inFlight);
+                }
+                continue;
+            }
+            if (!inFlight.isEmpty()) {
+                settle(inFlight);
                 continue;
             }
             if (closed) {
@@ -136,21 +149,24 @@ final class StreamPublisher {
         }
     }
 
-    private void sendUntilDone(List<Signal> batch) {
-        List<byte[]> unsent = new ArrayList<>(batch.size());
-        for (Signal signal : batch) {
-            unsent.add(codec.encode(signal));
+    /**
+     * Waits for the oldest batch in flight. If some of its entries failed, waits for the rest too
+     * and sends everything that failed again until it is stored (or, closing, given up).
+     */
+    private void settle(ArrayDeque<InFlight> inFlight) {
+        List<byte[]> failed = collect(inFlight.poll());
+        if (failed.isEmpty()) {
+            return;
+        }
+        while (!inFlight.isEmpty()) {
+            failed.addAll(collect(inFlight.poll()));
         }
         Duration pause = Duration.ofMillis(10);
         int attemptsLeft = ATTEMPTS_AT_CLOSE;
-        while (!unsent.isEmpty()) {
-            unsent = sendOnce(unsent);
-            if (unsent.isEmpty()) {
-                return;
-            }
+        while (!failed.isEmpty()) {
             sendFailures.increment();
             if (closed && --attemptsLeft == 0) {
-                dropped.add(unsent.size());
+                dropped.add(failed.size());
                 return;
             }
             try {
@@ -159,23 +175,33 @@ final class StreamPublisher {
                 Thread.currentThread().interrupt();
             }
             pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+            failed = collect(issue(failed));
         }
     }
 
-    /** Sends every entry in one pipelined round trip; returns the entries that failed. */
-    private List<byte[]> sendOnce(List<byte[]> entries) {
-        List<RedisFuture<String>> replies = new ArrayList<>(entries.size());
+    /** Sends every entry as one pipelined flush, without waiting for the replies. */
+    private InFlight issue(List<byte[]> entries) {
+        List<AsyncCommand<String, byte[], String>> commands = new ArrayList<>(entries.size());
         for (byte[] entry : entries) {
-            replies.add(redis.xadd(config.streamKey(), trim, FIELD, entry));
+            CommandArgs<String, byte[]> args = new CommandArgs<>(RedisStreamSignalBus.CODEC).addKey(config.streamKey())
+                    .add("MAXLEN").add("~").add(config.maxLength()).add("*").add(FIELD).addValue(entry);
+            commands.add(new AsyncCommand<>(new Command<>(CommandType.XADD,
+                    new StatusOutput<>(RedisStreamSignalBus.CODEC), args)));
         }
-        connection.flushCommands();
-        awaitAll(replies);
+        // One write of the whole batch: dispatching commands one by one costs a task each on the I/O thread.
+        connection.dispatch(commands);
+        return new InFlight(entries, new ArrayList<RedisFuture<String>>(commands));
+    }
+
+    /** Waits for a batch's replies; counts what was stored and returns the entries that failed. */
+    private List<byte[]> collect(InFlight batch) {
+        awaitAll(batch.replies());
         List<byte[]> failed = new ArrayList<>(0);
-        for (int i = 0; i < entries.size(); i++) {
-            if (succeeded(replies.get(i))) {
+        for (int i = 0; i < batch.entries().size(); i++) {
+            if (succeeded(batch.replies().get(i))) {
                 sent.increment();
             } else {
-                failed.add(entries.get(i));
+                failed.add(batch.entries().get(i));
             }
         }
         return failed;
@@ -196,6 +222,8 @@ final class StreamPublisher {
             return false;
         }
     }
+
+    private record InFlight(List<byte[]> entries, List<RedisFuture<String>> replies) {}
 
     private void awaitAll(List<RedisFuture<String>> replies) {
         CompletableFuture<?>[] all = new CompletableFuture<?>[replies.size()];
