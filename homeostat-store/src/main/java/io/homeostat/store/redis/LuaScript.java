@@ -29,6 +29,14 @@ final class LuaScript {
         }
     }
 
+    String sha() {
+        return sha;
+    }
+
+    String text() {
+        return text;
+    }
+
     /** Runs the script; what it returns, typed by the output type given at construction. */
     <T> T run(RedisCommands<String, String> redis, String[] keys, String... args) {
         try {

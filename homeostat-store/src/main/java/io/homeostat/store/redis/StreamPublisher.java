@@ -4,19 +4,16 @@ import io.homeostat.core.signal.Signal;
 import io.homeostat.core.time.Clock;
 import io.homeostat.engine.codec.SignalCodec;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.output.StatusOutput;
-import io.lettuce.core.protocol.AsyncCommand;
-import io.lettuce.core.protocol.Command;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,8 +22,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The sending half of the bus: a bounded local buffer that publishers offer to without blocking,
- * and one thread that drains it in batches and sends each batch as pipelined XADDs (one flush),
- * with up to four batches awaiting replies. Entries that fail are sent again after a
+ * and one thread that drains it in batches and sends each batch as one Lua script call that runs
+ * {@code XADD <stream> MAXLEN ~ <maxLength> * s <json>} once per signal on the server, with up to
+ * four batches pipelined (sent, replies not yet awaited). A batch that fails is sent again after a
  * pause that grows to 1 s, so an outage fills the buffer and later publishes are dropped and
  * counted; at close, what cannot be sent after three more tries is counted as dropped. Thread-safe.
  */
@@ -34,13 +32,29 @@ final class StreamPublisher {
 
     /** The one field of each stream entry: the signal's JSON. */
     static final String FIELD = "s";
+
+    /**
+     * One XADD per signal, run by the server for a whole batch. A client-side pipeline of single
+     * XADDs spent most of this process's CPU in Lettuce's per-command work (RedisBusBenchmark,
+     * profiled); one call per batch spends it once.
+     */
+    private static final LuaScript ADD_BATCH = new LuaScript("""
+            for i = 2, #ARGV do
+              redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 's', ARGV[i])
+            end
+            return #ARGV - 1
+            """, ScriptOutputType.INTEGER);
+
     private static final Duration MAX_PAUSE = Duration.ofSeconds(1);
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int ATTEMPTS_AT_CLOSE = 3;
-    /** Batches sent before the oldest one's replies are waited for: encoding overlaps the round trip. */
+    /** Batches sent before the oldest one's reply is waited for: encoding overlaps the round trip. */
     private static final int IN_FLIGHT = 4;
 
     private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisAsyncCommands<String, byte[]> redis;
+    private final String[] streamKey;
+    private final byte[] maxLength;
     private final RedisStreamBusConfig config;
     private final SignalCodec codec;
     private final Clock clock;
@@ -56,10 +70,14 @@ final class StreamPublisher {
     StreamPublisher(StatefulRedisConnection<String, byte[]> connection, RedisStreamBusConfig config,
             SignalCodec codec, Clock clock) {
         this.connection = connection;
+        this.redis = connection.async();
+        this.streamKey = new String[] {config.streamKey()};
+        this.maxLength = Long.toString(config.maxLength()).getBytes(StandardCharsets.US_ASCII);
         this.config = config;
         this.codec = codec;
         this.clock = clock;
         this.buffer = new ArrayBlockingQueue<>(config.bufferCapacity());
+        loadScript();
         this.thread = new Thread(this::sendLoop, "homeostat-redis-bus-publisher");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -179,63 +197,45 @@ final class StreamPublisher {
         }
     }
 
-    /** Sends every entry as one pipelined flush, without waiting for the replies. */
+    /** Sends the batch as one script call, without waiting for its reply. */
     private InFlight issue(List<byte[]> entries) {
-        List<AsyncCommand<String, byte[], String>> commands = new ArrayList<>(entries.size());
-        for (byte[] entry : entries) {
-            CommandArgs<String, byte[]> args = new CommandArgs<>(RedisStreamSignalBus.CODEC).addKey(config.streamKey())
-                    .add("MAXLEN").add("~").add(config.maxLength()).add("*").add(FIELD).addValue(entry);
-            commands.add(new AsyncCommand<>(new Command<>(CommandType.XADD,
-                    new StatusOutput<>(RedisStreamSignalBus.CODEC), args)));
+        byte[][] args = new byte[entries.size() + 1][];
+        args[0] = maxLength;
+        for (int i = 0; i < entries.size(); i++) {
+            args[i + 1] = entries.get(i);
         }
-        // One write of the whole batch: dispatching commands one by one costs a task each on the I/O thread.
-        connection.dispatch(commands);
-        return new InFlight(entries, new ArrayList<RedisFuture<String>>(commands));
+        return new InFlight(entries, redis.evalsha(ADD_BATCH.sha(), ScriptOutputType.INTEGER, streamKey, args));
     }
 
-    /** Waits for a batch's replies; counts what was stored and returns the entries that failed. */
+    /** Waits for a batch's reply; counts what was stored and returns the entries that failed. */
     private List<byte[]> collect(InFlight batch) {
-        awaitAll(batch.replies());
-        List<byte[]> failed = new ArrayList<>(0);
-        for (int i = 0; i < batch.entries().size(); i++) {
-            if (succeeded(batch.replies().get(i))) {
-                sent.increment();
-            } else {
-                failed.add(batch.entries().get(i));
+        RedisFuture<Long> reply = batch.reply();
+        try {
+            reply.get(connection.getTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            sent.add(batch.entries().size());
+            return new ArrayList<>(0);
+        } catch (ExecutionException e) {
+            if (String.valueOf(e.getCause().getMessage()).startsWith("NOSCRIPT")) {
+                loadScript(); // Redis restarted, or never saw it: the retry finds it
             }
-        }
-        return failed;
-    }
-
-    private static boolean succeeded(RedisFuture<String> reply) {
-        if (!reply.isDone()) {
+        } catch (TimeoutException | CancellationException e) {
             reply.cancel(false);
-            return false;
-        }
-        try {
-            reply.get(0, TimeUnit.NANOSECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException | CancellationException e) {
-            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         }
+        return new ArrayList<>(batch.entries());
     }
 
-    private record InFlight(List<byte[]> entries, List<RedisFuture<String>> replies) {}
-
-    private void awaitAll(List<RedisFuture<String>> replies) {
-        CompletableFuture<?>[] all = new CompletableFuture<?>[replies.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = replies.get(i).toCompletableFuture();
-        }
+    private void loadScript() {
         try {
-            CompletableFuture.allOf(all).get(connection.getTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            redis.scriptLoad(ADD_BATCH.text().getBytes(StandardCharsets.UTF_8))
+                    .get(connection.getTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            // each reply is looked at on its own
+            // Redis away: the batch fails again and the script is loaded then
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
+
+    private record InFlight(List<byte[]> entries, RedisFuture<Long> reply) {}
 }
