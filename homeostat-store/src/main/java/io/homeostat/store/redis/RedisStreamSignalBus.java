@@ -21,11 +21,12 @@ import java.util.function.Consumer;
  * replica.
  *
  * <p><b>Publishing</b> never blocks: {@link #publish} offers to a bounded local buffer (default
- * 65,536) that one thread sends as pipelined {@code XADD <stream> MAXLEN ~ <maxLength> * s <json>}
- * batches (default 512 per round trip), JSON by {@link SignalCodec}. A full buffer or a closed
- * bus drops and counts ({@link #dropped()}); while Redis is away the sender retries its batch, so
- * the buffer fills and later signals are dropped and counted. A retried XADD whose first reply
- * was lost can store an entry twice, under two ids.
+ * 65,536) that one thread drains in batches (default 512), JSON by {@link SignalCodec}. Each batch
+ * is one Lua script call that runs {@code XADD <stream> MAXLEN ~ <maxLength> * s <json>} once per
+ * signal on the server, and up to four batches are pipelined. A full buffer or a closed bus drops
+ * and counts ({@link #dropped()}); while Redis is away the sender retries its batch, so the buffer
+ * fills and later signals are dropped and counted. A batch retried after its reply was lost can
+ * be stored twice, under other ids.
  *
  * <p><b>Consuming</b> starts with the first subscription, on one thread and its own connection:
  * batches (default up to 512) go to every subscriber of this instance, then are acknowledged
