@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  * XADDed in pipelined batches of 512 and confirmed by Redis) and consumed (read by one replica
  * through the consumer group, decoded, delivered, acknowledged), each round beside
  * {@code redis-benchmark} sending the same XADD (same stream options, same JSON payload) over one
- * connection with the same pipeline depth, and over 50 connections (its default). Bounded: a few
- * rounds of a fixed number of signals. Keys live under a fresh prefix and are deleted.
+ * connection with the same pipeline depth, and over 50 connections (its default). Bounded: one
+ * warm-up round (not counted) and a few rounds of a fixed number of signals. Keys live under a fresh prefix and are deleted.
  *
  * <p>Arguments: {@code [--uri redis://127.0.0.1:6379] [--signals 200000] [--rounds 3]}. Prints a
  * table and writes {@code results/redis-bus.json}.
@@ -58,16 +59,22 @@ public final class RedisBusBenchmark {
         RedisClient client = RedisConnector.client(uri, Duration.ofSeconds(5));
         List<double[]> rows = new ArrayList<>();
         try {
-            for (int round = 1; round <= rounds; round++) {
+            for (int round = 0; round <= rounds; round++) {
                 RedisKeyspace keyspace = new RedisKeyspace("homeostat-bench:" + UUID.randomUUID());
-                double[] bus = busRound(client, keyspace, input);
-                String referenceKey = keyspace.key("stream", "redis-benchmark");
-                double single = RedisBenchmarkTool.xaddRate(uri, referenceKey, payload, signals, 1, BATCH);
-                double fifty = RedisBenchmarkTool.xaddRate(uri, referenceKey, payload, signals, 50, BATCH);
-                delete(client, keyspace);
-                rows.add(new double[] {bus[0], bus[1], single, fifty});
-                System.out.printf(Locale.ROOT, "round %d: publish %,.0f/s, consume %,.0f/s, redis-benchmark"
-                        + " -c 1 %,.0f/s, -c 50 %,.0f/s%n", round, bus[0], bus[1], single, fifty);
+                try {
+                    double[] bus = busRound(client, keyspace, input);
+                    String referenceKey = keyspace.key("stream", "redis-benchmark");
+                    double single = RedisBenchmarkTool.xaddRate(uri, referenceKey, payload, signals, 1, BATCH);
+                    double fifty = RedisBenchmarkTool.xaddRate(uri, referenceKey, payload, signals, 50, BATCH);
+                    System.out.printf(Locale.ROOT, "%s %d: publish %,.0f/s, consume %,.0f/s, redis-benchmark"
+                            + " -c 1 %,.0f/s, -c 50 %,.0f/s%n", round == 0 ? "warm-up" : "round", round, bus[0],
+                            bus[1], single, fifty);
+                    if (round > 0) {
+                        rows.add(new double[] {bus[0], bus[1], single, fifty});
+                    }
+                } finally {
+                    delete(client, keyspace);
+                }
             }
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
@@ -126,8 +133,11 @@ public final class RedisBusBenchmark {
         double[] median = new double[4];
         for (int column = 0; column < 4; column++) {
             int c = column;
-            median[column] = rows.stream().mapToDouble(row -> row[c]).sorted().toArray()[rows.size() / 2];
+            median[column] = median(rows.stream().mapToDouble(row -> row[c]).toArray());
         }
+        // Ratios per round (each beside its own redis-benchmark run), then their median.
+        double versusSingle = median(rows.stream().mapToDouble(row -> row[0] / row[2]).toArray());
+        double versusFifty = median(rows.stream().mapToDouble(row -> row[0] / row[3]).toArray());
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "%nRedis bus, %,d signals of %d bytes per round, %d rounds (medians)%n",
                 signals, payloadBytes, rows.size()));
@@ -135,14 +145,21 @@ public final class RedisBusBenchmark {
                 + " redis-benchmark XADD -c 50 -P %d | publish / (-c 1) | publish / (-c 50) |%n", BATCH, BATCH));
         table.append("|---|---|---|---|---|---|\n");
         table.append(String.format(Locale.ROOT, "| %,.0f/s | %,.0f/s | %,.0f/s | %,.0f/s | %.2f | %.2f |%n",
-                median[0], median[1], median[2], median[3], median[0] / median[2], median[0] / median[3]));
+                median[0], median[1], median[2], median[3], versusSingle, versusFifty));
         System.out.print(table);
         String json = String.format(Locale.ROOT, "{\"signals\":%d,\"payloadBytes\":%d,\"rounds\":%d,"
                 + "\"publishPerSecond\":%.0f,\"consumePerSecond\":%.0f,\"redisBenchmarkSingle\":%.0f,"
-                + "\"redisBenchmarkFifty\":%.0f}%n", signals, payloadBytes, rows.size(), median[0], median[1],
-                median[2], median[3]);
+                + "\"redisBenchmarkFifty\":%.0f,\"publishVersusSingle\":%.3f,\"publishVersusFifty\":%.3f}%n",
+                signals, payloadBytes, rows.size(), median[0], median[1], median[2], median[3], versusSingle,
+                versusFifty);
         Path results = Path.of("results");
         Files.createDirectories(results);
         Files.writeString(results.resolve("redis-bus.json"), json, StandardCharsets.UTF_8);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }
