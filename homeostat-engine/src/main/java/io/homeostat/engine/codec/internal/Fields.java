@@ -105,7 +105,7 @@ final class Fields {
     Instant instant(String name) {
         String text = string(name);
         try {
-            return Instant.parse(text);
+            return IsoInstant.parse(text);
         } catch (DateTimeParseException e) {
             throw new SignalDecodingException(path(name), "expected an ISO-8601 instant such as "
                     + "2026-01-01T00:00:00Z, was '" + text + "'");

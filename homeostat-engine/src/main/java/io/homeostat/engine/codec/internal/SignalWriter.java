@@ -42,7 +42,7 @@ public final class SignalWriter {
                     json.writeStringField(Names.MESSAGE, failure.message());
                 }
             }
-            json.writeStringField(Names.TIME, signal.time().toString());
+            json.writeStringField(Names.TIME, IsoInstant.format(signal.time()));
             strings(json, Names.TAGS, signal.tags());
             json.writeEndObject();
         }
