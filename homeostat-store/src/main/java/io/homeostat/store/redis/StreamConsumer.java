@@ -106,6 +106,9 @@ final class StreamConsumer {
                     joined = false; // the stream was deleted: join again
                 }
                 pause();
+            } catch (RuntimeException e) {
+                readFailures.increment(); // an unexpected reply: counted, and the replica keeps reading
+                pause();
             }
         }
     }

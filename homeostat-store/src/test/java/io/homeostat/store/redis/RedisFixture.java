@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * The Redis at 127.0.0.1:6379 (or {@code HOMEOSTAT_REDIS_URL}) for one test: a keyspace of its
  * own ({@code homeostat-test:<uuid>}) and connections that {@link #close()} closes after deleting
- * every key of the keyspace. One Lettuce client is shared by the test JVM.
+ * every key of the keyspace. One Lettuce client is shared by the test JVM; clients through a
+ * {@link CuttableProxy} are the fixture's own. Not thread-safe (one per test).
  */
 final class RedisFixture implements AutoCloseable {
 
@@ -34,6 +35,7 @@ final class RedisFixture implements AutoCloseable {
 
     private final RedisKeyspace keyspace = new RedisKeyspace("homeostat-test:" + UUID.randomUUID());
     private final List<StatefulRedisConnection<?, ?>> connections = new ArrayList<>();
+    private final List<RedisClient> proxyClients = new ArrayList<>();
 
     private static Logger quiet(String name) {
         Logger logger = Logger.getLogger(name);
@@ -97,8 +99,6 @@ final class RedisFixture implements AutoCloseable {
         }
         return found;
     }
-
-    private final List<RedisClient> proxyClients = new ArrayList<>();
 
     private <C extends StatefulRedisConnection<?, ?>> C track(C connection) {
         connections.add(connection);
