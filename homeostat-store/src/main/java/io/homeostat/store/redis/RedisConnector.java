@@ -11,8 +11,8 @@ import java.util.Objects;
  * while the connection is down (instead of queuing and running later, when their moment has
  * passed), every blocking command has a deadline (the URI's timeout), and the connection comes
  * back by itself. Lettuce's per-command timeout timers are left off: the one asynchronous user,
- * the bus's sender, waits for each pipelined batch with its own deadline, and a timer per command
- * halved its rate.
+ * the bus's sender, waits for each batch with its own deadline, and a timer per command is work
+ * on the I/O thread for nothing.
  */
 public final class RedisConnector {
 
