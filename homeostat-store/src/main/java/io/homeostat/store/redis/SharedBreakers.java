@@ -127,7 +127,7 @@ public final class SharedBreakers implements AutoCloseable {
         return reachable;
     }
 
-    /** Syncs (of one breaker) that failed because Redis could not be reached. */
+    /** Syncs (of one breaker) that failed: Redis could not be reached, or held something unreadable. */
     public long syncFailures() {
         return syncFailures.get();
     }
@@ -166,6 +166,9 @@ public final class SharedBreakers implements AutoCloseable {
         } catch (RedisException e) {
             syncFailures.incrementAndGet();
             reachable = false;
+            return false;
+        } catch (IllegalArgumentException e) {
+            syncFailures.incrementAndGet(); // Redis holds something that is not a breaker state
             return false;
         }
     }
