@@ -4,6 +4,12 @@ package io.homeostat.engine.diagnose;
  * How the {@link Diagnoser} weighs and reports evidence. Immutable; validated on creation
  * (rejects, never clamps).
  *
+ * <p>Knobs left out, and why: the root-ranking weights (0.6 for dependents, 0.4 for time; one
+ * fixed rule people can check by hand in an explanation), a minimum number of matching facts per
+ * rule (a rule counts once however often it fires, so repetition cannot inflate it; a noisy rule
+ * is better fixed in the rule file), per-category weights (a rule's confidence is its weight), and
+ * decay of older evidence (the window of {@link RecentSignals} bounds age instead).
+ *
  * @param symptomWeight what a rule that fired only on services other than the suspected root
  *     counts for, as a share of its confidence, in [0, 1]: their failures are likely symptoms of
  *     the root's; default 0.5
