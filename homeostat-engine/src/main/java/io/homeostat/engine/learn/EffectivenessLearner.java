@@ -1,6 +1,8 @@
 package io.homeostat.engine.learn;
 
+import io.homeostat.core.time.Clock;
 import io.homeostat.engine.port.EffectivenessStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,9 +23,12 @@ import java.util.random.RandomGenerator;
  * ({@link Effectiveness#lowerBound}), so a lucky 1 of 1 stays below a proven 95 of 100; uses the
  * fingerprint's tally once it holds {@link EffectivenessConfig#minEvidence()} attempts and the
  * failure type's (when it knows more) before; demotes actions that failed
- * {@link EffectivenessConfig#demoteAfterFailures()} times in a row or are confidently poor; and in
- * a seeded share of rankings puts an under-explored {@link Risk#LOW} action first, so new remedies
- * get tried without ever gambling on a medium- or high-risk one. It decides nothing and runs nothing.
+ * {@link EffectivenessConfig#demoteAfterFailures()} times in a row (for
+ * {@link EffectivenessConfig#demotion()} after the latest) or are confidently poor; and in
+ * a seeded share of rankings puts first a {@link Risk#LOW} action that might still beat the leader
+ * (its upper bound is above the leader's lower bound: untried, or tried too little to tell), so new
+ * remedies get tried until they prove better or not, without ever gambling on a medium- or
+ * high-risk one. It decides nothing and runs nothing.
  *
  * <p>Thread-safe: the store is, and the random draws of exploration are serialised.
  */
@@ -38,11 +43,14 @@ public final class EffectivenessLearner {
     private final EffectivenessStore store;
     private final EffectivenessConfig config;
     private final RandomGenerator random;
+    private final Clock clock;
 
-    private EffectivenessLearner(EffectivenessStore store, EffectivenessConfig config, RandomGenerator random) {
+    private EffectivenessLearner(EffectivenessStore store, EffectivenessConfig config, RandomGenerator random,
+            Clock clock) {
         this.store = store;
         this.config = config;
         this.random = random;
+        this.clock = clock;
     }
 
     /** A builder; a store is required. */
@@ -75,6 +83,7 @@ public final class EffectivenessLearner {
         Objects.requireNonNull(problem, "problem");
         Map<String, Effectiveness> own = byAction(store.forProblem(problem.fingerprint()));
         Map<String, Effectiveness> ofType = byAction(store.forProblem(problem.typeKey()));
+        Instant now = clock.instant();
         Set<String> seen = new HashSet<>();
         List<RankedAction> ranked = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
@@ -83,7 +92,7 @@ public final class EffectivenessLearner {
             }
             Effectiveness evidence = evidence(problem, candidate.action(), own, ofType);
             double score = evidence.lowerBound(config.z());
-            ranked.add(new RankedAction(candidate, evidence, score, demoted(evidence), false));
+            ranked.add(new RankedAction(candidate, evidence, score, demoted(evidence, now), false));
         }
         ranked.sort(ORDER);
         explore(ranked);
@@ -112,8 +121,10 @@ public final class EffectivenessLearner {
         return type.attempts() > fingerprint.attempts() ? type : fingerprint;
     }
 
-    private boolean demoted(Effectiveness evidence) {
-        return evidence.consecutiveFailures() >= config.demoteAfterFailures()
+    private boolean demoted(Effectiveness evidence, Instant now) {
+        boolean streak = evidence.consecutiveFailures() >= config.demoteAfterFailures()
+                && now.isBefore(evidence.lastOutcome().plus(config.demotion()));
+        return streak
                 || (evidence.attempts() > 0 && evidence.upperBound(config.z()) < config.demoteBelow());
     }
 
@@ -121,10 +132,14 @@ public final class EffectivenessLearner {
         if (config.explorationShare() == 0) {
             return;
         }
+        if (ranked.isEmpty()) {
+            return;
+        }
+        double leader = ranked.getFirst().score();
         List<Integer> eligible = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
+        for (int i = 1; i < ranked.size(); i++) {
             RankedAction r = ranked.get(i);
-            if (r.risk() == Risk.LOW && !r.demoted() && r.evidence().attempts() < config.minEvidence()) {
+            if (r.risk() == Risk.LOW && !r.demoted() && r.evidence().upperBound(config.z()) > leader) {
                 eligible.add(i);
             }
         }
@@ -154,8 +169,15 @@ public final class EffectivenessLearner {
         private EffectivenessStore store;
         private EffectivenessConfig config = EffectivenessConfig.ofDefaults();
         private RandomGenerator random;
+        private Clock clock = Clock.system();
 
         private Builder() {}
+
+        /** The time demotions are measured against; default {@link Clock#system()}. Tests pass a ManualClock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
 
         /** Where tallies are kept; required. */
         public Builder store(EffectivenessStore store) {
@@ -184,7 +206,7 @@ public final class EffectivenessLearner {
             if (store == null) {
                 throw new IllegalStateException("an EffectivenessLearner needs a store");
             }
-            return new EffectivenessLearner(store, config, random == null ? new SplittableRandom() : random);
+            return new EffectivenessLearner(store, config, random == null ? new SplittableRandom() : random, clock);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * <p>The order: demoted actions last; otherwise by {@link RankedAction#score()} (higher first),
  * then mean time to recover (shorter first, unknown last), then risk (lower first), then name.
- * When the ranking {@linkplain #exploring() explores}, one under-explored, non-demoted
- * {@link Risk#LOW} action is moved to the front.
+ * When the ranking {@linkplain #exploring() explores}, one non-demoted {@link Risk#LOW} action
+ * that might still beat the leader (upper bound above the leader's score) is moved to the front.
  *
  * @param problem the problem ranked for
  * @param actions every candidate once, best first

@@ -25,7 +25,7 @@ class EffectivenessLearnerTest {
     private EffectivenessLearner learner(double explorationShare, long seed) {
         return EffectivenessLearner.builder().store(store)
                 .config(EffectivenessConfig.ofDefaults().withExplorationShare(explorationShare))
-                .random(new SplittableRandom(seed)).build();
+                .random(new SplittableRandom(seed)).clock(clock).build();
     }
 
     private void outcomes(EffectivenessLearner learner, Problem problem, String action, int successes, int failures,
@@ -97,6 +97,24 @@ class EffectivenessLearnerTest {
     }
 
     @Test
+    void aDemotionLapsesAfterItsPeriodAndOneMoreFailureRenewsIt() {
+        EffectivenessLearner learner = learner(0, 1);
+        outcomes(learner, DB, "failover", 8, 0, Duration.ofSeconds(10));
+        outcomes(learner, DB, "restart", 2, 2, Duration.ofSeconds(60));
+        outcomes(learner, DB, "failover", 0, 3, Duration.ZERO);
+        assertThat(learner.rank(DB, List.of(RESTART, FAILOVER)).order()).containsExactly("restart", "failover");
+
+        clock.advance(Duration.ofHours(23));
+        assertThat(learner.rank(DB, List.of(RESTART, FAILOVER)).order()).containsExactly("restart", "failover");
+        clock.advance(Duration.ofHours(1));
+        assertThat(learner.rank(DB, List.of(RESTART, FAILOVER)).order()).as("24 h after its last failure")
+                .containsExactly("failover", "restart");
+
+        outcomes(learner, DB, "failover", 0, 1, Duration.ZERO);
+        assertThat(learner.rank(DB, List.of(RESTART, FAILOVER)).order()).containsExactly("restart", "failover");
+    }
+
+    @Test
     void aConfidentlyPoorActionIsDemotedEvenWithoutAFailingStreak() {
         EffectivenessLearner learner = learner(0, 1);
         outcomes(learner, DB, "restart", 1, 19, Duration.ofSeconds(60));
@@ -132,13 +150,37 @@ class EffectivenessLearnerTest {
     }
 
     @Test
-    void explorationStopsOnceALowRiskActionHasEnoughEvidenceOrIsDemoted() {
+    void explorationStopsOnceALowRiskActionCannotBeatTheLeaderOrIsDemoted() {
         EffectivenessLearner learner = learner(0.5, 7);
-        outcomes(learner, DB, "clear-cache", 3, 0, Duration.ofSeconds(5));
+        outcomes(learner, DB, "failover", 50, 0, Duration.ofSeconds(10));
+        outcomes(learner, DB, "clear-cache", 2, 8, Duration.ofSeconds(5));
         outcomes(learner, DB, "reprobe", 0, 3, Duration.ZERO);
 
         for (int i = 0; i < 200; i++) {
             assertThat(learner.rank(DB, List.of(FAILOVER, CLEAR_CACHE, REPROBE, RESTART)).exploring()).isFalse();
+        }
+    }
+
+    @Test
+    void aPromisingLowRiskActionKeepsBeingExploredUntilItOvertakesTheLeader() {
+        EffectivenessLearner learner = learner(0.5, 5);
+        outcomes(learner, DB, "failover", 40, 10, Duration.ofSeconds(10));
+        outcomes(learner, DB, "clear-cache", 5, 0, Duration.ofSeconds(5));
+        assertThat(learner.effectiveness(DB, "clear-cache").orElseThrow().lowerBound(Effectiveness.Z95))
+                .as("5 of 5 is not yet proven against 40 of 50")
+                .isLessThan(learner.effectiveness(DB, "failover").orElseThrow().lowerBound(Effectiveness.Z95));
+
+        int explored = 0;
+        for (int i = 0; i < 100; i++) {
+            explored += learner.rank(DB, List.of(FAILOVER, CLEAR_CACHE)).exploring() ? 1 : 0;
+        }
+        outcomes(learner, DB, "clear-cache", 20, 0, Duration.ofSeconds(5));
+
+        assertThat(explored).isBetween(30, 70);
+        for (int i = 0; i < 50; i++) {
+            Ranking proven = learner.rank(DB, List.of(FAILOVER, CLEAR_CACHE));
+            assertThat(proven.order()).containsExactly("clear-cache", "failover");
+            assertThat(proven.exploring()).isFalse();
         }
     }
 

@@ -58,9 +58,10 @@ class EffectivenessTest {
         assertThatThrownBy(() -> new Problem("type:x", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RecoveryOutcome("1", new Problem("f", "t"), "a", true, Duration.ofMillis(-1),
                 Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new EffectivenessConfig(1.96, 3, 0.6, 3, 0.2)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new EffectivenessConfig(1.96, 0, 0.1, 3, 0.2)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new EffectivenessConfig(Double.NaN, 3, 0.1, 3, 0.2)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new EffectivenessConfig(1.96, 3, 0.1, 3, 1.0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EffectivenessConfig(1.96, 3, 0.6, 3, Duration.ofHours(1), 0.2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EffectivenessConfig(1.96, 0, 0.1, 3, Duration.ofHours(1), 0.2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EffectivenessConfig(Double.NaN, 3, 0.1, 3, Duration.ofHours(1), 0.2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EffectivenessConfig(1.96, 3, 0.1, 3, Duration.ofHours(1), 1.0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EffectivenessConfig(1.96, 3, 0.1, 3, Duration.ZERO, 0.2)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -39,7 +39,7 @@ class PatternAdvisorTest {
     private final ManualClock clock = ManualClock.at(DAY0.plus(Duration.ofDays(3)));
     private final InMemoryPatternStore patterns = new InMemoryPatternStore();
     private final EffectivenessLearner learner = EffectivenessLearner.builder().store(new InMemoryEffectivenessStore())
-            .config(EffectivenessConfig.ofDefaults().withExplorationShare(0)).random(new SplittableRandom(3)).build();
+            .config(EffectivenessConfig.ofDefaults().withExplorationShare(0)).random(new SplittableRandom(3)).clock(clock).build();
     private int ids;
 
     private PatternAdvisor advisor(PreventionConfig prevention) {
