@@ -1,0 +1,121 @@
+package io.homeostat.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/**
+ * Writes one batch to the database in one transaction with idempotent inserts, one JDBC batch per
+ * table. Used by the writer thread only; {@link #rejected()} may be read from any thread.
+ */
+final class BatchSink {
+
+    private static final System.Logger LOG = System.getLogger(BatchSink.class.getName());
+
+    private final DataSource dataSource;
+    private final Map<Table<?>, String> inserts = new LinkedHashMap<>();
+    private final Dialect dialect;
+    private final AtomicLong rejected = new AtomicLong();
+
+    BatchSink(DataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** Rows the database refused for their content, logged one by one. */
+    long rejected() {
+        return rejected.get();
+    }
+
+    /**
+     * Writes {@code batch}; false when the database could not be reached (nothing may be assumed
+     * written; writing the batch again is harmless). Rows the database refuses for their content
+     * are logged, counted and skipped.
+     */
+    boolean write(List<Pending> batch) {
+        Map<Table<?>, List<Object>> byTable = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            byTable.computeIfAbsent(p.table(), t -> new ArrayList<>()).add(p.row());
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                connection.setAutoCommit(false);
+                for (Map.Entry<Table<?>, List<Object>> e : byTable.entrySet()) {
+                    try (PreparedStatement statement = connection.prepareStatement(insert(e.getKey()))) {
+                        for (Object row : e.getValue()) {
+                            bind(statement, e.getKey(), row);
+                            statement.addBatch();
+                        }
+                        statement.executeBatch();
+                    }
+                }
+                connection.commit();
+                return true;
+            } catch (SQLException e) {
+                if (Unreachable.is(e) || !valid(connection)) {
+                    return false;
+                }
+                rollback(connection);
+                return writeRowByRow(connection, batch);
+            }
+        } catch (SQLException e) {
+            if (Unreachable.is(e)) {
+                return false;
+            }
+            LOG.log(System.Logger.Level.ERROR, "unexpected database error; the batch is kept for a retry", e);
+            return false;
+        }
+    }
+
+    private boolean writeRowByRow(Connection connection, List<Pending> batch) {
+        try {
+            connection.setAutoCommit(true);
+            for (Pending p : batch) {
+                try (PreparedStatement statement = connection.prepareStatement(insert(p.table()))) {
+                    bind(statement, p.table(), p.row());
+                    statement.executeUpdate();
+                } catch (SQLException e) {
+                    if (Unreachable.is(e) || !valid(connection)) {
+                        return false;
+                    }
+                    rejected.incrementAndGet();
+                    LOG.log(System.Logger.Level.ERROR, "the database refused a row of " + p.table().name() + ": "
+                            + p.row() + " (" + e.getMessage() + ")");
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private String insert(Table<?> table) {
+        return inserts.computeIfAbsent(table, t -> dialect.insertIgnoringDuplicates(t.name(), t.columns()));
+    }
+
+    private static <T> void bind(PreparedStatement statement, Table<T> table, Object row) throws SQLException {
+        table.bind(statement, table.rowType().cast(row));
+    }
+
+    private static boolean valid(Connection connection) {
+        try {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the row-by-row pass finds out whether the connection still works
+        }
+    }
+}
