@@ -86,13 +86,18 @@ final class BatchSink {
                     }
                     rejected.incrementAndGet();
                     LOG.log(System.Logger.Level.ERROR, "the database refused a row of " + p.table().name() + ": "
-                            + p.row() + " (" + e.getMessage() + ")");
+                            + abbreviated(p.row()) + " (" + e.getMessage() + ")");
                 }
             }
             return true;
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    private static String abbreviated(Object row) {
+        String text = String.valueOf(row);
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
     private String insert(Table<?> table) {
