@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Writes rows on its own thread, in batches of {@code batchSize} or whatever has waited one
  * {@code flushInterval}, whichever comes first. A batch the database cannot take goes to the
  * spool; while the spool holds anything, new batches go behind it, and the spool is replayed in
- * order whenever the database answers again.
+ * order whenever the database answers again. When more full batches are already waiting, up to
+ * {@link #BATCHES_PER_TRANSACTION} of them are written in one transaction (group commit): the
+ * batch size bounds how long a record waits, not how much one commit may carry.
  *
  * <p>Thread-safe: any thread may {@link #submit} and {@link #flush}. {@code submit} blocks only
  * when the in-memory queue is full (backpressure); it never touches the database.
@@ -29,6 +31,8 @@ final class BatchWriter implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(BatchWriter.class.getName());
     private static final int REPLAY_ENTRIES_PER_TURN = 100;
+    /** Under load, up to this many full batches share one transaction (and one spool entry). */
+    static final int BATCHES_PER_TRANSACTION = 10;
 
     private enum Tick { TICK }
 
@@ -56,6 +60,8 @@ final class BatchWriter implements AutoCloseable {
     private volatile io.homeostat.store.spool.SpoolStats spoolStats;
 
     // writer thread only
+    private boolean flushNow;
+    private boolean stopping;
     private long retryAtNanos;
     private boolean warnedNearFull;
 
@@ -143,27 +149,20 @@ final class BatchWriter implements AutoCloseable {
     private void run() {
         List<Pending> batch = new ArrayList<>(batchSize);
         List<CompletableFuture<Void>> flushes = new ArrayList<>();
-        boolean stop = false;
-        while (!stop) {
-            boolean flushNow = false;
+        while (!stopping) {
+            flushNow = false;
             try {
                 Object item = queue.take();
-                do {
-                    switch (item) {
-                        case Pending p -> batch.add(p);
-                        case FlushRequest f -> {
-                            flushes.add(f.done());
-                            flushNow = true;
-                        }
-                        case Tick t -> {
-                            tickQueued.set(false);
-                            flushNow = true;
-                        }
-                        case Stop s -> stop = true;
-                        default -> throw new IllegalStateException("unexpected item " + item);
-                    }
-                } while (batch.size() < batchSize && !stop && (item = queue.poll()) != null);
-                if (batch.size() >= batchSize || ((flushNow || stop) && !batch.isEmpty())) {
+                take(item, batch, flushes);
+                while (batch.size() < batchSize && !stopping && (item = queue.poll()) != null) {
+                    take(item, batch, flushes);
+                }
+                // under load, batches already waiting join this one's transaction: one commit for several
+                while (batch.size() >= batchSize && batch.size() < batchSize * BATCHES_PER_TRANSACTION
+                        && !stopping && (item = queue.poll()) != null) {
+                    take(item, batch, flushes);
+                }
+                if (batch.size() >= batchSize || ((flushNow || stopping) && !batch.isEmpty())) {
                     write(batch);
                     batch.clear();
                 } else if (flushNow && !spool.isEmpty()) {
@@ -171,7 +170,7 @@ final class BatchWriter implements AutoCloseable {
                 }
                 flushes.forEach(f -> f.complete(null));
             } catch (InterruptedException e) {
-                stop = true;
+                stopping = true;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "the store writer failed a turn; " + batch.size()
                         + " records dropped", e);
@@ -181,6 +180,22 @@ final class BatchWriter implements AutoCloseable {
             }
             flushes.clear();
             spoolStats = spool.stats();
+        }
+    }
+
+    private void take(Object item, List<Pending> batch, List<CompletableFuture<Void>> flushes) {
+        switch (item) {
+            case Pending p -> batch.add(p);
+            case FlushRequest f -> {
+                flushes.add(f.done());
+                flushNow = true;
+            }
+            case Tick t -> {
+                tickQueued.set(false);
+                flushNow = true;
+            }
+            case Stop s -> stopping = true;
+            default -> throw new IllegalStateException("unexpected item " + item);
         }
     }
 

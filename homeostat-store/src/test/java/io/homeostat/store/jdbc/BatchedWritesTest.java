@@ -57,12 +57,16 @@ class BatchedWritesTest {
 
     @Test
     void aFullBatchIsWrittenAtOnceAndTheRestWhenTheIntervalHasPassed() {
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 100; i++) {
             store.write(sample(i));
         }
-
         await().atMost(Duration.ofSeconds(10)).until(() -> store.stats().writtenRecords() == 100);
+        for (int i = 100; i < 150; i++) {
+            store.write(sample(i));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.stats().queuedRecords() == 0);
         assertThat(TestDatabases.count(store, "metric_sample")).as("50 wait for the interval").isEqualTo(100);
+        assertThat(store.stats().writtenRecords()).isEqualTo(100);
 
         clock.advance(Duration.ofSeconds(1));
 
@@ -70,6 +74,17 @@ class BatchedWritesTest {
         assertThat(TestDatabases.count(store, "metric_sample")).isEqualTo(150);
         assertThat(store.stats().submittedRecords()).isEqualTo(150);
         assertThat(store.stats().spooledRecords()).isZero();
+    }
+
+    @Test
+    void aBacklogOfMoreBatchesThanOneTransactionTakesIsWrittenWhole() {
+        for (int i = 0; i < 2_500; i++) {
+            store.write(sample(i));
+        }
+        store.flush();
+
+        assertThat(TestDatabases.count(store, "metric_sample")).isEqualTo(2_500);
+        assertThat(store.stats().writtenRecords()).isEqualTo(2_500);
     }
 
     @Test
