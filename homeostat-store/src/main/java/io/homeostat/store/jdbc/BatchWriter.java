@@ -3,6 +3,7 @@ package io.homeostat.store.jdbc;
 import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.store.spool.Spool;
 import io.homeostat.store.spool.SpoolException;
 import java.io.IOException;
@@ -100,15 +101,22 @@ final class BatchWriter implements AutoCloseable {
      * Blocks until every row submitted before is in the database or the spool.
      *
      * @throws IllegalStateException if the writer is closed, or the thread is interrupted
+     * @throws StoreUnavailableException if records were dropped while it waited (the spool was full)
      */
     void flush() {
         if (closed) {
             throw new IllegalStateException("the store is closed");
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
+        long droppedBefore = dropped.get();
         try {
             queue.put(new FlushRequest(done));
             done.get();
+            long lost = dropped.get() - droppedBefore;
+            if (lost > 0) {
+                throw new StoreUnavailableException(lost + " records could be stored nowhere: the database is "
+                        + "unreachable and the spool is full", null);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while flushing", e);
@@ -181,6 +189,28 @@ final class BatchWriter implements AutoCloseable {
             flushes.clear();
             spoolStats = spool.stats();
         }
+        writeLateArrivals();
+    }
+
+    /** Rows a caller queued while the writer was being closed: written (or spooled) rather than lost. */
+    private void writeLateArrivals() {
+        List<Pending> late = new ArrayList<>();
+        for (Object item; (item = queue.poll()) != null; ) {
+            if (item instanceof Pending p) {
+                late.add(p);
+            } else if (item instanceof FlushRequest f) {
+                f.done().complete(null);
+            }
+        }
+        if (!late.isEmpty()) {
+            try {
+                write(late);
+            } catch (RuntimeException e) {
+                dropped.addAndGet(late.size());
+                LOG.log(System.Logger.Level.ERROR, late.size() + " records queued while closing were dropped", e);
+            }
+        }
+        spoolStats = spool.stats();
     }
 
     private void take(Object item, List<Pending> batch, List<CompletableFuture<Void>> flushes) {
