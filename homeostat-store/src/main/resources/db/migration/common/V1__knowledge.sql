@@ -24,7 +24,6 @@ CREATE TABLE metric_rollup_minute (
     value_sum     DOUBLE PRECISION NOT NULL,
     value_min     DOUBLE PRECISION NOT NULL,
     value_max     DOUBLE PRECISION NOT NULL,
-    value_last    DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (service, metric, bucket_start)
 );
 CREATE INDEX metric_rollup_minute_time ON metric_rollup_minute (bucket_start);
@@ -37,7 +36,6 @@ CREATE TABLE metric_rollup_hour (
     value_sum     DOUBLE PRECISION NOT NULL,
     value_min     DOUBLE PRECISION NOT NULL,
     value_max     DOUBLE PRECISION NOT NULL,
-    value_last    DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (service, metric, bucket_start)
 );
 CREATE INDEX metric_rollup_hour_time ON metric_rollup_hour (bucket_start);

@@ -125,6 +125,50 @@ abstract class ReadsAndRetentionSuite {
     }
 
     @Test
+    void rollupsSummariseEachMinuteAndHourAndARerunReplacesThem() throws java.sql.SQLException {
+        store.write(new MetricSample("db:primary", "latency.p95", 1, T0.plusSeconds(10), Map.of()));
+        store.write(new MetricSample("db:primary", "latency.p95", 3, T0.plusSeconds(20), Map.of()));
+        store.write(new MetricSample("db:primary", "latency.p95", 5, T0.plusSeconds(70), Map.of()));
+        store.write(new MetricSample("llm:openai", "errors", 2, T0.plusSeconds(3_599), Map.of()));
+        store.write(new MetricSample("llm:openai", "errors", 7, T0.plusSeconds(3_600), Map.of())); // next hour
+        store.flush();
+        RollupJob job = new RollupJob(store, clock);
+
+        assertThat(job.rollUp(T0, T0.plusSeconds(3_601))).isEqualTo(4);
+
+        assertThat(rows("metric_rollup_minute")).containsExactly(
+                "db:primary|latency.p95|" + T0 + "|2|4.0|1.0|3.0",
+                "db:primary|latency.p95|" + T0.plusSeconds(60) + "|1|5.0|5.0|5.0",
+                "llm:openai|errors|" + T0.plusSeconds(3_540) + "|1|2.0|2.0|2.0",
+                "llm:openai|errors|" + T0.plusSeconds(3_600) + "|1|7.0|7.0|7.0");
+        assertThat(rows("metric_rollup_hour")).containsExactly(
+                "db:primary|latency.p95|" + T0 + "|3|9.0|1.0|5.0",
+                "llm:openai|errors|" + T0 + "|1|2.0|2.0|2.0",
+                "llm:openai|errors|" + T0.plusSeconds(3_600) + "|1|7.0|7.0|7.0");
+
+        store.write(new MetricSample("db:primary", "latency.p95", -1, T0.plusSeconds(30), Map.of())); // late
+        store.flush();
+        job.rollUp(T0, T0.plusSeconds(60));
+
+        assertThat(rows("metric_rollup_minute")).hasSize(4).contains("db:primary|latency.p95|" + T0 + "|3|3.0|-1.0|3.0");
+        assertThat(rows("metric_rollup_hour")).contains("db:primary|latency.p95|" + T0 + "|4|8.0|-1.0|5.0");
+    }
+
+    private java.util.List<String> rows(String table) throws java.sql.SQLException {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        try (var c = store.dataSource().getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery("SELECT service, metric, bucket_start, sample_count, value_sum, value_min, value_max FROM "
+                        + table + " ORDER BY service, metric, bucket_start")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "|" + rs.getString(2) + "|"
+                        + rs.getObject(3, java.time.OffsetDateTime.class).toInstant() + "|" + rs.getLong(4) + "|"
+                        + rs.getDouble(5) + "|" + rs.getDouble(6) + "|" + rs.getDouble(7));
+            }
+        }
+        return rows;
+    }
+
+    @Test
     void retentionRejectsWindowsItCannotKeep() {
         assertThatThrownBy(() -> RetentionConfig.defaults().keepingDays(0)).hasMessageContaining("keepRawSamples");
         assertThatThrownBy(() -> new RetentionConfig(Duration.ofDays(1), 0, Duration.ofHours(1)))
