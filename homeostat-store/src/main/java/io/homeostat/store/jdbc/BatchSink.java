@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * Writes one batch to the database in one transaction with idempotent inserts, one JDBC batch per
- * table. Used by the writer thread only; {@link #rejected()} may be read from any thread.
+ * table. Where the idempotent statement is dear (H2's MERGE), a plain insert goes first and the
+ * batch is written again with the idempotent one only when an id is already there (a replay). Used by the writer thread only; {@link #rejected()} may be read from any thread.
  */
 final class BatchSink {
 
@@ -20,6 +21,7 @@ final class BatchSink {
 
     private final DataSource dataSource;
     private final Map<Table<?>, String> inserts = new LinkedHashMap<>();
+    private final Map<Table<?>, String> plainInserts = new LinkedHashMap<>();
     private final Dialect dialect;
     private final AtomicLong rejected = new AtomicLong();
 
@@ -46,14 +48,15 @@ final class BatchSink {
         try (Connection connection = dataSource.getConnection()) {
             try {
                 connection.setAutoCommit(false);
-                for (Map.Entry<Table<?>, List<Object>> e : byTable.entrySet()) {
-                    try (PreparedStatement statement = connection.prepareStatement(insert(e.getKey()))) {
-                        for (Object row : e.getValue()) {
-                            bind(statement, e.getKey(), row);
-                            statement.addBatch();
-                        }
-                        statement.executeBatch();
+                try {
+                    insertAll(connection, byTable, dialect.hasCheapIdempotentInsert());
+                } catch (SQLException e) {
+                    if (!isDuplicateKey(e)) {
+                        throw e;
                     }
+                    // a replayed row: write the batch again with the statement that skips known ids
+                    connection.rollback();
+                    insertAll(connection, byTable, true);
                 }
                 connection.commit();
                 return true;
@@ -71,6 +74,29 @@ final class BatchSink {
             LOG.log(System.Logger.Level.ERROR, "unexpected database error; the batch is kept for a retry", e);
             return false;
         }
+    }
+
+    private void insertAll(Connection connection, Map<Table<?>, List<Object>> byTable, boolean idempotent)
+            throws SQLException {
+        for (Map.Entry<Table<?>, List<Object>> e : byTable.entrySet()) {
+            String sql = idempotent ? insert(e.getKey()) : plainInsert(e.getKey());
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Object row : e.getValue()) {
+                    bind(statement, e.getKey(), row);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        }
+    }
+
+    private static boolean isDuplicateKey(SQLException error) {
+        for (SQLException e = error; e != null; e = e.getNextException()) {
+            if ("23505".equals(e.getSQLState())) {
+                return true;
+            }
+        }
+        return error.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState());
     }
 
     private boolean writeRowByRow(Connection connection, List<Pending> batch) {
@@ -102,6 +128,10 @@ final class BatchSink {
 
     private String insert(Table<?> table) {
         return inserts.computeIfAbsent(table, t -> dialect.insertIgnoringDuplicates(t.name(), t.columns()));
+    }
+
+    private String plainInsert(Table<?> table) {
+        return plainInserts.computeIfAbsent(table, t -> Dialect.plainInsert(t.name(), t.columns()));
     }
 
     private static <T> void bind(PreparedStatement statement, Table<T> table, Object row) throws SQLException {

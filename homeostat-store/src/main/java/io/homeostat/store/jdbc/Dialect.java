@@ -31,6 +31,17 @@ enum Dialect {
         };
     }
 
+    /** Whether {@link #insertIgnoringDuplicates} costs about what a plain insert does (so try it first). */
+    boolean hasCheapIdempotentInsert() {
+        return this == POSTGRESQL;
+    }
+
+    /** A plain insert of one row, which fails on a known id. */
+    static String plainInsert(String table, List<Column> columns) {
+        return "INSERT INTO " + table + " (" + columns.stream().map(Column::name).collect(Collectors.joining(", "))
+                + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
     /** A column of a table the writer inserts into, with its SQL type. */
     record Column(String name, String sqlType) {
 
