@@ -76,7 +76,8 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
-     * Queues a failure event for writing; returns at once.
+     * Queues a failure event for writing; returns at once unless 10,000 records (or 50 batches,
+     * whichever is more) already wait in memory, in which case it waits for room.
      *
      * @throws IllegalStateException if the store is closed
      */
@@ -85,7 +86,8 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
-     * Queues a raw metric sample for writing under a new id; returns at once.
+     * Queues a raw metric sample for writing under a new (random UUID) id; returns at once unless
+     * the in-memory queue is full, as for failure events.
      *
      * @throws IllegalStateException if the store is closed
      */

@@ -88,6 +88,42 @@ class BatchedWritesTest {
     }
 
     @Test
+    void manyThreadsWritingAtOnceLoseNothing() throws InterruptedException {
+        int threads = 8;
+        int each = 2_000;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            writers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    if (i % 2 == 0) {
+                        store.write(sample(i));
+                    } else {
+                        store.write(failure("t" + thread + "-" + i));
+                    }
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread w : writers) {
+            w.join();
+        }
+        store.flush();
+
+        assertThat(TestDatabases.count(store, "metric_sample")).isEqualTo(threads * each / 2);
+        assertThat(TestDatabases.count(store, "failure_event")).isEqualTo(threads * each / 2);
+        assertThat(store.stats().submittedRecords()).isEqualTo(threads * each);
+        assertThat(store.stats().writtenRecords()).isEqualTo(threads * each);
+    }
+
+    @Test
     void anIdWrittenTwiceIsStoredOnce() {
         store.write(failure("f-1"));
         store.write(failure("f-1"));
