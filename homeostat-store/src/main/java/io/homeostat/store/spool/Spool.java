@@ -98,7 +98,16 @@ public final class Spool implements AutoCloseable {
                 readAt = 0; // a stale or damaged position: replay everything (replays are harmless)
                 entriesBefore = 0;
             }
-            return new Spool(data, position, maxBytes, valid, readAt, entries - entriesBefore, fileSize - valid);
+            long discarded = fileSize - valid;
+            if (entries == entriesBefore && valid > 0) {
+                // everything was replayed before a crash kept the file from being emptied
+                data.truncate(0);
+                data.force(true);
+                position.write(ByteBuffer.allocate(Long.BYTES), 0);
+                valid = 0;
+                readAt = 0;
+            }
+            return new Spool(data, position, maxBytes, valid, readAt, entries - entriesBefore, discarded);
         } catch (IOException e) {
             throw new SpoolException("cannot open the spool in " + directory.toAbsolutePath(), e);
         }

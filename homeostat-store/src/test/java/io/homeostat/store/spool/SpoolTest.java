@@ -134,6 +134,26 @@ class SpoolTest {
     }
 
     @Test
+    void aFileReplayedToTheEndButNotEmptiedIsEmptiedOnOpen() throws IOException {
+        try (Spool spool = Spool.open(directory, MIB)) {
+            spool.append(bytes("x"));
+            spool.append(bytes("y"));
+        }
+        long size = Files.size(directory.resolve("spool.log"));
+        // a crash after the last replay was recorded and before the file was emptied
+        Files.write(directory.resolve("spool.pos"), ByteBuffer.allocate(8).putLong(size).array());
+
+        try (Spool reopened = Spool.open(directory, MIB)) {
+            assertThat(reopened.isEmpty()).isTrue();
+            assertThat(reopened.stats().usedBytes()).isZero();
+            assertThat(reopened.stats().discardedTailBytes()).isZero();
+            reopened.append(bytes("z"));
+            assertThat(drain(reopened)).containsExactly("z");
+        }
+        assertThat(Files.size(directory.resolve("spool.log"))).isZero();
+    }
+
+    @Test
     void rejectsEmptyEntriesAndCommitsWithoutAPeek() {
         try (Spool spool = Spool.open(directory, MIB)) {
             assertThatThrownBy(() -> spool.append(new byte[0])).isInstanceOf(IllegalArgumentException.class);
