@@ -62,9 +62,19 @@ public interface Bulkhead {
     boolean tryAcquire();
 
     /**
+     * Whether {@link #release} reads its latency (default true). A guard times every call through
+     * a bulkhead that does; through one that does not, it may pass a negative latency for an
+     * untimed success.
+     */
+    default boolean usesLatency() {
+        return true;
+    }
+
+    /**
      * Gives back a slot.
      *
-     * @param latencyNanos how long the call held it
+     * @param latencyNanos how long the call held it; negative if the guard did not time it (only
+     *     when {@link #usesLatency()} is false)
      * @param overloaded whether the call showed overload (a timeout or a rejection by the
      *     dependency); an adaptive limit shrinks on it
      */
