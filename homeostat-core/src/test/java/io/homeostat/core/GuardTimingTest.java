@@ -8,6 +8,7 @@ import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.core.breaker.SlidingWindowType;
 import io.homeostat.core.bulkhead.Bulkhead;
+import io.homeostat.core.bulkhead.VegasLimitConfig;
 import io.homeostat.core.record.OperationSnapshot;
 import io.homeostat.core.record.RecorderConfig;
 import io.homeostat.core.retry.Retry;
@@ -61,11 +62,13 @@ class GuardTimingTest {
         Guard timeout = guard().timeout(Duration.ofSeconds(5)).build();
         Guard everySuccess = guard().recording(RecorderConfig.defaults().withSuccessSampling(1)).build();
         Guard adaptive = guard().bulkhead(Bulkhead.adaptive("dep")).build();
+        Guard vegas = guard().bulkhead(Bulkhead.vegas("dep", clock)).build();
 
         assertThat(readsFor(slowRule)).isEqualTo(2L * CALLS);
         assertThat(readsFor(timeout)).isGreaterThanOrEqualTo(2L * CALLS);
         assertThat(readsFor(everySuccess)).isEqualTo(2L * CALLS);
         assertThat(readsFor(adaptive)).isEqualTo(2L * CALLS);
+        assertThat(readsFor(vegas)).isGreaterThanOrEqualTo(2L * CALLS); // plus the bulkhead's own read per release
     }
 
     @Test
@@ -125,5 +128,24 @@ class GuardTimingTest {
         assertThat(snapshot.successes()).isEqualTo(50);
         assertThat((double) snapshot.p50Nanos()).isCloseTo(5 * MS, within(5 * MS * 0.125));
         assertThat((double) snapshot.p95Nanos()).isCloseTo(300 * MS, within(300 * MS * 0.125));
+    }
+
+    @Test
+    void aVegasBulkheadSeesTheLatencyOfEveryCall() {
+        Bulkhead vegas = Bulkhead.vegas("dep", VegasLimitConfig.ofDefaults(), clock);
+        Guard guard = guard().bulkhead(vegas).build();
+        guard.call(() -> {
+            clock.manual.advanceMillis(10); // the no-load latency
+            return "ok";
+        });
+
+        for (int i = 0; i < 40; i++) {
+            guard.call(() -> {
+                clock.manual.advanceMillis(100); // ten times slower: calls are queueing
+                return "ok";
+            });
+        }
+
+        assertThat(vegas.limit()).isLessThan(VegasLimitConfig.ofDefaults().initialLimit());
     }
 }

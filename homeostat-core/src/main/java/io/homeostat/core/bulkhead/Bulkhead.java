@@ -2,6 +2,8 @@ package io.homeostat.core.bulkhead;
 
 import io.homeostat.core.bulkhead.internal.AimdBulkhead;
 import io.homeostat.core.bulkhead.internal.SemaphoreBulkhead;
+import io.homeostat.core.bulkhead.internal.VegasBulkhead;
+import io.homeostat.core.time.Clock;
 
 /**
  * Limits how many calls to one dependency run at once, so a slow dependency cannot take every
@@ -53,6 +55,29 @@ public interface Bulkhead {
      */
     static Bulkhead adaptive(String name, AdaptiveLimitConfig config) {
         return AimdBulkhead.create(name, config);
+    }
+
+    /**
+     * A limit that adapts the Vegas way with the defaults of {@link VegasLimitConfig}, on
+     * {@code clock} (the guard's).
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    static Bulkhead vegas(String name, Clock clock) {
+        return vegas(name, VegasLimitConfig.ofDefaults(), clock);
+    }
+
+    /**
+     * A limit that adapts the Vegas way: from the ratio of the dependency's no-load latency (its
+     * fastest recent call) to each call's latency, it estimates how many calls are queueing and
+     * grows or shrinks the limit to keep that between {@code alpha} and {@code beta}; see
+     * {@link VegasLimitConfig}. Lock-free; reads {@code clock} (the guard's) once per release, to
+     * age the no-load latency.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    static Bulkhead vegas(String name, VegasLimitConfig config, Clock clock) {
+        return VegasBulkhead.create(name, config, clock);
     }
 
     /** The bulkhead's name, usually the guard's. */
