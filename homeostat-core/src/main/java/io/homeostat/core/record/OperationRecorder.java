@@ -282,9 +282,12 @@ public final class OperationRecorder {
                 sum[Counters.RETRIES]);
     }
 
+    /**
+     * The calling thread's stripe: the low bits of its id, so threads created one after another
+     * (a pool, a benchmark's workers) land on different stripes.
+     */
     private static int stripe() {
-        long h = Thread.currentThread().threadId() * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 62);
+        return (int) Thread.currentThread().threadId() & (STRIPES - 1);
     }
 
     private record Interval(long startNanos, long endNanos, long[] counts) {}
