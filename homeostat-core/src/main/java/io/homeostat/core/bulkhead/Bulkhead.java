@@ -69,7 +69,7 @@ public interface Bulkhead {
 
     /**
      * A limit that adapts the Vegas way: from the ratio of the dependency's no-load latency (its
-     * fastest recent call) to each call's latency, it estimates how many calls are queueing and
+     * fastest recent call at low load) to each call's latency, it estimates how many calls are queueing and
      * grows or shrinks the limit to keep that between {@code alpha} and {@code beta}; see
      * {@link VegasLimitConfig}. Lock-free; reads {@code clock} (the guard's) once per release, to
      * age the no-load latency.

@@ -10,15 +10,16 @@ import java.time.Duration;
  * {@code alpha} queued calls (and with at least half the limit in use) the limit grows, above
  * {@code beta} it shrinks, each by {@code 1 / limit} per call, i.e. about one per round of
  * {@code limit} calls; in between it holds. A call released as overloaded (a timeout or a
- * rejection by the dependency) multiplies the limit by {@code decreaseFactor}. The no-load latency
- * is the fastest call seen in the current and the previous {@code noLoadWindow}, so it follows a
- * dependency whose own latency has moved, within two windows.
+ * rejection by the dependency) multiplies the limit by {@code decreaseFactor}.
  *
- * <p>The price of following (TCP Vegas and its descendants pay it too): while callers keep every
- * slot busy for whole windows, the fastest call seen already queued a little, so each refresh
- * reads a slightly higher no-load latency and the limit can creep up by about {@code alpha} per
- * two windows. Set {@code maxLimit} to what the dependency can ever take; a longer
- * {@code noLoadWindow} creeps slower and follows slower.
+ * <p>The no-load latency is the fastest call that ended with at most half the limit in flight,
+ * over the current and the previous {@code noLoadWindow}; a window without such a call keeps the
+ * older estimate. So it follows a dependency whose own latency moved (within two windows of
+ * calls at low load), but calls that always queue, because callers keep every slot busy, never
+ * pass for no-load ones: the limit does not creep up under sustained saturation. The price: if
+ * the dependency's own latency rises while callers keep it saturated, the limit settles low
+ * (where {@code limit × (1 − old/new latency)} is {@code beta}) until a quieter moment shows the
+ * new no-load latency.
  *
  * <p>Immutable, hence thread-safe.
  *

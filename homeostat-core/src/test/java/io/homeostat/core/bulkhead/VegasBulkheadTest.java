@@ -14,8 +14,8 @@ class VegasBulkheadTest {
     private final ManualClock clock = ManualClock.create();
 
     /**
-     * A dependency with {@code capacity} workers: up to that many calls take {@code baseMillis},
-     * more queue and take proportionally longer.
+     * A dependency with {@code capacity} workers shared by the calls in flight: up to that many
+     * calls take {@code baseMillis}, more take proportionally longer.
      */
     private final class Dependency {
         final int capacity;
@@ -26,71 +26,112 @@ class VegasBulkheadTest {
             this.baseMillis = baseMillis;
         }
 
-        /** One round: as many calls as the limit admits start together and end together. */
-        void round(Bulkhead bulkhead) {
-            int started = 0;
-            while (bulkhead.tryAcquire()) {
-                started++;
+        long latency(int inFlight) {
+            return baseMillis * MS * Math.max(inFlight, capacity) / capacity;
+        }
+
+        /**
+         * Bursts with lulls between them: as many calls as the limit admits start together and end
+         * one by one, each taking what the calls still in flight with it make it take.
+         */
+        void bursts(Bulkhead bulkhead, int n) {
+            for (int round = 0; round < n; round++) {
+                int started = 0;
+                while (bulkhead.tryAcquire()) {
+                    started++;
+                }
+                for (int inFlight = started; inFlight >= 1; inFlight--) {
+                    long latency = latency(inFlight);
+                    clock.advance(Duration.ofNanos(latency / started));
+                    bulkhead.release(latency, false);
+                }
             }
-            long latency = baseMillis * MS * Math.max(started, capacity) / capacity;
-            clock.advance(Duration.ofNanos(latency));
-            for (int i = 0; i < started; i++) {
+        }
+
+        /** Saturation: callers keep every slot busy, so every call runs with the whole limit in flight. */
+        void saturated(Bulkhead bulkhead, int calls) {
+            fill(bulkhead);
+            for (int i = 0; i < calls; i++) {
+                int inFlight = bulkhead.inFlight();
+                long latency = latency(inFlight);
+                clock.advance(Duration.ofNanos(latency / inFlight));
+                bulkhead.release(latency, false);
+                fill(bulkhead);
+            }
+            while (bulkhead.inFlight() > 0) { // the callers stop: the calls in flight end
+                int inFlight = bulkhead.inFlight();
+                long latency = latency(inFlight);
+                clock.advance(Duration.ofNanos(latency / inFlight));
                 bulkhead.release(latency, false);
             }
         }
 
-        void rounds(Bulkhead bulkhead, int n) {
-            for (int i = 0; i < n; i++) {
-                round(bulkhead);
+        private void fill(Bulkhead bulkhead) {
+            while (bulkhead.tryAcquire()) {
+                // take every free slot
             }
         }
     }
 
     @Test
     void growsUntilCallsQueueThenHoldsAFewAboveTheDependencysCapacity() {
-        Bulkhead bulkhead = Bulkhead.vegas("llm", VegasLimitConfig.ofDefaults(), clock);
+        Bulkhead bulkhead = Bulkhead.vegas("llm",
+                VegasLimitConfig.ofDefaults().withNoLoadWindow(Duration.ofSeconds(1)), clock);
         Dependency dependency = new Dependency(40, 10);
 
-        dependency.rounds(bulkhead, 300);
-
-        // queue = limit - capacity is kept within alpha..beta = 3..6
+        dependency.saturated(bulkhead, 2_000);
+        // every call in flight: queue = limit - capacity, kept within alpha..beta = 3..6
         assertThat(bulkhead.limit()).isBetween(40 + 2, 40 + 6);
-        int settled = bulkhead.limit();
-        dependency.rounds(bulkhead, 100);
-        assertThat(bulkhead.limit()).isBetween(settled - 1, settled + 1);
+
+        dependency.saturated(bulkhead, 20_000); // minutes of saturation, many no-load windows
+        assertThat(bulkhead.limit()).isBetween(40 + 2, 40 + 6); // no creeping up
     }
 
     @Test
     void shrinksWhenLatencyRisesWithConcurrency() {
         Bulkhead bulkhead = Bulkhead.vegas("llm", VegasLimitConfig.ofDefaults().withLimits(150, 1, 200), clock);
         Dependency dependency = new Dependency(40, 10);
-        dependency.baseMillis = 10;
         bulkhead.tryAcquire();
         bulkhead.release(10 * MS, false); // one call alone: the no-load latency
 
-        dependency.rounds(bulkhead, 20);
+        dependency.saturated(bulkhead, 3_000); // about one less per round of 150 calls
         assertThat(bulkhead.limit()).isLessThan(150 - 15);
 
-        dependency.rounds(bulkhead, 200);
+        dependency.saturated(bulkhead, 20_000);
         assertThat(bulkhead.limit()).isBetween(40 + 2, 40 + 6);
     }
 
     @Test
-    void followsADependencyWhoseOwnLatencyMovedAfterTwoNoLoadWindows() {
+    void followsADependencyWhoseOwnLatencyMovedWhenQuietMomentsShowIt() {
         Bulkhead bulkhead = Bulkhead.vegas("llm",
                 VegasLimitConfig.ofDefaults().withNoLoadWindow(Duration.ofSeconds(1)), clock);
         Dependency dependency = new Dependency(40, 10);
-        dependency.rounds(bulkhead, 300);
+        dependency.bursts(bulkhead, 300);
         int before = bulkhead.limit();
+        assertThat(before).isGreaterThan(40);
 
         dependency.baseMillis = 30; // e.g. moved to a farther region: every call 3x slower
-        dependency.rounds(bulkhead, 10);
+        dependency.bursts(bulkhead, 10);
         assertThat(bulkhead.limit()).isLessThan(before); // read as queueing at first
 
-        clock.advance(Duration.ofSeconds(2)); // both no-load windows have passed
-        dependency.rounds(bulkhead, 150);
-        // back to using the dependency's capacity (above it by what the documented drift allows)
-        assertThat(bulkhead.limit()).isBetween(40, 40 + 20);
+        dependency.bursts(bulkhead, 400); // calls at low load show the new no-load latency
+        assertThat(bulkhead.limit()).isBetween(before - 2, before + 2);
+    }
+
+    @Test
+    void underSaturationAMovedBaselineKeepsTheLimitLowUntilAQuietMoment() {
+        Bulkhead bulkhead = Bulkhead.vegas("llm",
+                VegasLimitConfig.ofDefaults().withNoLoadWindow(Duration.ofSeconds(1)), clock);
+        Dependency dependency = new Dependency(40, 10);
+        dependency.saturated(bulkhead, 2_000);
+
+        dependency.baseMillis = 30;
+        dependency.saturated(bulkhead, 20_000);
+
+        // queue = limit x (1 - 10/30) <= beta = 6: the documented price of not creeping up
+        assertThat(bulkhead.limit()).isBetween(6, 10);
+        dependency.bursts(bulkhead, 400);
+        assertThat(bulkhead.limit()).isGreaterThan(40);
     }
 
     @Test
@@ -125,7 +166,7 @@ class VegasBulkheadTest {
     void neverGrowsAboveMaxLimit() {
         Bulkhead bulkhead = Bulkhead.vegas("llm", VegasLimitConfig.ofDefaults().withLimits(20, 1, 25), clock);
 
-        new Dependency(1_000, 10).rounds(bulkhead, 200);
+        new Dependency(1_000, 10).bursts(bulkhead, 200);
 
         assertThat(bulkhead.limit()).isEqualTo(25);
     }

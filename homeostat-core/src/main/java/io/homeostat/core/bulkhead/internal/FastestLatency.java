@@ -3,10 +3,12 @@ package io.homeostat.core.bulkhead.internal;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The fastest latency seen in the current window of time and the one before it: the estimate of
- * a dependency's no-load latency that follows the dependency when its own latency moves, within
- * two windows. Thread-safe, lock-free, allocation-free; a latency recorded while another thread
- * rotates the window may land in either window.
+ * The estimate of a dependency's no-load latency: the fastest call that ran at low load (the
+ * caller says which calls did) in the current window of time and the one before it. A window
+ * without such a call keeps the older estimate rather than forgetting it, so calls that always
+ * queue (callers keeping every slot busy) never pass for no-load ones; the very first call seeds
+ * the estimate whatever its load. Thread-safe, lock-free, allocation-free; a latency recorded
+ * while another thread rotates the window may land in either window.
  */
 final class FastestLatency {
 
@@ -22,23 +24,30 @@ final class FastestLatency {
         this.windowStart = new AtomicLong(nowNanos);
     }
 
-    /** Records {@code latencyNanos} at {@code nowNanos}; returns the fastest of both windows, it included. */
-    long observe(long nowNanos, long latencyNanos) {
+    /**
+     * Records {@code latencyNanos} at {@code nowNanos} if {@code lowLoad} (or if there is no
+     * estimate yet); returns the estimate, or {@code latencyNanos} itself while there is none.
+     */
+    long observe(long nowNanos, long latencyNanos, boolean lowLoad) {
         long start = windowStart.get();
-        long age = nowNanos - start;
-        if (age >= windowNanos && windowStart.compareAndSet(start, nowNanos)) {
+        if (nowNanos - start >= windowNanos && windowStart.compareAndSet(start, nowNanos)) {
             long ended = current.getAndSet(NONE);
-            previous = age >= 2 * windowNanos ? NONE : ended; // after an idle window, nothing is recent
+            if (ended != NONE) {
+                previous = ended;
+            }
         }
         long seen = current.get();
-        while (latencyNanos < seen) {
-            long witness = current.compareAndExchange(seen, latencyNanos);
-            if (witness == seen) {
-                seen = latencyNanos;
-                break;
+        if (lowLoad || (seen == NONE && previous == NONE)) {
+            while (latencyNanos < seen) {
+                long witness = current.compareAndExchange(seen, latencyNanos);
+                if (witness == seen) {
+                    seen = latencyNanos;
+                    break;
+                }
+                seen = witness;
             }
-            seen = witness;
         }
-        return Math.min(previous, Math.min(seen, latencyNanos));
+        long estimate = Math.min(previous, seen);
+        return estimate == NONE ? latencyNanos : estimate;
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An adaptive limit moved the Vegas way, as {@link VegasLimitConfig} describes. The limit is a
  * {@code double} (its whole part is what {@link #limit()} reports) swapped by compare-and-set;
- * the no-load latency is the fastest call of the last two windows of the clock. Thread-safe,
+ * the no-load latency is the fastest call of the last two windows of the clock among those that
+ * ended with at most half the limit in flight. Thread-safe,
  * lock-free, allocation-free; {@link #release} reads the clock once.
  */
 public final class VegasBulkhead implements Bulkhead {
@@ -66,7 +67,8 @@ public final class VegasBulkhead implements Bulkhead {
         if (latencyNanos <= 0) {
             return; // untimed or unmeasurably fast: no evidence about queueing
         }
-        long fastest = noLoad.observe(clock.monotonicNanos(), latencyNanos);
+        boolean lowLoad = inFlightBefore * 2 <= limit();
+        long fastest = noLoad.observe(clock.monotonicNanos(), latencyNanos, lowLoad);
         move((double) fastest / latencyNanos, inFlightBefore);
     }
 
