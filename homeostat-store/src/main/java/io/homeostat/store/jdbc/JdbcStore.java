@@ -1,0 +1,196 @@
+package io.homeostat.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.homeostat.core.signal.MetricSample;
+import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.port.AuditLog;
+import io.homeostat.engine.port.BreakerStateStore;
+import io.homeostat.engine.port.StoreUnavailableException;
+import io.homeostat.store.spool.Spool;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The relational knowledge store: a HikariCP pool on H2 or PostgreSQL, the schema migrated by
+ * Flyway when it opens, and one batching writer that keeps writes off the callers' threads and
+ * spools batches to disk while the database is unreachable.
+ *
+ * <p>Thread-safe. Open it once per process with {@link #open}; {@link #close()} writes what is
+ * queued and releases the pool (spooled batches stay on disk for the next start).
+ */
+public final class JdbcStore implements AutoCloseable {
+
+    private final StoreConfig config;
+    private final Dialect dialect;
+    private final HikariDataSource dataSource;
+    private final BatchWriter writer;
+    private final JdbcAuditLog auditLog;
+    private final JdbcBreakerStateStore breakerStates;
+
+    private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
+            Scheduler scheduler) {
+        this.config = config;
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        this.writer = writer;
+        this.auditLog = new JdbcAuditLog(dataSource, writer);
+        this.breakerStates = new JdbcBreakerStateStore(dataSource, dialect, scheduler.clock());
+    }
+
+    /**
+     * Connects, migrates the schema to the latest version, opens the spool (replaying what an
+     * earlier run left there as soon as the database takes writes) and starts the writer.
+     *
+     * @param scheduler the time the writer's flush interval follows
+     * @throws StoreUnavailableException if the database cannot be reached or migrated
+     * @throws io.homeostat.store.spool.SpoolException if the spool directory cannot be used
+     */
+    public static JdbcStore open(StoreConfig config, Scheduler scheduler) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(scheduler, "scheduler");
+        Dialect dialect = Dialect.of(config.jdbcUrl());
+        String schema = dialect == Dialect.H2 ? config.schema().toUpperCase(Locale.ROOT) : config.schema();
+        if (!schema.isEmpty()) {
+            createSchema(config, schema);
+        }
+        HikariDataSource dataSource = pool(config, dialect, schema);
+        try {
+            migrate(dataSource, dialect, schema);
+            Spool spool = Spool.open(config.spoolDirectory(), config.spoolMaxBytes());
+            BatchWriter writer = new BatchWriter(new BatchSink(dataSource, dialect), spool, config.batchSize(),
+                    config.flushInterval(), scheduler);
+            return new JdbcStore(config, dialect, dataSource, writer, scheduler);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Queues a failure event for writing; returns at once unless 10,000 records (or 50 batches,
+     * whichever is more) already wait in memory, in which case it waits for room.
+     *
+     * @throws IllegalStateException if the store is closed
+     */
+    public void write(FailureRecord failure) {
+        writer.submit(FailureTable.INSTANCE, Objects.requireNonNull(failure, "failure"));
+    }
+
+    /**
+     * Queues a raw metric sample for writing under a new (random UUID) id; returns at once unless
+     * the in-memory queue is full, as for failure events.
+     *
+     * @throws IllegalStateException if the store is closed
+     */
+    public void write(MetricSample sample) {
+        writer.submit(MetricTable.INSTANCE, new MetricRow(UUID.randomUUID().toString(), sample));
+    }
+
+    /** The audit trail; appends go through the batching writer. */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** The breaker states; saves write through on the calling thread. */
+    public BreakerStateStore breakerStates() {
+        return breakerStates;
+    }
+
+    /**
+     * Blocks until everything written before is in the database or the spool.
+     *
+     * @throws IllegalStateException if the store is closed
+     * @throws StoreUnavailableException if records were dropped meanwhile: the database is
+     *     unreachable and the spool full (see {@link WriterStats#droppedRecords()})
+     */
+    public void flush() {
+        writer.flush();
+    }
+
+    /** The writer's counts: written, spooled, replayed, dropped, and the spool's fill. */
+    public WriterStats stats() {
+        return writer.stats();
+    }
+
+    /** The pool, for the store's readers and jobs. */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** The configuration it was opened with. */
+    public StoreConfig config() {
+        return config;
+    }
+
+    /** Writes what is queued (to the database or the spool), stops the writer and closes the pool. */
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+
+    private static HikariDataSource pool(StoreConfig config, Dialect dialect, String schema) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("homeostat-store");
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setConnectionTimeout(config.connectTimeout().toMillis());
+        hikari.setValidationTimeout(Math.min(config.connectTimeout().toMillis(), 1_000));
+        if (!schema.isEmpty()) {
+            hikari.setSchema(schema);
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+            hikari.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, config.connectTimeout().toSeconds())));
+            hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        }
+        try {
+            return new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot connect to " + config.jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createSchema(StoreConfig config, String schema) {
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot create schema " + schema + " in " + config.jdbcUrl()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(DataSource dataSource, Dialect dialect, String schema) {
+        var flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common",
+                        "classpath:db/migration/" + dialect.name().toLowerCase(Locale.ROOT));
+        if (!schema.isEmpty()) {
+            flyway.schemas(schema).defaultSchema(schema);
+        }
+        try {
+            flyway.load().migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("cannot migrate the schema: " + e.getMessage(), e);
+        }
+    }
+}
