@@ -1,0 +1,123 @@
+package io.homeostat.engine.detect;
+
+import io.homeostat.core.signal.Signal;
+import io.homeostat.core.signal.SignalBus;
+import io.homeostat.engine.detect.baseline.BaselineTracker;
+import io.homeostat.engine.detect.series.SampleSink;
+import io.homeostat.engine.detect.series.SignalSeries;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Runs the monitor stage on each signal: every series value in it (see {@link SignalSeries}) goes
+ * to the {@link BaselineTracker}, if any, then to each {@link SeriesDetector} in order (threshold,
+ * anomaly, trend in {@link DetectorChainBuilder#standard the standard chain}); then the whole
+ * signal goes to the other {@link Detector}s. A detector that throws is counted in
+ * {@link #failures()} and does not stop the others. A quiet sample allocates nothing in the chain
+ * itself.
+ *
+ * <p>Not thread-safe: feed it from one thread (one bus subscription, see {@link #attach}).
+ */
+public final class DetectorChain implements Detector {
+
+    /** The chain's name: {@value}. */
+    public static final String NAME = "chain";
+
+    private final BaselineTracker baselines;
+    private final SeriesDetector[] seriesDetectors;
+    private final Detector[] eventDetectors;
+    private final AtomicLong failures = new AtomicLong();
+    private final SampleSink fanOut = this::fanOut;
+    private Consumer<Detection> current;
+
+    DetectorChain(BaselineTracker baselines, List<SeriesDetector> seriesDetectors, List<Detector> eventDetectors) {
+        this.baselines = baselines;
+        this.seriesDetectors = seriesDetectors.toArray(new SeriesDetector[0]);
+        this.eventDetectors = eventDetectors.toArray(new Detector[0]);
+    }
+
+    /** A builder of an empty chain; see {@link DetectorChainBuilder#standard}. */
+    public static DetectorChainBuilder builder() {
+        return new DetectorChainBuilder();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * Runs every stage on {@code signal}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public void observe(Signal signal, Consumer<Detection> sink) {
+        Objects.requireNonNull(signal, "signal");
+        current = Objects.requireNonNull(sink, "sink");
+        try {
+            SignalSeries.forEach(signal, fanOut);
+            for (Detector detector : eventDetectors) {
+                try {
+                    detector.observe(signal, sink);
+                } catch (RuntimeException e) {
+                    failures.incrementAndGet();
+                }
+            }
+        } finally {
+            current = null;
+        }
+    }
+
+    /**
+     * Runs every series stage on one value of {@code (service, metric)}, without a signal: the
+     * path {@link #observe} takes for each value, open to hosts that read series themselves.
+     */
+    public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
+        if (baselines != null) {
+            try {
+                baselines.sample(service, metric, timeMillis, value);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+            }
+        }
+        for (SeriesDetector detector : seriesDetectors) {
+            try {
+                detector.sample(service, metric, timeMillis, value, sink);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * Subscribes to {@code bus} and runs every signal through the chain on the bus's delivery
+     * thread, handing detections to {@code sink}. Attach a chain to one bus at most once.
+     *
+     * @return the subscription; closing it detaches the chain
+     */
+    public AutoCloseable attach(SignalBus bus, Consumer<Detection> sink) {
+        Objects.requireNonNull(sink, "sink");
+        return bus.subscribe(batch -> {
+            for (Signal signal : batch) {
+                observe(signal, sink);
+            }
+        });
+    }
+
+    /** Exceptions thrown by detectors (and the baseline tracker) so far, each counted and skipped. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** The series detectors, in the order they run. */
+    public List<SeriesDetector> seriesDetectors() {
+        return List.of(seriesDetectors);
+    }
+
+    private void fanOut(String service, String metric, long timeMillis, double value) {
+        sample(service, metric, timeMillis, value, current);
+    }
+}

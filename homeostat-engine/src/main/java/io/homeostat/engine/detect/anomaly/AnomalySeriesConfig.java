@@ -1,0 +1,56 @@
+package io.homeostat.engine.detect.anomaly;
+
+import io.homeostat.engine.detect.SeriesLimits;
+import java.util.Objects;
+
+/**
+ * How an {@link AnomalySeriesDetector} turns scores into detections. Immutable and thread-safe;
+ * validated on creation.
+ *
+ * @param scorer the configuration of each series' {@link AnomalyDetector} (default
+ *     {@link AnomalyDetectorConfig#ofDefaults()})
+ * @param fireScore the score from which a sample fires an anomaly detection (default the scorer's
+ *     {@link AnomalyDetectorConfig#alarmScore()}, 0.4, the threshold its NAB score was measured at)
+ * @param calmSamples samples in a row below the fire score before a firing anomaly clears
+ *     (default the scorer's quiet period plus 10: the scorer scores 0 for its quiet period after an
+ *     alarm, so a clear means that many quiet samples after that)
+ * @param limits how many series are scored at once (default {@link SeriesLimits#defaults()})
+ */
+public record AnomalySeriesConfig(AnomalyDetectorConfig scorer, double fireScore, int calmSamples,
+        SeriesLimits limits) {
+
+    /**
+     * @throws IllegalArgumentException if {@code fireScore} is not in (0, 1] or {@code calmSamples} is below 1
+     * @throws NullPointerException if a reference is null
+     */
+    public AnomalySeriesConfig {
+        Objects.requireNonNull(scorer, "scorer");
+        if (!(fireScore > 0 && fireScore <= 1)) {
+            throw new IllegalArgumentException("fireScore must be in (0, 1], was " + fireScore);
+        }
+        if (calmSamples < 1) {
+            throw new IllegalArgumentException("calmSamples must be at least 1, was " + calmSamples);
+        }
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The defaults, from {@link AnomalyDetectorConfig#ofDefaults()}. */
+    public static AnomalySeriesConfig ofDefaults() {
+        return of(AnomalyDetectorConfig.ofDefaults());
+    }
+
+    /** The defaults around the scorer configuration {@code scorer}. */
+    public static AnomalySeriesConfig of(AnomalyDetectorConfig scorer) {
+        return new AnomalySeriesConfig(scorer, scorer.alarmScore(), scorer.quietPeriod() + 10, SeriesLimits.defaults());
+    }
+
+    /** This configuration with other limits. */
+    public AnomalySeriesConfig withLimits(SeriesLimits other) {
+        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, other);
+    }
+
+    /** This configuration with another fire score. */
+    public AnomalySeriesConfig withFireScore(double score) {
+        return new AnomalySeriesConfig(scorer, score, calmSamples, limits);
+    }
+}

@@ -1,0 +1,133 @@
+package io.homeostat.engine.detect.anomaly;
+
+import io.homeostat.core.time.Clock;
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.detect.SeriesDetector;
+import io.homeostat.engine.detect.SeriesKey;
+import io.homeostat.engine.detect.SeriesLimits;
+import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.detect.internal.Categories;
+import io.homeostat.engine.detect.internal.SeriesTable;
+import io.homeostat.engine.detect.internal.Wording;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Runs one {@link AnomalyDetector} per series and turns its scores into detections: a
+ * {@link Detection.Kind#ANOMALY} detection FIRING when a score reaches the fire score, CLEARED once
+ * {@link AnomalySeriesConfig#calmSamples()} samples in a row have scored below it. Evidence:
+ * {@code score}, {@code value}, {@code fireScore}, {@code samples} (seen by the series' scorer);
+ * a clear adds {@code peakScore}. Confidence is the score (the peak score for a clear);
+ * severity {@link Severity#MEDIUM}, or {@link Severity#HIGH} from a score of 0.9; the signature is
+ * {@code anomaly:<metric>}; the category comes from the metric's name ({@code latency},
+ * {@code errors}, {@code resource}, {@code traffic} or {@code metric}).
+ *
+ * <p>Live series are bounded by {@link AnomalySeriesConfig#limits()}: past the bound, series idle
+ * for the limit's idle time and not firing are forgotten (their learning is lost); if none can be,
+ * the new series is not scored and is counted in {@link #untracked()}. Each live series costs the
+ * scorer's few kilobytes.
+ *
+ * <p>Not thread-safe: feed it from one thread.
+ */
+public final class AnomalySeriesDetector implements SeriesDetector {
+
+    /** The name in every detection: {@value}. */
+    public static final String NAME = "anomaly";
+
+    private final AnomalySeriesConfig config;
+    private final Clock clock;
+    private final SeriesTable<SeriesState> table;
+
+    private AnomalySeriesDetector(AnomalySeriesConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.table = new SeriesTable<>(config.limits(), key -> new SeriesState(AnomalyDetector.create(config.scorer())),
+                state -> state.firing);
+    }
+
+    /**
+     * A detector with {@code config}.
+     *
+     * @param clock gives the time of the detections it makes
+     * @throws NullPointerException if an argument is null
+     */
+    public static AnomalySeriesDetector create(AnomalySeriesConfig config, Clock clock) {
+        return new AnomalySeriesDetector(config, clock);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The configuration. */
+    public AnomalySeriesConfig config() {
+        return config;
+    }
+
+    /** Series scored now. */
+    public int series() {
+        return table.size();
+    }
+
+    /** New series not scored because the bound was reached. */
+    public long untracked() {
+        return table.untracked();
+    }
+
+    @Override
+    public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
+        SeriesState state = table.get(service, metric, timeMillis);
+        if (state == null) {
+            return;
+        }
+        double score = state.scorer.score(timeMillis, value);
+        if (score >= config.fireScore()) {
+            state.calm = 0;
+            if (!state.firing) {
+                state.firing = true;
+                state.peak = score;
+                sink.accept(detection(Detection.Status.FIRING, service, metric, value, score, score, state));
+            } else {
+                state.peak = Math.max(state.peak, score);
+            }
+        } else if (state.firing && ++state.calm >= config.calmSamples()) {
+            state.firing = false;
+            state.calm = 0;
+            sink.accept(detection(Detection.Status.CLEARED, service, metric, value, score, state.peak, state));
+        }
+    }
+
+    private Detection detection(Detection.Status status, String service, String metric, double value, double score,
+            double peak, SeriesState state) {
+        boolean firing = status == Detection.Status.FIRING;
+        String summary = firing
+                ? metric + " of " + service + " is unusual at " + Wording.number(value) + " (anomaly score "
+                        + Wording.number(Math.round(score * 100) / 100.0) + ")"
+                : metric + " of " + service + " is back to usual at " + Wording.number(value);
+        Map<String, String> evidence = firing
+                ? Map.of("score", Wording.number(score), "value", Wording.number(value),
+                        "fireScore", Wording.number(config.fireScore()), "samples", Long.toString(state.scorer.samples()))
+                : Map.of("score", Wording.number(score), "value", Wording.number(value),
+                        "fireScore", Wording.number(config.fireScore()), "samples", Long.toString(state.scorer.samples()),
+                        "peakScore", Wording.number(peak));
+        Severity severity = peak >= 0.9 ? Severity.HIGH : Severity.MEDIUM;
+        return new Detection(UUID.randomUUID().toString(), NAME, Detection.Kind.ANOMALY, status,
+                new SeriesKey(service, metric), Categories.of(metric), "anomaly:" + metric, severity,
+                Math.min(1, Math.max(0, peak)), summary, evidence, clock.instant());
+    }
+
+    /** One series: its scorer and whether it is firing. */
+    private static final class SeriesState {
+        final AnomalyDetector scorer;
+        boolean firing;
+        int calm;
+        double peak;
+
+        SeriesState(AnomalyDetector scorer) {
+            this.scorer = scorer;
+        }
+    }
+}

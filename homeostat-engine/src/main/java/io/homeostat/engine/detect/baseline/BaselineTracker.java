@@ -1,0 +1,109 @@
+package io.homeostat.engine.detect.baseline;
+
+import io.homeostat.engine.detect.SeriesKey;
+import io.homeostat.engine.detect.SeriesLimits;
+import io.homeostat.engine.detect.internal.SeriesTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the {@link Baseline}s of every series it is fed, for each {@link BaselineWindow}, streaming:
+ * a sample updates one bucket per window (a few arithmetic operations and one logarithm) and
+ * allocates nothing in steady state. Memory per series is bounded by the buckets of the three
+ * windows (5 + 7 + 8), each about 80 bytes plus 8 bytes per distinct histogram bin it holds
+ * (bins are 10 % wide, so a series whose values span a factor of two fills about 8 per bucket).
+ *
+ * <p>When a window moves on to a new bucket, its fresh baseline goes to the listener given at
+ * creation (e.g. a {@link io.homeostat.engine.port.BaselineStore}'s {@code save}), on the feeding
+ * thread; the listener should be quick. Time is the samples' own.
+ *
+ * <p>Not thread-safe: feed it from one thread.
+ */
+public final class BaselineTracker {
+
+    /** The default limits: 100,000 series, forgotten after a week without a sample. */
+    public static final SeriesLimits DEFAULT_LIMITS = SeriesLimits.defaults().withIdleAfter(Duration.ofDays(7));
+
+    private static final BaselineWindow[] WINDOWS = BaselineWindow.values();
+
+    private final SeriesTable<BucketRing[]> table;
+    private final Consumer<Baseline> listener;
+
+    private BaselineTracker(SeriesLimits limits, Consumer<Baseline> listener) {
+        this.table = new SeriesTable<>(Objects.requireNonNull(limits, "limits"), key -> rings(), rings -> false);
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A tracker with {@link #DEFAULT_LIMITS} that tells no one when windows move. */
+    public static BaselineTracker create() {
+        return create(DEFAULT_LIMITS, baseline -> {});
+    }
+
+    /**
+     * A tracker with {@code limits} that hands every fresh baseline to {@code listener}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static BaselineTracker create(SeriesLimits limits, Consumer<Baseline> listener) {
+        return new BaselineTracker(limits, listener);
+    }
+
+    /**
+     * Adds one sample of {@code (service, metric)}. Non-finite values are ignored.
+     *
+     * @param timeMillis the sample's time, epoch milliseconds
+     */
+    public void sample(String service, String metric, long timeMillis, double value) {
+        if (!Double.isFinite(value)) {
+            return;
+        }
+        BucketRing[] rings = table.get(service, metric, timeMillis);
+        if (rings == null) {
+            return;
+        }
+        int key = LogHistogram.key(value);
+        for (int i = 0; i < rings.length; i++) {
+            if (rings[i].add(timeMillis, value, key)) {
+                Baseline fresh = rings[i].baseline(new SeriesKey(service, metric), timeMillis);
+                if (fresh != null) {
+                    listener.accept(fresh);
+                }
+            }
+        }
+    }
+
+    /**
+     * The baseline of {@code series} over {@code window} as of {@code now}: the samples in the
+     * bucket holding {@code now} and the window's whole buckets before it.
+     *
+     * @return empty if the series is not tracked or has no sample in that span
+     */
+    public Optional<Baseline> baseline(SeriesKey series, BaselineWindow window, Instant now) {
+        BucketRing[] rings = table.peek(series.service(), series.metric());
+        if (rings == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(rings[window.ordinal()].baseline(series, now.toEpochMilli()));
+    }
+
+    /** Series tracked now. */
+    public int series() {
+        return table.size();
+    }
+
+    /** New series not tracked because the limit was reached. */
+    public long untracked() {
+        return table.untracked();
+    }
+
+    private static BucketRing[] rings() {
+        BucketRing[] rings = new BucketRing[WINDOWS.length];
+        for (BaselineWindow window : WINDOWS) {
+            rings[window.ordinal()] = new BucketRing(window);
+        }
+        return rings;
+    }
+}

@@ -1,0 +1,158 @@
+package io.homeostat.engine.detect.threshold;
+
+import io.homeostat.core.time.Clock;
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.detect.SeriesDetector;
+import io.homeostat.engine.detect.SeriesKey;
+import io.homeostat.engine.detect.SeriesLimits;
+import io.homeostat.engine.detect.internal.SeriesTable;
+import io.homeostat.engine.detect.internal.Wording;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Runs {@link ThresholdRule}s over series values. Per rule and series: a breaching value starts a
+ * pending period; once the breach has lasted the rule's {@code for} (measured in sample time) the
+ * detector emits one {@link Detection.Status#FIRING} {@link Detection.Kind#THRESHOLD} detection;
+ * a value that does not breach while pending resets it. A firing rule emits nothing more until a
+ * value comes back past its clear level, then one {@link Detection.Status#CLEARED} detection.
+ * Evidence: {@code value}, {@code threshold}, {@code operator}, {@code clear}, {@code for},
+ * {@code heldFor} (how long the breach had lasted, in milliseconds), {@code worst} (the worst value
+ * since the breach began) and {@code rule}. The signature is the rule's name; confidence is 1.
+ *
+ * <p>State is a few words per matching rule and series, for at most {@link SeriesLimits#maxSeries()}
+ * series (a firing series is never forgotten). A quiet value allocates nothing.
+ *
+ * <p>Not thread-safe: feed it from one thread.
+ */
+public final class ThresholdDetector implements SeriesDetector {
+
+    /** The name in every detection: {@value}. */
+    public static final String NAME = "threshold";
+
+    private final List<ThresholdRule> rules;
+    private final ThresholdRule[] ruleArray;
+    private final Clock clock;
+    private final SeriesTable<RuleStates> table;
+
+    private ThresholdDetector(List<ThresholdRule> rules, Clock clock, SeriesLimits limits) {
+        this.rules = List.copyOf(rules);
+        this.ruleArray = this.rules.toArray(new ThresholdRule[0]);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.table = new SeriesTable<>(Objects.requireNonNull(limits, "limits"), this::statesFor, RuleStates::anyFiring);
+    }
+
+    /**
+     * A detector of {@code rules} with {@link SeriesLimits#defaults()}.
+     *
+     * @param clock gives the time of the detections it makes
+     * @throws NullPointerException if an argument is null
+     */
+    public static ThresholdDetector create(List<ThresholdRule> rules, Clock clock) {
+        return create(rules, clock, SeriesLimits.defaults());
+    }
+
+    /** As {@link #create(List, Clock)} with other limits. */
+    public static ThresholdDetector create(List<ThresholdRule> rules, Clock clock, SeriesLimits limits) {
+        return new ThresholdDetector(rules, clock, limits);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The rules, in the order given. */
+    public List<ThresholdRule> rules() {
+        return rules;
+    }
+
+    /** Series watched now (including those no rule matches). */
+    public int series() {
+        return table.size();
+    }
+
+    /** New series not watched because the limit was reached. */
+    public long untracked() {
+        return table.untracked();
+    }
+
+    @Override
+    public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
+        RuleStates states = table.get(service, metric, timeMillis);
+        if (states == null) {
+            return;
+        }
+        for (int i = 0; i < states.rules.length; i++) {
+            ThresholdRule rule = ruleArray[states.rules[i]];
+            if (states.firing[i]) {
+                whileFiring(rule, states, i, service, timeMillis, value, sink);
+            } else if (rule.operator().breaches(value, rule.threshold())) {
+                if (states.since[i] == RuleStates.NOT_PENDING) {
+                    states.since[i] = timeMillis;
+                    states.worst[i] = value;
+                } else if (rule.operator().upward() ? value > states.worst[i] : value < states.worst[i]) {
+                    states.worst[i] = value;
+                }
+                long held = timeMillis - states.since[i];
+                if (held >= rule.forDuration().toMillis()) {
+                    states.firing[i] = true;
+                    sink.accept(detection(rule, Detection.Status.FIRING, service, value, held, states.worst[i]));
+                }
+            } else {
+                states.since[i] = RuleStates.NOT_PENDING;
+            }
+        }
+    }
+
+    private void whileFiring(ThresholdRule rule, RuleStates states, int i, String service, long timeMillis,
+            double value, Consumer<Detection> sink) {
+        if (rule.operator().upward() ? value > states.worst[i] : value < states.worst[i]) {
+            states.worst[i] = value;
+        }
+        if (rule.operator().clears(value, rule.clear())) {
+            long held = timeMillis - states.since[i];
+            states.firing[i] = false;
+            states.since[i] = RuleStates.NOT_PENDING;
+            sink.accept(detection(rule, Detection.Status.CLEARED, service, value, held, states.worst[i]));
+        }
+    }
+
+    private RuleStates statesFor(SeriesKey key) {
+        List<Integer> matching = new ArrayList<>();
+        for (int i = 0; i < ruleArray.length; i++) {
+            if (ruleArray[i].matches(key.service(), key.metric())) {
+                matching.add(i);
+            }
+        }
+        return matching.isEmpty() ? RuleStates.NONE
+                : new RuleStates(matching.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private Detection detection(ThresholdRule rule, Detection.Status status, String service, double value,
+            long heldMillis, double worst) {
+        SeriesKey series = new SeriesKey(service, rule.metric());
+        String summary = status == Detection.Status.FIRING
+                ? rule.metric() + " of " + service + " is " + Wording.number(value) + " " + rule.operator().symbol()
+                        + " " + Wording.number(rule.threshold()) + " for " + Wording.duration(Duration.ofMillis(heldMillis))
+                        + " (rule " + rule.name() + ")"
+                : rule.metric() + " of " + service + " is back to " + Wording.number(value) + " after "
+                        + Wording.duration(Duration.ofMillis(heldMillis)) + " (rule " + rule.name() + ")";
+        Map<String, String> evidence = Map.of(
+                "value", Wording.number(value),
+                "threshold", Wording.number(rule.threshold()),
+                "operator", rule.operator().symbol(),
+                "clear", Wording.number(rule.clear()),
+                "for", Long.toString(rule.forDuration().toMillis()),
+                "heldFor", Long.toString(heldMillis),
+                "worst", Wording.number(worst),
+                "rule", rule.name());
+        return new Detection(UUID.randomUUID().toString(), NAME, Detection.Kind.THRESHOLD, status, series,
+                rule.category(), rule.name(), rule.severity(), 1.0, summary, evidence, clock.instant());
+    }
+}

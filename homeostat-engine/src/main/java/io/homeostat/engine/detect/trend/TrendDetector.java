@@ -1,0 +1,222 @@
+package io.homeostat.engine.detect.trend;
+
+import io.homeostat.core.time.Clock;
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.detect.SeriesDetector;
+import io.homeostat.engine.detect.SeriesKey;
+import io.homeostat.engine.detect.SeriesLimits;
+import io.homeostat.engine.detect.internal.SeriesTable;
+import io.homeostat.engine.detect.internal.Wording;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Predicts when series will reach their {@link TrendRule}'s limit. Per rule and series the samples
+ * of each bucket are reduced to their median (of the bucket's last 16 samples); when a bucket
+ * closes, a Theil-Sen line is fitted through the window's bucket medians (at least half the
+ * window's buckets must be there), and the time to reach the limit is read off it from the end of
+ * the closed bucket. The fit's confidence is Kendall's tau of the medians in the direction of the
+ * limit: about 0 for noise, 1 for a steady climb.
+ *
+ * <p>A {@link Detection.Kind#PREDICTION} detection FIRES when the line heads for the limit, the
+ * confidence is at least the rule's, and the limit is within the horizon; its summary reads like
+ * {@code memory of orders will reach 90 % in ~8 min}. It CLEARS when the fitted value has reached
+ * the limit (the threshold rules take over; no new prediction until a fit shows the climb has
+ * ended), or when the prediction has failed for half a
+ * window of bucket fits in a row, with slack: a fit fails if its confidence is more than 0.2 below
+ * the rule's, or the limit is more than twice the horizon away, or the trend turned. Noise on a
+ * real climb therefore does not make the prediction flap. Evidence: {@code limit}, {@code value} (fitted, now), {@code slopePerMinute},
+ * {@code etaSeconds}, {@code confidence}, {@code buckets}, {@code window}, {@code rule}, and for a
+ * clear {@code reason} ({@code reached} or {@code eased}).
+ *
+ * <p>Work per sample is constant; a fit (once per bucket per series) costs O(buckets^2) without
+ * allocation. State per matching series is a few hundred bytes; series are bounded by
+ * {@link SeriesLimits}.
+ *
+ * <p>Not thread-safe: feed it from one thread.
+ */
+public final class TrendDetector implements SeriesDetector {
+
+    /** The name in every detection: {@value}. */
+    public static final String NAME = "trend";
+
+    private static final RuleTrend[] NONE = new RuleTrend[0];
+    /** How far below the rule's confidence a firing prediction's fit may sag and still count as holding. */
+    private static final double CONFIDENCE_SLACK = 0.2;
+
+    private final List<TrendRule> rules;
+    private final TrendRule[] ruleArray;
+    private final Clock clock;
+    private final SeriesTable<RuleTrend[]> table;
+    private final TheilSen fit = new TheilSen();
+    private final double[] xs = new double[TheilSen.MAX_POINTS];
+    private final double[] ys = new double[TheilSen.MAX_POINTS];
+
+    private TrendDetector(List<TrendRule> rules, Clock clock, SeriesLimits limits) {
+        this.rules = List.copyOf(rules);
+        this.ruleArray = this.rules.toArray(new TrendRule[0]);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.table = new SeriesTable<>(Objects.requireNonNull(limits, "limits"), this::trendsFor, TrendDetector::firing);
+    }
+
+    /**
+     * A detector of {@code rules} with {@link SeriesLimits#defaults()}.
+     *
+     * @param clock gives the time of the detections it makes
+     * @throws NullPointerException if an argument is null
+     */
+    public static TrendDetector create(List<TrendRule> rules, Clock clock) {
+        return create(rules, clock, SeriesLimits.defaults());
+    }
+
+    /** As {@link #create(List, Clock)} with other limits. */
+    public static TrendDetector create(List<TrendRule> rules, Clock clock, SeriesLimits limits) {
+        return new TrendDetector(rules, clock, limits);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The rules, in the order given. */
+    public List<TrendRule> rules() {
+        return rules;
+    }
+
+    /** Series watched now (including those no rule matches). */
+    public int series() {
+        return table.size();
+    }
+
+    /** New series not watched because the limit was reached. */
+    public long untracked() {
+        return table.untracked();
+    }
+
+    @Override
+    public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
+        RuleTrend[] trends = table.get(service, metric, timeMillis);
+        if (trends == null) {
+            return;
+        }
+        for (RuleTrend trend : trends) {
+            TrendRule rule = ruleArray[trend.rule];
+            long index = Math.floorDiv(timeMillis, rule.bucket().toMillis());
+            if (trend.openIndex == Long.MIN_VALUE) {
+                trend.openIndex = index;
+            } else if (index > trend.openIndex) {
+                long closed = trend.openIndex;
+                trend.close();
+                trend.openIndex = index;
+                evaluate(rule, trend, closed, service, sink);
+            } else if (index < trend.openIndex) {
+                continue;
+            }
+            trend.add(value);
+        }
+    }
+
+    private void evaluate(TrendRule rule, RuleTrend trend, long closed, String service, Consumer<Detection> sink) {
+        int n = 0;
+        long oldest = closed - trend.medians.length + 1;
+        // Points in bucket order, x in buckets from the window's start.
+        for (long index = oldest; index <= closed; index++) {
+            int slot = (int) Math.floorMod(index, (long) trend.medians.length);
+            if (trend.indices[slot] == index) {
+                xs[n] = index - oldest + 0.5;
+                ys[n] = trend.medians[slot];
+                n++;
+            }
+        }
+        if (n < Math.max(4, (trend.medians.length + 1) / 2)) {
+            return;
+        }
+        fit.fit(xs, ys, n);
+        double nowX = closed - oldest + 1;
+        double fitted = fit.intercept + fit.slope * nowX;
+        double confidence = Math.max(0, rule.rising() ? fit.tau : -fit.tau);
+        boolean towards = rule.rising() ? fit.slope > 0 : fit.slope < 0;
+        boolean reached = rule.rising() ? fitted >= rule.limit() : fitted <= rule.limit();
+        long bucketMillis = rule.bucket().toMillis();
+        double etaMillis = towards && !reached ? (rule.limit() - fitted) / fit.slope * bucketMillis : Double.POSITIVE_INFINITY;
+        double slopePerMinute = fit.slope / bucketMillis * 60_000;
+        boolean failing = !towards || confidence < rule.minConfidence() - CONFIDENCE_SLACK;
+        if (trend.reached) {
+            // A limit once reached is the threshold rules' business until the climb ends.
+            trend.reached = !failing;
+        } else if (!trend.firing) {
+            if (!reached && towards && confidence >= rule.minConfidence() && etaMillis <= rule.horizon().toMillis()) {
+                trend.firing = true;
+                trend.misses = 0;
+                sink.accept(detection(rule, Detection.Status.FIRING, service, fitted, slopePerMinute, etaMillis,
+                        confidence, n, null));
+            }
+        } else if (reached) {
+            trend.firing = false;
+            trend.reached = true;
+            sink.accept(detection(rule, Detection.Status.CLEARED, service, fitted, slopePerMinute, etaMillis,
+                    confidence, n, "reached"));
+        } else if (failing || etaMillis > 2.0 * rule.horizon().toMillis()) {
+            if (++trend.misses >= (trend.medians.length + 1) / 2) {
+                trend.firing = false;
+                trend.misses = 0;
+                sink.accept(detection(rule, Detection.Status.CLEARED, service, fitted, slopePerMinute, etaMillis,
+                        confidence, n, "eased"));
+            }
+        } else {
+            trend.misses = 0;
+        }
+    }
+
+    private Detection detection(TrendRule rule, Detection.Status status, String service, double fitted,
+            double slopePerMinute, double etaMillis, double confidence, int points, String reason) {
+        String limit = Wording.value(rule.metric(), rule.limit());
+        String summary = switch (status) {
+            case FIRING -> rule.name() + " of " + service + " will reach " + limit + " in ~"
+                    + Wording.duration(Duration.ofMillis((long) etaMillis));
+            case CLEARED -> "reached".equals(reason)
+                    ? rule.name() + " of " + service + " has reached " + limit
+                    : rule.name() + " of " + service + " is no longer heading for " + limit;
+        };
+        Map<String, String> evidence = new java.util.HashMap<>(Map.of(
+                "limit", Wording.number(rule.limit()),
+                "value", Wording.number(fitted),
+                "slopePerMinute", Wording.number(slopePerMinute),
+                "etaSeconds", Double.isFinite(etaMillis) ? Long.toString(Math.round(etaMillis / 1000)) : "never",
+                "confidence", Wording.number(Math.round(confidence * 1000) / 1000.0),
+                "buckets", Integer.toString(points),
+                "window", Long.toString(rule.window().toSeconds()) + "s",
+                "rule", rule.name()));
+        if (reason != null) {
+            evidence.put("reason", reason);
+        }
+        return new Detection(UUID.randomUUID().toString(), NAME, Detection.Kind.PREDICTION, status,
+                new SeriesKey(service, rule.metric()), rule.category(), "trend:" + rule.name(), rule.severity(),
+                Math.min(1, confidence), summary, evidence, clock.instant());
+    }
+
+    private RuleTrend[] trendsFor(SeriesKey key) {
+        List<RuleTrend> matching = new ArrayList<>();
+        for (int i = 0; i < ruleArray.length; i++) {
+            if (ruleArray[i].matches(key.service(), key.metric())) {
+                matching.add(new RuleTrend(i, ruleArray[i].buckets()));
+            }
+        }
+        return matching.isEmpty() ? NONE : matching.toArray(new RuleTrend[0]);
+    }
+
+    private static boolean firing(RuleTrend[] trends) {
+        for (RuleTrend trend : trends) {
+            if (trend.firing) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,135 @@
+package io.homeostat.engine.detect.trend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.homeostat.core.time.ManualClock;
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.detect.threshold.ThresholdDetector;
+import io.homeostat.engine.detect.threshold.ThresholdRules;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TrendDetectorTest {
+
+    private static final long STEP = 5_000;
+
+    private final ManualClock clock = ManualClock.create();
+    private final long t0 = clock.wallMillis();
+    private final List<Detection> detections = new ArrayList<>();
+
+    /** A heap at 50 % leaking 0.4 points a minute, with noise and a GC sawtooth (2 min period). */
+    private static double leakingHeap(long elapsedMillis, Random random) {
+        double minutes = elapsedMillis / 60_000.0;
+        double sawtooth = 0.03 * ((elapsedMillis % 120_000) / 120_000.0);
+        return 0.50 + 0.004 * minutes + sawtooth + 0.01 * random.nextGaussian();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {11, 12, 13, 14, 15})
+    void aSlowHeapLeakIsPredictedOnceBeforeItCrossesItsThreshold(int seed) {
+        TrendDetector trend = TrendDetector.create(TrendRules.defaults(), clock);
+        ThresholdDetector threshold = ThresholdDetector.create(ThresholdRules.defaults(), clock);
+        Random random = new Random(seed);
+        int predictions = 0;
+        long predictedAt = -1;
+        long thresholdFiredAt = -1;
+        Detection prediction = null;
+        for (long elapsed = 0; elapsed < Duration.ofHours(2).toMillis(); elapsed += STEP) {
+            clock.advanceMillis(STEP);
+            double heap = leakingHeap(elapsed, random);
+            List<Detection> found = new ArrayList<>();
+            trend.sample("orders", "heap.used.ratio", t0 + elapsed, heap, found::add);
+            threshold.sample("orders", "heap.used.ratio", t0 + elapsed, heap, found::add);
+            for (Detection d : found) {
+                if (d.kind() == Detection.Kind.PREDICTION && d.firing()) {
+                    predictions++;
+                    if (prediction == null) {
+                        prediction = d;
+                        predictedAt = elapsed;
+                    }
+                }
+                if (d.kind() == Detection.Kind.THRESHOLD && d.firing() && thresholdFiredAt < 0) {
+                    thresholdFiredAt = elapsed;
+                }
+            }
+        }
+
+        // The underlying level reaches the 85 % threshold after 87.5 min (less the sawtooth) and 90 % after 100 min.
+        assertThat(prediction).isNotNull();
+        assertThat(predictions).as("the prediction does not flap").isEqualTo(1);
+        assertThat(thresholdFiredAt).isPositive();
+        assertThat(predictedAt).isLessThan(Duration.ofMinutes(80).toMillis()).isLessThan(thresholdFiredAt);
+        assertThat(prediction.summary()).matches("memory of orders will reach 90 % in ~\\d+ min");
+        assertThat(prediction.signature()).isEqualTo("trend:memory");
+        assertThat(prediction.category()).isEqualTo("resource");
+        assertThat(prediction.confidence()).isGreaterThanOrEqualTo(0.6);
+        // The 90 % line is really about 100 min in (the sawtooth adds up to 3 points): the estimate is close.
+        double etaMinutes = Long.parseLong(prediction.evidence().get("etaSeconds")) / 60.0;
+        double trueEta = 100 - predictedAt / 60_000.0;
+        assertThat(etaMinutes).isBetween(trueEta * 0.6, trueEta * 1.3);
+        // The true climb is 0.004 a minute; the sawtooth (slow rise, sudden drop) biases pairwise slopes
+        // upwards, so the estimate errs on the early side.
+        assertThat(Double.parseDouble(prediction.evidence().get("slopePerMinute"))).isBetween(0.003, 0.0065);
+    }
+
+    @Test
+    void noiseWithoutATrendPredictsNothing() {
+        for (int seed = 0; seed < 5; seed++) {
+            TrendDetector trend = TrendDetector.create(TrendRules.defaults(), clock);
+            Random random = new Random(seed);
+            for (long elapsed = 0; elapsed < Duration.ofHours(6).toMillis(); elapsed += STEP) {
+                double heap = 0.80 + 0.03 * random.nextGaussian() + 0.03 * ((elapsed % 120_000) / 120_000.0);
+                trend.sample("orders", "heap.used.ratio", t0 + elapsed, heap, detections::add);
+            }
+        }
+        assertThat(detections).isEmpty();
+    }
+
+    @Test
+    void clearsWhenTheLeakStopsAndWhenTheLimitIsReached() {
+        TrendDetector trend = TrendDetector.create(TrendRules.defaults(), clock);
+        Random random = new Random(3);
+        long elapsed = 0;
+        for (; elapsed < Duration.ofMinutes(70).toMillis(); elapsed += STEP) {
+            trend.sample("orders", "heap.used.ratio", t0 + elapsed, leakingHeap(elapsed, random), detections::add);
+        }
+        assertThat(detections).extracting(Detection::status).containsExactly(Detection.Status.FIRING);
+        for (long flat = 0; flat < Duration.ofMinutes(30).toMillis(); flat += STEP, elapsed += STEP) {
+            trend.sample("orders", "heap.used.ratio", t0 + elapsed, 0.78 + 0.01 * random.nextGaussian(), detections::add);
+        }
+        assertThat(detections).extracting(Detection::status)
+                .containsExactly(Detection.Status.FIRING, Detection.Status.CLEARED);
+        assertThat(detections.get(1).evidence()).containsEntry("reason", "eased");
+        assertThat(detections.get(1).summary()).isEqualTo("memory of orders is no longer heading for 90 %");
+
+        // Leaking again, this time all the way.
+        double level = 0.78;
+        for (long more = 0; more < Duration.ofMinutes(60).toMillis(); more += STEP, elapsed += STEP) {
+            level += 0.004 * STEP / 60_000.0;
+            trend.sample("orders", "heap.used.ratio", t0 + elapsed, level, detections::add);
+        }
+        assertThat(detections).extracting(Detection::status).containsExactly(Detection.Status.FIRING,
+                Detection.Status.CLEARED, Detection.Status.FIRING, Detection.Status.CLEARED);
+        assertThat(detections.get(3).evidence()).containsEntry("reason", "reached");
+    }
+
+    @Test
+    void predictsFallingSeriesTowardsALowerLimit() {
+        TrendRule freeDisk = new TrendRule("free disk", "*", "disk.free.ratio", false, 0.05, Duration.ofMinutes(10),
+                Duration.ofSeconds(30), Duration.ofMinutes(30), 0.6, io.homeostat.engine.detect.Severity.HIGH, "resource");
+        TrendDetector trend = TrendDetector.create(List.of(freeDisk), clock);
+
+        for (long elapsed = 0; elapsed < Duration.ofMinutes(15).toMillis(); elapsed += STEP) {
+            trend.sample("db", "disk.free.ratio", t0 + elapsed, 0.30 - 0.01 * elapsed / 60_000.0, detections::add);
+        }
+
+        assertThat(detections).first().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(Detection.Status.FIRING);
+            assertThat(d.summary()).matches("free disk of db will reach 5 % in ~\\d+ min");
+            assertThat(d.confidence()).isEqualTo(1.0);
+        });
+    }
+}
