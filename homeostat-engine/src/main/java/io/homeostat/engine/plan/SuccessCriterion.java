@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param metric the metric read for the workflow's service, e.g. {@code error_rate}
  * @param below true if the value must stay below {@code threshold}, false if above it
  * @param threshold the bound (strict)
- * @param holdFor how long it must hold without a break; zero means one good reading
+ * @param holdFor how long it must hold without a break, counted from the action or from the last
+ *     reading that broke it (readings are taken on each orchestrator tick); zero means one good reading
  */
 public record SuccessCriterion(String metric, boolean below, double threshold, Duration holdFor) {
 

@@ -1,0 +1,277 @@
+package io.homeostat.engine.execute;
+
+import io.homeostat.core.time.Cancellable;
+import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.execute.EscalationNotice.Kind;
+import io.homeostat.engine.execute.StartResult.Outcome;
+import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.plan.Workflow;
+import io.homeostat.engine.plan.WorkflowCatalog;
+import io.homeostat.engine.port.RunConflictException;
+import io.homeostat.engine.port.WorkflowStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs recovery workflows for incidents, durably and safely.
+ *
+ * <ul>
+ *   <li><b>Start</b> ({@link #recover}): picks the workflow for the trigger, service and category;
+ *       holds and escalates under the kill switch, for a flapping incident, above the blast
+ *       radius, or when {@linkplain RecoveryPolicy#maxConcurrent() max concurrent} runs are active;
+ *       one run per incident at a time.</li>
+ *   <li><b>Steps</b> ({@link #tick}): before the first action, re-checks that the incident is
+ *       still active and its trigger still holds (else it acts on nothing); asks the
+ *       {@link SafetyGate}; checks prerequisites and the lease's fencing token; claims the step's
+ *       idempotency key; writes the step and run before and after the action; then checks the
+ *       step's success criteria on fresh readings until they held for their whole hold or the
+ *       step timed out. A failed step retries with backoff, then continues, aborts or rolls back.</li>
+ *   <li><b>Durable</b>: a new orchestrator over the same {@link WorkflowStore} takes over the
+ *       active runs: one that was between steps or verifying carries on from its last completed
+ *       step; one that was in the middle of an action (its outcome unknown) rolls back.</li>
+ * </ul>
+ *
+ * <p>Every decision goes to the {@link RecoveryAudit} with its reason; what needs a person goes to
+ * the {@link EscalationSink}; the incident moves through the {@link io.homeostat.engine.incident.IncidentTracker}
+ * (remediating, resolved when verified, escalated otherwise). Times come from the injected clock.
+ *
+ * <p>Thread-safe: starts, ticks and approvals are serialised by one lock; actions run on the
+ * calling thread while it is held, so they should be quick (the command and webhook actions have
+ * their own timeouts).
+ */
+public final class RecoveryOrchestrator {
+
+    private final WorkflowStore store;
+    private final WorkflowCatalog workflows;
+    private final RecoveryPolicy policy;
+    private final RecoveryFlags flags;
+    private final Journal journal;
+    private final RunStepper stepper;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    RecoveryOrchestrator(RecoveryOrchestratorBuilder b) {
+        this.store = b.store;
+        this.workflows = b.workflows;
+        this.policy = b.policy;
+        this.flags = b.flags;
+        this.clock = b.clock;
+        this.journal = new Journal(b.audit, b.escalation, b.tracker, b.clock);
+        ActionLedger ledger = new ActionLedger();
+        SafetyGate gate = new SafetyGate(b.policy, b.flags, b.safety, ledger);
+        this.stepper = new RunStepper(b.store, b.actions, gate, b.flags, b.policy, ledger, b.metrics, b.triggerCheck,
+                b.fencing, journal, b.clock);
+        takeOver();
+    }
+
+    /** A builder; see {@link RecoveryOrchestratorBuilder} for what is required and the defaults. */
+    public static RecoveryOrchestratorBuilder builder() {
+        return new RecoveryOrchestratorBuilder();
+    }
+
+    /**
+     * Starts recovery of an incident, and runs its first step right away if it may.
+     *
+     * @return what happened; never throws for a decision not to act (those are in the result and the audit)
+     * @throws NullPointerException if {@code trigger} is null
+     */
+    public StartResult recover(RecoveryTrigger trigger) {
+        Objects.requireNonNull(trigger, "trigger");
+        lock.lock();
+        try {
+            String id = trigger.incidentId();
+            Map<String, String> evidence = Map.of("trigger", trigger.type().name(), "service", trigger.service(),
+                    "category", trigger.category());
+            Optional<Incident> incident = journal.incident(id);
+            if (incident.isEmpty()) {
+                journal.audit(Journal.SELF, "run.skipped", id, "", "incident is not active (already recovered)", evidence);
+                return new StartResult(Outcome.NOT_ACTIVE, "", "incident is not active");
+            }
+            Optional<WorkflowRun> running = store.activeFor(id);
+            if (running.isPresent()) {
+                return new StartResult(Outcome.ALREADY_RUNNING, running.get().runId(), "a run is active for the incident");
+            }
+            Optional<Workflow> workflow = workflows.select(trigger.type(), trigger.service(), trigger.category());
+            if (workflow.isEmpty()) {
+                String why = "no workflow for " + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")";
+                hold(id, trigger.service(), "run.no-workflow", why, evidence);
+                return new StartResult(Outcome.NO_WORKFLOW, "", why);
+            }
+            String held = startHold(trigger, incident.get());
+            if (!held.isEmpty()) {
+                hold(id, trigger.service(), "run.held", held, Map.of("workflow", workflow.get().name()));
+                return new StartResult(Outcome.HELD, "", held);
+            }
+            Workflow wf = workflow.get();
+            Instant now = clock.instant();
+            WorkflowRun run = WorkflowRun.start(UUID.randomUUID().toString(), id, wf.name(), trigger.service(),
+                    trigger.type(), now, now.plus(wf.timeout()), now.plus(wf.steps().getFirst().delay()));
+            try {
+                store.create(run);
+            } catch (RunConflictException e) {
+                return new StartResult(Outcome.ALREADY_RUNNING, store.activeFor(id).map(WorkflowRun::runId).orElse(""),
+                        e.getMessage());
+            }
+            journal.audit(Journal.SELF, "run.started", id, run.runId(), "workflow " + wf.name() + " chosen for "
+                    + trigger.type() + " on " + trigger.service(), Map.of("workflow", wf.name(), "mode", flags.mode().name()));
+            if (flags.mode() == AutomationMode.FULL || flags.mode() == AutomationMode.LIMITED) {
+                journal.remediating(id, wf.name());
+            }
+            drive(run);
+            return new StartResult(Outcome.STARTED, run.runId(), "workflow " + wf.name());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Moves every active run as far as it can go now; the scheduler calls it once {@linkplain #start started}. */
+    public void tick() {
+        lock.lock();
+        try {
+            for (WorkflowRun run : store.active()) {
+                drive(run);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ticks every {@code interval} on {@code scheduler}.
+     *
+     * @return a handle that stops the ticking
+     */
+    public Cancellable start(Scheduler scheduler, Duration interval) {
+        return scheduler.scheduleAtFixedRate(interval, interval, this::tick);
+    }
+
+    /**
+     * Approves the high-risk step a run waits on; it acts right away if the gates allow.
+     *
+     * @param by the person, recorded in the audit trail
+     * @throws ApprovalNotPendingException if the run does not wait for an approval, or the approval expired
+     */
+    public WorkflowRun approve(String runId, String by, String note) {
+        lock.lock();
+        try {
+            WorkflowRun run = pending(runId);
+            journal.audit(by, "approval.granted", run.incidentId(), runId, note, Map.of("workflow", run.workflow()));
+            WorkflowRun approved = run.approved(by, clock.instant());
+            store.update(approved);
+            journal.remediating(run.incidentId(), run.workflow());
+            return drive(approved);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Rejects the high-risk step a run waits on: the run ends escalated.
+     *
+     * @param by the person, recorded in the audit trail
+     * @throws ApprovalNotPendingException if the run does not wait for an approval, or the approval expired
+     */
+    public WorkflowRun reject(String runId, String by, String reason) {
+        lock.lock();
+        try {
+            WorkflowRun run = pending(runId);
+            journal.audit(by, "approval.rejected", run.incidentId(), runId, reason, Map.of("workflow", run.workflow()));
+            return stepper.escalate(run, "run.escalated", "rejected by " + by + ": " + reason, Map.of());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The run with that id. */
+    public Optional<WorkflowRun> run(String runId) {
+        return store.find(runId);
+    }
+
+    /** The run's step records. */
+    public List<StepRecord> steps(String runId) {
+        return store.steps(runId);
+    }
+
+    /** The flags and mode, switchable at run time. */
+    public RecoveryFlags flags() {
+        return flags;
+    }
+
+    /** How many times the audit hook or the escalation sink threw; they were counted and skipped. */
+    public long hookFailures() {
+        return journal.hookFailures.get();
+    }
+
+    private WorkflowRun pending(String runId) {
+        WorkflowRun run = store.find(runId).orElseThrow(() -> new ApprovalNotPendingException("no run " + runId));
+        if (run.phase() != RunPhase.AWAITING_APPROVAL) {
+            throw new ApprovalNotPendingException("run " + runId + " is " + run.phase() + ", not awaiting approval");
+        }
+        if (!clock.instant().isBefore(run.approvalExpiresAt())) {
+            drive(run);
+            throw new ApprovalNotPendingException("the approval of run " + runId + " expired at " + run.approvalExpiresAt());
+        }
+        return run;
+    }
+
+    private WorkflowRun drive(WorkflowRun run) {
+        Optional<Workflow> workflow = workflows.find(run.workflow());
+        if (workflow.isEmpty()) {
+            return stepper.escalate(run, "run.escalated", "workflow " + run.workflow() + " is no longer configured", Map.of());
+        }
+        WorkflowRun current = run;
+        for (int i = 0; i < 4 * workflow.get().steps().size() + 8 && current.phase().active(); i++) {
+            WorkflowRun next = stepper.advance(current, workflow.get());
+            if (next.version() == current.version()) {
+                break;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private String startHold(RecoveryTrigger trigger, Incident incident) {
+        if (flags.killed()) {
+            return "kill switch is on";
+        }
+        if (incident.flapping()) {
+            return "the incident is flapping; automated action stops";
+        }
+        int failing = journal.failingServices();
+        if (failing > policy.blastRadius()) {
+            return failing + " services have active incidents (blast radius " + policy.blastRadius()
+                    + "): mass failure suggests the detector or the network is wrong";
+        }
+        int active = store.active().size();
+        if (active >= policy.maxConcurrent()) {
+            return active + " recoveries are running (max " + policy.maxConcurrent() + ")";
+        }
+        return "";
+    }
+
+    private void hold(String incidentId, String service, String decision, String why, Map<String, String> evidence) {
+        journal.audit(Journal.SELF, decision, incidentId, "", why, evidence);
+        if (flags.mode() != AutomationMode.SHADOW) {
+            journal.escalate(Kind.HELD, incidentId, service, "recovery held: " + why);
+            journal.escalated(incidentId, why);
+        }
+    }
+
+    private void takeOver() {
+        for (WorkflowRun run : store.active()) {
+            journal.audit(Journal.SELF, "run.resumed", run.incidentId(), run.runId(), "taken over at step "
+                    + run.stepIndex() + " (" + run.stepState() + ", " + run.phase() + ")", Map.of("workflow", run.workflow()));
+            if (run.phase() == RunPhase.RUNNING && run.stepState() == StepState.ACTING) {
+                stepper.startRollback(run, "the process stopped in the middle of step " + run.stepIndex()
+                        + "; its outcome is unknown");
+            }
+        }
+    }
+}

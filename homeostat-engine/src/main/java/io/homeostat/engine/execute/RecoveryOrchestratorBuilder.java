@@ -1,0 +1,130 @@
+package io.homeostat.engine.execute;
+
+import io.homeostat.core.safety.SafetyPolicy;
+import io.homeostat.core.time.Clock;
+import io.homeostat.engine.incident.IncidentTracker;
+import io.homeostat.engine.plan.Workflow;
+import io.homeostat.engine.plan.WorkflowCatalog;
+import io.homeostat.engine.plan.WorkflowStep;
+import io.homeostat.engine.port.WorkflowStore;
+import java.util.Objects;
+
+/**
+ * Builds a {@link RecoveryOrchestrator}. Required: {@link #store}, {@link #workflows},
+ * {@link #actions}, {@link #tracker}, {@link #metrics}. Defaults: the system clock,
+ * {@link RecoveryPolicy#ofDefaults()}, new {@link RecoveryFlags} (full mode), the kernel's
+ * {@link SafetyPolicy#defaults()}, {@link TriggerCheck#INCIDENT_ONLY}, {@link Fencing#NONE}, and
+ * audit and escalation hooks that drop everything. Not thread-safe.
+ */
+public final class RecoveryOrchestratorBuilder {
+
+    WorkflowStore store;
+    WorkflowCatalog workflows;
+    ActionCatalog actions;
+    IncidentTracker tracker;
+    MetricSource metrics;
+    Clock clock = Clock.system();
+    RecoveryPolicy policy = RecoveryPolicy.ofDefaults();
+    RecoveryFlags flags = new RecoveryFlags();
+    SafetyPolicy safety = SafetyPolicy.defaults();
+    TriggerCheck triggerCheck = TriggerCheck.INCIDENT_ONLY;
+    Fencing fencing = Fencing.NONE;
+    RecoveryAudit audit = entry -> { };
+    EscalationSink escalation = notice -> { };
+
+    RecoveryOrchestratorBuilder() {
+    }
+
+    public RecoveryOrchestratorBuilder store(WorkflowStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder workflows(WorkflowCatalog workflows) {
+        this.workflows = Objects.requireNonNull(workflows, "workflows");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder actions(ActionCatalog actions) {
+        this.actions = Objects.requireNonNull(actions, "actions");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder tracker(IncidentTracker tracker) {
+        this.tracker = Objects.requireNonNull(tracker, "tracker");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder metrics(MetricSource metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder policy(RecoveryPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder flags(RecoveryFlags flags) {
+        this.flags = Objects.requireNonNull(flags, "flags");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder safety(SafetyPolicy safety) {
+        this.safety = Objects.requireNonNull(safety, "safety");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder triggerCheck(TriggerCheck triggerCheck) {
+        this.triggerCheck = Objects.requireNonNull(triggerCheck, "triggerCheck");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder fencing(Fencing fencing) {
+        this.fencing = Objects.requireNonNull(fencing, "fencing");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder audit(RecoveryAudit audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
+        return this;
+    }
+
+    public RecoveryOrchestratorBuilder escalation(EscalationSink escalation) {
+        this.escalation = Objects.requireNonNull(escalation, "escalation");
+        return this;
+    }
+
+    /**
+     * The orchestrator; it takes over the store's active runs at once (a run caught in the middle
+     * of an action rolls back).
+     *
+     * @throws IllegalStateException if a required part is missing
+     * @throws IllegalArgumentException if a workflow step names an action the catalog lacks
+     */
+    public RecoveryOrchestrator build() {
+        if (store == null || workflows == null || actions == null || tracker == null || metrics == null) {
+            throw new IllegalStateException("store, workflows, actions, tracker and metrics are required");
+        }
+        for (Workflow w : workflows.workflows()) {
+            for (WorkflowStep s : concat(w)) {
+                if (actions.find(s.action()).isEmpty()) {
+                    throw new IllegalArgumentException("workflow " + w.name() + " step " + s.name()
+                            + " names unknown action '" + s.action() + "'; known: " + actions.names());
+                }
+            }
+        }
+        return new RecoveryOrchestrator(this);
+    }
+
+    private static java.util.List<WorkflowStep> concat(Workflow w) {
+        java.util.List<WorkflowStep> all = new java.util.ArrayList<>(w.steps());
+        all.addAll(w.rollback());
+        return all;
+    }
+}
