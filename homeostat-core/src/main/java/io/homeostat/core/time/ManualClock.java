@@ -109,7 +109,7 @@ public final class ManualClock implements Clock {
 
     /** Tasks scheduled and not yet run or cancelled. */
     public synchronized int pendingTasks() {
-        return (int) tasks.stream().filter(t -> !t.cancelled).count();
+        return (int) tasks.stream().filter(t -> !t.isCancelled()).count();
     }
 
     @Override
@@ -117,36 +117,60 @@ public final class ManualClock implements Clock {
         return "ManualClock[" + instant() + ", monotonic=" + nanos + "ns]";
     }
 
-    private synchronized Task enqueue(long dueNanos, long periodNanos, Runnable action) {
-        Task task = new Task(dueNanos, periodNanos, sequence++, action);
+    private synchronized Task enqueue(long dueNanos, Chain chain, Runnable action) {
+        Task task = new Task(dueNanos, chain, sequence++, action);
         tasks.add(task);
+        if (chain != null) {
+            chain.pending = task;
+        }
         return task;
+    }
+
+    private synchronized void remove(Task task) {
+        tasks.remove(task);
+    }
+
+    /**
+     * The runs of one periodic task: one flag and the pending run, so cancelling is constant work
+     * however many runs came before, and past runs are not kept reachable.
+     */
+    private static final class Chain {
+        final long periodNanos;
+        volatile boolean cancelled;
+        volatile Task pending;
+
+        Chain(long periodNanos) {
+            this.periodNanos = periodNanos;
+        }
     }
 
     private final class Task implements Comparable<Task>, Cancellable {
         final long dueNanos;
-        final long periodNanos;
+        final Chain chain;
         final long order;
         final Runnable action;
         volatile boolean cancelled;
-        volatile Task next;
 
-        Task(long dueNanos, long periodNanos, long order, Runnable action) {
+        Task(long dueNanos, Chain chain, long order, Runnable action) {
             this.dueNanos = dueNanos;
-            this.periodNanos = periodNanos;
+            this.chain = chain;
             this.order = order;
             this.action = action;
         }
 
+        boolean isCancelled() {
+            return cancelled || (chain != null && chain.cancelled);
+        }
+
         void run() {
-            if (cancelled) {
+            if (isCancelled()) {
                 return;
             }
             try {
                 action.run();
             } finally {
-                if (periodNanos > 0 && !cancelled) {
-                    next = enqueue(dueNanos + periodNanos, periodNanos, action);
+                if (chain != null && !chain.cancelled) {
+                    enqueue(dueNanos + chain.periodNanos, chain, action);
                 }
             }
         }
@@ -154,16 +178,10 @@ public final class ManualClock implements Clock {
         @Override
         public void cancel() {
             cancelled = true;
-            Task following = next;
-            if (following != null) {
-                following.cancel();
-            }
-            synchronized (ManualClock.this) {
-                tasks.remove(this);
-            }
+            remove(this);
         }
 
-        @Override
+    @Override
         public int compareTo(Task other) {
             int byTime = Long.compare(dueNanos, other.dueNanos);
             return byTime != 0 ? byTime : Long.compare(order, other.order);
@@ -174,31 +192,27 @@ public final class ManualClock implements Clock {
         @Override
         public Cancellable schedule(Duration delay, Runnable task) {
             Durations.requireNonNegative(delay, "delay");
-            return enqueue(nanos + delay.toNanos(), 0, task);
+            return enqueue(nanos + delay.toNanos(), null, task);
         }
 
         @Override
         public Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
             Durations.requireNonNegative(initialDelay, "initialDelay");
             Durations.requirePositive(period, "period");
-            PeriodicHandle handle = new PeriodicHandle();
-            handle.first = enqueue(nanos + initialDelay.toNanos(), period.toNanos(), task);
-            return handle;
+            Chain chain = new Chain(period.toNanos());
+            enqueue(nanos + initialDelay.toNanos(), chain, task);
+            return () -> {
+                chain.cancelled = true;
+                Task pending = chain.pending;
+                if (pending != null) {
+                    remove(pending);
+                }
+            };
         }
 
         @Override
         public Clock clock() {
             return ManualClock.this;
-        }
-    }
-
-    /** Cancels the whole chain of a periodic task, whichever run is pending. */
-    private static final class PeriodicHandle implements Cancellable {
-        volatile Task first;
-
-        @Override
-        public void cancel() {
-            first.cancel();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ManualClockTest {
@@ -90,5 +91,17 @@ class ManualClockTest {
         assertThatThrownBy(() -> clock.scheduler().scheduleAtFixedRate(Duration.ZERO, Duration.ZERO, () -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("period must be positive");
+    }
+
+    @Test
+    void cancellingAPeriodicTaskAfterManyRunsIsConstantWork() {
+        AtomicInteger runs = new AtomicInteger();
+        Cancellable handle = clock.scheduler().scheduleAtFixedRate(Duration.ZERO, Duration.ofSeconds(1), runs::incrementAndGet);
+        clock.advance(Duration.ofDays(3));
+        handle.cancel();
+        clock.advance(Duration.ofDays(1));
+
+        assertThat(runs.get()).isEqualTo(3 * 86_400 + 1);
+        assertThat(clock.pendingTasks()).isZero();
     }
 }

@@ -1,7 +1,9 @@
 /**
- * KNOWLEDGE: the ports through which the loop keeps what it knows — incidents and their
- * timelines, recognised failure patterns. The engine declares these interfaces;
- * {@code homeostat-store} implements them (H2, PostgreSQL), and every implementation passes the
- * contract suites in the engine's test-jar ({@code io.homeostat.engine.port.contract}).
+ * KNOWLEDGE and the loop's outward edge: the ports through which the loop keeps what it knows —
+ * incidents and their timelines, recognised failure patterns, alert history — and hands problems
+ * to people ({@link io.homeostat.engine.port.Escalation}, implemented by the alerting package).
+ * The engine declares these interfaces; {@code homeostat-store} implements the stores (H2,
+ * PostgreSQL), and every implementation passes the contract suites in the engine's test-jar
+ * ({@code io.homeostat.engine.port.contract}).
  */
 package io.homeostat.engine.port;

@@ -1,0 +1,129 @@
+package io.homeostat.engine.alert;
+
+import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.graph.DependencyGraph;
+import io.homeostat.engine.port.Escalation;
+import java.time.Instant;
+import io.homeostat.engine.alert.notify.DeliveryStats;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The alert manager: takes alert reports, deduplicates them by labels, groups them per route,
+ * mutes what silences match and what a critical alert upstream explains, holds flapping alerts,
+ * notifies receivers on the group timers, escalates critical and escalated problems along the
+ * on-call levels until somebody acknowledges, and writes every step to the alert history and the
+ * audit hook. Also the {@link Escalation} port the recovery layer calls.
+ *
+ * <p>Thread-safe. All timers run on the injected {@link Scheduler}; notifications are sent
+ * outside the manager's lock, on the channels' executors.
+ */
+public interface Alerting extends Escalation {
+
+    /** A builder of an alert manager whose timers run on {@code scheduler} (and its clock). */
+    static AlertingBuilder builder(Scheduler scheduler) {
+        return new AlertingBuilder(scheduler);
+    }
+
+    /**
+     * Reports that an alert fires. A report with the labels of a firing alert refreshes it
+     * (deduplication); one of a resolved alert fires it again (a flap transition).
+     *
+     * @throws NullPointerException if {@code alert} is null
+     */
+    void fire(Alert alert);
+
+    /**
+     * Reports that the alert with {@code labels} stopped firing; nothing if it is unknown or
+     * resolved already.
+     */
+    void clear(Labels labels);
+
+    /** Fires or clears the alert of {@code detection}, labelled with {@code incident} (empty for none). */
+    default void observe(Detection detection, String incident) {
+        Alert alert = Alert.of(detection, incident);
+        if (detection.firing()) {
+            fire(alert);
+        } else {
+            clear(alert.labels());
+        }
+    }
+
+    /**
+     * Silences what all {@code matchers} match, from {@code startsAt} to {@code endsAt}.
+     *
+     * @return the silence, with its new id
+     * @throws IllegalArgumentException as {@link Silence}'s constructor
+     */
+    Silence silence(List<Matcher> matchers, Instant startsAt, Instant endsAt, String author, String comment);
+
+    /**
+     * Ends a silence now.
+     *
+     * @return true if it was in force or pending, false if unknown or over already
+     */
+    boolean expire(String silenceId, String who);
+
+    /** Silences in force or pending, by start. */
+    List<Silence> silences();
+
+    /**
+     * Somebody takes the alert: it stops escalating (the acknowledgement timer of its incident's
+     * escalation is cancelled) and is no longer repeated.
+     *
+     * @throws UnknownAlertException if no alert has that fingerprint
+     */
+    void acknowledge(String fingerprint, String who);
+
+    /**
+     * Somebody takes the incident: every firing alert of it is acknowledged and its escalation
+     * stops climbing.
+     *
+     * @return false if the incident has neither firing alerts nor an escalation
+     */
+    boolean acknowledgeIncident(String incidentId, String who);
+
+    /**
+     * Somebody resolves the alert now.
+     *
+     * @throws UnknownAlertException if no alert has that fingerprint
+     */
+    void resolve(String fingerprint, String who);
+
+    /**
+     * Resolves every alert of the incident, silenced and inhibited ones too (so nothing
+     * downstream surfaces once the upstream cause is gone), and ends its escalation.
+     *
+     * @return how many alerts it resolved
+     */
+    int resolveIncident(String incidentId, String who);
+
+    /** The alert with {@code fingerprint}, while it fires or until it is forgotten. */
+    Optional<AlertView> alert(String fingerprint);
+
+    /** Every alert that has not resolved. */
+    List<AlertView> alerts();
+
+    /**
+     * Replaces the dependency graph inhibition reads (it is declared in configuration and grows
+     * with what the guards observe).
+     */
+    void graph(DependencyGraph graph);
+
+    /** What the manager has done so far. */
+    AlertingStats stats();
+
+    /**
+     * Who is on call now (on the injected clock), per on-call level name, lowest level first;
+     * empty without a rotation.
+     */
+    Map<String, String> onCall();
+
+    /**
+     * Each channel's deliveries, retries, pending retries and dead letters, keyed
+     * {@code receiver/channel}, sorted by receiver name.
+     */
+    Map<String, DeliveryStats> deliveries();
+}

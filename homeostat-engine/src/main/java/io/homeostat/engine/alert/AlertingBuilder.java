@@ -1,0 +1,147 @@
+package io.homeostat.engine.alert;
+
+import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.alert.escalate.EscalationPolicy;
+import io.homeostat.engine.alert.escalate.OnCallLevel;
+import io.homeostat.engine.alert.escalate.OnCallRotation;
+import io.homeostat.engine.alert.internal.AlertEngine;
+import io.homeostat.engine.alert.notify.Receiver;
+import io.homeostat.engine.alert.route.Route;
+import io.homeostat.engine.graph.DependencyGraph;
+import io.homeostat.engine.port.AlertEvent;
+import io.homeostat.engine.port.AlertStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** Builds an {@link Alerting}. Not thread-safe; the manager it builds is. */
+public final class AlertingBuilder {
+
+    private final Scheduler scheduler;
+    private final Map<String, Receiver> receivers = new LinkedHashMap<>();
+    private Route route;
+    private DependencyGraph graph = DependencyGraph.empty();
+    private FlapPolicy flapPolicy = FlapPolicy.defaults();
+    private EscalationPolicy escalationPolicy = EscalationPolicy.defaults();
+    private OnCallRotation rotation;
+    private AlertStore store;
+    private final List<Consumer<AlertEvent>> auditHooks = new ArrayList<>();
+
+    AlertingBuilder(Scheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    /**
+     * Adds a receiver.
+     *
+     * @throws IllegalArgumentException if a receiver has that name already
+     */
+    public AlertingBuilder receiver(Receiver receiver) {
+        if (receivers.putIfAbsent(receiver.name(), receiver) != null) {
+            throw new IllegalArgumentException("two receivers are named " + receiver.name());
+        }
+        return this;
+    }
+
+    /** The routing tree. Required. */
+    public AlertingBuilder route(Route root) {
+        this.route = Objects.requireNonNull(root, "root");
+        return this;
+    }
+
+    /** The dependency graph inhibition reads; default empty (nothing inhibits). */
+    public AlertingBuilder graph(DependencyGraph graph) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        return this;
+    }
+
+    /** When an alert flaps; default {@link FlapPolicy#defaults()}. */
+    public AlertingBuilder flapPolicy(FlapPolicy policy) {
+        this.flapPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * The on-call rotation and the escalation rules; default none: every escalation is declined
+     * (and recorded) until a rotation is given. The default policy is {@link EscalationPolicy#defaults()}.
+     */
+    public AlertingBuilder escalation(EscalationPolicy policy, OnCallRotation rotation) {
+        this.escalationPolicy = Objects.requireNonNull(policy, "policy");
+        this.rotation = Objects.requireNonNull(rotation, "rotation");
+        return this;
+    }
+
+    /** Where the alert history goes; default nowhere (the audit hooks still see every event). */
+    public AlertingBuilder store(AlertStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /** Adds an audit hook: sees every alert event (fired, acknowledged by whom, ...) in order. */
+    public AlertingBuilder auditHook(Consumer<AlertEvent> hook) {
+        auditHooks.add(Objects.requireNonNull(hook, "hook"));
+        return this;
+    }
+
+    /**
+     * @throws IllegalStateException if there is no route, a route or on-call level names an
+     *     unknown receiver, or the policy names a level the rotation lacks
+     */
+    public Alerting build() {
+        if (route == null) {
+            throw new IllegalStateException("alerting needs a route");
+        }
+        for (String name : route.receivers()) {
+            requireReceiver(name, "a route");
+        }
+        if (rotation != null) {
+            for (OnCallLevel level : rotation.levels()) {
+                requireReceiver(level.receiver(), "on-call level " + level.name());
+            }
+            for (String level : escalationPolicy.namedLevels()) {
+                if (rotation.indexOf(level).isEmpty()) {
+                    throw new IllegalStateException("the escalation policy names level " + level
+                            + ", which the on-call rotation lacks");
+                }
+            }
+        }
+        AlertStore history = store != null ? store : NoHistory.INSTANCE;
+        return new AlertEngine(scheduler, Map.copyOf(receivers), route, graph, flapPolicy, escalationPolicy,
+                rotation == null ? List.of() : List.of(rotation), history, List.copyOf(auditHooks));
+    }
+
+    private void requireReceiver(String name, String where) {
+        if (!receivers.containsKey(name)) {
+            throw new IllegalStateException(where + " names receiver " + name + ", which is not configured");
+        }
+    }
+
+    /** The store used when none is given: keeps nothing. */
+    private enum NoHistory implements AlertStore {
+        INSTANCE;
+
+        @Override
+        public void append(AlertEvent event) {}
+
+        @Override
+        public List<AlertEvent> history(String alertId) {
+            return List.of();
+        }
+
+        @Override
+        public List<AlertEvent> incident(String incidentId) {
+            return List.of();
+        }
+
+        @Override
+        public List<AlertEvent> recent(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be positive");
+            }
+            return List.of();
+        }
+    }
+}

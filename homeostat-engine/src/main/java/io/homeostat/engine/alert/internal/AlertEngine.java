@@ -1,0 +1,480 @@
+package io.homeostat.engine.alert.internal;
+
+import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.alert.Alert;
+import io.homeostat.engine.alert.AlertState;
+import io.homeostat.engine.alert.AlertView;
+import io.homeostat.engine.alert.Alerting;
+import io.homeostat.engine.alert.AlertingStats;
+import io.homeostat.engine.alert.FlapPolicy;
+import io.homeostat.engine.alert.Labels;
+import io.homeostat.engine.alert.Matcher;
+import io.homeostat.engine.alert.Silence;
+import io.homeostat.engine.alert.UnknownAlertException;
+import io.homeostat.engine.alert.escalate.EscalationPolicy;
+import io.homeostat.engine.alert.escalate.OnCallRotation;
+import io.homeostat.engine.alert.notify.Channel;
+import io.homeostat.engine.alert.notify.DeliveryStats;
+import io.homeostat.engine.alert.notify.Receiver;
+import io.homeostat.engine.alert.route.Route;
+import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.graph.DependencyGraph;
+import io.homeostat.engine.port.AlertEvent;
+import io.homeostat.engine.port.AlertStore;
+import io.homeostat.engine.port.EscalationDecision;
+import io.homeostat.engine.port.EscalationRequest;
+import io.homeostat.engine.port.UpstreamCause;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The alert manager. One lock guards all state; stores, audit hooks and channels are called
+ * after it is released, in the order the events happened. Thread-safe.
+ */
+public final class AlertEngine implements Alerting {
+
+    private final Scheduler scheduler;
+    private final Map<String, Receiver> receivers;
+    private final Route root;
+    private final Map<Route, String> routeIds = new IdentityHashMap<>();
+    private final FlapPolicy flap;
+    private final AlertStore store;
+    private final List<Consumer<AlertEvent>> auditHooks;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, TrackedAlert> alerts = new LinkedHashMap<>();
+    private final Map<String, AlertGroup> groups = new LinkedHashMap<>();
+    private final Suppression suppression;
+    private final Escalator escalator;
+    private final List<OnCallRotation> rotation;
+    private final GroupFlush flush;
+    private final Counters counters = new Counters();
+    private long silenceIds;
+
+    /** Use {@link Alerting#builder}. */
+    public AlertEngine(Scheduler scheduler, Map<String, Receiver> receivers, Route root, DependencyGraph graph,
+            FlapPolicy flap, EscalationPolicy policy, List<OnCallRotation> rotation, AlertStore store,
+            List<Consumer<AlertEvent>> auditHooks) {
+        this.scheduler = scheduler;
+        this.receivers = receivers;
+        this.root = root;
+        this.flap = flap;
+        this.store = store;
+        this.auditHooks = auditHooks;
+        this.suppression = new Suppression(graph, flap);
+        this.rotation = List.copyOf(rotation);
+        this.escalator = new Escalator(policy, rotation.stream().findFirst(), scheduler, receivers,
+                this::firingViewsOf, this::ackTimedOut);
+        this.flush = new GroupFlush(this);
+        number(root, "r");
+    }
+
+    private void number(Route route, String id) {
+        routeIds.put(route, id);
+        for (int i = 0; i < route.routes().size(); i++) {
+            number(route.routes().get(i), id + "." + i);
+        }
+    }
+
+    @Override
+    public void fire(Alert alert) {
+        Objects.requireNonNull(alert, "alert");
+        locked(out -> {
+            counters.reports++;
+            Instant now = now();
+            TrackedAlert tracked = alerts.get(alert.fingerprint());
+            if (tracked == null) {
+                tracked = new TrackedAlert(alert);
+                alerts.put(alert.fingerprint(), tracked);
+                out.event(event(tracked, AlertEvent.Kind.FIRED, AlertEvent.SYSTEM, alert.summary()));
+            } else if (tracked.firing) {
+                counters.deduplicated++;
+                tracked.count++;
+                tracked.lastSeen = alert.time();
+                tracked.summary = alert.summary();
+            } else {
+                tracked.firing = true;
+                tracked.transition(now);
+                tracked.startsAt = alert.time();
+                tracked.lastSeen = alert.time();
+                tracked.summary = alert.summary();
+                tracked.count = 1;
+                tracked.acknowledgedBy = "";
+                tracked.resolvedExplicitly = false;
+                tracked.recordedState = AlertState.FIRING;
+                out.event(event(tracked, AlertEvent.Kind.FIRED, AlertEvent.SYSTEM, "fired again: " + alert.summary()));
+            }
+            join(tracked);
+            judge(tracked, now, out);
+            return null;
+        });
+    }
+
+    @Override
+    public void clear(Labels labels) {
+        locked(out -> {
+            TrackedAlert tracked = alerts.get(labels.fingerprint());
+            if (tracked != null && tracked.firing) {
+                resolveTracked(tracked, AlertEvent.SYSTEM, "cleared", out);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Silence silence(List<Matcher> matchers, Instant startsAt, Instant endsAt, String author, String comment) {
+        return locked(out -> {
+            Silence silence = new Silence("silence-" + (++silenceIds), matchers, startsAt, endsAt, author, comment);
+            suppression.add(silence);
+            return silence;
+        });
+    }
+
+    @Override
+    public boolean expire(String silenceId, String who) {
+        return locked(out -> {
+            Instant now = now();
+            Optional<Silence> found = suppression.silence(silenceId).filter(s -> now.isBefore(s.endsAt()));
+            if (found.isEmpty()) {
+                return false;
+            }
+            Silence s = found.get();
+            if (now.isAfter(s.startsAt())) {
+                suppression.replace(new Silence(s.id(), s.matchers(), s.startsAt(), now, s.author(),
+                        s.comment() + " (expired by " + who + ")"));
+            } else {
+                suppression.remove(s.id());
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public List<Silence> silences() {
+        return locked(out -> suppression.current(now()));
+    }
+
+    @Override
+    public void acknowledge(String fingerprint, String who) {
+        locked(out -> {
+            TrackedAlert tracked = require(fingerprint);
+            tracked.acknowledgedBy = who;
+            out.event(event(tracked, AlertEvent.Kind.ACKNOWLEDGED, who, "acknowledged"));
+            escalator.acknowledge(escalationKey(tracked));
+            return null;
+        });
+    }
+
+    @Override
+    public boolean acknowledgeIncident(String incidentId, String who) {
+        return locked(out -> {
+            boolean any = false;
+            for (TrackedAlert tracked : alerts.values()) {
+                if (tracked.firing && tracked.labels.incident().filter(incidentId::equals).isPresent()) {
+                    tracked.acknowledgedBy = who;
+                    out.event(event(tracked, AlertEvent.Kind.ACKNOWLEDGED, who, "incident acknowledged"));
+                    any = true;
+                }
+            }
+            return escalator.acknowledge(incidentId) || any;
+        });
+    }
+
+    @Override
+    public void resolve(String fingerprint, String who) {
+        locked(out -> {
+            TrackedAlert tracked = require(fingerprint);
+            if (tracked.firing) {
+                resolveTracked(tracked, who, "resolved by " + who, out);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int resolveIncident(String incidentId, String who) {
+        return locked(out -> resolveIncidentLocked(incidentId, who, out));
+    }
+
+    @Override
+    public void resolved(String incidentId, String who) {
+        resolveIncident(incidentId, who);
+    }
+
+    private int resolveIncidentLocked(String incidentId, String who, Outbox out) {
+        int count = 0;
+        for (TrackedAlert tracked : alerts.values()) {
+            if (tracked.firing && tracked.labels.incident().filter(incidentId::equals).isPresent()) {
+                resolveTracked(tracked, who, "incident " + incidentId + " resolved by " + who, out);
+                count++;
+            }
+        }
+        escalator.end(incidentId, who, out);
+        return count;
+    }
+
+    private void resolveTracked(TrackedAlert tracked, String who, String detail, Outbox out) {
+        Instant now = now();
+        tracked.firing = false;
+        tracked.resolvedExplicitly = !AlertEvent.SYSTEM.equals(who);
+        tracked.resolvedAt = now;
+        tracked.transition(now);
+        tracked.recordedState = AlertState.RESOLVED;
+        out.event(event(tracked, AlertEvent.Kind.RESOLVED, who, detail));
+        String key = escalationKey(tracked);
+        if (!anyFiring(key)) {
+            escalator.end(key, who, out);
+        }
+    }
+
+    @Override
+    public EscalationDecision escalate(EscalationRequest request) {
+        Objects.requireNonNull(request, "request");
+        return locked(out -> escalator.escalate(request, out));
+    }
+
+    @Override
+    public Optional<UpstreamCause> upstreamCause(String service) {
+        return locked(out -> suppression.upstreamCause(service, alerts.values(), now()));
+    }
+
+    @Override
+    public Optional<AlertView> alert(String fingerprint) {
+        return locked(out -> Optional.ofNullable(alerts.get(fingerprint)).map(t -> view(t, now())));
+    }
+
+    @Override
+    public List<AlertView> alerts() {
+        return locked(out -> {
+            Instant now = now();
+            return alerts.values().stream().filter(t -> t.firing).map(t -> view(t, now)).toList();
+        });
+    }
+
+    @Override
+    public void graph(DependencyGraph graph) {
+        Objects.requireNonNull(graph, "graph");
+        locked(out -> {
+            suppression.graph(graph);
+            return null;
+        });
+    }
+
+    @Override
+    public AlertingStats stats() {
+        return locked(out -> counters.snapshot(
+                (int) alerts.values().stream().filter(t -> t.firing).count(), groups.size()));
+    }
+
+    @Override
+    public Map<String, String> onCall() {
+        Instant now = now();
+        Map<String, String> onCall = new LinkedHashMap<>();
+        rotation.forEach(r -> r.levels().forEach(level -> onCall.put(level.name(), level.onCallAt(now))));
+        return Collections.unmodifiableMap(onCall);
+    }
+
+    @Override
+    public Map<String, DeliveryStats> deliveries() {
+        Map<String, DeliveryStats> all = new LinkedHashMap<>();
+        receivers.values().stream().sorted(Comparator.comparing(Receiver::name)).forEach(receiver -> {
+            for (Channel channel : receiver.channels()) {
+                all.put(receiver.name() + "/" + channel.name(), channel.stats());
+            }
+        });
+        return Collections.unmodifiableMap(all);
+    }
+
+    // ---- used by GroupFlush and the escalator, under the lock ----
+
+    Instant now() {
+        return scheduler.clock().instant();
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    Counters counters() {
+        return counters;
+    }
+
+    Map<String, TrackedAlert> tracked() {
+        return alerts;
+    }
+
+    Map<String, AlertGroup> groups() {
+        return groups;
+    }
+
+    FlapPolicy flapPolicy() {
+        return flap;
+    }
+
+    Receiver receiver(String name) {
+        return receivers.get(name);
+    }
+
+    /** Judges {@code tracked} now and records a change of state or of flapping. */
+    Verdict judge(TrackedAlert tracked, Instant now, Outbox out) {
+        Verdict verdict = suppression.judge(tracked, alerts.values(), now);
+        tracked.mutedBy = verdict.mutedBy();
+        if (verdict.state() != tracked.recordedState) {
+            tracked.recordedState = verdict.state();
+            if (verdict.state() == AlertState.SILENCED) {
+                counters.silencedSuppressed++;
+                out.event(event(tracked, AlertEvent.Kind.SILENCED, AlertEvent.SYSTEM, verdict.mutedBy()));
+            } else if (verdict.state() == AlertState.INHIBITED) {
+                counters.inhibitedSuppressed++;
+                out.event(event(tracked, AlertEvent.Kind.INHIBITED, AlertEvent.SYSTEM,
+                        "explained by critical " + verdict.mutedBy()));
+            }
+        }
+        boolean flapping = tracked.flapping(now, flap.transitions(), flap.window());
+        if (flapping && !tracked.recordedFlapping) {
+            out.event(event(tracked, AlertEvent.Kind.FLAPPING, AlertEvent.SYSTEM,
+                    tracked.transitions.size() + " transitions within " + flap.window()));
+        }
+        tracked.recordedFlapping = flapping;
+        return verdict;
+    }
+
+    AlertView view(TrackedAlert tracked, Instant now) {
+        Verdict verdict = suppression.judge(tracked, alerts.values(), now);
+        tracked.mutedBy = verdict.mutedBy();
+        return tracked.view(verdict.state(), tracked.flapping(now, flap.transitions(), flap.window()));
+    }
+
+    AlertEvent event(TrackedAlert tracked, AlertEvent.Kind kind, String actor, String detail) {
+        return new AlertEvent(tracked.fingerprint(), kind, now(), actor, tracked.labels.incident().orElse(""),
+                tracked.labels.asMap(), detail);
+    }
+
+    /** A newly notified critical alert starts its incident's escalation (once per incident). */
+    void escalateCritical(AlertView alert, Outbox out) {
+        String key = alert.labels().incident().orElse("alert:" + alert.fingerprint());
+        if (alert.labels().severity() == Severity.CRITICAL && !escalator.following(key)) {
+            escalator.escalate(EscalationRequest.critical(key, alert.labels().service(), alert.summary()), out);
+        }
+    }
+
+    static String escalationKey(TrackedAlert tracked) {
+        return tracked.labels.incident().orElse("alert:" + tracked.fingerprint());
+    }
+
+    /** The alerts of {@code key} that fire and are neither silenced nor inhibited. */
+    private List<AlertView> firingViewsOf(String key) {
+        Instant now = now();
+        List<AlertView> views = new ArrayList<>();
+        for (TrackedAlert tracked : alerts.values()) {
+            if (tracked.firing && escalationKey(tracked).equals(key)) {
+                AlertView view = view(tracked, now);
+                if (view.state() == AlertState.FIRING) {
+                    views.add(view);
+                }
+            }
+        }
+        return views;
+    }
+
+    private boolean anyFiring(String key) {
+        for (TrackedAlert tracked : alerts.values()) {
+            if (tracked.firing && escalationKey(tracked).equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void join(TrackedAlert tracked) {
+        for (Route route : root.resolve(tracked.labels)) {
+            Map<String, String> groupLabels = tracked.labels.select(route.groupBy());
+            String key = routeIds.get(route) + groupLabels;
+            tracked.groups.add(key);
+            AlertGroup group = groups.get(key);
+            if (group == null) {
+                group = new AlertGroup(key, route, groupLabels);
+                groups.put(key, group);
+                String groupKey = key;
+                group.timer = scheduler.schedule(route.timing().groupWait(), () -> flush(groupKey));
+            }
+            group.shown.putIfAbsent(tracked.fingerprint(), false);
+        }
+    }
+
+    private void ackTimedOut(String key, long generation) {
+        locked(out -> {
+            escalator.timedOut(key, generation, out);
+            return null;
+        });
+    }
+
+    /** Runs a group's timer tick (scheduled; takes the lock). */
+    void flushLater(String groupKey) {
+        flush(groupKey);
+    }
+
+    private void flush(String groupKey) {
+        locked(out -> {
+            flush.run(groupKey, out);
+            return null;
+        });
+    }
+
+    private TrackedAlert require(String fingerprint) {
+        TrackedAlert tracked = alerts.get(fingerprint);
+        if (tracked == null) {
+            throw new UnknownAlertException(fingerprint);
+        }
+        return tracked;
+    }
+
+    /** Runs {@code work} under the lock, then writes its events and sends its notifications. */
+    private <T> T locked(Function<Outbox, T> work) {
+        Outbox out = new Outbox();
+        T result;
+        lock.lock();
+        try {
+            result = work.apply(out);
+        } finally {
+            lock.unlock();
+            deliver(out);
+        }
+        return result;
+    }
+
+    private void deliver(Outbox out) {
+        for (AlertEvent event : out.events) {
+            try {
+                store.append(event);
+            } catch (RuntimeException e) {
+                counters.failure();
+            }
+            for (Consumer<AlertEvent> hook : auditHooks) {
+                try {
+                    hook.accept(event);
+                } catch (RuntimeException e) {
+                    counters.failure();
+                }
+            }
+        }
+        for (Outbox.Dispatch dispatch : out.dispatches) {
+            counters.notified(dispatch.notification());
+            try {
+                dispatch.receiver().send(dispatch.notification());
+            } catch (RuntimeException e) {
+                counters.failure();
+            }
+        }
+    }
+}

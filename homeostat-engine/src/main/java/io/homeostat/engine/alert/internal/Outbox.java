@@ -1,0 +1,27 @@
+package io.homeostat.engine.alert.internal;
+
+import io.homeostat.engine.alert.notify.Notification;
+import io.homeostat.engine.alert.notify.Receiver;
+import io.homeostat.engine.port.AlertEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one engine call wants written and sent, collected under the lock and handed out after it
+ * is released (stores and channels may be slow). Confined to one call.
+ */
+final class Outbox {
+
+    record Dispatch(Receiver receiver, Notification notification) {}
+
+    final List<AlertEvent> events = new ArrayList<>();
+    final List<Dispatch> dispatches = new ArrayList<>();
+
+    void event(AlertEvent event) {
+        events.add(event);
+    }
+
+    void send(Receiver receiver, Notification notification) {
+        dispatches.add(new Dispatch(receiver, notification));
+    }
+}

@@ -1,0 +1,80 @@
+package io.homeostat.engine.codec.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.homeostat.core.breaker.CircuitState;
+import io.homeostat.core.breaker.WindowSnapshot;
+import io.homeostat.core.classify.ErrorCategory;
+import io.homeostat.core.health.HealthStatus;
+import io.homeostat.core.signal.CircuitTransition;
+import io.homeostat.core.signal.FailureEvent;
+import io.homeostat.core.signal.HealthReport;
+import io.homeostat.core.signal.MetricSample;
+import io.homeostat.core.signal.OperationOutcome;
+import io.homeostat.core.signal.Signal;
+import io.homeostat.engine.codec.SignalDecodingException;
+import io.homeostat.engine.codec.SignalKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Reads a parsed JSON tree into a signal, strictly. Stateless. */
+public final class SignalReader {
+
+    private SignalReader() {}
+
+    /**
+     * The signal {@code node} describes.
+     *
+     * @throws SignalDecodingException naming the field that is missing, unknown or wrong
+     */
+    public static Signal read(JsonNode node) {
+        Fields fields = Fields.of(node, "$");
+        String kindName = fields.string(Names.KIND);
+        SignalKind kind = SignalKind.ofWireName(kindName).orElseThrow(() -> new SignalDecodingException(
+                Names.KIND, "unknown kind '" + kindName + "', expected one of " + Arrays.stream(SignalKind.values())
+                        .map(SignalKind::wireName).collect(Collectors.joining(", "))));
+        String service = fields.name(Names.SERVICE);
+        Instant time = fields.instant(Names.TIME);
+        Map<String, String> tags = fields.strings(Names.TAGS);
+        Signal signal = switch (kind) {
+            case OPERATION_OUTCOME -> outcome(fields, service, time, tags);
+            case METRIC_SAMPLE -> new MetricSample(service, fields.name(Names.METRIC), fields.finite(Names.VALUE),
+                    time, tags);
+            case HEALTH_REPORT -> new HealthReport(service, fields.name(Names.CHECK),
+                    fields.enumValue(Names.STATUS, HealthStatus.class),
+                    Duration.ofNanos(fields.nonNegativeLong(Names.LATENCY_NANOS)), fields.strings(Names.DETAILS), time,
+                    tags);
+            case CIRCUIT_TRANSITION -> transition(fields, service, time, tags);
+            case FAILURE_EVENT -> new FailureEvent(service, fields.enumValue(Names.CATEGORY, ErrorCategory.class),
+                    fields.name(Names.ERROR_TYPE), fields.optionalString(Names.MESSAGE).orElse(""), time, tags);
+        };
+        fields.rejectUnknown();
+        return signal;
+    }
+
+    private static OperationOutcome outcome(Fields fields, String service, Instant time, Map<String, String> tags) {
+        OperationOutcome.Status status = fields.enumValue(Names.STATUS, OperationOutcome.Status.class);
+        ErrorCategory category = fields.optionalEnum(Names.CATEGORY, ErrorCategory.class).orElse(null);
+        if (status != OperationOutcome.Status.SUCCESS && category == null) {
+            throw new SignalDecodingException(Names.CATEGORY, "missing (required for status '"
+                    + SignalWriter.lower(status) + "')");
+        }
+        long latency = fields.nonNegativeLong(Names.LATENCY_NANOS);
+        String tier = fields.optionalString(Names.FALLBACK_TIER).orElse(null);
+        return new OperationOutcome(service, status, category, latency, tier, time, tags);
+    }
+
+    private static CircuitTransition transition(Fields fields, String service, Instant time, Map<String, String> tags) {
+        CircuitState from = fields.enumValue(Names.FROM, CircuitState.class);
+        CircuitState to = fields.enumValue(Names.TO, CircuitState.class);
+        String reason = fields.string(Names.REASON);
+        Fields window = fields.object(Names.WINDOW);
+        WindowSnapshot snapshot = new WindowSnapshot(window.nonNegativeInt(Names.CALLS),
+                window.nonNegativeInt(Names.FAILURES), window.nonNegativeInt(Names.SLOW_CALLS),
+                window.nonNegativeInt(Names.CONSECUTIVE_FAILURES));
+        window.rejectUnknown();
+        return new CircuitTransition(service, from, to, reason, snapshot, time, tags);
+    }
+}
