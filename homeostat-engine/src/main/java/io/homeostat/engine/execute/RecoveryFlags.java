@@ -1,6 +1,7 @@
 package io.homeostat.engine.execute;
 
 import io.homeostat.engine.plan.RiskLevel;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -17,7 +18,7 @@ public final class RecoveryFlags {
     private volatile boolean killed;
     private final Set<String> disabledServices = ConcurrentHashMap.newKeySet();
     private final Set<String> disabledActions = ConcurrentHashMap.newKeySet();
-    private final Set<RiskLevel> disabledRisks = java.util.Collections.synchronizedSet(EnumSet.noneOf(RiskLevel.class));
+    private final Set<RiskLevel> disabledRisks = Collections.synchronizedSet(EnumSet.noneOf(RiskLevel.class));
 
     /** The automation mode now. */
     public AutomationMode mode() {

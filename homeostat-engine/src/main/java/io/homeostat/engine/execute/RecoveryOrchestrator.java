@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Runs recovery workflows for incidents, durably and safely.
@@ -25,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ul>
  *   <li><b>Start</b> ({@link #recover}): picks the workflow for the trigger, service and category;
  *       holds and escalates under the kill switch, for a flapping incident, above the blast
- *       radius, or when {@linkplain RecoveryPolicy#maxConcurrent() max concurrent} runs are active;
+ *       radius, when an upstream problem explains the service's trouble, or when {@linkplain RecoveryPolicy#maxConcurrent() max concurrent} runs are active;
  *       one run per incident at a time.</li>
  *   <li><b>Steps</b> ({@link #tick}): before the first action, re-checks that the incident is
  *       still active and its trigger still holds (else it acts on nothing); asks the
@@ -55,6 +56,7 @@ public final class RecoveryOrchestrator {
     private final Journal journal;
     private final RunStepper stepper;
     private final Clock clock;
+    private final Function<String, Optional<String>> upstream;
     private final ReentrantLock lock = new ReentrantLock();
 
     RecoveryOrchestrator(RecoveryOrchestratorBuilder b) {
@@ -63,6 +65,7 @@ public final class RecoveryOrchestrator {
         this.policy = b.policy;
         this.flags = b.flags;
         this.clock = b.clock;
+        this.upstream = b.upstream;
         this.journal = new Journal(b.audit, b.escalation, b.tracker, b.clock);
         ActionLedger ledger = new ActionLedger();
         SafetyGate gate = new SafetyGate(b.policy, b.flags, b.safety, ledger);
@@ -248,6 +251,10 @@ public final class RecoveryOrchestrator {
         if (failing > policy.blastRadius()) {
             return failing + " services have active incidents (blast radius " + policy.blastRadius()
                     + "): mass failure suggests the detector or the network is wrong";
+        }
+        Optional<String> cause = upstream.apply(trigger.service());
+        if (cause.isPresent()) {
+            return "an upstream problem explains " + trigger.service() + ": " + cause.get();
         }
         int active = store.active().size();
         if (active >= policy.maxConcurrent()) {

@@ -7,7 +7,11 @@ import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.plan.WorkflowStep;
 import io.homeostat.engine.port.WorkflowStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds a {@link RecoveryOrchestrator}. Required: {@link #store}, {@link #workflows},
@@ -31,6 +35,7 @@ public final class RecoveryOrchestratorBuilder {
     Fencing fencing = Fencing.NONE;
     RecoveryAudit audit = entry -> { };
     EscalationSink escalation = notice -> { };
+    Function<String, Optional<String>> upstream = service -> Optional.empty();
 
     RecoveryOrchestratorBuilder() {
     }
@@ -101,6 +106,16 @@ public final class RecoveryOrchestratorBuilder {
     }
 
     /**
+     * What explains a service's trouble upstream (e.g. the alerting's
+     * {@code Escalation.upstreamCause}); while it returns a cause, recovery of the service is held
+     * (fix the cause, not the symptoms). Default: nothing upstream.
+     */
+    public RecoveryOrchestratorBuilder upstream(Function<String, Optional<String>> upstream) {
+        this.upstream = Objects.requireNonNull(upstream, "upstream");
+        return this;
+    }
+
+    /**
      * The orchestrator; it takes over the store's active runs at once (a run caught in the middle
      * of an action rolls back).
      *
@@ -122,8 +137,8 @@ public final class RecoveryOrchestratorBuilder {
         return new RecoveryOrchestrator(this);
     }
 
-    private static java.util.List<WorkflowStep> concat(Workflow w) {
-        java.util.List<WorkflowStep> all = new java.util.ArrayList<>(w.steps());
+    private static List<WorkflowStep> concat(Workflow w) {
+        List<WorkflowStep> all = new ArrayList<>(w.steps());
         all.addAll(w.rollback());
         return all;
     }

@@ -10,6 +10,7 @@ import io.homeostat.engine.port.WorkflowStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,7 +245,7 @@ final class RunStepper {
         }
         List<StepRecord> toUndo = new ArrayList<>(succeeded.values().stream()
                 .filter(r -> r.stepIndex() >= 0 && !undone.containsKey(r.stepIndex() + "#" + r.attempt())).toList());
-        java.util.Collections.reverse(toUndo);
+        Collections.reverse(toUndo);
         for (StepRecord done : toUndo) {
             WorkflowStep step = workflow.steps().get(done.stepIndex());
             Optional<Action> action = actions.find(done.action());

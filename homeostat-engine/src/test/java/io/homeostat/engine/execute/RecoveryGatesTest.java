@@ -249,4 +249,64 @@ class RecoveryGatesTest {
         assertThat(r.runs.find(run).orElseThrow().phase()).isEqualTo(RunPhase.ROLLED_BACK);
         assertThat(r.audit).anySatisfy(a -> assertThat(a.reason()).isEqualTo("no read replica"));
     }
+
+    @Test
+    void aServiceWhoseTroubleAnUpstreamProblemExplainsIsLeftToTheUpstreamRecovery() {
+        Recovery r = new Recovery(ONE_STEP);
+        RecoveryOrchestrator orchestrator = r.orchestrator(b -> b.upstream(service -> service.equals("checkout")
+                ? java.util.Optional.of("db:primary is down") : java.util.Optional.empty()));
+
+        StartResult held = r.recover(orchestrator, r.incident("checkout"));
+        r.recover(orchestrator, r.incident("db:primary"));
+
+        assertThat(held.outcome()).isEqualTo(Outcome.HELD);
+        assertThat(held.reason()).contains("db:primary is down");
+        assertThat(r.medium.runs).as("only the upstream service is acted on").hasSize(1);
+    }
+
+    @Test
+    void aWorkflowPastItsTimeoutRollsBack() {
+        Recovery r = new Recovery("""
+                workflows:
+                  - name: slow
+                    trigger: error_threshold
+                    timeout: 1m
+                    steps:
+                      - {name: a, action: low}
+                      - {name: b, action: medium, delay: 2m}
+                """);
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        String run = r.recover(orchestrator, r.incident("a")).runId();
+
+        r.run(orchestrator, Duration.ofSeconds(30), 3);
+
+        assertThat(r.medium.runs).isEmpty();
+        assertThat(r.low.rollbacks).hasSize(1);
+        assertThat(r.runs.find(run).orElseThrow().phase()).isEqualTo(RunPhase.ROLLED_BACK);
+        assertThat(r.runs.find(run).orElseThrow().reason()).contains("timed out");
+    }
+
+    @Test
+    void aWorkflowNamingAnUnknownActionIsRejectedAtBuild() {
+        Recovery r = new Recovery("""
+                workflows:
+                  - {name: bad, trigger: manual, steps: [{name: a, action: reboot_the_world}]}
+                """);
+        org.assertj.core.api.Assertions.assertThatThrownBy(r::orchestrator)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reboot_the_world");
+    }
+
+    @Test
+    void aThrowingAuditHookIsCountedAndRecoveryCarriesOn() {
+        Recovery r = new Recovery(ONE_STEP);
+        RecoveryOrchestrator orchestrator = r.orchestrator(b -> b.audit(entry -> {
+            throw new IllegalStateException("audit down");
+        }));
+
+        String run = r.recover(orchestrator, r.incident("a")).runId();
+
+        assertThat(r.medium.runs).hasSize(1);
+        assertThat(r.runs.find(run).orElseThrow().phase()).isEqualTo(RunPhase.SUCCEEDED);
+        assertThat(orchestrator.hookFailures()).isPositive();
+    }
 }

@@ -8,6 +8,7 @@ import io.homeostat.engine.execute.ActionFailedException;
 import io.homeostat.engine.execute.ActionRequest;
 import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.plan.RiskLevel;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ public final class FailoverAction implements Action {
     /** @param routes every route the control knows, to find one by its current provider */
     public FailoverAction(KernelControl control, Iterable<ProviderRoute> routes) {
         this.control = control;
-        Map<String, ProviderRoute> byName = new java.util.HashMap<>();
+        Map<String, ProviderRoute> byName = new HashMap<>();
         routes.forEach(r -> byName.put(r.name(), r));
         this.routesByName = Map.copyOf(byName);
     }
