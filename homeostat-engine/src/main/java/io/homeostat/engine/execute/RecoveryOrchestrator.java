@@ -9,6 +9,7 @@ import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.port.RunConflictException;
+import io.homeostat.engine.port.StaleRunException;
 import io.homeostat.engine.port.WorkflowStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -58,6 +60,7 @@ public final class RecoveryOrchestrator {
     private final Clock clock;
     private final Function<String, Optional<String>> upstream;
     private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicLong tickFailures = new AtomicLong();
 
     RecoveryOrchestrator(RecoveryOrchestratorBuilder b) {
         this.store = b.store;
@@ -139,7 +142,15 @@ public final class RecoveryOrchestrator {
         lock.lock();
         try {
             for (WorkflowRun run : store.active()) {
-                drive(run);
+                try {
+                    drive(run);
+                } catch (StaleRunException e) {
+                    journal.audit(Journal.SELF, "run.stale", run.incidentId(), run.runId(),
+                            "another process moved the run: " + e.getMessage(), Map.of());
+                } catch (RuntimeException e) {
+                    tickFailures.incrementAndGet();
+                    journal.audit(Journal.SELF, "run.error", run.incidentId(), run.runId(), String.valueOf(e), Map.of());
+                }
             }
         } finally {
             lock.unlock();
@@ -205,6 +216,14 @@ public final class RecoveryOrchestrator {
     /** The flags and mode, switchable at run time. */
     public RecoveryFlags flags() {
         return flags;
+    }
+
+    /**
+     * How many times a run failed to move on a tick for another reason than a concurrent change
+     * (e.g. the store failed); the run stays where it was and is tried again on the next tick.
+     */
+    public long tickFailures() {
+        return tickFailures.get();
     }
 
     /** How many times the audit hook or the escalation sink threw; they were counted and skipped. */
