@@ -13,6 +13,7 @@ import io.homeostat.engine.port.StaleRunException;
 import io.homeostat.engine.port.WorkflowStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +39,8 @@ import java.util.function.Function;
  *       step timed out. A failed step retries with backoff, then continues, aborts or rolls back.</li>
  *   <li><b>Durable</b>: a new orchestrator over the same {@link WorkflowStore} takes over the
  *       active runs: one that was between steps or verifying carries on from its last completed
- *       step; one that was in the middle of an action (its outcome unknown) rolls back.</li>
+ *       step; one that was in the middle of an action (its outcome unknown) rolls back. Daily caps
+ *       and cooldowns are rebuilt from the stored step records, so a restart does not reset them.</li>
  * </ul>
  *
  * <p>Every decision goes to the {@link RecoveryAudit} with its reason; what needs a person goes to
@@ -50,6 +52,9 @@ import java.util.function.Function;
  * their own timeouts).
  */
 public final class RecoveryOrchestrator {
+
+    /** How long before the limits' window a run may have started and still acted inside it. */
+    private static final Duration RUN_LOOKBACK = Duration.ofDays(1);
 
     private final WorkflowStore store;
     private final WorkflowCatalog workflows;
@@ -71,6 +76,7 @@ public final class RecoveryOrchestrator {
         this.upstream = b.upstream;
         this.journal = new Journal(b.audit, b.escalation, b.tracker, b.clock);
         ActionLedger ledger = new ActionLedger();
+        rebuild(ledger, b.store, b.policy, b.clock.instant());
         SafetyGate gate = new SafetyGate(b.policy, b.flags, b.safety, ledger);
         this.stepper = new RunStepper(b.store, b.actions, gate, b.flags, b.policy, ledger, b.metrics, b.triggerCheck,
                 b.fencing, journal, b.clock);
@@ -287,6 +293,20 @@ public final class RecoveryOrchestrator {
         if (flags.mode() != AutomationMode.SHADOW) {
             journal.escalate(Kind.HELD, incidentId, service, "recovery held: " + why);
             journal.escalated(incidentId, why);
+        }
+    }
+
+    /** Counts every action started today or within the cooldown, from the store, so limits survive a restart. */
+    private static void rebuild(ActionLedger ledger, WorkflowStore store, RecoveryPolicy policy, Instant now) {
+        Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
+        Instant cooling = now.minus(policy.cooldown());
+        Instant since = dayStart.isBefore(cooling) ? dayStart : cooling;
+        for (WorkflowRun run : store.startedSince(since.minus(RUN_LOOKBACK))) {
+            for (StepRecord r : store.steps(run.runId())) {
+                if (r.phase() == StepPhase.STARTED && r.stepIndex() >= 0 && !r.time().isBefore(since)) {
+                    ledger.record(run.service(), r.action(), r.time(), run.runId());
+                }
+            }
         }
     }
 

@@ -97,7 +97,7 @@ final class RunStepper {
         var risk = action.risk(request.params());
         GateDecision decision = gate.decide(new SafetyGate.Question(run.service(), action.name(), risk, action.serves(),
                 workflow.context(), incident.map(Incident::flapping).orElse(false), journal.failingServices(),
-                !run.approvedBy().isEmpty(), now));
+                !run.approvedBy().isEmpty(), run.runId(), now));
         Map<String, String> evidence = evidence(workflow, step, action.name(), risk.name(), decision.rule());
         switch (decision.verdict()) {
             case SHADOW -> {
@@ -150,6 +150,7 @@ final class RunStepper {
                     "idempotency key " + request.key() + " was claimed before; not running it again", evidence);
             return startRollback(run, "step " + step.name() + " was already claimed; its outcome is unknown");
         }
+        ledger.record(run.service(), action.name(), now, run.runId());
         store.append(record(run, step, request.attempt(), StepPhase.STARTED, "", Map.of()));
         WorkflowRun acting = save(run.step(StepState.ACTING, request.attempt(), run.notBefore(), run.verifySince(), now));
         ActionResult result;
@@ -167,7 +168,6 @@ final class RunStepper {
             return failStep(acting, workflow, step, why, true);
         }
         Instant end = clock.instant();
-        ledger.record(run.service(), action.name(), end);
         store.append(record(run, step, request.attempt(), StepPhase.SUCCEEDED, result.detail(), result.undo()));
         journal.audit(Journal.SELF, "step.acted", run.incidentId(), run.runId(), result.detail(), evidence);
         return save(acting.step(StepState.VERIFYING, request.attempt(), acting.notBefore(), end, end));

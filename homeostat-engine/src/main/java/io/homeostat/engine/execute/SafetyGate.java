@@ -22,7 +22,7 @@ import java.util.Optional;
  *   <li>limited mode and the action is not low risk — hold;</li>
  *   <li>high risk without an approval for this step — approval;</li>
  *   <li>the action's daily cap (its own, or the medium-risk default) is used up — hold;</li>
- *   <li>the action ran on this service within the cooldown — hold;</li>
+ *   <li>the action ran on this service, in another run, within the cooldown — hold;</li>
  *   <li>otherwise act.</li>
  * </ol>
  * Thread-safe.
@@ -43,7 +43,7 @@ public final class SafetyGate {
 
     /** The inputs of one decision. */
     record Question(String service, String action, RiskLevel risk, Optional<TierKind> serves, CallContext context,
-            boolean flapping, int failingServices, boolean approved, Instant now) {
+            boolean flapping, int failingServices, boolean approved, String runId, Instant now) {
     }
 
     GateDecision decide(Question q) {
@@ -84,7 +84,7 @@ public final class SafetyGate {
         if (cap != null && ran >= cap) {
             return new GateDecision(Verdict.HOLD, "daily-cap", q.action() + " ran " + ran + " times today (cap " + cap + ")");
         }
-        Optional<Instant> last = ledger.lastRun(q.service(), q.action());
+        Optional<Instant> last = ledger.lastRun(q.service(), q.action(), q.runId());
         if (last.isPresent() && last.get().plus(policy.cooldown()).isAfter(q.now())) {
             Duration left = Duration.between(q.now(), last.get().plus(policy.cooldown()));
             return new GateDecision(Verdict.HOLD, "cooldown", q.action() + " ran on " + q.service() + " at " + last.get()

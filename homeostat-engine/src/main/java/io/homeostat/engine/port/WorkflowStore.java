@@ -2,6 +2,7 @@ package io.homeostat.engine.port;
 
 import io.homeostat.engine.execute.StepRecord;
 import io.homeostat.engine.execute.WorkflowRun;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,12 @@ public interface WorkflowStore {
 
     /** Every active run, oldest first. */
     List<WorkflowRun> active();
+
+    /**
+     * Every run, active or not, started at or after {@code since}, oldest first. The orchestrator
+     * reads it at start to rebuild its daily caps and cooldowns.
+     */
+    List<WorkflowRun> startedSince(Instant since);
 
     /** Appends a step record to its run's log. */
     void append(StepRecord record);

@@ -88,6 +88,29 @@ class RecoveryGatesTest {
     }
 
     @Test
+    void capsAndCooldownsSurviveARestart() {
+        Recovery r = new Recovery(ONE_STEP);
+        r.policy = new RecoveryPolicy(3, 20, Map.of("medium", 2), Duration.ofMinutes(5), 5, Duration.ofMinutes(15));
+        RecoveryOrchestrator before = r.orchestrator();
+        r.recover(before, r.incident("a"));
+        r.recover(before, r.incident("b"));
+        r.clock.advance(Duration.ofMinutes(1));
+
+        RecoveryOrchestrator after = r.orchestrator();
+        StartResult capped = r.recover(after, r.incident("c"));
+
+        assertThat(r.medium.runs).hasSize(2);
+        assertThat(r.runs.find(capped.runId()).orElseThrow().reason()).contains("ran 2 times today (cap 2)");
+
+        r.policy = new RecoveryPolicy(3, 20, Map.of(), Duration.ofMinutes(5), 5, Duration.ofMinutes(15));
+        RecoveryOrchestrator uncapped = r.orchestrator();
+        r.tracker.resolve(r.tracker.active().getFirst().id(), "test", "done");
+        StartResult cooling = r.recover(uncapped, r.incident("a"));
+        assertThat(r.runs.find(cooling.runId()).orElseThrow().reason()).contains("cooldown");
+        assertThat(r.medium.runs).hasSize(2);
+    }
+
+    @Test
     void massFailureAboveTheBlastRadiusEscalatesInsteadOfActing() {
         Recovery r = new Recovery(ONE_STEP);
         RecoveryOrchestrator orchestrator = r.orchestrator();

@@ -89,6 +89,23 @@ public abstract class WorkflowStoreContract {
     }
 
     @Test
+    void runsStartedSinceATimeAreListedOldestFirstActiveOrNot() {
+        WorkflowRun old = WorkflowRun.start("run-old", "inc-1", "failover", "a", TriggerType.MANUAL, T0.minusSeconds(60),
+                T0, T0.minusSeconds(60));
+        WorkflowRun first = WorkflowRun.start("run-1", "inc-2", "failover", "b", TriggerType.MANUAL, T0, T0.plusSeconds(60), T0);
+        WorkflowRun second = WorkflowRun.start("run-2", "inc-3", "failover", "c", TriggerType.MANUAL, T0.plusSeconds(5),
+                T0.plusSeconds(65), T0.plusSeconds(5));
+        store.create(old);
+        store.create(first);
+        store.create(second);
+        WorkflowRun done = first.moved(RunPhase.SUCCEEDED, "done", T0.plusSeconds(10));
+        store.update(done);
+
+        assertThat(store.startedSince(T0)).containsExactly(done, second);
+        assertThat(store.startedSince(T0.plusSeconds(100))).isEmpty();
+    }
+
+    @Test
     void stepRecordsKeepTheirOrderAndData() {
         WorkflowRun run = run("inc-1");
         store.create(run);

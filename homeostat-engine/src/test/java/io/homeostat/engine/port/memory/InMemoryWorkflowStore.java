@@ -5,6 +5,7 @@ import io.homeostat.engine.execute.WorkflowRun;
 import io.homeostat.engine.port.RunConflictException;
 import io.homeostat.engine.port.StaleRunException;
 import io.homeostat.engine.port.WorkflowStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,6 +59,11 @@ public final class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public synchronized List<WorkflowRun> active() {
         return runs.values().stream().filter(r -> r.phase().active()).toList();
+    }
+
+    @Override
+    public synchronized List<WorkflowRun> startedSince(Instant since) {
+        return runs.values().stream().filter(r -> !r.startedAt().isBefore(since)).toList();
     }
 
     @Override
