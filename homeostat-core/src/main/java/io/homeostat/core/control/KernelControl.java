@@ -51,6 +51,9 @@ public interface KernelControl {
     /** The cache, if registered. */
     Optional<ControlledCache> cache(String name);
 
+    /** The connection pool, if registered. */
+    Optional<ControlledPool> pool(String name);
+
     /** The degradation level now. */
     DegradationLevel degradation();
 

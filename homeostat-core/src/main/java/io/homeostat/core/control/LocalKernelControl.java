@@ -26,6 +26,7 @@ public final class LocalKernelControl implements KernelControl {
     private final Map<String, ProviderRoute> routes;
     private final Map<String, ControlledCache> caches;
     private final Map<String, BooleanSupplier> probes;
+    private final Map<String, ControlledPool> pools;
 
     private LocalKernelControl(Builder b) {
         this.guards = Optional.ofNullable(b.guards);
@@ -34,6 +35,7 @@ public final class LocalKernelControl implements KernelControl {
         this.routes = Map.copyOf(b.routes);
         this.caches = Map.copyOf(b.caches);
         this.probes = Map.copyOf(b.probes);
+        this.pools = Map.copyOf(b.pools);
     }
 
     @Override
@@ -74,6 +76,11 @@ public final class LocalKernelControl implements KernelControl {
     @Override
     public Optional<ControlledCache> cache(String name) {
         return Optional.ofNullable(caches.get(name));
+    }
+
+    @Override
+    public Optional<ControlledPool> pool(String name) {
+        return Optional.ofNullable(pools.get(name));
     }
 
     @Override
@@ -140,6 +147,7 @@ public final class LocalKernelControl implements KernelControl {
         private final Map<String, ProviderRoute> routes = new HashMap<>();
         private final Map<String, ControlledCache> caches = new HashMap<>();
         private final Map<String, BooleanSupplier> probes = new HashMap<>();
+        private final Map<String, ControlledPool> pools = new HashMap<>();
 
         Builder() {
         }
@@ -177,6 +185,12 @@ public final class LocalKernelControl implements KernelControl {
         /** Adds a probe under {@code name}; it must be quick and must not throw. */
         public Builder probe(String name, BooleanSupplier probe) {
             probes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(probe, "probe"));
+            return this;
+        }
+
+        /** Adds a connection pool under {@code name}. */
+        public Builder pool(String name, ControlledPool pool) {
+            pools.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(pool, "pool"));
             return this;
         }
 

@@ -89,6 +89,21 @@ class KernelActionsTest {
     }
 
     @Test
+    void poolResetSoftEvictsARegisteredPool() {
+        java.util.concurrent.atomic.AtomicInteger evictions = new java.util.concurrent.atomic.AtomicInteger();
+        KernelControl withPool = KernelControl.builder().pool("db:orders", () -> {
+            evictions.incrementAndGet();
+            return 4;
+        }).build();
+        PoolResetAction reset = new PoolResetAction(withPool);
+
+        assertThat(reset.unmetPrerequisite(Requests.on("db:orders", Map.of()))).isEmpty();
+        assertThat(reset.run(Requests.on("db:orders", Map.of())).detail()).contains("4 idle");
+        assertThat(evictions).hasValue(1);
+        assertThat(reset.unmetPrerequisite(Requests.on("db:other", Map.of()))).isPresent();
+    }
+
+    @Test
     void gcReportsTheHeapBeforeAndAfter() {
         ActionResult result = new GcAction().run(Requests.on("shop", Map.of()));
         assertThat(Long.parseLong(result.undo().get("heapBefore"))).isPositive();
