@@ -5,7 +5,11 @@ import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.execute.EscalationNotice.Kind;
 import io.homeostat.engine.execute.StartResult.Outcome;
+import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.incident.IncidentEvent;
+import io.homeostat.engine.incident.IncidentTracker;
+import io.homeostat.engine.plan.DetectionTriggers;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.port.RunConflictException;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -66,6 +71,7 @@ public final class RecoveryOrchestrator {
     private final Function<String, Optional<String>> upstream;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong tickFailures = new AtomicLong();
+    private final ConcurrentLinkedQueue<RecoveryTrigger> offered = new ConcurrentLinkedQueue<>();
 
     RecoveryOrchestrator(RecoveryOrchestratorBuilder b) {
         this.store = b.store;
@@ -143,8 +149,34 @@ public final class RecoveryOrchestrator {
         }
     }
 
-    /** Moves every active run as far as it can go now; the scheduler calls it once {@linkplain #start started}. */
+    /**
+     * Queues a trigger for the next {@link #tick()}; safe to call from listeners that must not block
+     * (e.g. the incident tracker's).
+     */
+    public void offer(RecoveryTrigger trigger) {
+        offered.add(Objects.requireNonNull(trigger, "trigger"));
+    }
+
+    /**
+     * Starts recovery whenever {@code tracker} opens an incident: the opening detection gives the
+     * trigger type ({@link DetectionTriggers}), service and category; the run starts on the next tick.
+     *
+     * @return a handle that stops listening
+     */
+    public AutoCloseable follow(IncidentTracker tracker) {
+        return tracker.listen(event -> {
+            if (event instanceof IncidentEvent.Opened opened) {
+                Detection d = opened.detection();
+                offer(new RecoveryTrigger(opened.incident().id(), DetectionTriggers.of(d), d.service(), d.category()));
+            }
+        });
+    }
+
+    /** Starts the queued triggers, then moves every active run as far as it can go now; the scheduler calls it once {@linkplain #start started}. */
     public void tick() {
+        for (RecoveryTrigger trigger = offered.poll(); trigger != null; trigger = offered.poll()) {
+            recover(trigger);
+        }
         lock.lock();
         try {
             for (WorkflowRun run : store.active()) {

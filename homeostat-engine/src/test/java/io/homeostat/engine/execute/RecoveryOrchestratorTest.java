@@ -122,4 +122,22 @@ class RecoveryOrchestratorTest {
         assertThat(again.runId()).isEqualTo(run);
         assertThat(r.low.runs).hasSize(1);
     }
+
+    @Test
+    void followingTheTrackerStartsRecoveryOfEachOpenedIncidentOnTheNextTick() throws Exception {
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        try (AutoCloseable following = orchestrator.follow(r.tracker)) {
+            Incident incident = r.incident("orders");
+            assertThat(r.low.runs).as("listeners only queue").isEmpty();
+
+            orchestrator.tick();
+
+            assertThat(r.low.runs).hasSize(1);
+            assertThat(r.runs.activeFor(incident.id()).orElseThrow().trigger())
+                    .isEqualTo(io.homeostat.engine.plan.TriggerType.ERROR_THRESHOLD);
+            r.incident("orders");
+            orchestrator.tick();
+            assertThat(r.runs.active()).as("a joining detection opens nothing new").hasSize(1);
+        }
+    }
 }
