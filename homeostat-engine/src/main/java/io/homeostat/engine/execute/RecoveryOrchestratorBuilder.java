@@ -40,66 +40,79 @@ public final class RecoveryOrchestratorBuilder {
     RecoveryOrchestratorBuilder() {
     }
 
+    /** The store of runs and step records (required). */
     public RecoveryOrchestratorBuilder store(WorkflowStore store) {
         this.store = Objects.requireNonNull(store, "store");
         return this;
     }
 
+    /** The workflows to choose from (required). */
     public RecoveryOrchestratorBuilder workflows(WorkflowCatalog workflows) {
         this.workflows = Objects.requireNonNull(workflows, "workflows");
         return this;
     }
 
+    /** The actions steps may name (required); every step of every workflow must name one of them. */
     public RecoveryOrchestratorBuilder actions(ActionCatalog actions) {
         this.actions = Objects.requireNonNull(actions, "actions");
         return this;
     }
 
+    /** The incident tracker: incidents are read from it and moved through it (required). */
     public RecoveryOrchestratorBuilder tracker(IncidentTracker tracker) {
         this.tracker = Objects.requireNonNull(tracker, "tracker");
         return this;
     }
 
+    /** Fresh readings for success criteria (required). */
     public RecoveryOrchestratorBuilder metrics(MetricSource metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         return this;
     }
 
+    /** The clock; default the system clock. */
     public RecoveryOrchestratorBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 
+    /** The limits; default {@link RecoveryPolicy#ofDefaults()}. */
     public RecoveryOrchestratorBuilder policy(RecoveryPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         return this;
     }
 
+    /** The run-time flags and mode; default full mode, nothing off. */
     public RecoveryOrchestratorBuilder flags(RecoveryFlags flags) {
         this.flags = Objects.requireNonNull(flags, "flags");
         return this;
     }
 
+    /** The call-context safety policy judged against what an action makes callers get; default {@link SafetyPolicy#defaults()}. */
     public RecoveryOrchestratorBuilder safety(SafetyPolicy safety) {
         this.safety = Objects.requireNonNull(safety, "safety");
         return this;
     }
 
+    /** The re-check of the trigger before the first action; default {@link TriggerCheck#INCIDENT_ONLY}. */
     public RecoveryOrchestratorBuilder triggerCheck(TriggerCheck triggerCheck) {
         this.triggerCheck = Objects.requireNonNull(triggerCheck, "triggerCheck");
         return this;
     }
 
+    /** The lease fencing checked before each action; default {@link Fencing#NONE}. */
     public RecoveryOrchestratorBuilder fencing(Fencing fencing) {
         this.fencing = Objects.requireNonNull(fencing, "fencing");
         return this;
     }
 
+    /** The audit hook; default drops everything. */
     public RecoveryOrchestratorBuilder audit(RecoveryAudit audit) {
         this.audit = Objects.requireNonNull(audit, "audit");
         return this;
     }
 
+    /** Where things go to people; default drops everything. */
     public RecoveryOrchestratorBuilder escalation(EscalationSink escalation) {
         this.escalation = Objects.requireNonNull(escalation, "escalation");
         return this;

@@ -273,6 +273,11 @@ final class RunStepper {
             }
             ActionRequest request = request(run, workflow, step, 1);
             Optional<Action> action = actions.find(step.action());
+            if (flags.killed()) {
+                journal.audit(Journal.SELF, "step.held", run.incidentId(), run.runId(),
+                        "kill switch is on: rollback step " + step.name() + " not run", Map.of("step", step.name()));
+                continue;
+            }
             if (action.isEmpty() || !store.claim(request.key(), run.runId())) {
                 continue;
             }
