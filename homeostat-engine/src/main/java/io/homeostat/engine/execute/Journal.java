@@ -57,12 +57,17 @@ final class Journal {
         return (int) tracker.active().stream().flatMap(i -> i.services().stream()).distinct().count();
     }
 
-    /** Marks the incident as being remediated, diagnosing it first if it is only open. */
+    /**
+     * Marks the incident as being remediated. The loop diagnoses every incident before recovery
+     * starts; an incident still OPEN here was handed to {@code recover} directly, without a
+     * diagnosis, and is recorded as DIAGNOSED on the trigger's category alone, saying so.
+     */
     void remediating(String incidentId, String workflow) {
         move(incidentId, () -> {
             Incident incident = incident(incidentId).orElseThrow(() -> new IncidentNotFoundException(incidentId));
             if (incident.status() == IncidentStatus.OPEN) {
-                tracker.diagnose(incidentId, "recovery chose workflow " + workflow, Map.of("workflow", workflow));
+                tracker.diagnose(incidentId, "not diagnosed: recovery acts on the trigger alone with workflow " + workflow,
+                        Map.of("workflow", workflow, "diagnosed", "false"));
             }
             if (incident.status() != IncidentStatus.REMEDIATING) {
                 tracker.remediate(incidentId, "workflow " + workflow + " runs");

@@ -69,6 +69,7 @@ public final class RecoveryOrchestrator {
     private final RunStepper stepper;
     private final Clock clock;
     private final Function<String, Optional<String>> upstream;
+    private final WorkflowOrder order;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong tickFailures = new AtomicLong();
     private final ConcurrentLinkedQueue<RecoveryTrigger> offered = new ConcurrentLinkedQueue<>();
@@ -80,6 +81,7 @@ public final class RecoveryOrchestrator {
         this.flags = b.flags;
         this.clock = b.clock;
         this.upstream = b.upstream;
+        this.order = b.order;
         this.journal = new Journal(b.audit, b.escalation, b.tracker, b.clock);
         ActionLedger ledger = new ActionLedger();
         rebuild(ledger, b.store, b.policy, b.clock.instant());
@@ -116,7 +118,9 @@ public final class RecoveryOrchestrator {
             if (running.isPresent()) {
                 return new StartResult(Outcome.ALREADY_RUNNING, running.get().runId(), "a run is active for the incident");
             }
-            Optional<Workflow> workflow = workflows.select(trigger.type(), trigger.service(), trigger.category());
+            List<Workflow> candidates = workflows.candidates(trigger.type(), trigger.service(), trigger.category());
+            List<Workflow> ordered = candidates.isEmpty() ? candidates : order.order(trigger, incident.get(), candidates);
+            Optional<Workflow> workflow = ordered.stream().findFirst();
             if (workflow.isEmpty()) {
                 String why = "no workflow for " + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")";
                 hold(id, trigger.service(), "run.no-workflow", why, evidence);
@@ -138,7 +142,10 @@ public final class RecoveryOrchestrator {
                         e.getMessage());
             }
             journal.audit(Journal.SELF, "run.started", id, run.runId(), "workflow " + wf.name() + " chosen for "
-                    + trigger.type() + " on " + trigger.service(), Map.of("workflow", wf.name(), "mode", flags.mode().name()));
+                    + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")",
+                    Map.of("workflow", wf.name(), "mode", flags.mode().name(), "service", trigger.service(),
+                            "category", trigger.category(),
+                            "candidates", String.join(",", ordered.stream().map(Workflow::name).toList())));
             if (flags.mode() == AutomationMode.FULL || flags.mode() == AutomationMode.LIMITED) {
                 journal.remediating(id, wf.name());
             }

@@ -17,7 +17,8 @@ import java.util.function.Function;
  * Builds a {@link RecoveryOrchestrator}. Required: {@link #store}, {@link #workflows},
  * {@link #actions}, {@link #tracker}, {@link #metrics}. Defaults: the system clock,
  * {@link RecoveryPolicy#ofDefaults()}, new {@link RecoveryFlags} (full mode), the kernel's
- * {@link SafetyPolicy#defaults()}, {@link TriggerCheck#INCIDENT_ONLY}, {@link Fencing#NONE}, and
+ * {@link SafetyPolicy#defaults()}, {@link TriggerCheck#INCIDENT_ONLY}, {@link Fencing#NONE},
+ * {@link WorkflowOrder#AS_CATALOG}, and
  * audit and escalation hooks that drop everything. Not thread-safe.
  */
 public final class RecoveryOrchestratorBuilder {
@@ -36,6 +37,7 @@ public final class RecoveryOrchestratorBuilder {
     RecoveryAudit audit = entry -> { };
     EscalationSink escalation = notice -> { };
     Function<String, Optional<String>> upstream = service -> Optional.empty();
+    WorkflowOrder order = WorkflowOrder.AS_CATALOG;
 
     RecoveryOrchestratorBuilder() {
     }
@@ -125,6 +127,12 @@ public final class RecoveryOrchestratorBuilder {
      */
     public RecoveryOrchestratorBuilder upstream(Function<String, Optional<String>> upstream) {
         this.upstream = Objects.requireNonNull(upstream, "upstream");
+        return this;
+    }
+
+    /** The order in which matching workflows are tried; default {@link WorkflowOrder#AS_CATALOG}. */
+    public RecoveryOrchestratorBuilder order(WorkflowOrder order) {
+        this.order = Objects.requireNonNull(order, "order");
         return this;
     }
 
