@@ -38,6 +38,7 @@ public final class RecoveryOrchestratorBuilder {
     EscalationSink escalation = notice -> { };
     Function<String, Optional<String>> upstream = service -> Optional.empty();
     WorkflowOrder order = WorkflowOrder.AS_CATALOG;
+    int attempts = 1;
 
     RecoveryOrchestratorBuilder() {
     }
@@ -127,6 +128,23 @@ public final class RecoveryOrchestratorBuilder {
      */
     public RecoveryOrchestratorBuilder upstream(Function<String, Optional<String>> upstream) {
         this.upstream = Objects.requireNonNull(upstream, "upstream");
+        return this;
+    }
+
+    /**
+     * How many failed runs (rolled back or aborted after acting) an incident may have before it is
+     * escalated; between them the incident goes back to DIAGNOSED and recovery starts again (the
+     * workflow order chosen afresh) once the {@linkplain RecoveryPolicy#cooldown() cooldown} has
+     * passed. Each failure still reaches the escalation sink as {@code RECOVERY_FAILED} (the
+     * escalation policy decides from which count it pages). Default 1: the first failure escalates.
+     *
+     * @throws IllegalArgumentException if {@code attempts} is not in [1, 10]
+     */
+    public RecoveryOrchestratorBuilder attempts(int attempts) {
+        if (attempts < 1 || attempts > 10) {
+            throw new IllegalArgumentException("attempts must be in [1, 10], was " + attempts);
+        }
+        this.attempts = attempts;
         return this;
     }
 

@@ -222,7 +222,7 @@ final class RunStepper {
                 journal.audit(Journal.SELF, "run.aborted", run.incidentId(), run.runId(), aborted.reason(), evidence);
                 journal.escalate(Kind.RECOVERY_FAILED, run.incidentId(), run.service(),
                         "workflow " + workflow.name() + " aborted: " + aborted.reason());
-                journal.escalated(run.incidentId(), aborted.reason());
+                journal.failed(run, aborted.reason());
                 yield aborted;
             }
             case ROLLBACK -> startRollback(run, "step " + step.name() + " failed: " + why);
@@ -298,7 +298,7 @@ final class RunStepper {
         journal.audit(Journal.SELF, "run.rolled-back", run.incidentId(), run.runId(), run.reason(), Map.of("workflow", workflow.name()));
         journal.escalate(Kind.RECOVERY_FAILED, run.incidentId(), run.service(),
                 "workflow " + workflow.name() + " rolled back: " + run.reason());
-        journal.escalated(run.incidentId(), "recovery rolled back: " + run.reason());
+        journal.failed(run, "recovery rolled back: " + run.reason());
         return done;
     }
 

@@ -55,8 +55,9 @@ import java.util.function.UnaryOperator;
  * the shipped {@link DefaultWorkflows}; the default diagnosis rules
  * ({@link DiagnosisRules#defaults()}); an empty dependency graph; a diagnosis settle time of
  * {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s; {@link EffectivenessConfig#ofDefaults()};
- * escalation of incidents unresolved after 1 h; recovery's own defaults
- * ({@link RecoveryOrchestratorBuilder}) unless changed through {@link #recovery}. Not thread-safe.
+ * escalation of incidents unresolved after 1 h; 3 recovery attempts per incident before it
+ * escalates (issue 5); recovery's other defaults ({@link RecoveryOrchestratorBuilder}) unless
+ * changed through {@link #recovery}. Not thread-safe.
  */
 public final class ControlLoopBuilder {
 
@@ -224,7 +225,7 @@ public final class ControlLoopBuilder {
                 trail.record(entry);
             }
         };
-        RecoveryOrchestrator orchestrator = recovery.apply(RecoveryOrchestrator.builder()).store(runs)
+        RecoveryOrchestrator orchestrator = recovery.apply(RecoveryOrchestrator.builder().attempts(3)).store(runs)
                 .workflows(catalog).actions(actions).tracker(tracker).metrics(metrics).clock(clock).audit(both)
                 .escalation(new EscalationPortSink(escalation)).order(new LearnedWorkflowOrder(learner, actions))
                 .upstream(service -> heldBy(service, tracker, stage).or(() -> escalation.upstreamCause(service)
