@@ -9,7 +9,9 @@ import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.incident.IllegalIncidentTransitionException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Where the orchestrator writes what it decided: the audit hook, the escalation sink and the
@@ -24,8 +26,14 @@ final class Journal {
     private final IncidentTracker tracker;
     private final Clock clock;
     final AtomicLong hookFailures = new AtomicLong();
+    private final int attempts;
+    private final Consumer<WorkflowRun> retry;
+    private final Map<String, Integer> failedRuns = new ConcurrentHashMap<>();
 
-    Journal(RecoveryAudit audit, EscalationSink escalation, IncidentTracker tracker, Clock clock) {
+    Journal(RecoveryAudit audit, EscalationSink escalation, IncidentTracker tracker, Clock clock, int attempts,
+            Consumer<WorkflowRun> retry) {
+        this.attempts = attempts;
+        this.retry = retry;
         this.audit = audit;
         this.escalation = escalation;
         this.tracker = tracker;
@@ -57,12 +65,17 @@ final class Journal {
         return (int) tracker.active().stream().flatMap(i -> i.services().stream()).distinct().count();
     }
 
-    /** Marks the incident as being remediated, diagnosing it first if it is only open. */
+    /**
+     * Marks the incident as being remediated. The loop diagnoses every incident before recovery
+     * starts; an incident still OPEN here was handed to {@code recover} directly, without a
+     * diagnosis, and is recorded as DIAGNOSED on the trigger's category alone, saying so.
+     */
     void remediating(String incidentId, String workflow) {
         move(incidentId, () -> {
             Incident incident = incident(incidentId).orElseThrow(() -> new IncidentNotFoundException(incidentId));
             if (incident.status() == IncidentStatus.OPEN) {
-                tracker.diagnose(incidentId, "recovery chose workflow " + workflow, Map.of("workflow", workflow));
+                tracker.diagnose(incidentId, "not diagnosed: recovery acts on the trigger alone with workflow " + workflow,
+                        Map.of("workflow", workflow, "diagnosed", "false"));
             }
             if (incident.status() != IncidentStatus.REMEDIATING) {
                 tracker.remediate(incidentId, "workflow " + workflow + " runs");
@@ -72,6 +85,25 @@ final class Journal {
 
     void resolved(String incidentId, String workflow, String reason) {
         move(incidentId, () -> tracker.resolve(incidentId, "workflow:" + workflow, reason));
+    }
+
+    /**
+     * A run that acted failed (rolled back or aborted): below the allowed attempts the incident goes
+     * back to DIAGNOSED and {@code retry} hears of the run; at them it is escalated.
+     */
+    void failed(WorkflowRun run, String reason) {
+        String id = run.incidentId();
+        int failed = failedRuns.merge(id, 1, Integer::sum);
+        if (failed < attempts && incident(id).map(i -> i.status() == IncidentStatus.REMEDIATING).orElse(false)) {
+            String why = "recovery attempt " + failed + " of " + attempts + " failed (" + reason + "); trying again";
+            audit(SELF, "run.retry", id, run.runId(), why, Map.of("workflow", run.workflow(),
+                    "attempt", Integer.toString(failed), "attempts", Integer.toString(attempts)));
+            move(id, () -> tracker.diagnose(id, why, Map.of("failedAttempts", Integer.toString(failed))));
+            retry.accept(run);
+            return;
+        }
+        failedRuns.remove(id);
+        escalated(id, failed > 1 ? reason + " (" + failed + " failed attempts)" : reason);
     }
 
     void escalated(String incidentId, String reason) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -69,9 +70,12 @@ public final class RecoveryOrchestrator {
     private final RunStepper stepper;
     private final Clock clock;
     private final Function<String, Optional<String>> upstream;
+    private final WorkflowOrder order;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong tickFailures = new AtomicLong();
     private final ConcurrentLinkedQueue<RecoveryTrigger> offered = new ConcurrentLinkedQueue<>();
+    private final Map<String, RecoveryTrigger> triggers = new ConcurrentHashMap<>();
+    private final Map<String, Instant> retryAt = new ConcurrentHashMap<>();
 
     RecoveryOrchestrator(RecoveryOrchestratorBuilder b) {
         this.store = b.store;
@@ -80,7 +84,8 @@ public final class RecoveryOrchestrator {
         this.flags = b.flags;
         this.clock = b.clock;
         this.upstream = b.upstream;
-        this.journal = new Journal(b.audit, b.escalation, b.tracker, b.clock);
+        this.order = b.order;
+        this.journal = new Journal(b.audit, b.escalation, b.tracker, b.clock, b.attempts, this::retryLater);
         ActionLedger ledger = new ActionLedger();
         rebuild(ledger, b.store, b.policy, b.clock.instant());
         SafetyGate gate = new SafetyGate(b.policy, b.flags, b.safety, ledger);
@@ -105,6 +110,8 @@ public final class RecoveryOrchestrator {
         lock.lock();
         try {
             String id = trigger.incidentId();
+            triggers.put(id, trigger);
+            retryAt.remove(id);
             Map<String, String> evidence = Map.of("trigger", trigger.type().name(), "service", trigger.service(),
                     "category", trigger.category());
             Optional<Incident> incident = journal.incident(id);
@@ -116,7 +123,9 @@ public final class RecoveryOrchestrator {
             if (running.isPresent()) {
                 return new StartResult(Outcome.ALREADY_RUNNING, running.get().runId(), "a run is active for the incident");
             }
-            Optional<Workflow> workflow = workflows.select(trigger.type(), trigger.service(), trigger.category());
+            List<Workflow> candidates = workflows.candidates(trigger.type(), trigger.service(), trigger.category());
+            List<Workflow> ordered = candidates.isEmpty() ? candidates : order.order(trigger, incident.get(), candidates);
+            Optional<Workflow> workflow = ordered.stream().findFirst();
             if (workflow.isEmpty()) {
                 String why = "no workflow for " + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")";
                 hold(id, trigger.service(), "run.no-workflow", why, evidence);
@@ -138,7 +147,10 @@ public final class RecoveryOrchestrator {
                         e.getMessage());
             }
             journal.audit(Journal.SELF, "run.started", id, run.runId(), "workflow " + wf.name() + " chosen for "
-                    + trigger.type() + " on " + trigger.service(), Map.of("workflow", wf.name(), "mode", flags.mode().name()));
+                    + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")",
+                    Map.of("workflow", wf.name(), "mode", flags.mode().name(), "service", trigger.service(),
+                            "category", trigger.category(),
+                            "candidates", String.join(",", ordered.stream().map(Workflow::name).toList())));
             if (flags.mode() == AutomationMode.FULL || flags.mode() == AutomationMode.LIMITED) {
                 journal.remediating(id, wf.name());
             }
@@ -177,6 +189,15 @@ public final class RecoveryOrchestrator {
         for (RecoveryTrigger trigger = offered.poll(); trigger != null; trigger = offered.poll()) {
             recover(trigger);
         }
+        Instant now = clock.instant();
+        for (Map.Entry<String, Instant> due : Map.copyOf(retryAt).entrySet()) {
+            RecoveryTrigger trigger = triggers.get(due.getKey());
+            if (!due.getValue().isAfter(now) && trigger != null) {
+                recover(trigger);
+            }
+        }
+        triggers.keySet().removeIf(id -> journal.incident(id).isEmpty());
+        retryAt.keySet().removeIf(id -> !triggers.containsKey(id));
         lock.lock();
         try {
             for (WorkflowRun run : store.active()) {
@@ -267,6 +288,12 @@ public final class RecoveryOrchestrator {
     /** How many times the audit hook or the escalation sink threw; they were counted and skipped. */
     public long hookFailures() {
         return journal.hookFailures.get();
+    }
+
+    /** Called by the journal under the lock when a failed run leaves attempts: retry after the cooldown. */
+    private void retryLater(WorkflowRun run) {
+        triggers.putIfAbsent(run.incidentId(), new RecoveryTrigger(run.incidentId(), run.trigger(), run.service(), ""));
+        retryAt.put(run.incidentId(), clock.instant().plus(policy.cooldown()));
     }
 
     private WorkflowRun pending(String runId) {

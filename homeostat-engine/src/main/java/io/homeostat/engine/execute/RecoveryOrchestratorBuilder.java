@@ -17,7 +17,8 @@ import java.util.function.Function;
  * Builds a {@link RecoveryOrchestrator}. Required: {@link #store}, {@link #workflows},
  * {@link #actions}, {@link #tracker}, {@link #metrics}. Defaults: the system clock,
  * {@link RecoveryPolicy#ofDefaults()}, new {@link RecoveryFlags} (full mode), the kernel's
- * {@link SafetyPolicy#defaults()}, {@link TriggerCheck#INCIDENT_ONLY}, {@link Fencing#NONE}, and
+ * {@link SafetyPolicy#defaults()}, {@link TriggerCheck#INCIDENT_ONLY}, {@link Fencing#NONE},
+ * {@link WorkflowOrder#AS_CATALOG}, and
  * audit and escalation hooks that drop everything. Not thread-safe.
  */
 public final class RecoveryOrchestratorBuilder {
@@ -36,6 +37,8 @@ public final class RecoveryOrchestratorBuilder {
     RecoveryAudit audit = entry -> { };
     EscalationSink escalation = notice -> { };
     Function<String, Optional<String>> upstream = service -> Optional.empty();
+    WorkflowOrder order = WorkflowOrder.AS_CATALOG;
+    int attempts = 1;
 
     RecoveryOrchestratorBuilder() {
     }
@@ -125,6 +128,29 @@ public final class RecoveryOrchestratorBuilder {
      */
     public RecoveryOrchestratorBuilder upstream(Function<String, Optional<String>> upstream) {
         this.upstream = Objects.requireNonNull(upstream, "upstream");
+        return this;
+    }
+
+    /**
+     * How many failed runs (rolled back or aborted after acting) an incident may have before it is
+     * escalated; between them the incident goes back to DIAGNOSED and recovery starts again (the
+     * workflow order chosen afresh) once the {@linkplain RecoveryPolicy#cooldown() cooldown} has
+     * passed. Each failure still reaches the escalation sink as {@code RECOVERY_FAILED} (the
+     * escalation policy decides from which count it pages). Default 1: the first failure escalates.
+     *
+     * @throws IllegalArgumentException if {@code attempts} is not in [1, 10]
+     */
+    public RecoveryOrchestratorBuilder attempts(int attempts) {
+        if (attempts < 1 || attempts > 10) {
+            throw new IllegalArgumentException("attempts must be in [1, 10], was " + attempts);
+        }
+        this.attempts = attempts;
+        return this;
+    }
+
+    /** The order in which matching workflows are tried; default {@link WorkflowOrder#AS_CATALOG}. */
+    public RecoveryOrchestratorBuilder order(WorkflowOrder order) {
+        this.order = Objects.requireNonNull(order, "order");
         return this;
     }
 

@@ -160,7 +160,9 @@ final class RunStepper {
             Instant end = clock.instant();
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             store.append(record(run, step, request.attempt(), StepPhase.FAILED, why, Map.of()));
-            journal.audit(Journal.SELF, "step.failed", run.incidentId(), run.runId(), why, evidence);
+            Map<String, String> failed = new HashMap<>(evidence);
+            failed.put("attempt", Integer.toString(request.attempt()));
+            journal.audit(Journal.SELF, "step.failed", run.incidentId(), run.runId(), why, failed);
             if (request.attempt() < step.attempts()) {
                 Duration backoff = step.backoff().multipliedBy(1L << (request.attempt() - 1));
                 return save(acting.step(StepState.READY, request.attempt(), end.plus(backoff), end, end));
@@ -169,7 +171,9 @@ final class RunStepper {
         }
         Instant end = clock.instant();
         store.append(record(run, step, request.attempt(), StepPhase.SUCCEEDED, result.detail(), result.undo()));
-        journal.audit(Journal.SELF, "step.acted", run.incidentId(), run.runId(), result.detail(), evidence);
+        Map<String, String> acted = new HashMap<>(evidence);
+        acted.put("attempt", Integer.toString(request.attempt()));
+        journal.audit(Journal.SELF, "step.acted", run.incidentId(), run.runId(), result.detail(), acted);
         return save(acting.step(StepState.VERIFYING, request.attempt(), acting.notBefore(), end, end));
     }
 
@@ -187,13 +191,13 @@ final class RunStepper {
         if (holding && !since.plus(hold).isAfter(now)) {
             String why = step.success().isEmpty() ? "action succeeded" : "held for " + hold + ": " + readings;
             store.append(record(run, step, run.attempt(), StepPhase.VERIFIED, why, Map.of()));
-            journal.audit(Journal.SELF, "step.verified", run.incidentId(), run.runId(), why, Map.of("step", step.name()));
+            journal.audit(Journal.SELF, "step.verified", run.incidentId(), run.runId(), why, stepEvidence(run, workflow, step));
             return nextStep(run, workflow, now);
         }
         if (!now.isBefore(run.stepStartedAt().plus(step.timeout()))) {
             String why = "success criteria did not hold within " + step.timeout() + ": " + readings;
             store.append(record(run, step, run.attempt(), StepPhase.UNVERIFIED, why, Map.of()));
-            journal.audit(Journal.SELF, "step.unverified", run.incidentId(), run.runId(), why, Map.of("step", step.name()));
+            journal.audit(Journal.SELF, "step.unverified", run.incidentId(), run.runId(), why, stepEvidence(run, workflow, step));
             return failStep(run, workflow, step, why, false);
         }
         return since.equals(run.verifySince()) ? run : save(run.step(StepState.VERIFYING, run.attempt(), run.notBefore(), since, now));
@@ -218,7 +222,7 @@ final class RunStepper {
                 journal.audit(Journal.SELF, "run.aborted", run.incidentId(), run.runId(), aborted.reason(), evidence);
                 journal.escalate(Kind.RECOVERY_FAILED, run.incidentId(), run.service(),
                         "workflow " + workflow.name() + " aborted: " + aborted.reason());
-                journal.escalated(run.incidentId(), aborted.reason());
+                journal.failed(run, aborted.reason());
                 yield aborted;
             }
             case ROLLBACK -> startRollback(run, "step " + step.name() + " failed: " + why);
@@ -294,7 +298,7 @@ final class RunStepper {
         journal.audit(Journal.SELF, "run.rolled-back", run.incidentId(), run.runId(), run.reason(), Map.of("workflow", workflow.name()));
         journal.escalate(Kind.RECOVERY_FAILED, run.incidentId(), run.service(),
                 "workflow " + workflow.name() + " rolled back: " + run.reason());
-        journal.escalated(run.incidentId(), "recovery rolled back: " + run.reason());
+        journal.failed(run, "recovery rolled back: " + run.reason());
         return done;
     }
 
@@ -338,6 +342,12 @@ final class RunStepper {
             Map<String, String> data) {
         return new StepRecord(runId, index, step.name(), Math.max(1, attempt), step.action(), phase, clock.instant(),
                 detail, data);
+    }
+
+    /** The step, its action, its workflow and the attempt: what outcome recording keys on. */
+    private static Map<String, String> stepEvidence(WorkflowRun run, Workflow workflow, WorkflowStep step) {
+        return Map.of("step", step.name(), "action", step.action(), "workflow", workflow.name(),
+                "attempt", Integer.toString(Math.max(1, run.attempt())));
     }
 
     private static Map<String, String> evidence(Workflow workflow, WorkflowStep step, String action, String risk, String rule) {

@@ -42,22 +42,28 @@ public final class WorkflowCatalog {
     }
 
     /**
-     * The workflow for a trigger on a service, for an incident of {@code category}.
+     * The workflow for a trigger on a service, for an incident of {@code category}: the first of
+     * {@link #candidates}.
      *
      * @return empty if none matches
      */
     public Optional<Workflow> select(TriggerType trigger, String service, String category) {
+        return candidates(trigger, service, category).stream().findFirst();
+    }
+
+    /**
+     * Every workflow that answers a trigger on a service for an incident of {@code category}, best
+     * first: highest priority, then the most specific service pattern, then catalog order. The
+     * planner may reorder them by learned effectiveness.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public List<Workflow> candidates(TriggerType trigger, String service, String category) {
         Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(category, "category");
         Comparator<Workflow> best = Comparator.<Workflow>comparingInt(w -> w.priority())
-                .thenComparingInt(w -> w.services().specificity(service));
-        Workflow chosen = null;
-        for (Workflow w : workflows) {
-            if (w.matches(trigger, service, category) && (chosen == null || best.compare(w, chosen) > 0)) {
-                chosen = w;
-            }
-        }
-        return Optional.ofNullable(chosen);
+                .thenComparingInt(w -> w.services().specificity(service)).reversed();
+        return workflows.stream().filter(w -> w.matches(trigger, service, category)).sorted(best).toList();
     }
 }

@@ -1,0 +1,280 @@
+package io.homeostat.engine.loop;
+
+import io.homeostat.core.signal.Signal;
+import io.homeostat.core.signal.SignalBus;
+import io.homeostat.core.time.Clock;
+import io.homeostat.engine.alert.Alerting;
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.detect.Detector;
+import io.homeostat.engine.detect.DetectorChainBuilder;
+import io.homeostat.engine.diagnose.Diagnoser;
+import io.homeostat.engine.diagnose.Diagnosis;
+import io.homeostat.engine.diagnose.DiagnosisStage;
+import io.homeostat.engine.diagnose.RecentSignals;
+import io.homeostat.engine.diagnose.RecentSignalsConfig;
+import io.homeostat.engine.diagnose.rule.DiagnosisRules;
+import io.homeostat.engine.diagnose.rule.RuleSet;
+import io.homeostat.engine.execute.ActionCatalog;
+import io.homeostat.engine.execute.EscalationPortSink;
+import io.homeostat.engine.execute.MetricSource;
+import io.homeostat.engine.execute.RecoveryAudit;
+import io.homeostat.engine.execute.RecoveryOrchestrator;
+import io.homeostat.engine.execute.RecoveryOrchestratorBuilder;
+import io.homeostat.engine.execute.RecoveryTrigger;
+import io.homeostat.engine.graph.DependencyGraph;
+import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.incident.IncidentEvent;
+import io.homeostat.engine.incident.IncidentStatus;
+import io.homeostat.engine.incident.IncidentTracker;
+import io.homeostat.engine.learn.EffectivenessConfig;
+import io.homeostat.engine.learn.EffectivenessLearner;
+import io.homeostat.engine.plan.DefaultWorkflows;
+import io.homeostat.engine.plan.DetectionTriggers;
+import io.homeostat.engine.plan.TriggerType;
+import io.homeostat.engine.plan.WorkflowCatalog;
+import io.homeostat.engine.port.AuditLog;
+import io.homeostat.engine.port.EffectivenessStore;
+import io.homeostat.engine.port.Escalation;
+import io.homeostat.engine.port.IncidentStore;
+import io.homeostat.engine.port.WorkflowStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds a {@link ControlLoop}. Required: {@link #clock}, {@link #bus}, {@link #incidents},
+ * {@link #runs}, {@link #audit}, {@link #effectiveness}, {@link #escalation}, {@link #actions},
+ * {@link #metrics}. Defaults: the standard detector chain plus a {@link CircuitEventDetector};
+ * the shipped {@link DefaultWorkflows}; the default diagnosis rules
+ * ({@link DiagnosisRules#defaults()}); an empty dependency graph; a diagnosis settle time of
+ * {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s; {@link EffectivenessConfig#ofDefaults()};
+ * escalation of incidents unresolved after 1 h; 3 recovery attempts per incident before it
+ * escalates (issue 5); recovery's other defaults ({@link RecoveryOrchestratorBuilder}) unless
+ * changed through {@link #recovery}. Not thread-safe.
+ */
+public final class ControlLoopBuilder {
+
+    private Clock clock;
+    private SignalBus bus;
+    private IncidentStore incidents;
+    private WorkflowStore runs;
+    private AuditLog audit;
+    private EffectivenessStore effectiveness;
+    private Escalation escalation;
+    private ActionCatalog actions;
+    private MetricSource metrics;
+    private final List<Detector> detectors = new ArrayList<>();
+    private WorkflowCatalog workflows;
+    private RuleSet rules;
+    private Supplier<DependencyGraph> graph = DependencyGraph::empty;
+    private Duration settle = Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS);
+    private Duration unresolvedAfter = Duration.ofHours(1);
+    private EffectivenessConfig learning = EffectivenessConfig.ofDefaults();
+    private UnaryOperator<RecoveryOrchestratorBuilder> recovery = b -> b;
+
+    ControlLoopBuilder() {
+    }
+
+    /** The clock every stage reads (required). */
+    public ControlLoopBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** The signal bus the detectors and the diagnosis's recent signals subscribe to (required). */
+    public ControlLoopBuilder bus(SignalBus bus) {
+        this.bus = Objects.requireNonNull(bus, "bus");
+        return this;
+    }
+
+    /** Where incidents and their timelines are kept (required). */
+    public ControlLoopBuilder incidents(IncidentStore incidents) {
+        this.incidents = Objects.requireNonNull(incidents, "incidents");
+        return this;
+    }
+
+    /** Where workflow runs and step records are kept (required). */
+    public ControlLoopBuilder runs(WorkflowStore runs) {
+        this.runs = Objects.requireNonNull(runs, "runs");
+        return this;
+    }
+
+    /** The audit trail (required). */
+    public ControlLoopBuilder audit(AuditLog audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
+        return this;
+    }
+
+    /** Where effectiveness tallies are kept (required). */
+    public ControlLoopBuilder effectiveness(EffectivenessStore effectiveness) {
+        this.effectiveness = Objects.requireNonNull(effectiveness, "effectiveness");
+        return this;
+    }
+
+    /** How people are reached (required); an {@link Alerting} also receives every detection. */
+    public ControlLoopBuilder escalation(Escalation escalation) {
+        this.escalation = Objects.requireNonNull(escalation, "escalation");
+        return this;
+    }
+
+    /** The actions workflow steps may name (required). */
+    public ControlLoopBuilder actions(ActionCatalog actions) {
+        this.actions = Objects.requireNonNull(actions, "actions");
+        return this;
+    }
+
+    /** Fresh readings for the steps' success criteria (required). */
+    public ControlLoopBuilder metrics(MetricSource metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        return this;
+    }
+
+    /** Adds a detector fed from the bus; once one is added, the default chain is not used. */
+    public ControlLoopBuilder detector(Detector detector) {
+        detectors.add(Objects.requireNonNull(detector, "detector"));
+        return this;
+    }
+
+    /** The workflows; default the shipped ones. */
+    public ControlLoopBuilder workflows(WorkflowCatalog workflows) {
+        this.workflows = Objects.requireNonNull(workflows, "workflows");
+        return this;
+    }
+
+    /** The diagnosis rules; default {@link DiagnosisRules#defaults()}. */
+    public ControlLoopBuilder rules(RuleSet rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        return this;
+    }
+
+    /**
+     * The current dependency graph (declared, or a {@code DependencyLearner}); read by correlation,
+     * diagnosis and the high-impact rule (its service count is "all services"). Default empty.
+     */
+    public ControlLoopBuilder graph(Supplier<DependencyGraph> graph) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        return this;
+    }
+
+    /** How long an incident stays OPEN before it is diagnosed; default 30 s. */
+    public ControlLoopBuilder settle(Duration settle) {
+        this.settle = Objects.requireNonNull(settle, "settle");
+        return this;
+    }
+
+    /** How long an incident may stay unresolved before it escalates; default 1 h. */
+    public ControlLoopBuilder unresolvedAfter(Duration unresolvedAfter) {
+        this.unresolvedAfter = Objects.requireNonNull(unresolvedAfter, "unresolvedAfter");
+        return this;
+    }
+
+    /** How effectiveness is ranked; default {@link EffectivenessConfig#ofDefaults()}. */
+    public ControlLoopBuilder learning(EffectivenessConfig learning) {
+        this.learning = Objects.requireNonNull(learning, "learning");
+        return this;
+    }
+
+    /**
+     * Further settings of the recovery orchestrator (policy, flags, safety, trigger check,
+     * fencing); the loop sets its stores, catalogs, tracker, metrics, clock, audit, escalation,
+     * upstream and order itself.
+     */
+    public ControlLoopBuilder recovery(UnaryOperator<RecoveryOrchestratorBuilder> recovery) {
+        this.recovery = Objects.requireNonNull(recovery, "recovery");
+        return this;
+    }
+
+    /**
+     * The loop, subscribed to the bus and the tracker.
+     *
+     * @throws IllegalStateException if a required part is missing
+     * @throws IllegalArgumentException as {@link RecoveryOrchestratorBuilder#build()} or
+     *     {@link DiagnosisStage#attach}
+     */
+    public ControlLoop build() {
+        if (clock == null || bus == null || incidents == null || runs == null || audit == null || effectiveness == null
+                || escalation == null || actions == null || metrics == null) {
+            throw new IllegalStateException(
+                    "clock, bus, incidents, runs, audit, effectiveness, escalation, actions and metrics are required");
+        }
+        WorkflowCatalog catalog = workflows != null ? workflows : WorkflowCatalog.of(DefaultWorkflows.load());
+        List<AutoCloseable> subscriptions = new ArrayList<>();
+        IncidentTracker tracker = IncidentTracker.builder(incidents).clock(clock).graph(graph).build();
+        RecentSignals recent = RecentSignals.create(RecentSignalsConfig.ofDefaults(), clock);
+        subscriptions.add(recent.attach(bus));
+        Diagnoser diagnoser = Diagnoser.builder(rules != null ? rules : DiagnosisRules.defaults()).signals(recent)
+                .graph(graph).clock(clock).build();
+        DiagnosisStage stage = DiagnosisStage.attach(tracker, diagnoser, clock, settle);
+
+        EffectivenessLearner learner = EffectivenessLearner.builder().store(effectiveness).config(learning)
+                .clock(clock).build();
+        AuditTrail trail = AuditTrail.to(audit, catalog::find);
+        OutcomeRecorder outcomes = new OutcomeRecorder(learner, id -> tracker.active().stream()
+                .filter(i -> i.id().equals(id)).findFirst().map(Incident::fingerprint));
+        RecoveryAudit both = entry -> {
+            try {
+                outcomes.record(entry);
+            } finally {
+                trail.record(entry);
+            }
+        };
+        RecoveryOrchestrator orchestrator = recovery.apply(RecoveryOrchestrator.builder().attempts(3)).store(runs)
+                .workflows(catalog).actions(actions).tracker(tracker).metrics(metrics).clock(clock).audit(both)
+                .escalation(new EscalationPortSink(escalation)).order(new LearnedWorkflowOrder(learner, actions))
+                .upstream(service -> heldBy(service, tracker, stage).or(() -> escalation.upstreamCause(service)
+                        .map(c -> c.upstream() + ": " + c.summary())))
+                .build();
+
+        Map<String, TriggerType> triggers = new ConcurrentHashMap<>();
+        subscriptions.add(tracker.listen(event -> {
+            if (event instanceof IncidentEvent.Opened opened) {
+                triggers.put(opened.incident().id(), DetectionTriggers.of(opened.detection()));
+            } else if (event instanceof IncidentEvent.StatusChanged changed && changed.to() == IncidentStatus.RESOLVED) {
+                triggers.remove(changed.incident().id());
+            }
+        }));
+        subscriptions.add(stage.listen(d -> orchestrator.offer(new RecoveryTrigger(d.incidentId(),
+                triggers.getOrDefault(d.incidentId(), TriggerType.MANUAL), d.rootService(), d.category().label()))));
+
+        List<Detector> chain = new ArrayList<>(detectors);
+        if (chain.isEmpty()) {
+            chain.add(DetectorChainBuilder.standard(clock, baseline -> { }).build());
+            chain.add(new CircuitEventDetector());
+        }
+        Consumer<Detection> sink = detection -> tracker.observe(detection).ifPresent(incident -> {
+            if (escalation instanceof Alerting alerting) {
+                alerting.observe(detection, incident.id());
+            }
+        });
+        subscriptions.add(bus.subscribe(batch -> {
+            for (Signal signal : batch) {
+                for (Detector detector : chain) {
+                    detector.observe(signal, sink);
+                }
+            }
+        }));
+        EscalationRules rules = new EscalationRules(tracker, escalation, stage::latest,
+                () -> graph.get().services().size(), trail, clock, unresolvedAfter, 0.5);
+        return new ControlLoop(tracker, stage, orchestrator, learner, rules, subscriptions);
+    }
+
+    /** The root of another active incident whose diagnosis names {@code service} as affected downstream. */
+    static Optional<String> heldBy(String service, IncidentTracker tracker, DiagnosisStage stage) {
+        for (Incident incident : tracker.active()) {
+            Optional<Diagnosis> d = stage.latest(incident.id());
+            if (d.isPresent() && !d.get().rootService().equals(service)
+                    && d.get().impact().affectedServices().contains(service)) {
+                return Optional.of(d.get().rootService() + " is the diagnosed root of incident " + incident.id()
+                        + " (" + d.get().category().label() + "); " + service + " is affected downstream");
+            }
+        }
+        return Optional.empty();
+    }
+}
