@@ -13,6 +13,7 @@ import io.homeostat.server.api.JacksonJson;
 import io.homeostat.server.auth.ApiTokens;
 import io.homeostat.server.auth.DuplicateTokenException;
 import io.homeostat.server.auth.IssuedToken;
+import io.homeostat.server.events.EventStream;
 import io.homeostat.server.auth.Role;
 import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.ingest.IngestRejectedException;
@@ -45,6 +46,7 @@ public final class HomeostatServer implements AutoCloseable {
     private final ApiTokens tokens;
     private final Ingest ingest;
     private final Javalin http;
+    private final EventStream events = new EventStream();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Optional<IssuedToken> firstAdminToken;
@@ -57,7 +59,7 @@ public final class HomeostatServer implements AutoCloseable {
             this.ingest = new Ingest(
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
-            ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes());
+            ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events);
             Authorizer authorizer = new Authorizer(tokens);
             JacksonJson json = new JacksonJson();
             this.http = Javalin.create(javalin -> {
@@ -86,6 +88,7 @@ public final class HomeostatServer implements AutoCloseable {
             });
             http.start();
         } catch (RuntimeException e) {
+            events.close();
             loop.close();
             throw e;
         }
@@ -132,6 +135,11 @@ public final class HomeostatServer implements AutoCloseable {
         return loop;
     }
 
+    /** The live event stream. */
+    public EventStream events() {
+        return events;
+    }
+
     /** The API tokens. */
     public ApiTokens tokens() {
         return tokens;
@@ -150,6 +158,7 @@ public final class HomeostatServer implements AutoCloseable {
         }
         ready.set(false);
         try {
+            events.close();
             http.stop();
         } finally {
             loop.close();

@@ -92,6 +92,7 @@ class OperatorApiTest {
         assertThat(running.server.loop().guards().find("db:primary").orElseThrow().circuitBreaker().orElseThrow().state())
                 .isEqualTo(CircuitState.FORCED_OPEN);
 
+        running.clock.advance(java.time.Duration.ofSeconds(1)); // audit records of one instant sort by id
         RunningServer.Answer reset = running.post("/api/v1/circuits/db:primary/reset", running.admin, "{\"reason\":\"drill over\"}");
         assertThat(reset.json().path("state").asText()).isEqualTo("CLOSED");
 
@@ -145,6 +146,7 @@ class OperatorApiTest {
         assertThat(acked.status()).as(acked.text()).isEqualTo(200);
         assertThat(acked.json().path("acknowledgedBy").asText()).isEqualTo("token:ops");
 
+        running.clock.advance(java.time.Duration.ofSeconds(1)); // audit records of one instant sort by id
         RunningServer.Answer resolved = running.post("/api/v1/alerts/" + fingerprint + "/resolve", running.operator,
                 "{\"reason\":\"pool resized\"}");
         assertThat(resolved.status()).isEqualTo(200);

@@ -14,12 +14,15 @@ import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.detect.DetectorChain;
 import io.homeostat.engine.detect.DetectorChainBuilder;
 import io.homeostat.engine.incident.IncidentTracker;
+import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.IncidentStore;
 import io.homeostat.store.jdbc.JdbcStore;
 import io.homeostat.store.jdbc.StoreConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,7 @@ public final class ControlLoop implements AutoCloseable {
     private final GuardRegistry guards;
     private final Circuits circuits;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
 
     private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler) {
@@ -57,6 +61,7 @@ public final class ControlLoop implements AutoCloseable {
         this.alerting = Alerting.builder(scheduler)
                 .receiver(Receiver.of("log", LogChannel.of("log")))
                 .route(Route.to("log").build())
+                .auditHook(this::alertEvent)
                 .build();
         this.guards = GuardRegistry.builder().clock(scheduler.clock()).scheduler(scheduler).signalBus(bus).build();
         this.circuits = new Circuits(guards);
@@ -84,6 +89,21 @@ public final class ControlLoop implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    private void alertEvent(AlertEvent event) {
+        for (Consumer<AlertEvent> listener : alertListeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("an alert event listener failed", e);
+            }
+        }
+    }
+
+    /** Calls {@code listener} with every alert event (fired, acknowledged, resolved, ...), on the alert manager's thread. */
+    public void onAlertEvent(Consumer<AlertEvent> listener) {
+        alertListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     private void store(List<Signal> batch) {
