@@ -20,20 +20,20 @@ import java.time.Instant;
  * A real server on 127.0.0.1, port 0, H2 in a temporary directory, on a manual clock; and an HTTP
  * client for it. Tokens of each role are made at start.
  */
-final class RunningServer implements AutoCloseable {
+public final class RunningServer implements AutoCloseable {
 
-    static final Instant START = Instant.parse("2026-06-01T12:00:00Z");
+    public static final Instant START = Instant.parse("2026-06-01T12:00:00Z");
 
     final ManualClock clock = ManualClock.at(START);
     final Path data;
-    final HomeostatServer server;
-    final String admin;
-    final String operator;
-    final String viewer;
+    public final HomeostatServer server;
+    public final String admin;
+    public final String operator;
+    public final String viewer;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper mapper = new ObjectMapper();
 
-    RunningServer(Path data) {
+    public RunningServer(Path data) {
         this(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data));
     }
 
