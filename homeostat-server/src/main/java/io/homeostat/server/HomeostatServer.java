@@ -54,7 +54,9 @@ public final class HomeostatServer implements AutoCloseable {
     private HomeostatServer(ServerConfig config, StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
         this.firstAdminToken = tokens.isEmpty() ? Optional.of(tokens.issue("admin", Role.ADMIN)) : Optional.empty();
+        long begin = scheduler.clock().monotonicNanos();
         this.loop = ControlLoop.start(storeConfig, incidents, scheduler);
+        long loopReady = scheduler.clock().monotonicNanos();
         try {
             this.ingest = new Ingest(
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
@@ -87,6 +89,8 @@ public final class HomeostatServer implements AutoCloseable {
                 });
             });
             http.start();
+            LOG.info("started: store and engine in {} ms, HTTP in {} ms", (loopReady - begin) / 1_000_000,
+                    (scheduler.clock().monotonicNanos() - loopReady) / 1_000_000);
         } catch (RuntimeException e) {
             events.close();
             loop.close();
