@@ -64,6 +64,18 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void healthAnswers503NamingTheFailingCheckWhenTheBusIsClosed() {
+        try (RunningServer running = new RunningServer(data)) {
+            running.server.loop().bus().close();
+            RunningServer.Answer health = running.get("/health", null);
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().path("status").asText()).isEqualTo("down");
+            assertThat(health.json().path("checks").path("bus").asText()).isEqualTo("closed");
+            assertThat(health.json().path("checks").path("store").asText()).isEqualTo("up");
+        }
+    }
+
+    @Test
     void refusesAPortOutOfRangeNamingTheField() {
         assertThatThrownBy(() -> ServerConfig.defaults().withAddress("127.0.0.1", 70_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
