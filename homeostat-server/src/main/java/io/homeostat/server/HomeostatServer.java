@@ -53,7 +53,6 @@ public final class HomeostatServer implements AutoCloseable {
 
     private HomeostatServer(ServerConfig config, StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
-        this.firstAdminToken = tokens.isEmpty() ? Optional.of(tokens.issue("admin", Role.ADMIN)) : Optional.empty();
         long begin = scheduler.clock().monotonicNanos();
         this.loop = ControlLoop.start(storeConfig, incidents, scheduler);
         long loopReady = scheduler.clock().monotonicNanos();
@@ -96,6 +95,8 @@ public final class HomeostatServer implements AutoCloseable {
             loop.close();
             throw e;
         }
+        // Only once everything started: a start that fails must not leave a token nobody saw.
+        this.firstAdminToken = tokens.isEmpty() ? Optional.of(tokens.issue("admin", Role.ADMIN)) : Optional.empty();
         ready.set(true);
     }
 

@@ -76,6 +76,23 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void aStartThatFailsLeavesNoUnseenAdminToken() {
+        try (RunningServer running = new RunningServer(data.resolve("first"))) {
+            ServerConfig taken = ServerConfig.defaults().withAddress("127.0.0.1", running.server.port())
+                    .withDataDirectory(data.resolve("second"));
+            assertThatThrownBy(() -> HomeostatServer.start(taken, HomeostatServer.embeddedStore(taken),
+                    new io.homeostat.server.runtime.VolatileIncidentStore(), ManualClock.create().scheduler()))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(data.resolve("second").resolve("tokens")).doesNotExist();
+        }
+        ServerConfig free = ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data.resolve("second"));
+        try (HomeostatServer retried = HomeostatServer.start(free, HomeostatServer.embeddedStore(free),
+                new io.homeostat.server.runtime.VolatileIncidentStore(), ManualClock.create().scheduler())) {
+            assertThat(retried.firstAdminToken()).isPresent();
+        }
+    }
+
+    @Test
     void refusesAPortOutOfRangeNamingTheField() {
         assertThatThrownBy(() -> ServerConfig.defaults().withAddress("127.0.0.1", 70_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
