@@ -1,0 +1,172 @@
+package io.homeostat.server;
+
+import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.alert.UnknownAlertException;
+import io.homeostat.engine.codec.SignalCodec;
+import io.homeostat.engine.port.IncidentStore;
+import io.homeostat.server.api.ApiError;
+import io.homeostat.server.api.ApiRoute;
+import io.homeostat.server.api.ApiRoutes;
+import io.homeostat.server.api.Authorizer;
+import io.homeostat.server.api.BadRequestException;
+import io.homeostat.server.api.JacksonJson;
+import io.homeostat.server.auth.ApiTokens;
+import io.homeostat.server.auth.DuplicateTokenException;
+import io.homeostat.server.auth.IssuedToken;
+import io.homeostat.server.events.EventStream;
+import io.homeostat.server.auth.Role;
+import io.homeostat.server.ingest.Ingest;
+import io.homeostat.server.ingest.IngestRejectedException;
+import io.homeostat.server.ingest.SeenIds;
+import io.homeostat.server.ingest.SignalBatchReader;
+import io.homeostat.server.runtime.ControlLoop;
+import io.homeostat.server.runtime.RemoteCircuitException;
+import io.homeostat.server.runtime.UnknownCircuitException;
+import io.homeostat.server.runtime.VolatileIncidentStore;
+import io.homeostat.store.jdbc.StoreConfig;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Homeostat server: the control loop over the store, the API over HTTP. {@link #start}
+ * returns when it is ready; {@link #close()} stops taking requests, delivers queued signals and
+ * flushes the store. Thread-safe.
+ */
+public final class HomeostatServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HomeostatServer.class);
+
+    private final ControlLoop loop;
+    private final ApiTokens tokens;
+    private final Ingest ingest;
+    private final Javalin http;
+    private final EventStream events = new EventStream();
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Optional<IssuedToken> firstAdminToken;
+
+    private HomeostatServer(ServerConfig config, StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
+        this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
+        long begin = scheduler.clock().monotonicNanos();
+        this.loop = ControlLoop.start(storeConfig, incidents, scheduler);
+        long loopReady = scheduler.clock().monotonicNanos();
+        try {
+            this.ingest = new Ingest(
+                    new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
+                    loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
+            ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events);
+            Authorizer authorizer = new Authorizer(tokens);
+            JacksonJson json = new JacksonJson();
+            this.http = Javalin.create(javalin -> {
+                javalin.startup.showJavalinBanner = false;
+                javalin.startup.showOldJavalinVersionWarning = false;
+                javalin.jsonMapper(json);
+                javalin.http.maxRequestSize = config.maxBatchBytes();
+                javalin.jetty.host = config.host();
+                javalin.jetty.port = config.port();
+                for (ApiRoute route : routes.routes()) {
+                    javalin.routes.addHttpHandler(route.method(), route.path(), authorizer.guard(route));
+                }
+                javalin.routes.exception(IngestRejectedException.class,
+                        (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
+                javalin.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
+                javalin.routes.exception(UnknownCircuitException.class, (e, ctx) -> error(ctx, 404, e.getMessage(), ""));
+                javalin.routes.exception(UnknownAlertException.class, (e, ctx) -> error(ctx, 404, e.getMessage(), ""));
+                javalin.routes.exception(RemoteCircuitException.class, (e, ctx) -> error(ctx, 409, e.getMessage(), ""));
+                javalin.routes.exception(DuplicateTokenException.class, (e, ctx) -> error(ctx, 409, e.getMessage(), "name"));
+                javalin.routes.exception(HttpResponseException.class,
+                        (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), ""));
+                javalin.routes.exception(Exception.class, (e, ctx) -> {
+                    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), "");
+                });
+            });
+            http.start();
+            LOG.info("started: store and engine in {} ms, HTTP in {} ms", (loopReady - begin) / 1_000_000,
+                    (scheduler.clock().monotonicNanos() - loopReady) / 1_000_000);
+        } catch (RuntimeException e) {
+            events.close();
+            loop.close();
+            throw e;
+        }
+        // Only once everything started: a start that fails must not leave a token nobody saw.
+        this.firstAdminToken = tokens.isEmpty() ? Optional.of(tokens.issue("admin", Role.ADMIN)) : Optional.empty();
+        ready.set(true);
+    }
+
+    private static void error(Context ctx, int status, String message, String field) {
+        ctx.status(status).json(new ApiError(status, message, field));
+    }
+
+    /**
+     * Starts a server and returns when it answers. The incidents live in {@code incidents}
+     * (until the JDBC incident store lands, the CLI passes a {@link VolatileIncidentStore}).
+     *
+     * @throws RuntimeException if the store cannot be opened or the port cannot be bound;
+     *     whatever was started is stopped again
+     */
+    public static HomeostatServer start(
+            ServerConfig config, StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
+        return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
+                Objects.requireNonNull(incidents, "incidents"), Objects.requireNonNull(scheduler, "scheduler"));
+    }
+
+    /** The store settings of the embedded default: H2 and the spool under {@code dataDirectory}. */
+    public static StoreConfig embeddedStore(ServerConfig config) {
+        var data = config.dataDirectory().toAbsolutePath();
+        return StoreConfig.defaults()
+                .withJdbc("jdbc:h2:file:" + data.resolve("homeostat"), "sa", "")
+                .withSpool(data.resolve("spool"), StoreConfig.defaults().spoolMaxBytes());
+    }
+
+    /** The port it listens on (the bound one when configured with 0). */
+    public int port() {
+        return http.port();
+    }
+
+    /** The admin token generated because no token existed; present on the first start only. */
+    public Optional<IssuedToken> firstAdminToken() {
+        return firstAdminToken;
+    }
+
+    /** The control loop, e.g. to register the guards of this process. */
+    public ControlLoop loop() {
+        return loop;
+    }
+
+    /** The live event stream. */
+    public EventStream events() {
+        return events;
+    }
+
+    /** The API tokens. */
+    public ApiTokens tokens() {
+        return tokens;
+    }
+
+    /** True between the end of {@link #start} and the beginning of {@link #close()}. */
+    public boolean ready() {
+        return ready.get() && !closed.get();
+    }
+
+    /** Stops the HTTP server, then the loop: queued signals are delivered and the store flushed. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        ready.set(false);
+        try {
+            events.close();
+            http.stop();
+        } finally {
+            loop.close();
+        }
+    }
+}

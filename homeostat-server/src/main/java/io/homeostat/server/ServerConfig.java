@@ -1,0 +1,72 @@
+package io.homeostat.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the server listens and what it accepts. Immutable; validated on construction (bad values
+ * are rejected with the field's name, never clamped). Start from {@link #defaults()}.
+ *
+ * @param host the address to bind; default {@code 127.0.0.1} (loopback only: exposing the API is
+ *     a decision the operator takes with {@code --host})
+ * @param port the TCP port; default 8080, 0 picks a free one, in [0, 65535]
+ * @param dataDirectory where the H2 database, the spool and the token file live; default {@code ./data}
+ * @param maxBatchBytes the largest ingest body; default 4 MiB, in [1 KiB, 64 MiB]; larger gets 413
+ * @param maxBatchSignals the most signals in one ingest batch; default 10,000, in [1, 100,000]
+ * @param maxFutureSkew how far ahead of the server's clock a signal's time may be; default 5 min,
+ *     in [0, 1 day]
+ */
+public record ServerConfig(
+        String host, int port, Path dataDirectory, int maxBatchBytes, int maxBatchSignals, Duration maxFutureSkew) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /**
+     * Validates the fields.
+     *
+     * @throws NullPointerException if a field is null
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be in [0, 65535], was " + port);
+        }
+        if (maxBatchBytes < 1024 || maxBatchBytes > 64 << 20) {
+            throw new IllegalArgumentException("maxBatchBytes must be in [1024, 67108864], was " + maxBatchBytes);
+        }
+        if (maxBatchSignals < 1 || maxBatchSignals > 100_000) {
+            throw new IllegalArgumentException("maxBatchSignals must be in [1, 100000], was " + maxBatchSignals);
+        }
+        if (maxFutureSkew.isNegative() || maxFutureSkew.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("maxFutureSkew must be in [0, 1 day], was " + maxFutureSkew);
+        }
+    }
+
+    /** Loopback, port 8080, {@code ./data}, 4 MiB and 10,000 signals a batch, 5 min of skew. */
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), 4 << 20, 10_000, Duration.ofMinutes(5));
+    }
+
+    /** This config listening on {@code host}:{@code port}. */
+    public ServerConfig withAddress(String host, int port) {
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew);
+    }
+
+    /** This config keeping its files under {@code dataDirectory}. */
+    public ServerConfig withDataDirectory(Path dataDirectory) {
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew);
+    }
+
+    /** This config with other ingest limits. */
+    public ServerConfig withIngestLimits(int maxBatchBytes, int maxBatchSignals, Duration maxFutureSkew) {
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew);
+    }
+}

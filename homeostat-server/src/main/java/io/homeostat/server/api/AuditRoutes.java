@@ -1,0 +1,40 @@
+package io.homeostat.server.api;
+
+import io.homeostat.engine.port.AuditQuery;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/v1/audit}: the audit trail, oldest first, filtered. */
+final class AuditRoutes {
+
+    private final Auditor auditor;
+    private final io.homeostat.core.time.Clock clock;
+
+    AuditRoutes(Auditor auditor, io.homeostat.core.time.Clock clock) {
+        this.auditor = auditor;
+        this.clock = clock;
+    }
+
+    List<ApiRoute> routes() {
+        return List.of(ApiRoute.get("/api/v1/audit", Access.VIEWER,
+                "Audit records, oldest first; from defaults to 24 h ago, to to now",
+                List.of("from", "to", "actor", "action", "target", "limit"), this::query));
+    }
+
+    private void query(Context ctx) {
+        Instant to = Params.instant(ctx, "to").orElse(clock.instant().plusSeconds(1));
+        Instant from = Params.instant(ctx, "from").orElse(to.minus(Duration.ofHours(24)));
+        if (!from.isBefore(to)) {
+            throw new BadRequestException("from", "must be before to");
+        }
+        AuditQuery query = AuditQuery.between(from, to).limit(Params.limit(ctx, AuditQuery.DEFAULT_LIMIT, 10_000));
+        query = Params.text(ctx, "actor").map(query::actor).orElse(query);
+        query = Params.text(ctx, "action").map(query::action).orElse(query);
+        query = Params.text(ctx, "target").map(query::target).orElse(query);
+        auditor.log().flush();
+        ctx.json(Map.of("records", auditor.log().query(query)));
+    }
+}

@@ -1,0 +1,72 @@
+package io.homeostat.server.api;
+
+import io.homeostat.core.breaker.CircuitState;
+import io.homeostat.engine.incident.Incident;
+import io.homeostat.server.ingest.Ingest;
+import io.homeostat.server.runtime.CircuitView;
+import io.homeostat.server.runtime.ControlLoop;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code GET /health} (public: liveness and readiness, 200 or 503) and
+ * {@code GET /api/v1/overview} (the system health overview).
+ */
+final class HealthRoutes {
+
+    private final ControlLoop loop;
+    private final Ingest ingest;
+    private final BooleanSupplier ready;
+
+    HealthRoutes(ControlLoop loop, Ingest ingest, BooleanSupplier ready) {
+        this.loop = loop;
+        this.ingest = ingest;
+        this.ready = ready;
+    }
+
+    List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.get("/health", Access.PUBLIC,
+                        "Liveness and readiness of Homeostat itself: 200 when ready, 503 with the failing checks when not",
+                        List.of(), this::health),
+                ApiRoute.get("/api/v1/overview", Access.VIEWER,
+                        "System health overview: active incidents, circuits, alerts, ingest and store counts", List.of(),
+                        this::overview));
+    }
+
+    private void health(Context ctx) {
+        Map<String, String> checks = new TreeMap<>();
+        checks.put("server", ready.getAsBoolean() ? "up" : "starting or stopping");
+        checks.put("bus", loop.bus().isClosed() ? "closed" : "up");
+        var stats = loop.store().stats();
+        checks.put("store", stats.spooledRecords() > stats.replayedRecords() ? "database unreachable, spooling" : "up");
+        boolean up = checks.values().stream().allMatch("up"::equals);
+        ctx.status(up ? 200 : 503).json(Map.of("status", up ? "up" : "down", "checks", checks));
+    }
+
+    private void overview(Context ctx) {
+        List<Incident> active = loop.tracker().active();
+        Map<String, Long> bySeverity = new TreeMap<>();
+        active.forEach(incident -> bySeverity.merge(incident.severity().name(), 1L, Long::sum));
+        List<CircuitView> circuits = loop.circuits().list();
+        Map<String, Long> byState = new TreeMap<>();
+        circuits.forEach(circuit -> byState.merge(circuit.state().name(), 1L, Long::sum));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("activeIncidents", active.size());
+        body.put("activeIncidentsBySeverity", bySeverity);
+        body.put("circuits", circuits.size());
+        body.put("circuitsByState", byState);
+        body.put("openCircuits", circuits.stream().filter(c -> c.state() != CircuitState.CLOSED).map(CircuitView::name).toList());
+        body.put("alerts", loop.alerting().alerts().size());
+        body.put("ingest", ingest.totals());
+        body.put("bus", Map.of("published", loop.bus().published(), "delivered", loop.bus().delivered(),
+                "dropped", loop.bus().dropped(), "pending", loop.bus().pending()));
+        body.put("store", loop.store().stats());
+        body.put("detectorFailures", loop.chain().failures());
+        ctx.json(body);
+    }
+}

@@ -1,0 +1,59 @@
+package io.homeostat.server.api;
+
+import io.homeostat.server.ingest.Ingest;
+import io.homeostat.server.ingest.IngestRejectedException;
+import io.homeostat.server.ingest.IngestResult;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/signals}: a batch of signals, all or nothing. The body is read up to the
+ * limit and no further: a declared or actual length past it gets 413 before any signal is
+ * looked at.
+ */
+final class IngestRoutes {
+
+    private final Ingest ingest;
+    private final int maxBytes;
+
+    IngestRoutes(Ingest ingest, int maxBytes) {
+        this.ingest = ingest;
+        this.maxBytes = maxBytes;
+    }
+
+    List<ApiRoute> routes() {
+        return List.of(ApiRoute.post("/api/v1/signals", Access.OPERATOR,
+                "Ingests a batch {\"signals\":[{\"id\":...,\"kind\":...},...]}; 202 with counts, 4xx naming the field",
+                this::ingest));
+    }
+
+    private void ingest(Context ctx) throws IOException {
+        long declared = ctx.contentLength();
+        if (declared > maxBytes) {
+            throw tooLarge(declared);
+        }
+        IngestResult result = ingest.accept(body(ctx.bodyInputStream()));
+        ctx.status(202).json(result);
+    }
+
+    private byte[] body(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 64 * 1024));
+        byte[] buffer = new byte[16 * 1024];
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            if (out.size() + read > maxBytes) {
+                throw tooLarge(out.size() + (long) read);
+            }
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
+    }
+
+    private IngestRejectedException tooLarge(long size) {
+        return new IngestRejectedException(413, "$", "body of " + size + " bytes or more exceeds the limit of "
+                + maxBytes + " bytes; send smaller batches");
+    }
+}

@@ -1,0 +1,78 @@
+package io.homeostat.server.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The OpenAPI 3 document of the API, generated from the same route table the server registers,
+ * so it cannot list a route that does not exist nor miss one that does. Immutable once built.
+ */
+final class OpenApiDocument {
+
+    private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
+
+    private OpenApiDocument() {}
+
+    static Map<String, Object> of(List<ApiRoute> routes, String version) {
+        Map<String, Object> paths = new LinkedHashMap<>();
+        for (ApiRoute route : routes) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(route.path(), p -> new LinkedHashMap<>());
+            item.put(route.method().name().toLowerCase(Locale.ROOT), operation(route));
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("openapi", "3.0.3");
+        document.put("info", Map.of("title", "Homeostat API", "version", version,
+                "description", "The operator's side of Homeostat. Send Authorization: Bearer <token>."));
+        document.put("paths", paths);
+        document.put("components", Map.of(
+                "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")),
+                "schemas", Map.of("Error", Map.of("type", "object", "properties", Map.of(
+                        "status", Map.of("type", "integer"),
+                        "error", Map.of("type", "string"),
+                        "field", Map.of("type", "string", "description", "the offending field; empty for the request as a whole"))))));
+        return document;
+    }
+
+    private static Map<String, Object> operation(ApiRoute route) {
+        Map<String, Object> operation = new LinkedHashMap<>();
+        operation.put("summary", route.summary());
+        operation.put("operationId", route.method().name().toLowerCase(Locale.ROOT) + route.path()
+                .replaceAll("[{}]", "").replaceAll("[/-]+(.)", "_$1"));
+        route.access().role().ifPresent(role -> {
+            operation.put("security", List.of(Map.of("bearer", List.of())));
+            operation.put("x-homeostat-role", role.wireName());
+        });
+        List<Map<String, Object>> parameters = new ArrayList<>();
+        Matcher matcher = PATH_PARAM.matcher(route.path());
+        while (matcher.find()) {
+            parameters.add(Map.of("name", matcher.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
+        }
+        for (String name : route.query()) {
+            parameters.add(Map.of("name", name, "in", "query", "required", false, "schema", Map.of("type", "string")));
+        }
+        if (!parameters.isEmpty()) {
+            operation.put("parameters", parameters);
+        }
+        if (route.hasBody()) {
+            operation.put("requestBody", Map.of("required", true,
+                    "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+        }
+        Map<String, Object> responses = new LinkedHashMap<>();
+        responses.put("2XX", Map.of("description", "success",
+                "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+        Map<String, Object> error = Map.of("description", "error",
+                "content", Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error"))));
+        responses.put("4XX", error);
+        if (route.path().equals("/health")) {
+            responses.put("503", Map.of("description", "not ready"));
+        }
+        operation.put("responses", responses);
+        return operation;
+    }
+}

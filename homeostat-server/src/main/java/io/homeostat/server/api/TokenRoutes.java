@@ -1,0 +1,54 @@
+package io.homeostat.server.api;
+
+import io.homeostat.server.auth.ApiTokens;
+import io.homeostat.server.auth.IssuedToken;
+import io.homeostat.server.auth.Principal;
+import io.homeostat.server.auth.Role;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/** API tokens, for admins: list names and roles; create one (its secret is shown once), audited. */
+final class TokenRoutes {
+
+    /** The body of a token request. */
+    record TokenRequest(String name, String role) {}
+
+    private final ApiTokens tokens;
+    private final Auditor auditor;
+
+    TokenRoutes(ApiTokens tokens, Auditor auditor) {
+        this.tokens = tokens;
+        this.auditor = auditor;
+    }
+
+    List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.get("/api/v1/tokens", Access.ADMIN, "API token names and roles (never secrets)", List.of(),
+                        ctx -> ctx.json(Map.of("tokens", tokens.list()))),
+                ApiRoute.post("/api/v1/tokens", Access.ADMIN,
+                        "Creates a token (body: {\"name\":...,\"role\":\"viewer|operator|admin\"}); the secret is in this answer only",
+                        this::issue));
+    }
+
+    private void issue(Context ctx) {
+        TokenRequest request = ctx.bodyAsClass(TokenRequest.class);
+        if (request.name() == null || request.name().isBlank()) {
+            throw new BadRequestException("name", "missing");
+        }
+        if (request.role() == null) {
+            throw new BadRequestException("role", "missing: one of viewer, operator, admin");
+        }
+        Role role = Role.ofWireName(request.role())
+                .orElseThrow(() -> new BadRequestException("role", "unknown role '" + request.role() + "': one of viewer, operator, admin"));
+        IssuedToken token;
+        try {
+            token = tokens.issue(request.name(), role);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("name", e.getMessage());
+        }
+        Principal principal = Authorizer.principal(ctx);
+        auditor.record(principal, "token.create", "token:" + token.name(), "role " + role.wireName(), Map.of("role", role.wireName()));
+        ctx.status(201).json(Map.of("name", token.name(), "role", role.wireName(), "secret", token.secret()));
+    }
+}

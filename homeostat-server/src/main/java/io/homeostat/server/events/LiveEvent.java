@@ -1,0 +1,17 @@
+package io.homeostat.server.events;
+
+import java.util.Objects;
+
+/**
+ * One event of the live stream.
+ *
+ * @param type the SSE event name: {@code incident}, {@code alert} or {@code circuit}
+ * @param data what is sent as the event's JSON data
+ */
+public record LiveEvent(String type, Object data) {
+
+    public LiveEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(data, "data");
+    }
+}

@@ -1,0 +1,159 @@
+package io.homeostat.server.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.homeostat.core.signal.Signal;
+import io.homeostat.engine.codec.SignalCodec;
+import io.homeostat.engine.codec.SignalDecodingException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an ingest batch, all or nothing. The body is one JSON object,
+ * {@code {"signals":[...]}}; each element is a signal in the {@link SignalCodec} form plus an
+ * {@code id} (1 to 128 characters of letters, digits and {@code . _ : -}). Every element is
+ * checked before the batch is returned, so a batch with one bad signal is refused whole. Errors
+ * name the field by its JSON path, e.g. {@code signals[3].value}.
+ *
+ * <p>Thread-safe; create one and share it.
+ */
+public final class SignalBatchReader {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private final SignalCodec codec;
+    private final ObjectMapper mapper;
+    private final int maxSignals;
+    private final Duration maxFutureSkew;
+
+    /**
+     * @param maxSignals the most signals a batch may hold
+     * @param maxFutureSkew how far past {@code now} a signal's time may be
+     * @throws IllegalArgumentException if {@code maxSignals} is not positive
+     */
+    public SignalBatchReader(SignalCodec codec, int maxSignals, Duration maxFutureSkew) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.maxFutureSkew = Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
+        if (maxSignals < 1) {
+            throw new IllegalArgumentException("maxSignals must be positive, was " + maxSignals);
+        }
+        this.maxSignals = maxSignals;
+        // Non-numeric literals are let through here and written back bare, so that the codec
+        // sees them and names the field that holds them.
+        JsonFactory factory = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.mapper = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+    }
+
+    /**
+     * The signals of {@code body}, in order.
+     *
+     * @param now the server's wall time, against which future timestamps are judged
+     * @throws IngestRejectedException (400) if the body is not a valid batch, naming the field;
+     *     (422) if a signal's time lies more than the allowed skew in the future
+     */
+    public List<IngestedSignal> read(byte[] body, Instant now) {
+        JsonNode root = parse(body);
+        if (!root.isObject()) {
+            throw new IngestRejectedException(400, "$", "expected a JSON object {\"signals\":[...]}");
+        }
+        Iterator<String> names = root.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("signals")) {
+                throw new IngestRejectedException(400, name, "unknown field");
+            }
+        }
+        JsonNode signals = root.get("signals");
+        if (signals == null) {
+            throw new IngestRejectedException(400, "signals", "missing");
+        }
+        if (!signals.isArray()) {
+            throw new IngestRejectedException(400, "signals", "expected an array");
+        }
+        if (signals.size() > maxSignals) {
+            throw new IngestRejectedException(413, "signals", "holds " + signals.size() + " signals, at most "
+                    + maxSignals + " are accepted in one batch");
+        }
+        Instant latest = now.plus(maxFutureSkew);
+        List<IngestedSignal> batch = new ArrayList<>(signals.size());
+        for (int i = 0; i < signals.size(); i++) {
+            batch.add(element(signals.get(i), "signals[" + i + "]", latest));
+        }
+        return batch;
+    }
+
+    private IngestedSignal element(JsonNode node, String path, Instant latest) {
+        if (!node.isObject()) {
+            throw new IngestRejectedException(400, path, "expected a signal object");
+        }
+        ObjectNode object = ((ObjectNode) node).deepCopy();
+        JsonNode id = object.remove("id");
+        if (id == null) {
+            throw new IngestRejectedException(400, path + ".id", "missing");
+        }
+        if (!id.isTextual() || !ID.matcher(id.textValue()).matches()) {
+            throw new IngestRejectedException(400, path + ".id",
+                    "expected a string of 1 to 128 letters, digits or . _ : -");
+        }
+        Signal signal;
+        try {
+            signal = codec.decode(mapper.writeValueAsBytes(object));
+        } catch (SignalDecodingException e) {
+            String field = e.field().equals("$") ? path : path + "." + e.field();
+            throw new IngestRejectedException(400, field, problem(e));
+        } catch (JsonProcessingException e) {
+            throw new IngestRejectedException(400, path, "cannot be read: " + e.getOriginalMessage());
+        }
+        if (signal.time().isAfter(latest)) {
+            throw new IngestRejectedException(422, path + ".time",
+                    signal.time() + " is more than " + maxFutureSkew + " ahead of the server's clock");
+        }
+        return new IngestedSignal(id.textValue(), signal);
+    }
+
+    private static String problem(SignalDecodingException e) {
+        String message = e.getMessage();
+        int colon = message.indexOf("': ");
+        return colon < 0 ? message : message.substring(colon + 3);
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw new IngestRejectedException(400, "$", "empty body, expected {\"signals\":[...]}");
+        }
+        try {
+            JsonNode root = mapper.readTree(body);
+            if (root == null || root.isMissingNode()) {
+                throw new IngestRejectedException(400, "$", "empty body, expected {\"signals\":[...]}");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw new IngestRejectedException(400, "$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IngestRejectedException(400, "$", "cannot be read: " + e.getMessage());
+        }
+    }
+}

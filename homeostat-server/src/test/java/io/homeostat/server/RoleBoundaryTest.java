@@ -1,0 +1,120 @@
+package io.homeostat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.homeostat.server.auth.Role;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every route the OpenAPI document lists, called over HTTP with no token, a wrong token, and a
+ * token of each role: a public route answers everyone, a secured one answers 401 without a valid
+ * token, 403 below its role, and neither at or above it.
+ */
+class RoleBoundaryTest {
+
+    @TempDir
+    Path data;
+
+    private RunningServer running;
+
+    @BeforeEach
+    void start() {
+        running = new RunningServer(data);
+    }
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    private record Route(String method, String path, String role) {}
+
+    private List<Route> documentedRoutes() {
+        JsonNode paths = running.get("/api/v1/openapi.json", null).json().path("paths");
+        List<Route> routes = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> routes.add(
+                new Route(operation.getKey(), path.getKey().replaceAll("\\{[^}]+}", "nothing-here"),
+                        operation.getValue().path("x-homeostat-role").asText("")))));
+        return routes;
+    }
+
+    private RunningServer.Answer call(Route route, String token) {
+        return route.method().equals("get") ? running.get(route.path(), token) : running.post(route.path(), token, "{}");
+    }
+
+    @Test
+    void everyRouteAnswersOnlyTheRolesItAllows() {
+        Map<Role, String> tokens = Map.of(Role.VIEWER, running.viewer, Role.OPERATOR, running.operator, Role.ADMIN, running.admin);
+        List<Route> routes = documentedRoutes();
+        assertThat(routes).extracting(Route::role).contains("", "viewer", "operator", "admin");
+        for (Route route : routes) {
+            if (route.role().isEmpty()) {
+                assertThat(call(route, null).status()).as(route.toString()).isIn(200, 503);
+                continue;
+            }
+            Role required = Role.ofWireName(route.role()).orElseThrow();
+            assertThat(call(route, null).status()).as("no token: " + route).isEqualTo(401);
+            assertThat(call(route, "hst_not-a-real-token").status()).as("unknown token: " + route).isEqualTo(401);
+            assertThat(call(route, running.admin.substring(0, running.admin.length() - 1)).status())
+                    .as("truncated admin token: " + route).isEqualTo(401);
+            for (Role role : Role.values()) {
+                int status = call(route, tokens.get(role)).status();
+                if (role.covers(required)) {
+                    assertThat(status).as(role + " on " + route).isNotIn(401, 403);
+                } else {
+                    assertThat(status).as(role + " on " + route).isEqualTo(403);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyMutatingRouteNeedsAtLeastOperator() {
+        assertThat(documentedRoutes()).filteredOn(route -> route.method().equals("post"))
+                .isNotEmpty()
+                .allSatisfy(route -> assertThat(route.role()).isIn("operator", "admin"));
+    }
+
+    @Test
+    void aViewerCannotCreateTokensNorIngestAndNothingIsAuditedForRefusedCalls() {
+        RunningServer.Answer refused = running.post("/api/v1/tokens", running.viewer, "{\"name\":\"x\",\"role\":\"admin\"}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("error").asText()).contains("admin role", "watcher");
+        RunningServer.Answer refusedByOperator = running.post("/api/v1/tokens", running.operator,
+                "{\"name\":\"x\",\"role\":\"admin\"}");
+        assertThat(refusedByOperator.status()).isEqualTo(403);
+        assertThat(running.server.tokens().list()).extracting(p -> p.name()).doesNotContain("x");
+        JsonNode records = running.get("/api/v1/audit", running.viewer).json().path("records");
+        assertThat(records).isEmpty();
+    }
+
+    @Test
+    void anAdminCreatesATokenWhoseSecretWorksWithItsRoleOnly() {
+        RunningServer.Answer created = running.post("/api/v1/tokens", running.admin, "{\"name\":\"ci\",\"role\":\"viewer\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.json().path("secret").asText();
+        assertThat(running.get("/api/v1/overview", secret).status()).isEqualTo(200);
+        assertThat(running.post("/api/v1/signals", secret, "{\"signals\":[]}").status()).isEqualTo(403);
+        assertThat(running.post("/api/v1/tokens", running.admin, "{\"name\":\"ci\",\"role\":\"viewer\"}").status())
+                .isEqualTo(409);
+        assertThat(running.post("/api/v1/tokens", running.admin, "{\"name\":\"ci2\",\"role\":\"root\"}").json()
+                .path("field").asText()).isEqualTo("role");
+        JsonNode records = running.get("/api/v1/audit?action=api.token.create", running.viewer).json().path("records");
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("actor").asText()).isEqualTo("token:admin");
+        assertThat(records.get(0).path("target").asText()).isEqualTo("token:ci");
+    }
+
+    @Test
+    void anUndocumentedPathIsNotFound() {
+        assertThat(running.get("/api/v1/nope", running.admin).status()).isEqualTo(404);
+    }
+}

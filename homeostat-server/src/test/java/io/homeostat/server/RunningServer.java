@@ -1,0 +1,98 @@
+package io.homeostat.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homeostat.core.time.ManualClock;
+import io.homeostat.server.auth.Role;
+import io.homeostat.server.runtime.VolatileIncidentStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A real server on 127.0.0.1, port 0, H2 in a temporary directory, on a manual clock; and an HTTP
+ * client for it. Tokens of each role are made at start.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    public static final Instant START = Instant.parse("2026-06-01T12:00:00Z");
+
+    final ManualClock clock = ManualClock.at(START);
+    final Path data;
+    public final HomeostatServer server;
+    public final String admin;
+    public final String operator;
+    public final String viewer;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public RunningServer(Path data) {
+        this(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data));
+    }
+
+    RunningServer(Path data, ServerConfig config) {
+        this.data = data;
+        this.server = HomeostatServer.start(config, HomeostatServer.embeddedStore(config), new VolatileIncidentStore(),
+                clock.scheduler());
+        this.admin = server.firstAdminToken().orElseThrow().secret();
+        this.operator = server.tokens().issue("ops", Role.OPERATOR).secret();
+        this.viewer = server.tokens().issue("watcher", Role.VIEWER).secret();
+    }
+
+    /** An HTTP answer: status and body (parsed when it is JSON). */
+    record Answer(int status, String text, JsonNode json) {}
+
+    Answer get(String path, String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    Answer post(String path, String token, String body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    Answer postBytes(String path, String token, byte[] body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode json = null;
+            try {
+                json = mapper.readTree(response.body());
+            } catch (IOException notJson) {
+                // left null: the test looks at text
+            }
+            return new Answer(response.statusCode(), response.body(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        client.close();
+    }
+}
