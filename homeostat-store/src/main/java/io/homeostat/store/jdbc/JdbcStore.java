@@ -6,6 +6,7 @@ import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.port.AuditLog;
 import io.homeostat.engine.port.BreakerStateStore;
+import io.homeostat.engine.port.IncidentStore;
 import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.store.spool.Spool;
 import java.sql.Connection;
@@ -35,6 +36,7 @@ public final class JdbcStore implements AutoCloseable {
     private final BatchWriter writer;
     private final JdbcAuditLog auditLog;
     private final JdbcBreakerStateStore breakerStates;
+    private final JdbcIncidentStore incidents;
 
     private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
             Scheduler scheduler) {
@@ -44,6 +46,7 @@ public final class JdbcStore implements AutoCloseable {
         this.writer = writer;
         this.auditLog = new JdbcAuditLog(dataSource, writer);
         this.breakerStates = new JdbcBreakerStateStore(dataSource, dialect, scheduler.clock());
+        this.incidents = new JdbcIncidentStore(dataSource);
     }
 
     /**
@@ -103,6 +106,14 @@ public final class JdbcStore implements AutoCloseable {
     /** The breaker states; saves write through on the calling thread. */
     public BreakerStateStore breakerStates() {
         return breakerStates;
+    }
+
+    /**
+     * The incidents and their timelines; writes run synchronously on the calling thread (the
+     * control loop's), through the pool.
+     */
+    public IncidentStore incidents() {
+        return incidents;
     }
 
     /**
