@@ -16,6 +16,8 @@ final class InTransaction {
         T run(Connection connection) throws SQLException;
     }
 
+    private static final int ATTEMPTS = 5;
+
     private InTransaction() {}
 
     /**
@@ -33,6 +35,26 @@ final class InTransaction {
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} and commits; when a concurrent transaction inserted the same key first
+     * (a unique violation), rolls back and runs it again, at most {@value #ATTEMPTS} times in all.
+     * Work written as "update, else insert" stays correct this way without vendor upserts.
+     *
+     * @throws SQLException what the work or the commit threw, after the rollback; the last
+     *     unique violation if every attempt met one
+     */
+    static <T> T retryingDuplicates(DataSource dataSource, Work<T> work) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(dataSource, work);
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !UniqueViolation.is(e)) {
+                    throw e;
+                }
             }
         }
     }

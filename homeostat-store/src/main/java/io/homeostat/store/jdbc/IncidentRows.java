@@ -12,7 +12,6 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +26,6 @@ final class IncidentRows {
     /** The columns of {@code incident} that {@link #read} expects first in a query, in this order. */
     static final String COLUMNS = "i.id, i.fingerprint, i.title, i.severity, i.status, i.flapping, i.opened_at, "
             + "i.updated_at, i.resolved_at, i.detection_count";
-
-    /** How many ids one {@code IN (...)} list of a member query carries. */
-    private static final int CHUNK = 500;
 
     private IncidentRows() {}
 
@@ -87,8 +83,10 @@ final class IncidentRows {
         if (found.isEmpty()) {
             return List.of();
         }
-        Map<String, List<String>> services = members(c, "service", "incident_service", found.keySet());
-        Map<String, List<String>> fingerprints = members(c, "fingerprint", "incident_fingerprint", found.keySet());
+        Map<String, List<String>> services =
+                MemberRows.read(c, "incident_service", "incident_id", "service", "seq_no", found.keySet());
+        Map<String, List<String>> fingerprints =
+                MemberRows.read(c, "incident_fingerprint", "incident_id", "fingerprint", "seq_no", found.keySet());
         List<Incident> incidents = new ArrayList<>(found.size());
         found.forEach((id, builder) -> incidents.add(builder.services(services.getOrDefault(id, List.of()))
                 .fingerprints(fingerprints.getOrDefault(id, List.of())).build()));
@@ -131,28 +129,6 @@ final class IncidentRows {
             }
             s.executeBatch();
         }
-    }
-
-    private static Map<String, List<String>> members(Connection c, String column, String table, Collection<String> ids)
-            throws SQLException {
-        Map<String, List<String>> members = new LinkedHashMap<>();
-        List<String> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement s = c.prepareStatement("SELECT incident_id, " + column + " FROM " + table
-                    + " WHERE incident_id IN (" + marks + ") ORDER BY incident_id, seq_no")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        members.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                    }
-                }
-            }
-        }
-        return members;
     }
 
     private static String lower(Enum<?> value) {

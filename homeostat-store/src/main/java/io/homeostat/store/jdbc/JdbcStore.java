@@ -4,9 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditLog;
+import io.homeostat.engine.port.BaselineStore;
 import io.homeostat.engine.port.BreakerStateStore;
+import io.homeostat.engine.port.EffectivenessStore;
 import io.homeostat.engine.port.IncidentStore;
+import io.homeostat.engine.port.PatternStore;
 import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.store.spool.Spool;
 import java.sql.Connection;
@@ -37,6 +41,10 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcAuditLog auditLog;
     private final JdbcBreakerStateStore breakerStates;
     private final JdbcIncidentStore incidents;
+    private final JdbcAlertStore alerts;
+    private final JdbcPatternStore patterns;
+    private final JdbcBaselineStore baselines;
+    private final JdbcEffectivenessStore effectiveness;
 
     private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
             Scheduler scheduler) {
@@ -47,6 +55,10 @@ public final class JdbcStore implements AutoCloseable {
         this.auditLog = new JdbcAuditLog(dataSource, writer);
         this.breakerStates = new JdbcBreakerStateStore(dataSource, dialect, scheduler.clock());
         this.incidents = new JdbcIncidentStore(dataSource);
+        this.alerts = new JdbcAlertStore(dataSource);
+        this.patterns = new JdbcPatternStore(dataSource);
+        this.baselines = new JdbcBaselineStore(dataSource);
+        this.effectiveness = new JdbcEffectivenessStore(dataSource);
     }
 
     /**
@@ -114,6 +126,26 @@ public final class JdbcStore implements AutoCloseable {
      */
     public IncidentStore incidents() {
         return incidents;
+    }
+
+    /** The alert history; appends run synchronously on the calling thread (the control loop's). */
+    public AlertStore alerts() {
+        return alerts;
+    }
+
+    /** The failure patterns; saves run synchronously on the calling thread (the control loop's). */
+    public PatternStore patterns() {
+        return patterns;
+    }
+
+    /** The latest baselines; saves run synchronously on the calling thread (the control loop's). */
+    public BaselineStore baselines() {
+        return baselines;
+    }
+
+    /** The learned effectiveness of actions; records run synchronously on the calling thread (the control loop's). */
+    public EffectivenessStore effectiveness() {
+        return effectiveness;
     }
 
     /**
