@@ -3,6 +3,7 @@ package io.homeostat.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.homeostat.core.signal.MetricSample;
+import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditLog;
@@ -10,6 +11,7 @@ import io.homeostat.engine.port.BaselineStore;
 import io.homeostat.engine.port.BreakerStateStore;
 import io.homeostat.engine.port.EffectivenessStore;
 import io.homeostat.engine.port.IncidentStore;
+import io.homeostat.engine.port.Lease;
 import io.homeostat.engine.port.PatternStore;
 import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.store.spool.Spool;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -40,6 +43,7 @@ public final class JdbcStore implements AutoCloseable {
     private final BatchWriter writer;
     private final JdbcAuditLog auditLog;
     private final JdbcBreakerStateStore breakerStates;
+    private final Clock clock;
     private final JdbcIncidentStore incidents;
     private final JdbcAlertStore alerts;
     private final JdbcPatternStore patterns;
@@ -54,6 +58,7 @@ public final class JdbcStore implements AutoCloseable {
         this.writer = writer;
         this.auditLog = new JdbcAuditLog(dataSource, writer);
         this.breakerStates = new JdbcBreakerStateStore(dataSource, dialect, scheduler.clock());
+        this.clock = scheduler.clock();
         this.incidents = new JdbcIncidentStore(dataSource);
         this.alerts = new JdbcAlertStore(dataSource);
         this.patterns = new JdbcPatternStore(dataSource);
@@ -146,6 +151,23 @@ public final class JdbcStore implements AutoCloseable {
     /** The learned effectiveness of actions; records run synchronously on the calling thread (the control loop's). */
     public EffectivenessStore effectiveness() {
         return effectiveness;
+    }
+
+    /**
+     * The leader lease {@code name} of the distributed mode, kept in PostgreSQL (table
+     * {@code leader_lease}); every replica that opens a store on the same database and asks for
+     * the same name shares it. Its grants' expiry times follow the clock of the scheduler the
+     * store was opened with; the expiry itself is judged by the database's clock.
+     *
+     * @param ttl how long a holding lasts unless renewed; at least 1 ms
+     * @throws IllegalStateException if the store is on H2 (the embedded, single-process mode)
+     * @throws IllegalArgumentException if {@code name} is blank or {@code ttl} is under 1 ms
+     */
+    public Lease lease(String name, Duration ttl) {
+        if (dialect != Dialect.POSTGRESQL) {
+            throw new IllegalStateException("the leader lease needs PostgreSQL; the store is on " + config.jdbcUrl());
+        }
+        return new JdbcLease(dataSource, name, ttl, clock);
     }
 
     /**
