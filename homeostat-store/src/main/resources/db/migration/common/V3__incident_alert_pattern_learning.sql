@@ -1,5 +1,6 @@
 -- Reshapes the placeholder tables of V1 to the engine's ports (IncidentStore, AlertStore,
--- PatternStore, EffectivenessStore) and adds what those ports need. No code of any earlier
+-- PatternStore, EffectivenessStore) and adds what those ports need. Rows of incident are kept
+-- (their opening service and fingerprint become their first members). No code of any earlier
 -- version wrote incident_timeline, alert or error_pattern, so they are rebuilt rather than
 -- altered column by column. Portable SQL, as in V1; ids of append-only rows are identity columns,
 -- whose order is the order of appending.
@@ -34,6 +35,10 @@ CREATE TABLE incident_fingerprint (
 );
 -- findActiveByFingerprint().
 CREATE INDEX incident_fingerprint_member ON incident_fingerprint (fingerprint, incident_id);
+
+-- An incident written in the V1 shape keeps its opening service and fingerprint as members.
+INSERT INTO incident_service (incident_id, service, seq_no) SELECT id, service, 0 FROM incident;
+INSERT INTO incident_fingerprint (incident_id, fingerprint, seq_no) SELECT id, fingerprint, 0 FROM incident;
 
 DROP TABLE incident_timeline;
 CREATE TABLE incident_timeline (
