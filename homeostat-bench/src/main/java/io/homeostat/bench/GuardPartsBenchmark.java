@@ -3,7 +3,9 @@ package io.homeostat.bench;
 import io.homeostat.core.CheckedSupplier;
 import io.homeostat.core.Guard;
 import io.homeostat.core.breaker.CircuitBreaker;
+import io.homeostat.core.record.RecorderConfig;
 import io.homeostat.core.retry.Retry;
+import io.homeostat.core.retry.RetryBudget;
 import io.homeostat.core.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,14 +37,19 @@ public class GuardPartsBenchmark {
     private Guard recordingOnly;
     private Guard breakerOnly;
     private Guard retryOnly;
+    private Guard retryWithoutBudget;
     private Guard both;
+    private Guard bothTimingEveryCall;
 
     @Setup
     public void setUp() {
         recordingOnly = Guard.builder("bench").build();
         breakerOnly = Guard.builder("bench").circuitBreaker(CircuitBreaker.ofDefaults("bench")).build();
         retryOnly = Guard.builder("bench").retry(Retry.ofDefaults()).build();
+        retryWithoutBudget = Guard.builder("bench").retry(Retry.builder().budget(RetryBudget.unlimited()).build()).build();
         both = Guard.builder("bench").circuitBreaker(CircuitBreaker.ofDefaults("bench")).retry(Retry.ofDefaults()).build();
+        bothTimingEveryCall = Guard.builder("bench").circuitBreaker(CircuitBreaker.ofDefaults("bench"))
+                .retry(Retry.ofDefaults()).recording(RecorderConfig.defaults().withSuccessSampling(1)).build();
     }
 
     @Benchmark
@@ -73,7 +80,18 @@ public class GuardPartsBenchmark {
     }
 
     @Benchmark
+    public Integer retryWithoutBudget() {
+        return retryWithoutBudget.call(PAYLOAD);
+    }
+
+    @Benchmark
     public Integer breakerAndRetry() {
         return both.call(PAYLOAD);
+    }
+
+    /** As {@link #breakerAndRetry()} with every success timed (sampling 1): the cost of the second clock read. */
+    @Benchmark
+    public Integer breakerAndRetryTimingEveryCall() {
+        return bothTimingEveryCall.call(PAYLOAD);
     }
 }

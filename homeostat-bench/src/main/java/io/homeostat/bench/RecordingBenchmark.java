@@ -19,8 +19,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Issue 2, benchmark 3: timing and recording one operation, Homeostat's recorder beside a
- * Micrometer {@code Timer} (default, and with the p50/p95/p99 that the recorder also gives). Each
- * times the payload with its own clock reads and records it.
+ * Micrometer {@code Timer} (default, and with the p50/p95/p99 that the recorder also gives).
+ * {@link #homeostat()} times every call, as the Timers do; {@link #homeostatSampled()} records the
+ * way a guard does by default: every call counted, one success in 8 timed (the recorder's
+ * {@code latencyWeight}), the others read the clock once.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +56,20 @@ public class RecordingBenchmark {
         Integer result = Payload.call();
         long end = clock.monotonicNanos();
         recorder.recordSuccess(end, end - start);
+        return result;
+    }
+
+    @Benchmark
+    public Integer homeostatSampled() {
+        long start = clock.monotonicNanos();
+        Integer result = Payload.call();
+        long weight = recorder.latencyWeight(start);
+        if (weight == 0) {
+            recorder.recordUntimedSuccess(start);
+        } else {
+            long end = clock.monotonicNanos();
+            recorder.recordSampledSuccess(end, end - start, weight);
+        }
         return result;
     }
 

@@ -30,8 +30,12 @@ import java.util.concurrent.Executor;
  * failed attempt is retried while the retry policy, its budget, the deadline and the breaker allow;
  * what still fails is answered by the fallback's tiers, as the safety policy permits.
  *
- * <p>Each policy is optional. The success path reads the clock twice per attempt and allocates
- * nothing; a rejected call allocates nothing in the guard.
+ * <p>Each policy is optional. The success path allocates nothing, and reads the clock once per
+ * attempt, twice for the successes it times: every success when a policy needs every latency (a
+ * timeout, a breaker's slow-call check, a latency-driven bulkhead), else one in the recorder's
+ * {@link io.homeostat.core.record.RecorderConfig#successSampling()} (and every one while the guard
+ * is quiet, see {@link OperationRecorder#latencyWeight}). Failures are always timed; every outcome
+ * is counted. A rejected call allocates nothing in the guard.
  *
  * <p>Thread-safe: one guard serves all threads calling its dependency.
  */
@@ -50,6 +54,8 @@ public final class Guard {
     private final boolean publishing;
     private final OperationRecorder recorder;
     private final Executor executor;
+    /** Whether a policy needs the latency of every call; if not, only sampled successes are timed. */
+    private final boolean timesEveryCall;
 
     private final Failure circuitOpen;
     private final Failure bulkheadFull;
@@ -70,6 +76,9 @@ public final class Guard {
         this.publishing = builder.bus != SignalBus.none();
         this.recorder = OperationRecorder.create(name, builder.recording, clock.monotonicNanos());
         this.executor = builder.executor;
+        this.timesEveryCall = timeoutNanos != 0
+                || (breaker != null && breaker.config().slowCallCheckEnabled())
+                || (bulkhead != null && bulkhead.usesLatency());
         this.circuitOpen = new Failure(new CircuitOpenException(name), ErrorCategory.REJECTED);
         this.bulkheadFull = new Failure(
                 new BulkheadFullException(name, bulkhead == null ? 0 : bulkhead.limit()), ErrorCategory.REJECTED);
@@ -223,8 +232,10 @@ public final class Guard {
                 error = e;
             }
             boolean timedOut = watch != null && watch.finish();
-            long end = clock.monotonicNanos();
-            long took = end - now;
+            long weight = error != null || timesEveryCall ? 1 : recorder.latencyWeight(now);
+            boolean timed = weight != 0;
+            long end = timed ? clock.monotonicNanos() : now;
+            long took = timed ? end - now : CircuitBreaker.UNTIMED;
             timedOut |= end >= deadline;
             if (bulkhead != null) {
                 bulkhead.release(took, timedOut);
@@ -245,16 +256,20 @@ public final class Guard {
                 }
                 if (retry == null || !retry.retryOnResult(result)) {
                     if (fallback != null && !acceptsPrimary(fallback, context, result)) {
-                        recorder.recordFailure(end, took, ErrorCategory.UNKNOWN);
+                        recordRefusedResult(now, end, timed);
                         return resultRejected;
                     }
-                    recorder.recordSuccess(end, took);
+                    if (timed) {
+                        recorder.recordSampledSuccess(end, took, weight);
+                    } else {
+                        recorder.recordUntimedSuccess(now);
+                    }
                     if (fallback != null) {
                         storePrimary(fallback, context, result);
                     }
                     return result;
                 }
-                recorder.recordFailure(end, took, ErrorCategory.UNKNOWN);
+                end = recordRefusedResult(now, end, timed);
                 failure = null;
             } else {
                 ErrorCategory category = classifier.classify(error);
@@ -293,6 +308,16 @@ public final class Guard {
             now = clock.monotonicNanos();
             recorder.recordRetry(now);
         }
+    }
+
+    /**
+     * Records a result that a predicate refused as a failure; an untimed one is timed now, its
+     * latency including the predicate's. Returns the end time used.
+     */
+    private long recordRefusedResult(long start, long end, boolean timed) {
+        long ended = timed ? end : clock.monotonicNanos();
+        recorder.recordFailure(ended, ended - start, ErrorCategory.UNKNOWN);
+        return ended;
     }
 
     private boolean breakerOpen() {

@@ -19,6 +19,9 @@ import io.homeostat.core.time.Clock;
  */
 public interface CircuitBreaker {
 
+    /** The duration of a successful call the caller did not time, see {@link #onResult}. */
+    long UNTIMED = -1L;
+
     /**
      * A builder for a breaker named {@code name}: default configuration, system clock, no
      * listeners.
@@ -59,7 +62,10 @@ public interface CircuitBreaker {
      * Reports a call that returned {@code result} after {@code durationNanos}. The result
      * predicate of the configuration decides whether it counts as a failure.
      *
-     * @param nowNanos the monotonic time the call ended
+     * @param nowNanos the monotonic time the call ended, or started if it was not timed
+     * @param durationNanos how long it took, or {@link #UNTIMED} if the caller did not time it,
+     *     which a caller may do only while the slow-call check is off
+     *     ({@link CircuitBreakerConfig#slowCallCheckEnabled()}); an untimed call is not slow
      */
     void onResult(long nowNanos, long durationNanos, Object result);
 

@@ -17,8 +17,9 @@ import java.util.function.Predicate;
  * @param failureRateThreshold failed share of the window, in percent, at or above which the
  *     breaker opens; default 50; 0 turns the check off
  * @param slowCallRateThreshold slow share of the window, in percent, at or above which the
- *     breaker opens; default 100 (opens only when every call is slow, i.e. practically off);
- *     0 turns the check off
+ *     breaker opens; default 0 (off: a slow-call rule needs a {@code slowCallDuration} chosen for
+ *     the dependency). While it is off a guard need not time every call, and reports the
+ *     successes it did not time as not slow; while it is on, every call is timed
  * @param slowCallDuration a call at least this long is slow; default 60 s
  * @param minimumNumberOfCalls calls the window must hold before the rate checks apply; default 10
  * @param slidingWindowType count- or time-based window; default {@code COUNT_BASED}

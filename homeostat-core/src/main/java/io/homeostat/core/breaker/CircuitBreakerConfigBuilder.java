@@ -15,7 +15,7 @@ public final class CircuitBreakerConfigBuilder {
     private static final Predicate<Object> NO_RESULTS = result -> false;
 
     private float failureRateThreshold = 50f;
-    private float slowCallRateThreshold = 100f;
+    private float slowCallRateThreshold = 0f;
     private Duration slowCallDuration = Duration.ofSeconds(60);
     private int minimumNumberOfCalls = 10;
     private SlidingWindowType slidingWindowType = SlidingWindowType.COUNT_BASED;

@@ -5,7 +5,8 @@ package io.homeostat.core.breaker;
  *
  * @param calls recorded calls in the window
  * @param failures of which failed
- * @param slowCalls of which were slower than the slow-call threshold
+ * @param slowCalls of which were slower than the slow-call threshold; exact while the slow-call
+ *     check is on, else only the calls the guard timed can count as slow
  * @param consecutiveFailures failures since the last success
  */
 public record WindowSnapshot(int calls, int failures, int slowCalls, int consecutiveFailures) {

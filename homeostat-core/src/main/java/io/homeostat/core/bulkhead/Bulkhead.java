@@ -2,6 +2,8 @@ package io.homeostat.core.bulkhead;
 
 import io.homeostat.core.bulkhead.internal.AimdBulkhead;
 import io.homeostat.core.bulkhead.internal.SemaphoreBulkhead;
+import io.homeostat.core.bulkhead.internal.VegasBulkhead;
+import io.homeostat.core.time.Clock;
 
 /**
  * Limits how many calls to one dependency run at once, so a slow dependency cannot take every
@@ -55,6 +57,29 @@ public interface Bulkhead {
         return AimdBulkhead.create(name, config);
     }
 
+    /**
+     * A limit that adapts the Vegas way with the defaults of {@link VegasLimitConfig}, on
+     * {@code clock} (the guard's).
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    static Bulkhead vegas(String name, Clock clock) {
+        return vegas(name, VegasLimitConfig.ofDefaults(), clock);
+    }
+
+    /**
+     * A limit that adapts the Vegas way: from the ratio of the dependency's no-load latency (its
+     * fastest recent call at low load) to each call's latency, it estimates how many calls are queueing and
+     * grows or shrinks the limit to keep that between {@code alpha} and {@code beta}; see
+     * {@link VegasLimitConfig}. Lock-free; reads {@code clock} (the guard's) once per release, to
+     * age the no-load latency.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    static Bulkhead vegas(String name, VegasLimitConfig config, Clock clock) {
+        return VegasBulkhead.create(name, config, clock);
+    }
+
     /** The bulkhead's name, usually the guard's. */
     String name();
 
@@ -62,9 +87,19 @@ public interface Bulkhead {
     boolean tryAcquire();
 
     /**
+     * Whether {@link #release} reads its latency (default true). A guard times every call through
+     * a bulkhead that does; through one that does not, it may pass a negative latency for an
+     * untimed success.
+     */
+    default boolean usesLatency() {
+        return true;
+    }
+
+    /**
      * Gives back a slot.
      *
-     * @param latencyNanos how long the call held it
+     * @param latencyNanos how long the call held it; negative if the guard did not time it (only
+     *     when {@link #usesLatency()} is false)
      * @param overloaded whether the call showed overload (a timeout or a rejection by the
      *     dependency); an adaptive limit shrinks on it
      */

@@ -46,6 +46,11 @@ public final class Fallback<T> {
     private final List<Consumer<? super SafetyDecision>> listeners;
     private final LongAdder listenerFailures = new LongAdder();
     private final LongAdder cacheWriteFailures = new LongAdder();
+    /**
+     * What a first tier that is a static value without a check serves, built once; null if the
+     * first tier is anything else. See {@link #serve}.
+     */
+    private final Served<T> staticFirst;
 
     private Fallback(FallbackBuilder<T> builder) {
         this.name = builder.name;
@@ -56,6 +61,9 @@ public final class Fallback<T> {
         this.guidance = builder.guidance;
         this.policy = builder.policyOrDefault();
         this.listeners = List.copyOf(builder.listeners);
+        Tier<T> first = tiers.isEmpty() ? null : tiers.getFirst();
+        this.staticFirst = first != null && first.kind() == TierKind.STATIC && !first.hasCheck() && listeners.isEmpty()
+                ? first.staticServed() : null;
     }
 
     /**
@@ -74,6 +82,12 @@ public final class Fallback<T> {
      * per tier passed over). Tier exceptions are caught and move on to the next tier; every
      * decision goes to the listeners.
      *
+     * <p>A fallback whose first tier is a static value without an integrity check, and which has
+     * no decision listener, answers calls that no safety rule covers for that tier from one
+     * {@code Served} built at construction, allocating nothing; the decision is still taken and
+     * counted by the policy ({@link SafetyPolicy#allowsUncovered}). Any call a rule covers takes
+     * the full path above.
+     *
      * @param failure why the primary path gave no acceptable result; the cause of the exception
      *     if no tier serves (when the primary result was rejected, pass an exception saying so)
      * @throws FallbackFailedException if no tier may or can serve, with the guidance
@@ -82,6 +96,9 @@ public final class Fallback<T> {
     public Served<T> serve(CallContext context, Throwable failure) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(failure, "failure");
+        if (staticFirst != null && policy.allowsUncovered(context, TierKind.STATIC)) {
+            return staticFirst;
+        }
         List<TierAttempt> attempts = new ArrayList<>(tiers.size());
         for (Tier<T> tier : tiers) {
             SafetyDecision decision = decide(context, tier.kind(), tier.name(), tier.hasCheck());

@@ -110,6 +110,25 @@ final class Tier<T> {
         return new Run<>(new TierAttempt(name, kind, permit, TierAttempt.Outcome.SERVED, warning), served);
     }
 
+    /**
+     * What this tier serves when allowed, for a static tier without a check: its value never
+     * changes, so neither does the result.
+     *
+     * @throws IllegalStateException if the tier is not static or has a check
+     */
+    Served<T> staticServed() {
+        if (kind != TierKind.STATIC || check != null) {
+            throw new IllegalStateException("tier '" + name + "' is not a static tier without a check");
+        }
+        T value;
+        try {
+            value = supplier.get();
+        } catch (Exception e) {
+            throw new IllegalStateException("static tier '" + name + "' threw", e);
+        }
+        return new Served<>(value, name, kind, false, Duration.ZERO, List.of(warning(Duration.ZERO)));
+    }
+
     /** Stores a primary result for this cached tier; the caller has checked that it may ever be served. */
     void store(String key, T value) {
         cache.put(key, value, clock.instant());

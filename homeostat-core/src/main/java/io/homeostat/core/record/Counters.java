@@ -4,8 +4,11 @@ import io.homeostat.core.classify.ErrorCategory;
 import io.homeostat.core.fallback.TierKind;
 
 /**
- * The layout of one stripe of counts: the latency histogram of completed attempts, then one
- * counter per failure category, then timeouts, rejections and fallbacks served per tier kind.
+ * The layout of one stripe of counts: the latency histogram of timed attempts (a sampled success
+ * weighs what it stands for, see {@link RecorderConfig#successSampling()}), then one counter per
+ * failure category, then timeouts, rejections, fallbacks served per tier kind, retries, successes
+ * not timed, and the weight the histogram holds beyond one per timed attempt. Attempts that ended
+ * are the histogram's total minus that excess plus the untimed successes.
  */
 final class Counters {
 
@@ -15,7 +18,9 @@ final class Counters {
     static final int REJECTED = TIMEOUTS + 1;
     static final int FALLBACKS = REJECTED + 1;
     static final int RETRIES = FALLBACKS + TierKind.values().length;
-    static final int USED = RETRIES + 1;
+    static final int UNTIMED_SUCCESSES = RETRIES + 1;
+    static final int SAMPLE_EXCESS = UNTIMED_SUCCESSES + 1;
+    static final int USED = SAMPLE_EXCESS + 1;
     /** Stripe stride, rounded up to whole 64-byte lines so stripes do not share a cache line. */
     static final int STRIDE = (USED + 7) & ~7;
 

@@ -13,7 +13,11 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Counts how the calls through one guard end, with their latency, over a rolling window.
  *
- * <p>A success costs one atomic add and no allocation: the latency histogram's slot is the
+ * <p>Every outcome is counted exactly. Latency goes into a log-linear histogram (within 12.5 %)
+ * from the attempts that were timed: every failure and timeout, and the successes the caller timed
+ * (every one, or those {@link #latencyWeight} picked, each weighing the inverse of its chance of
+ * being picked, so the percentiles estimate those of all attempts). A success costs one atomic add
+ * and no allocation (a sampled one with weight above 1, two); the histogram's slot doubles as the
  * success counter. Counts are striped by thread so two threads rarely touch the same cache line.
  * Time moves in intervals: the first writer past an interval's end rotates it out; a rotated
  * interval is summed into the history one interval later, by which time no writer still holds it,
@@ -26,6 +30,10 @@ public final class OperationRecorder {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int STRIPES = 4;
     private static final int FAILURE_CATEGORIES = ErrorCategory.values().length;
+    static final long QUIET_GAP_MILLIS = 100;
+    private static final long QUIET_GAP_NANOS = QUIET_GAP_MILLIS * 1_000_000L;
+    /** Longs per cache line: {@link #lastTimed} keeps one per stripe, a line apart. */
+    private static final int LINE = 8;
 
     private final String name;
     private final RecorderConfig config;
@@ -43,6 +51,8 @@ public final class OperationRecorder {
     private final long[] historyStart;
     private int historyNext;
     private final long[] cumulative = new long[Counters.USED];
+    /** Per stripe, when a success was last timed; racy by design (a hint for sampling). */
+    private final long[] lastTimed = new long[STRIPES * LINE];
 
     private OperationRecorder(String name, RecorderConfig config, long nowNanos) {
         this.name = Objects.requireNonNull(name, "name");
@@ -56,6 +66,7 @@ public final class OperationRecorder {
         this.historyStart = new long[slots];
         Arrays.fill(historyStart, Long.MIN_VALUE);
         this.active = new Interval(nowNanos, nowNanos + intervalNanos, new long[STRIPES * Counters.STRIDE]);
+        Arrays.fill(lastTimed, nowNanos - QUIET_GAP_NANOS);
     }
 
     /**
@@ -76,22 +87,75 @@ public final class OperationRecorder {
         return config;
     }
 
-    /** An attempt that succeeded after {@code latencyNanos}, at monotonic time {@code nowNanos}. */
-    public void recordSuccess(long nowNanos, long latencyNanos) {
-        long weight = 1;
-        if (successSampling > 1) {
-            if (ThreadLocalRandom.current().nextInt(successSampling) != 0) {
-                return;
-            }
-            weight = successSampling;
+    /**
+     * How much the latency of the next success should weigh if the caller times it, or 0 if the
+     * caller need not time it: 1 (time it, it stands for itself) with sampling 1, and for the
+     * first success on a thread stripe after {@value #QUIET_GAP_MILLIS} ms without a timed one,
+     * so quiet guards time every call; otherwise {@link RecorderConfig#successSampling()} for one
+     * call in that many, at random, and 0 for the rest. Each timed success weighs the inverse of
+     * its chance of being timed, so the percentiles are an unbiased estimate. Report the success
+     * with {@link #recordSampledSuccess} if this returned a weight, else with
+     * {@link #recordUntimedSuccess}. Thread-safe, allocation-free.
+     *
+     * @param nowNanos the monotonic time the call started
+     */
+    public long latencyWeight(long nowNanos) {
+        if (successSampling == 1) {
+            return 1;
         }
-        add(nowNanos, Counters.HISTOGRAM + LatencyScale.slot(latencyNanos), weight);
+        int index = stripe() * LINE;
+        if (nowNanos - lastTimed[index] >= QUIET_GAP_NANOS) {
+            lastTimed[index] = nowNanos;
+            return 1;
+        }
+        if (ThreadLocalRandom.current().nextInt(successSampling) != 0) {
+            return 0;
+        }
+        lastTimed[index] = nowNanos;
+        return successSampling;
+    }
+
+    /**
+     * An attempt that succeeded after {@code latencyNanos}, at monotonic time {@code nowNanos}:
+     * counted, its latency in the histogram. One atomic add.
+     */
+    public void recordSuccess(long nowNanos, long latencyNanos) {
+        add(nowNanos, Counters.HISTOGRAM + LatencyScale.slot(latencyNanos), 1);
+    }
+
+    /**
+     * A success timed because {@link #latencyWeight} returned {@code weight}: counted once, its
+     * latency in the histogram standing for {@code weight} successes. One atomic add for weight
+     * 1, two otherwise.
+     *
+     * @throws IllegalArgumentException if {@code weight} is less than 1
+     */
+    public void recordSampledSuccess(long nowNanos, long latencyNanos, long weight) {
+        if (weight == 1) {
+            recordSuccess(nowNanos, latencyNanos);
+            return;
+        }
+        if (weight < 1) {
+            throw new IllegalArgumentException("weight must be at least 1, was " + weight);
+        }
+        long[] counts = interval(nowNanos).counts;
+        int base = stripe() * Counters.STRIDE;
+        LONGS.getAndAdd(counts, base + Counters.HISTOGRAM + LatencyScale.slot(latencyNanos), weight);
+        LONGS.getAndAdd(counts, base + Counters.SAMPLE_EXCESS, weight - 1);
+    }
+
+    /**
+     * A success the caller did not time because {@link #latencyWeight} returned 0, at monotonic
+     * time {@code nowNanos} (the call's start will do): counted, no latency. One atomic add.
+     */
+    public void recordUntimedSuccess(long nowNanos) {
+        add(nowNanos, Counters.UNTIMED_SUCCESSES, 1);
     }
 
     /** An attempt that failed with {@code category} after {@code latencyNanos}. */
     public void recordFailure(long nowNanos, long latencyNanos, ErrorCategory category) {
         long[] counts = interval(nowNanos).counts;
-        int base = stripeBase();
+        int base = stripe() * Counters.STRIDE;
         LONGS.getAndAdd(counts, base + Counters.HISTOGRAM + LatencyScale.slot(latencyNanos), 1L);
         LONGS.getAndAdd(counts, base + Counters.FAILURES + category.ordinal(), 1L);
     }
@@ -99,7 +163,7 @@ public final class OperationRecorder {
     /** An attempt cut off by the guard's deadline after {@code latencyNanos}. */
     public void recordTimeout(long nowNanos, long latencyNanos) {
         long[] counts = interval(nowNanos).counts;
-        int base = stripeBase();
+        int base = stripe() * Counters.STRIDE;
         LONGS.getAndAdd(counts, base + Counters.HISTOGRAM + LatencyScale.slot(latencyNanos), 1L);
         LONGS.getAndAdd(counts, base + Counters.TIMEOUTS, 1L);
     }
@@ -151,7 +215,7 @@ public final class OperationRecorder {
     }
 
     private void add(long nowNanos, int counter, long delta) {
-        LONGS.getAndAdd(interval(nowNanos).counts, stripeBase() + counter, delta);
+        LONGS.getAndAdd(interval(nowNanos).counts, stripe() * Counters.STRIDE + counter, delta);
     }
 
     private Interval interval(long nowNanos) {
@@ -213,13 +277,17 @@ public final class OperationRecorder {
         System.arraycopy(sum, Counters.FAILURES, failures, 0, FAILURE_CATEGORIES);
         long[] fallbacks = new long[TierKind.values().length];
         System.arraycopy(sum, Counters.FALLBACKS, fallbacks, 0, fallbacks.length);
-        return OperationSnapshot.of(name, window, histogram, failures, sum[Counters.TIMEOUTS],
-                sum[Counters.REJECTED], fallbacks, sum[Counters.RETRIES]);
+        return OperationSnapshot.of(name, window, histogram, sum[Counters.UNTIMED_SUCCESSES],
+                sum[Counters.SAMPLE_EXCESS], failures, sum[Counters.TIMEOUTS], sum[Counters.REJECTED], fallbacks,
+                sum[Counters.RETRIES]);
     }
 
-    private static int stripeBase() {
-        long h = Thread.currentThread().threadId() * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 62) * Counters.STRIDE;
+    /**
+     * The calling thread's stripe: the low bits of its id, so threads created one after another
+     * (a pool, a benchmark's workers) land on different stripes.
+     */
+    private static int stripe() {
+        return (int) Thread.currentThread().threadId() & (STRIPES - 1);
     }
 
     private record Interval(long startNanos, long endNanos, long[] counts) {}

@@ -8,8 +8,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What a guard's calls did over a window: counts by outcome and latency percentiles of completed
- * attempts. Latencies come from a log-linear histogram and are exact to within 12.5 %.
+ * What a guard's calls did over a window: exact counts by outcome, and latency percentiles of
+ * completed attempts. Latencies come from a log-linear histogram and are exact to within 12.5 %
+ * for the attempts that were timed: every failure and timeout, and the successes sampled by
+ * {@link RecorderConfig#successSampling()} (each weighted by the sampling, so with sampling the
+ * percentiles are an unbiased estimate whose precision grows with the number of samples).
  *
  * @param name the guard
  * @param window the window this covers; {@link Duration#ZERO} for a total since start
@@ -20,10 +23,10 @@ import java.util.Map;
  * @param rejected calls refused without an attempt (open circuit, full bulkhead)
  * @param fallbacks calls answered by a fallback tier, per tier kind seen
  * @param retries attempts after the first
- * @param p50Nanos median latency of completed attempts, 0 if none
+ * @param p50Nanos median latency of completed attempts, 0 if none was timed
  * @param p95Nanos 95th percentile latency, 0 if none
  * @param p99Nanos 99th percentile latency, 0 if none
- * @param maxNanos an upper bound of the longest latency, 0 if none
+ * @param maxNanos an upper bound of the longest timed latency, 0 if none
  */
 public record OperationSnapshot(
         String name,
@@ -51,11 +54,11 @@ public record OperationSnapshot(
         return Collections.unmodifiableMap(copy);
     }
 
-    static OperationSnapshot of(String name, Duration window, long[] histogram, long[] failures, long timeouts,
-            long rejected, long[] fallbacks, long retries) {
-        long attempts = 0;
+    static OperationSnapshot of(String name, Duration window, long[] histogram, long untimedSuccesses,
+            long sampleExcess, long[] failures, long timeouts, long rejected, long[] fallbacks, long retries) {
+        long timed = 0;
         for (long count : histogram) {
-            attempts += count;
+            timed += count;
         }
         Map<ErrorCategory, Long> byCategory = new EnumMap<>(ErrorCategory.class);
         long failed = 0;
@@ -72,10 +75,11 @@ public record OperationSnapshot(
                 byTier.put(kind, fallbacks[kind.ordinal()]);
             }
         }
-        return new OperationSnapshot(name, window, attempts, Math.max(0, attempts - failed - timeouts), byCategory,
+        long successes = Math.max(0, timed - sampleExcess - failed - timeouts + untimedSuccesses);
+        return new OperationSnapshot(name, window, successes + failed + timeouts, successes, byCategory,
                 timeouts, rejected, byTier, retries,
-                percentile(histogram, attempts, 0.50), percentile(histogram, attempts, 0.95),
-                percentile(histogram, attempts, 0.99), max(histogram));
+                percentile(histogram, timed, 0.50), percentile(histogram, timed, 0.95),
+                percentile(histogram, timed, 0.99), max(histogram));
     }
 
     /** Failed attempts, all categories. */

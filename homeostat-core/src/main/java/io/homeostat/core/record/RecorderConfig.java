@@ -9,12 +9,19 @@ import java.time.Duration;
  * @param window how far back {@link OperationRecorder#snapshot(long)} looks (default 60 s)
  * @param interval the granularity of the window: counts roll in steps of this size (default 5 s);
  *     the window must be a whole number of intervals, at most 720
- * @param successSampling record one success in this many, weighted by it (default 1: every
- *     success); failures, timeouts, rejections and fallbacks are always recorded
+ * @param successSampling for a guard that need not time every call, time one success in this
+ *     many, chosen at random, its latency weighing this many (default 8; 1 times every success).
+ *     Every success is still counted, every failure and timeout is timed, and so is the first
+ *     success on a thread stripe after 100 ms without a timed one, so a quiet guard (under about
+ *     ten calls a second per stripe) times every call. What it buys: a guard whose breaker has no
+ *     slow-call check, no timeout and no latency-driven bulkhead reads the clock once per untimed
+ *     success instead of twice. What it costs: under load the success percentiles rest on a
+ *     sample (at least one in this many, e.g. 750 of 6000 successes in a minute): an unbiased
+ *     estimate, coarser in the far tail than timing everything
  */
 public record RecorderConfig(Duration window, Duration interval, int successSampling) {
 
-    private static final RecorderConfig DEFAULTS = new RecorderConfig(Duration.ofSeconds(60), Duration.ofSeconds(5), 1);
+    private static final RecorderConfig DEFAULTS = new RecorderConfig(Duration.ofSeconds(60), Duration.ofSeconds(5), 8);
 
     public RecorderConfig {
         Durations.requirePositive(window, "window");
@@ -29,7 +36,7 @@ public record RecorderConfig(Duration window, Duration interval, int successSamp
         }
     }
 
-    /** 60 s window in 5 s intervals, every success recorded. */
+    /** 60 s window in 5 s intervals, one success in 8 timed (every success counted). */
     public static RecorderConfig defaults() {
         return DEFAULTS;
     }
@@ -39,7 +46,7 @@ public record RecorderConfig(Duration window, Duration interval, int successSamp
         return new RecorderConfig(window, interval, successSampling);
     }
 
-    /** This config recording one success in {@code every}. */
+    /** This config timing one success in {@code every} (1: every success). */
     public RecorderConfig withSuccessSampling(int every) {
         return new RecorderConfig(window, interval, every);
     }

@@ -157,6 +157,25 @@ public final class SafetyPolicy {
     }
 
     /**
+     * Decides, without building a decision, whether {@code tier} may serve a call that no rule
+     * covers for it: if neither a deny nor an integrity rule covers the tier for calls like
+     * {@code context}, the allow is counted under {@link #NO_RULE} exactly as {@link #evaluate}
+     * would count it, and the answer is true; otherwise nothing is counted and the answer is
+     * false (the caller then asks {@link #evaluate}). Allocation-free: for fast paths that have no
+     * listener to hand a decision to.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public boolean allowsUncovered(CallContext context, TierKind tier) {
+        int cell = cell(context.operationType(), context.criticality(), tier);
+        if (denyingRule[cell] != NONE || requiringRule[cell] != NONE) {
+            return false;
+        }
+        counts.incrementAndGet(2 * rules.size());
+        return true;
+    }
+
+    /**
      * Whether a deny rule covers {@code tier} for calls like {@code context}: a quiet question,
      * neither a decision nor counted (e.g. to skip caching results that may never be served).
      *

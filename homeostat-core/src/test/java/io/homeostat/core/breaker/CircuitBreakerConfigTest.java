@@ -14,7 +14,8 @@ class CircuitBreakerConfigTest {
         CircuitBreakerConfig config = CircuitBreakerConfig.defaults();
 
         assertThat(config.failureRateThreshold()).isEqualTo(50f);
-        assertThat(config.slowCallRateThreshold()).isEqualTo(100f);
+        assertThat(config.slowCallRateThreshold()).isZero();
+        assertThat(config.slowCallCheckEnabled()).isFalse();
         assertThat(config.slowCallDuration()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.minimumNumberOfCalls()).isEqualTo(10);
         assertThat(config.slidingWindowType()).isEqualTo(SlidingWindowType.COUNT_BASED);

@@ -140,7 +140,7 @@ class CircuitBreakerTransitionsTest {
 
     @Test
     void slowTrialReopensWhenTheSlowCallCheckIsOn() {
-        BreakerFixture f = new BreakerFixture(CircuitBreakerConfig.builder()
+        BreakerFixture f = new BreakerFixture(CircuitBreakerConfig.builder().slowCallRateThreshold(100)
                 .slowCallDuration(Duration.ofSeconds(2)).build());
         f.fail(10);
         f.clock.advance(Duration.ofSeconds(60));

@@ -91,11 +91,28 @@ class OperationRecorderTest {
         assertThat(recorder.total().attempts()).isEqualTo(2);
     }
 
+    /** Reports one success the way a guard does: timed only if the recorder asks for it. */
+    private static void succeed(OperationRecorder recorder, long now, long latency) {
+        long weight = recorder.latencyWeight(now);
+        if (weight == 0) {
+            recorder.recordUntimedSuccess(now);
+        } else {
+            recorder.recordSampledSuccess(now + latency, latency, weight);
+        }
+    }
+
     @Test
-    void sampledSuccessesAreWeightedAndFailuresAlwaysCounted() {
-        OperationRecorder sampled = OperationRecorder.create("x", RecorderConfig.defaults().withSuccessSampling(10), 0);
-        for (int i = 0; i < 100_000; i++) {
-            sampled.recordSuccess(i, MS);
+    void samplingTimesAboutOneSuccessInNButCountsEveryOne() {
+        OperationRecorder sampled = OperationRecorder.create("x", RecorderConfig.defaults(), 0);
+        int timed = 0;
+        for (int i = 0; i < 80_000; i++) {
+            long weight = sampled.latencyWeight(i * 1_000L); // 1 µs apart: never quiet after the first
+            timed += weight == 0 ? 0 : 1;
+            if (weight == 0) {
+                sampled.recordUntimedSuccess(i * 1_000L);
+            } else {
+                sampled.recordSampledSuccess(i * 1_000L, MS, weight);
+            }
         }
         for (int i = 0; i < 7; i++) {
             sampled.recordFailure(i, MS, ErrorCategory.UNKNOWN);
@@ -103,9 +120,55 @@ class OperationRecorderTest {
 
         OperationSnapshot snapshot = sampled.total();
 
-        assertThat(snapshot.successes()).isCloseTo(100_000L, within(3_000L));
-        assertThat(snapshot.successes() % 10).isZero();
+        assertThat(RecorderConfig.defaults().successSampling()).isEqualTo(8);
+        assertThat(timed).isBetween(9_000, 11_000); // 80,000 / 8 = 10,000 expected, sd ~ 94
+        assertThat(snapshot.successes()).isEqualTo(80_000);
         assertThat(snapshot.failures()).isEqualTo(7);
+        assertThat(snapshot.attempts()).isEqualTo(80_007);
+    }
+
+    @Test
+    void sampledPercentilesEstimateThoseOfEveryCall() {
+        OperationRecorder sampled = OperationRecorder.create("x", RecorderConfig.defaults(), 0);
+        // 90 % at 1 ms, 8 % at 50 ms, 2 % at 500 ms: p50 1 ms, p95 50 ms, p99 500 ms.
+        for (int i = 0; i < 200_000; i++) {
+            int bucket = i % 100;
+            long latency = bucket < 90 ? MS : bucket < 98 ? 50 * MS : 500 * MS;
+            succeed(sampled, i * 1_000L, latency);
+        }
+
+        OperationSnapshot snapshot = sampled.total();
+
+        assertThat(snapshot.successes()).isEqualTo(200_000);
+        assertThat((double) snapshot.p50Nanos()).isCloseTo(MS, within(MS * 0.125));
+        assertThat((double) snapshot.p95Nanos()).isCloseTo(50 * MS, within(50 * MS * 0.125));
+        assertThat((double) snapshot.p99Nanos()).isCloseTo(500 * MS, within(500 * MS * 0.125));
+    }
+
+    @Test
+    void aQuietGuardTimesEverySuccess() {
+        OperationRecorder sampled = OperationRecorder.create("x", RecorderConfig.defaults(), 0);
+
+        for (int i = 0; i < 50; i++) {
+            // 100 ms apart: each is the first on its stripe for 100 ms
+            assertThat(sampled.latencyWeight(i * 100 * MS)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void everySuccessIsTimedWithSamplingOne() {
+        OperationRecorder all = OperationRecorder.create("x", RecorderConfig.defaults().withSuccessSampling(1), 0);
+
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(all.latencyWeight(i)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSampledSuccessMustWeighAtLeastOne() {
+        assertThatThrownBy(() -> recorder.recordSampledSuccess(0, MS, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("weight must be at least 1, was 0");
     }
 
     @Test
@@ -130,7 +193,7 @@ class OperationRecorderTest {
                         long now = phase * SECOND + random.nextLong(SECOND / 2);
                         for (int i = 0; i < perPhase; i++) {
                             switch (random.nextInt(3)) {
-                                case 0 -> { shared.recordSuccess(now, random.nextLong(1, 5 * SECOND)); mine[0]++; }
+                                case 0 -> { succeed(shared, now, random.nextLong(1, 5 * SECOND)); mine[0]++; }
                                 case 1 -> { shared.recordFailure(now, MS, ErrorCategory.UNAVAILABLE); mine[1]++; }
                                 default -> { shared.recordRejected(now); mine[2]++; }
                             }

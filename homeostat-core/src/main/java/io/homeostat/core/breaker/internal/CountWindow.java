@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * slow calls (21 signed bits each). Recording takes a sequence number, swaps the code in its
  * slot, and adjusts the packed count only when the slot's old code differs: in a steady state
  * (the same outcome over and over) that is one atomic increment and one read, no allocation.
+ * A success into a window full of successes is one read and no write at all: whichever slot it
+ * would replace holds a success, so the window's content is the same whether or not the ring
+ * moves. (Under a race with a failure being written, the failure may then stay in the window
+ * for one call longer than in a strict ring; every count stays exact.)
  *
  * <p>Concurrent adjustments may land in any order, so a field can dip below zero for an instant;
  * the signed fields keep the packed arithmetic exact, and a snapshot clamps to [0, size].
@@ -33,14 +37,20 @@ final class CountWindow implements Window {
     private final long reciprocal;
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicLong counts = new AtomicLong();
+    /** The packed counts of a window full of plain successes: {@code size} calls, nothing else. */
+    private final long fullOfSuccesses;
 
     CountWindow(int size) {
         this.slots = new int[size];
         this.reciprocal = Long.divideUnsigned(-1L, size) + 1;
+        this.fullOfSuccesses = WEIGHT[CALL] * size;
     }
 
     @Override
     public void record(long nowNanos, int code) {
+        if (code == CALL && counts.get() == fullOfSuccesses) {
+            return; // a success replacing a success: nothing would change
+        }
         int index = slot(sequence.getAndIncrement());
         if ((int) SLOTS.getVolatile(slots, index) == code) {
             // The outcome it replaces is the same: nothing moves. A racing writer that laps this

@@ -44,6 +44,12 @@ public final class SemaphoreBulkhead implements Bulkhead {
         slots.give();
     }
 
+    /** A fixed limit ignores latency. */
+    @Override
+    public boolean usesLatency() {
+        return false;
+    }
+
     @Override
     public int inFlight() {
         return slots.taken();

@@ -160,7 +160,8 @@ final class BudgetWindow {
         return (int) Math.floorMod(epoch, (long) BUCKETS);
     }
 
+    /** The low bits of the thread id: threads created one after another take different stripes. */
     private int stripeOf(long threadId) {
-        return (int) ((threadId * 0x9E37_79B9_7F4A_7C15L) >>> 40) & stripeMask;
+        return (int) threadId & stripeMask;
     }
 }

@@ -29,6 +29,44 @@ class CountWindowTest {
     }
 
     @Test
+    void matchesTheModelWhenLongRunsOfSuccessesFillTheWindow() {
+        Random random = new Random(20261130L);
+        for (int round = 0; round < 200; round++) {
+            int size = 1 + random.nextInt(40);
+            CountWindow window = new CountWindow(size);
+            ArrayDeque<Integer> model = new ArrayDeque<>();
+            for (int i = 0; i < 2_000; i++) {
+                // rare failures and slow calls: the window is often full of plain successes
+                int code = Window.code(random.nextInt(60) == 0, random.nextInt(90) == 0);
+                window.record(0, code);
+                model.addLast(code);
+                if (model.size() > size) {
+                    model.removeFirst();
+                }
+                assertThat(window.snapshot(0, 0)).isEqualTo(modelSnapshot(model));
+            }
+        }
+    }
+
+    @Test
+    void aFailureAfterARunOfSkippedSuccessesLeavesAfterExactlySizeCalls() {
+        CountWindow window = new CountWindow(10);
+        for (int i = 0; i < 25; i++) {
+            window.record(0, Window.CALL); // from the 11th on, the window is full of successes
+        }
+        assertThat(window.snapshot(0, 0)).isEqualTo(new WindowSnapshot(10, 0, 0, 0));
+
+        window.record(0, Window.code(true, false));
+        for (int i = 0; i < 9; i++) {
+            window.record(0, Window.CALL);
+            assertThat(window.snapshot(0, 0)).isEqualTo(new WindowSnapshot(10, 1, 0, 0));
+        }
+        window.record(0, Window.CALL);
+
+        assertThat(window.snapshot(0, 0)).isEqualTo(new WindowSnapshot(10, 0, 0, 0));
+    }
+
+    @Test
     void slotIsTheUnsignedRemainderOfTheSequenceForEverySize() {
         Random random = new Random(7L);
         int[] sizes = {1, 2, 3, 7, 10, 100, 999_983, 1_000_000};

@@ -42,6 +42,31 @@ class WindowConcurrencyTest {
     }
 
     @Test
+    void countWindowStaysExactWhenRareFailuresRaceSuccessesIntoAFullWindow() throws Exception {
+        for (int size : new int[] {1, 3, 16, 100}) {
+            CountWindow window = new CountWindow(size);
+            CyclicBarrier barrier = new CyclicBarrier(THREADS);
+            runAll(thread -> {
+                Random random = new Random(100 + thread);
+                barrier.await(10, TimeUnit.SECONDS);
+                for (int i = 0; i < 50_000; i++) {
+                    // mostly plain successes, so most records take the no-write path
+                    window.record(0, Window.code(random.nextInt(40) == 0, random.nextInt(70) == 0));
+                }
+                return null;
+            });
+            for (int i = 0; i < size; i++) {
+                window.record(0, Window.code(false, false));
+            }
+            assertThat(window.snapshot(0, 0)).as("size %d", size).isEqualTo(new WindowSnapshot(size, 0, 0, 0));
+            for (int i = 0; i < size; i++) {
+                window.record(0, Window.code(true, true));
+            }
+            assertThat(window.snapshot(0, 0)).as("size %d", size).isEqualTo(new WindowSnapshot(size, size, size, 0));
+        }
+    }
+
+    @Test
     void timeWindowCountsEveryCallWhileThreadsRollBucketsOver() throws Exception {
         int seconds = 60;
         int perThread = 60_000;

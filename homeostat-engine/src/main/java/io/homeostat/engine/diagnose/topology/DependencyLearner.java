@@ -1,0 +1,113 @@
+package io.homeostat.engine.diagnose.topology;
+
+import io.homeostat.core.signal.Signal;
+import io.homeostat.core.signal.SignalBus;
+import io.homeostat.engine.graph.DependencyGraph;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The dependency graph as declared in configuration, extended by what the signals show: a signal
+ * about {@code db:primary} tagged {@value #CALLER_TAG}{@code =pharmaguard} says that pharmaguard
+ * calls db:primary, so the edge {@code pharmaguard -> db:primary} is learned. Any signal kind may
+ * carry the tag; whoever publishes signals for a guard sets it to the name of the service the
+ * guard runs in (an application that hosts several services sets it per call site). Learned
+ * edges are at most {@link #maxLearnedEdges()}; past it new ones are counted in
+ * {@link #edgesDropped()}, not added. A signal whose caller is its own service teaches nothing.
+ *
+ * <p>A {@link Supplier} of the current graph, for the incident tracker's correlation and the
+ * diagnoser. Thread-safe: the graph is immutable and swapped by compare-and-set.
+ */
+public final class DependencyLearner implements Supplier<DependencyGraph> {
+
+    /** The tag naming the service that made the call a signal is about: {@value}. */
+    public static final String CALLER_TAG = "caller";
+
+    /** The default bound on learned edges: {@value}. */
+    public static final int DEFAULT_MAX_LEARNED_EDGES = 10_000;
+
+    private final AtomicReference<DependencyGraph> graph;
+    private final AtomicLong learned = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final int maxLearnedEdges;
+
+    private DependencyLearner(DependencyGraph declared, int maxLearnedEdges) {
+        this.graph = new AtomicReference<>(declared);
+        this.maxLearnedEdges = maxLearnedEdges;
+    }
+
+    /**
+     * A learner starting from {@code declared}, learning at most {@value #DEFAULT_MAX_LEARNED_EDGES} edges.
+     */
+    public static DependencyLearner from(DependencyGraph declared) {
+        return from(declared, DEFAULT_MAX_LEARNED_EDGES);
+    }
+
+    /**
+     * A learner starting from {@code declared}, learning at most {@code maxLearnedEdges} edges.
+     *
+     * @throws IllegalArgumentException if {@code maxLearnedEdges} is negative
+     */
+    public static DependencyLearner from(DependencyGraph declared, int maxLearnedEdges) {
+        Objects.requireNonNull(declared, "declared");
+        if (maxLearnedEdges < 0) {
+            throw new IllegalArgumentException("maxLearnedEdges must not be negative, was " + maxLearnedEdges);
+        }
+        return new DependencyLearner(declared, maxLearnedEdges);
+    }
+
+    /** Learns the edge {@code caller -> service} from a signal tagged {@value #CALLER_TAG}. */
+    public void observe(Signal signal) {
+        String caller = signal.tags().get(CALLER_TAG);
+        if (caller == null || caller.isBlank() || caller.equals(signal.service())) {
+            return;
+        }
+        observe(caller.strip(), signal.service());
+    }
+
+    /** Learns that {@code caller} calls {@code service}. */
+    public void observe(String caller, String service) {
+        while (true) {
+            DependencyGraph current = graph.get();
+            if (current.dependenciesOf(caller).contains(service)) {
+                return;
+            }
+            if (learned.get() >= maxLearnedEdges) {
+                dropped.incrementAndGet();
+                return;
+            }
+            if (graph.compareAndSet(current, current.with(caller, service))) {
+                learned.incrementAndGet();
+                return;
+            }
+        }
+    }
+
+    /** Subscribes to {@code bus}; closing the handle unsubscribes. */
+    public AutoCloseable attach(SignalBus bus) {
+        return bus.subscribe(batch -> batch.forEach(this::observe));
+    }
+
+    /** The graph now: declared edges plus learned ones. */
+    @Override
+    public DependencyGraph get() {
+        return graph.get();
+    }
+
+    /** How many edges were learned (not declared). */
+    public long edgesLearned() {
+        return learned.get();
+    }
+
+    /** How many new edges were seen after the bound was reached, and not added. */
+    public long edgesDropped() {
+        return dropped.get();
+    }
+
+    /** The bound on learned edges. */
+    public int maxLearnedEdges() {
+        return maxLearnedEdges;
+    }
+}

@@ -1,0 +1,64 @@
+package io.homeostat.engine.execute;
+
+import io.homeostat.core.fallback.TierKind;
+import io.homeostat.engine.plan.RiskLevel;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A recovery action, the plugin a workflow step names. An action declares its risk, the kind of
+ * answer callers get once it ran (the safety policy judges that against the workflow's call
+ * context), the prerequisites checked right before it runs, and how to undo it.
+ *
+ * <p>Implementations must be thread-safe. {@link #run} is called at most once per
+ * {@linkplain ActionRequest#key() request key}: the orchestrator claims the key in the
+ * {@link io.homeostat.engine.port.WorkflowStore} first.
+ */
+public interface Action {
+
+    /** The catalog name steps use, e.g. {@code failover}. */
+    String name();
+
+    /** The risk of running it with these parameters. */
+    RiskLevel risk(Map<String, String> params);
+
+    /**
+     * The fallback tier callers are served from after it ran (e.g. {@link TierKind#ALTERNATIVE} for a
+     * failover, {@link TierKind#CACHED} for warming a cache); empty if callers still get the primary.
+     * The default is empty.
+     */
+    default Optional<TierKind> serves() {
+        return Optional.empty();
+    }
+
+    /**
+     * Checks what must hold before it runs (a read replica to fail over to, a command on the allow
+     * list). The default has none.
+     *
+     * @return why it cannot run; empty if it can
+     */
+    default Optional<String> unmetPrerequisite(ActionRequest request) {
+        return Optional.empty();
+    }
+
+    /**
+     * Acts.
+     *
+     * @return what it did, and what its rollback needs
+     * @throws ActionFailedException if it could not
+     */
+    ActionResult run(ActionRequest request);
+
+    /** True if {@link #rollback} undoes it. The default is false. */
+    default boolean reversible() {
+        return false;
+    }
+
+    /**
+     * Undoes a run that succeeded. The default does nothing.
+     *
+     * @throws ActionFailedException if it could not
+     */
+    default void rollback(ActionRequest request, ActionResult result) {
+    }
+}

@@ -1,0 +1,355 @@
+package io.homeostat.engine.execute;
+
+import io.homeostat.core.time.Cancellable;
+import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.execute.EscalationNotice.Kind;
+import io.homeostat.engine.execute.StartResult.Outcome;
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.incident.IncidentEvent;
+import io.homeostat.engine.incident.IncidentTracker;
+import io.homeostat.engine.plan.DetectionTriggers;
+import io.homeostat.engine.plan.Workflow;
+import io.homeostat.engine.plan.WorkflowCatalog;
+import io.homeostat.engine.port.RunConflictException;
+import io.homeostat.engine.port.StaleRunException;
+import io.homeostat.engine.port.WorkflowStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Runs recovery workflows for incidents, durably and safely.
+ *
+ * <ul>
+ *   <li><b>Start</b> ({@link #recover}): picks the workflow for the trigger, service and category;
+ *       holds and escalates under the kill switch, for a flapping incident, above the blast
+ *       radius, when an upstream problem explains the service's trouble, or when {@linkplain RecoveryPolicy#maxConcurrent() max concurrent} runs are active;
+ *       one run per incident at a time.</li>
+ *   <li><b>Steps</b> ({@link #tick}): before the first action, re-checks that the incident is
+ *       still active and its trigger still holds (else it acts on nothing); asks the
+ *       {@link SafetyGate}; checks prerequisites and the lease's fencing token; claims the step's
+ *       idempotency key; writes the step and run before and after the action; then checks the
+ *       step's success criteria on fresh readings until they held for their whole hold or the
+ *       step timed out. A failed step retries with backoff, then continues, aborts or rolls back.</li>
+ *   <li><b>Durable</b>: a new orchestrator over the same {@link WorkflowStore} takes over the
+ *       active runs: one that was between steps or verifying carries on from its last completed
+ *       step; one that was in the middle of an action (its outcome unknown) rolls back. Daily caps
+ *       and cooldowns are rebuilt from the stored step records, so a restart does not reset them.</li>
+ * </ul>
+ *
+ * <p>Every decision goes to the {@link RecoveryAudit} with its reason; what needs a person goes to
+ * the {@link EscalationSink}; the incident moves through the {@link io.homeostat.engine.incident.IncidentTracker}
+ * (remediating, resolved when verified, escalated otherwise). Times come from the injected clock.
+ *
+ * <p>Thread-safe: starts, ticks and approvals are serialised by one lock; actions run on the
+ * calling thread while it is held, so they should be quick (the command and webhook actions have
+ * their own timeouts).
+ */
+public final class RecoveryOrchestrator {
+
+    /** How long before the limits' window a run may have started and still acted inside it. */
+    private static final Duration RUN_LOOKBACK = Duration.ofDays(1);
+
+    private final WorkflowStore store;
+    private final WorkflowCatalog workflows;
+    private final RecoveryPolicy policy;
+    private final RecoveryFlags flags;
+    private final Journal journal;
+    private final RunStepper stepper;
+    private final Clock clock;
+    private final Function<String, Optional<String>> upstream;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicLong tickFailures = new AtomicLong();
+    private final ConcurrentLinkedQueue<RecoveryTrigger> offered = new ConcurrentLinkedQueue<>();
+
+    RecoveryOrchestrator(RecoveryOrchestratorBuilder b) {
+        this.store = b.store;
+        this.workflows = b.workflows;
+        this.policy = b.policy;
+        this.flags = b.flags;
+        this.clock = b.clock;
+        this.upstream = b.upstream;
+        this.journal = new Journal(b.audit, b.escalation, b.tracker, b.clock);
+        ActionLedger ledger = new ActionLedger();
+        rebuild(ledger, b.store, b.policy, b.clock.instant());
+        SafetyGate gate = new SafetyGate(b.policy, b.flags, b.safety, ledger);
+        this.stepper = new RunStepper(b.store, b.actions, gate, b.flags, b.policy, ledger, b.metrics, b.triggerCheck,
+                b.fencing, journal, b.clock);
+        takeOver();
+    }
+
+    /** A builder; see {@link RecoveryOrchestratorBuilder} for what is required and the defaults. */
+    public static RecoveryOrchestratorBuilder builder() {
+        return new RecoveryOrchestratorBuilder();
+    }
+
+    /**
+     * Starts recovery of an incident, and runs its first step right away if it may.
+     *
+     * @return what happened; never throws for a decision not to act (those are in the result and the audit)
+     * @throws NullPointerException if {@code trigger} is null
+     */
+    public StartResult recover(RecoveryTrigger trigger) {
+        Objects.requireNonNull(trigger, "trigger");
+        lock.lock();
+        try {
+            String id = trigger.incidentId();
+            Map<String, String> evidence = Map.of("trigger", trigger.type().name(), "service", trigger.service(),
+                    "category", trigger.category());
+            Optional<Incident> incident = journal.incident(id);
+            if (incident.isEmpty()) {
+                journal.audit(Journal.SELF, "run.skipped", id, "", "incident is not active (already recovered)", evidence);
+                return new StartResult(Outcome.NOT_ACTIVE, "", "incident is not active");
+            }
+            Optional<WorkflowRun> running = store.activeFor(id);
+            if (running.isPresent()) {
+                return new StartResult(Outcome.ALREADY_RUNNING, running.get().runId(), "a run is active for the incident");
+            }
+            Optional<Workflow> workflow = workflows.select(trigger.type(), trigger.service(), trigger.category());
+            if (workflow.isEmpty()) {
+                String why = "no workflow for " + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")";
+                hold(id, trigger.service(), "run.no-workflow", why, evidence);
+                return new StartResult(Outcome.NO_WORKFLOW, "", why);
+            }
+            String held = startHold(trigger, incident.get());
+            if (!held.isEmpty()) {
+                hold(id, trigger.service(), "run.held", held, Map.of("workflow", workflow.get().name()));
+                return new StartResult(Outcome.HELD, "", held);
+            }
+            Workflow wf = workflow.get();
+            Instant now = clock.instant();
+            WorkflowRun run = WorkflowRun.start(UUID.randomUUID().toString(), id, wf.name(), trigger.service(),
+                    trigger.type(), now, now.plus(wf.timeout()), now.plus(wf.steps().getFirst().delay()));
+            try {
+                store.create(run);
+            } catch (RunConflictException e) {
+                return new StartResult(Outcome.ALREADY_RUNNING, store.activeFor(id).map(WorkflowRun::runId).orElse(""),
+                        e.getMessage());
+            }
+            journal.audit(Journal.SELF, "run.started", id, run.runId(), "workflow " + wf.name() + " chosen for "
+                    + trigger.type() + " on " + trigger.service(), Map.of("workflow", wf.name(), "mode", flags.mode().name()));
+            if (flags.mode() == AutomationMode.FULL || flags.mode() == AutomationMode.LIMITED) {
+                journal.remediating(id, wf.name());
+            }
+            drive(run);
+            return new StartResult(Outcome.STARTED, run.runId(), "workflow " + wf.name());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Queues a trigger for the next {@link #tick()}; safe to call from listeners that must not block
+     * (e.g. the incident tracker's).
+     */
+    public void offer(RecoveryTrigger trigger) {
+        offered.add(Objects.requireNonNull(trigger, "trigger"));
+    }
+
+    /**
+     * Starts recovery whenever {@code tracker} opens an incident: the opening detection gives the
+     * trigger type ({@link DetectionTriggers}), service and category; the run starts on the next tick.
+     *
+     * @return a handle that stops listening
+     */
+    public AutoCloseable follow(IncidentTracker tracker) {
+        return tracker.listen(event -> {
+            if (event instanceof IncidentEvent.Opened opened) {
+                Detection d = opened.detection();
+                offer(new RecoveryTrigger(opened.incident().id(), DetectionTriggers.of(d), d.service(), d.category()));
+            }
+        });
+    }
+
+    /** Starts the queued triggers, then moves every active run as far as it can go now; the scheduler calls it once {@linkplain #start started}. */
+    public void tick() {
+        for (RecoveryTrigger trigger = offered.poll(); trigger != null; trigger = offered.poll()) {
+            recover(trigger);
+        }
+        lock.lock();
+        try {
+            for (WorkflowRun run : store.active()) {
+                try {
+                    drive(run);
+                } catch (StaleRunException e) {
+                    journal.audit(Journal.SELF, "run.stale", run.incidentId(), run.runId(),
+                            "another process moved the run: " + e.getMessage(), Map.of());
+                } catch (RuntimeException e) {
+                    tickFailures.incrementAndGet();
+                    journal.audit(Journal.SELF, "run.error", run.incidentId(), run.runId(), String.valueOf(e), Map.of());
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ticks every {@code interval} on {@code scheduler}.
+     *
+     * @return a handle that stops the ticking
+     */
+    public Cancellable start(Scheduler scheduler, Duration interval) {
+        return scheduler.scheduleAtFixedRate(interval, interval, this::tick);
+    }
+
+    /**
+     * Approves the high-risk step a run waits on; it acts right away if the gates allow.
+     *
+     * @param by the person, recorded in the audit trail
+     * @throws ApprovalNotPendingException if the run does not wait for an approval, or the approval expired
+     */
+    public WorkflowRun approve(String runId, String by, String note) {
+        lock.lock();
+        try {
+            WorkflowRun run = pending(runId);
+            journal.audit(by, "approval.granted", run.incidentId(), runId, note, Map.of("workflow", run.workflow()));
+            WorkflowRun approved = run.approved(by, clock.instant());
+            store.update(approved);
+            journal.remediating(run.incidentId(), run.workflow());
+            return drive(approved);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Rejects the high-risk step a run waits on: the run ends escalated.
+     *
+     * @param by the person, recorded in the audit trail
+     * @throws ApprovalNotPendingException if the run does not wait for an approval, or the approval expired
+     */
+    public WorkflowRun reject(String runId, String by, String reason) {
+        lock.lock();
+        try {
+            WorkflowRun run = pending(runId);
+            journal.audit(by, "approval.rejected", run.incidentId(), runId, reason, Map.of("workflow", run.workflow()));
+            return stepper.escalate(run, "run.escalated", "rejected by " + by + ": " + reason, Map.of());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The run with that id. */
+    public Optional<WorkflowRun> run(String runId) {
+        return store.find(runId);
+    }
+
+    /** The run's step records. */
+    public List<StepRecord> steps(String runId) {
+        return store.steps(runId);
+    }
+
+    /** The flags and mode, switchable at run time. */
+    public RecoveryFlags flags() {
+        return flags;
+    }
+
+    /**
+     * How many times a run failed to move on a tick for another reason than a concurrent change
+     * (e.g. the store failed); the run stays where it was and is tried again on the next tick.
+     */
+    public long tickFailures() {
+        return tickFailures.get();
+    }
+
+    /** How many times the audit hook or the escalation sink threw; they were counted and skipped. */
+    public long hookFailures() {
+        return journal.hookFailures.get();
+    }
+
+    private WorkflowRun pending(String runId) {
+        WorkflowRun run = store.find(runId).orElseThrow(() -> new ApprovalNotPendingException("no run " + runId));
+        if (run.phase() != RunPhase.AWAITING_APPROVAL) {
+            throw new ApprovalNotPendingException("run " + runId + " is " + run.phase() + ", not awaiting approval");
+        }
+        if (!clock.instant().isBefore(run.approvalExpiresAt())) {
+            drive(run);
+            throw new ApprovalNotPendingException("the approval of run " + runId + " expired at " + run.approvalExpiresAt());
+        }
+        return run;
+    }
+
+    private WorkflowRun drive(WorkflowRun run) {
+        Optional<Workflow> workflow = workflows.find(run.workflow());
+        if (workflow.isEmpty()) {
+            return stepper.escalate(run, "run.escalated", "workflow " + run.workflow() + " is no longer configured", Map.of());
+        }
+        WorkflowRun current = run;
+        for (int i = 0; i < 4 * workflow.get().steps().size() + 8 && current.phase().active(); i++) {
+            WorkflowRun next = stepper.advance(current, workflow.get());
+            if (next.version() == current.version()) {
+                break;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private String startHold(RecoveryTrigger trigger, Incident incident) {
+        if (flags.killed()) {
+            return "kill switch is on";
+        }
+        if (incident.flapping()) {
+            return "the incident is flapping; automated action stops";
+        }
+        int failing = journal.failingServices();
+        if (failing > policy.blastRadius()) {
+            return failing + " services have active incidents (blast radius " + policy.blastRadius()
+                    + "): mass failure suggests the detector or the network is wrong";
+        }
+        Optional<String> cause = upstream.apply(trigger.service());
+        if (cause.isPresent()) {
+            return "an upstream problem explains " + trigger.service() + ": " + cause.get();
+        }
+        int active = store.active().size();
+        if (active >= policy.maxConcurrent()) {
+            return active + " recoveries are running (max " + policy.maxConcurrent() + ")";
+        }
+        return "";
+    }
+
+    private void hold(String incidentId, String service, String decision, String why, Map<String, String> evidence) {
+        journal.audit(Journal.SELF, decision, incidentId, "", why, evidence);
+        if (flags.mode() != AutomationMode.SHADOW) {
+            journal.escalate(Kind.HELD, incidentId, service, "recovery held: " + why);
+            journal.escalated(incidentId, why);
+        }
+    }
+
+    /** Counts every action started today or within the cooldown, from the store, so limits survive a restart. */
+    private static void rebuild(ActionLedger ledger, WorkflowStore store, RecoveryPolicy policy, Instant now) {
+        Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
+        Instant cooling = now.minus(policy.cooldown());
+        Instant since = dayStart.isBefore(cooling) ? dayStart : cooling;
+        for (WorkflowRun run : store.startedSince(since.minus(RUN_LOOKBACK))) {
+            for (StepRecord r : store.steps(run.runId())) {
+                if (r.phase() == StepPhase.STARTED && r.stepIndex() >= 0 && !r.time().isBefore(since)) {
+                    ledger.record(run.service(), r.action(), r.time(), run.runId());
+                }
+            }
+        }
+    }
+
+    private void takeOver() {
+        for (WorkflowRun run : store.active()) {
+            journal.audit(Journal.SELF, "run.resumed", run.incidentId(), run.runId(), "taken over at step "
+                    + run.stepIndex() + " (" + run.stepState() + ", " + run.phase() + ")", Map.of("workflow", run.workflow()));
+            if (run.phase() == RunPhase.RUNNING && run.stepState() == StepState.ACTING) {
+                stepper.startRollback(run, "the process stopped in the middle of step " + run.stepIndex()
+                        + "; its outcome is unknown");
+            }
+        }
+    }
+}

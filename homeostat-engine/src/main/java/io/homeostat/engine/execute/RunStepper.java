@@ -1,0 +1,354 @@
+package io.homeostat.engine.execute;
+
+import io.homeostat.core.time.Clock;
+import io.homeostat.engine.execute.EscalationNotice.Kind;
+import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.plan.SuccessCriterion;
+import io.homeostat.engine.plan.Workflow;
+import io.homeostat.engine.plan.WorkflowStep;
+import io.homeostat.engine.port.WorkflowStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Moves one run forward by one transition, writing the run and a step record to the store before
+ * and after every action. Not thread-safe: the orchestrator calls it under its lock.
+ */
+final class RunStepper {
+
+    private final WorkflowStore store;
+    private final ActionCatalog actions;
+    private final SafetyGate gate;
+    private final RecoveryFlags flags;
+    private final RecoveryPolicy policy;
+    private final ActionLedger ledger;
+    private final MetricSource metrics;
+    private final TriggerCheck triggerCheck;
+    private final Fencing fencing;
+    private final Journal journal;
+    private final Clock clock;
+
+    RunStepper(WorkflowStore store, ActionCatalog actions, SafetyGate gate, RecoveryFlags flags, RecoveryPolicy policy,
+            ActionLedger ledger, MetricSource metrics, TriggerCheck triggerCheck, Fencing fencing, Journal journal,
+            Clock clock) {
+        this.store = store;
+        this.actions = actions;
+        this.gate = gate;
+        this.flags = flags;
+        this.policy = policy;
+        this.ledger = ledger;
+        this.metrics = metrics;
+        this.triggerCheck = triggerCheck;
+        this.fencing = fencing;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    /** One transition of {@code run}; returns the run after it, or the same run if it must wait. */
+    WorkflowRun advance(WorkflowRun run, Workflow workflow) {
+        Instant now = clock.instant();
+        return switch (run.phase()) {
+            case AWAITING_APPROVAL -> now.isBefore(run.approvalExpiresAt()) ? run : expire(run);
+            case ROLLING_BACK -> rollBack(run, workflow);
+            case RUNNING -> running(run, workflow, now);
+            default -> run;
+        };
+    }
+
+    private WorkflowRun running(WorkflowRun run, Workflow workflow, Instant now) {
+        if (!now.isBefore(run.deadline())) {
+            return startRollback(run, "workflow timed out after " + workflow.timeout());
+        }
+        if (run.stepIndex() >= workflow.steps().size()) {
+            return finish(run, workflow);
+        }
+        WorkflowStep step = workflow.steps().get(run.stepIndex());
+        return switch (run.stepState()) {
+            case READY -> now.isBefore(run.notBefore()) ? run : act(run, workflow, step, now);
+            case ACTING -> startRollback(run, "step " + step.name() + " was acting when its process stopped; its outcome is unknown");
+            case VERIFYING -> verify(run, workflow, step, now);
+        };
+    }
+
+    private WorkflowRun act(WorkflowRun run, Workflow workflow, WorkflowStep step, Instant now) {
+        Optional<Action> found = actions.find(step.action());
+        if (found.isEmpty()) {
+            return failStep(run, workflow, step, "no action named " + step.action(), false);
+        }
+        Action action = found.get();
+        ActionRequest request = request(run, workflow, step, run.attempt() + 1);
+        Optional<Incident> incident = journal.incident(run.incidentId());
+        if (!run.actedYet() && flags.mode() != AutomationMode.SHADOW && flags.mode() != AutomationMode.MONITOR) {
+            String recovered = incident.isEmpty() ? "the incident resolved before recovery acted"
+                    : triggerCheck.stillHolds(run) ? "" : "the triggering condition no longer holds";
+            if (!recovered.isEmpty()) {
+                journal.audit(Journal.SELF, "run.skipped", run.incidentId(), run.runId(), recovered, Map.of());
+                return save(run.moved(RunPhase.SKIPPED, recovered, now));
+            }
+        }
+        var risk = action.risk(request.params());
+        GateDecision decision = gate.decide(new SafetyGate.Question(run.service(), action.name(), risk, action.serves(),
+                workflow.context(), incident.map(Incident::flapping).orElse(false), journal.failingServices(),
+                !run.approvedBy().isEmpty(), run.runId(), now));
+        Map<String, String> evidence = evidence(workflow, step, action.name(), risk.name(), decision.rule());
+        switch (decision.verdict()) {
+            case SHADOW -> {
+                store.append(record(run, step, request.attempt(), StepPhase.SHADOWED, decision.reason(), Map.of()));
+                journal.audit(Journal.SELF, "step.shadowed", run.incidentId(), run.runId(), decision.reason(), evidence);
+                if (flags.mode() == AutomationMode.MONITOR) {
+                    journal.escalate(Kind.ALERT, run.incidentId(), run.service(), "monitor mode, workflow "
+                            + workflow.name() + ": " + decision.reason());
+                }
+                WorkflowRun next = nextStep(run, workflow, now);
+                return next.stepIndex() >= workflow.steps().size()
+                        ? save(next.moved(RunPhase.SHADOWED, "shadowed every step", now)) : next;
+            }
+            case APPROVAL -> {
+                journal.audit(Journal.SELF, "approval.requested", run.incidentId(), run.runId(), decision.reason(), evidence);
+                journal.escalate(Kind.APPROVAL_NEEDED, run.incidentId(), run.service(), "approve step " + step.name()
+                        + " of workflow " + workflow.name() + " (run " + run.runId() + "): " + decision.reason());
+                return save(run.awaitingApproval(now.plus(policy.approvalTimeout()), decision.reason(), now));
+            }
+            case HOLD -> {
+                return escalate(run, "gate.held", decision.reason(), evidence);
+            }
+            case FORBID -> {
+                journal.audit(Journal.SELF, "gate.forbidden", run.incidentId(), run.runId(), decision.reason(), evidence);
+                store.append(record(run, step, request.attempt(), StepPhase.FAILED, "forbidden: " + decision.reason(), Map.of()));
+                return failStep(run, workflow, step, "forbidden by " + decision.rule() + ": " + decision.reason(), false);
+            }
+            case ACT -> {
+                return perform(run, workflow, step, action, request, evidence, now);
+            }
+            default -> throw new IllegalStateException(decision.verdict().name());
+        }
+    }
+
+    private WorkflowRun perform(WorkflowRun run, Workflow workflow, WorkflowStep step, Action action,
+            ActionRequest request, Map<String, String> evidence, Instant now) {
+        Optional<String> unmet = action.unmetPrerequisite(request);
+        if (unmet.isPresent()) {
+            journal.audit(Journal.SELF, "step.prerequisite-unmet", run.incidentId(), run.runId(), unmet.get(), evidence);
+            store.append(record(run, step, request.attempt(), StepPhase.FAILED, "prerequisite: " + unmet.get(), Map.of()));
+            return failStep(run, workflow, step, "prerequisite not met: " + unmet.get(), false);
+        }
+        if (!fencing.valid(fencing.token())) {
+            journal.audit(Journal.SELF, "fencing.lost", run.incidentId(), run.runId(),
+                    "this process no longer holds the newest lease token " + fencing.token() + "; not acting", evidence);
+            return run;
+        }
+        if (!store.claim(request.key(), run.runId())) {
+            journal.audit(Journal.SELF, "step.duplicate", run.incidentId(), run.runId(),
+                    "idempotency key " + request.key() + " was claimed before; not running it again", evidence);
+            return startRollback(run, "step " + step.name() + " was already claimed; its outcome is unknown");
+        }
+        ledger.record(run.service(), action.name(), now, run.runId());
+        store.append(record(run, step, request.attempt(), StepPhase.STARTED, "", Map.of()));
+        WorkflowRun acting = save(run.step(StepState.ACTING, request.attempt(), run.notBefore(), run.verifySince(), now));
+        ActionResult result;
+        try {
+            result = action.run(request);
+        } catch (RuntimeException e) {
+            Instant end = clock.instant();
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            store.append(record(run, step, request.attempt(), StepPhase.FAILED, why, Map.of()));
+            journal.audit(Journal.SELF, "step.failed", run.incidentId(), run.runId(), why, evidence);
+            if (request.attempt() < step.attempts()) {
+                Duration backoff = step.backoff().multipliedBy(1L << (request.attempt() - 1));
+                return save(acting.step(StepState.READY, request.attempt(), end.plus(backoff), end, end));
+            }
+            return failStep(acting, workflow, step, why, true);
+        }
+        Instant end = clock.instant();
+        store.append(record(run, step, request.attempt(), StepPhase.SUCCEEDED, result.detail(), result.undo()));
+        journal.audit(Journal.SELF, "step.acted", run.incidentId(), run.runId(), result.detail(), evidence);
+        return save(acting.step(StepState.VERIFYING, request.attempt(), acting.notBefore(), end, end));
+    }
+
+    private WorkflowRun verify(WorkflowRun run, Workflow workflow, WorkflowStep step, Instant now) {
+        Duration hold = Duration.ZERO;
+        boolean holding = true;
+        List<String> readings = new ArrayList<>();
+        for (SuccessCriterion c : step.success()) {
+            OptionalDouble value = metrics.read(run.service(), c.metric());
+            readings.add(c + " read " + (value.isPresent() ? value.getAsDouble() : "nothing"));
+            holding &= value.isPresent() && c.test(value.getAsDouble());
+            hold = hold.compareTo(c.holdFor()) < 0 ? c.holdFor() : hold;
+        }
+        Instant since = holding ? run.verifySince() : now;
+        if (holding && !since.plus(hold).isAfter(now)) {
+            String why = step.success().isEmpty() ? "action succeeded" : "held for " + hold + ": " + readings;
+            store.append(record(run, step, run.attempt(), StepPhase.VERIFIED, why, Map.of()));
+            journal.audit(Journal.SELF, "step.verified", run.incidentId(), run.runId(), why, Map.of("step", step.name()));
+            return nextStep(run, workflow, now);
+        }
+        if (!now.isBefore(run.stepStartedAt().plus(step.timeout()))) {
+            String why = "success criteria did not hold within " + step.timeout() + ": " + readings;
+            store.append(record(run, step, run.attempt(), StepPhase.UNVERIFIED, why, Map.of()));
+            journal.audit(Journal.SELF, "step.unverified", run.incidentId(), run.runId(), why, Map.of("step", step.name()));
+            return failStep(run, workflow, step, why, false);
+        }
+        return since.equals(run.verifySince()) ? run : save(run.step(StepState.VERIFYING, run.attempt(), run.notBefore(), since, now));
+    }
+
+    private WorkflowRun nextStep(WorkflowRun run, Workflow workflow, Instant now) {
+        int next = run.stepIndex() + 1;
+        Duration delay = next < workflow.steps().size() ? workflow.steps().get(next).delay() : Duration.ZERO;
+        return save(run.next(next, now.plus(delay), now));
+    }
+
+    private WorkflowRun failStep(WorkflowRun run, Workflow workflow, WorkflowStep step, String why, boolean acted) {
+        Map<String, String> evidence = evidence(workflow, step, step.action(), "", "onFailure:" + step.onFailure());
+        return switch (step.onFailure()) {
+            case CONTINUE -> {
+                journal.audit(Journal.SELF, "step.continue", run.incidentId(), run.runId(),
+                        "step " + step.name() + " failed (" + why + "); continuing", evidence);
+                yield nextStep(run, workflow, clock.instant());
+            }
+            case ABORT -> {
+                WorkflowRun aborted = save(run.moved(RunPhase.ABORTED, "step " + step.name() + " failed: " + why, clock.instant()));
+                journal.audit(Journal.SELF, "run.aborted", run.incidentId(), run.runId(), aborted.reason(), evidence);
+                journal.escalate(Kind.RECOVERY_FAILED, run.incidentId(), run.service(),
+                        "workflow " + workflow.name() + " aborted: " + aborted.reason());
+                journal.escalated(run.incidentId(), aborted.reason());
+                yield aborted;
+            }
+            case ROLLBACK -> startRollback(run, "step " + step.name() + " failed: " + why);
+        };
+    }
+
+    WorkflowRun startRollback(WorkflowRun run, String why) {
+        WorkflowRun rolling = save(run.moved(RunPhase.ROLLING_BACK, why, clock.instant()));
+        journal.audit(Journal.SELF, "run.rolling-back", run.incidentId(), run.runId(), why, Map.of("workflow", run.workflow()));
+        return rolling;
+    }
+
+    private WorkflowRun rollBack(WorkflowRun run, Workflow workflow) {
+        List<StepRecord> records = store.steps(run.runId());
+        Map<String, StepRecord> succeeded = new LinkedHashMap<>();
+        Map<String, Boolean> undone = new HashMap<>();
+        for (StepRecord r : records) {
+            String key = r.stepIndex() + "#" + r.attempt();
+            switch (r.phase()) {
+                case SUCCEEDED -> succeeded.put(key, r);
+                case ROLLBACK_STARTED, ROLLED_BACK, ROLLBACK_FAILED -> undone.put(key, true);
+                default -> { }
+            }
+        }
+        List<StepRecord> toUndo = new ArrayList<>(succeeded.values().stream()
+                .filter(r -> r.stepIndex() >= 0 && !undone.containsKey(r.stepIndex() + "#" + r.attempt())).toList());
+        Collections.reverse(toUndo);
+        for (StepRecord done : toUndo) {
+            WorkflowStep step = workflow.steps().get(done.stepIndex());
+            Optional<Action> action = actions.find(done.action());
+            ActionRequest request = request(run, workflow, step, done.attempt());
+            store.append(record(run.runId(), done.stepIndex(), step, done.attempt(), StepPhase.ROLLBACK_STARTED, "", Map.of()));
+            try {
+                if (action.isPresent() && action.get().reversible()) {
+                    action.get().rollback(request, new ActionResult(done.detail(), done.data()));
+                }
+                store.append(record(run.runId(), done.stepIndex(), step, done.attempt(), StepPhase.ROLLED_BACK,
+                        action.map(Action::reversible).orElse(false) ? "undone" : "nothing to undo", Map.of()));
+                journal.audit(Journal.SELF, "step.rolled-back", run.incidentId(), run.runId(), "undid " + step.name(),
+                        Map.of("step", step.name(), "action", done.action()));
+            } catch (RuntimeException e) {
+                store.append(record(run.runId(), done.stepIndex(), step, done.attempt(), StepPhase.ROLLBACK_FAILED, String.valueOf(e.getMessage()), Map.of()));
+                journal.audit(Journal.SELF, "step.rollback-failed", run.incidentId(), run.runId(),
+                        "could not undo " + step.name() + ": " + e.getMessage(), Map.of("step", step.name()));
+            }
+        }
+        for (int i = 0; i < workflow.rollback().size(); i++) {
+            WorkflowStep step = workflow.rollback().get(i);
+            int index = -1 - i;
+            if (records.stream().anyMatch(r -> r.stepIndex() == index)) {
+                continue;
+            }
+            ActionRequest request = request(run, workflow, step, 1);
+            Optional<Action> action = actions.find(step.action());
+            if (flags.killed()) {
+                journal.audit(Journal.SELF, "step.held", run.incidentId(), run.runId(),
+                        "kill switch is on: rollback step " + step.name() + " not run", Map.of("step", step.name()));
+                continue;
+            }
+            if (action.isEmpty() || !store.claim(request.key(), run.runId())) {
+                continue;
+            }
+            try {
+                ActionResult result = action.get().run(request);
+                store.append(new StepRecord(run.runId(), index, step.name(), 1, step.action(), StepPhase.SUCCEEDED,
+                        clock.instant(), result.detail(), result.undo()));
+            } catch (RuntimeException e) {
+                store.append(new StepRecord(run.runId(), index, step.name(), 1, step.action(), StepPhase.FAILED,
+                        clock.instant(), String.valueOf(e.getMessage()), Map.of()));
+            }
+        }
+        WorkflowRun done = save(run.moved(RunPhase.ROLLED_BACK, run.reason(), clock.instant()));
+        journal.audit(Journal.SELF, "run.rolled-back", run.incidentId(), run.runId(), run.reason(), Map.of("workflow", workflow.name()));
+        journal.escalate(Kind.RECOVERY_FAILED, run.incidentId(), run.service(),
+                "workflow " + workflow.name() + " rolled back: " + run.reason());
+        journal.escalated(run.incidentId(), "recovery rolled back: " + run.reason());
+        return done;
+    }
+
+    private WorkflowRun finish(WorkflowRun run, Workflow workflow) {
+        WorkflowRun done = save(run.moved(RunPhase.SUCCEEDED, "every step ran and verified", clock.instant()));
+        journal.audit(Journal.SELF, "run.succeeded", run.incidentId(), run.runId(), done.reason(), Map.of("workflow", workflow.name()));
+        journal.resolved(run.incidentId(), workflow.name(), "recovered: workflow " + workflow.name() + " verified on fresh signals");
+        return done;
+    }
+
+    private WorkflowRun expire(WorkflowRun run) {
+        return escalate(run, "approval.expired", "no approval within " + policy.approvalTimeout(), Map.of());
+    }
+
+    WorkflowRun escalate(WorkflowRun run, String decision, String why, Map<String, String> evidence) {
+        WorkflowRun held = save(run.moved(RunPhase.ESCALATED, why, clock.instant()));
+        journal.audit(Journal.SELF, decision, run.incidentId(), run.runId(), why, evidence);
+        journal.escalate(Kind.HELD, run.incidentId(), run.service(), "recovery held (" + run.workflow() + "): " + why);
+        journal.escalated(run.incidentId(), why);
+        return held;
+    }
+
+    private WorkflowRun save(WorkflowRun run) {
+        store.update(run);
+        return run;
+    }
+
+    private static ActionRequest request(WorkflowRun run, Workflow workflow, WorkflowStep step, int attempt) {
+        Map<String, String> params = new HashMap<>();
+        step.params().forEach((k, v) -> params.put(k, v.replace("${service}", run.service())));
+        return new ActionRequest(run.incidentId(), run.runId(), step.name(), attempt, run.service(), params,
+                workflow.context());
+    }
+
+    private StepRecord record(WorkflowRun run, WorkflowStep step, int attempt, StepPhase phase, String detail,
+            Map<String, String> data) {
+        return record(run.runId(), run.stepIndex(), step, attempt, phase, detail, data);
+    }
+
+    private StepRecord record(String runId, int index, WorkflowStep step, int attempt, StepPhase phase, String detail,
+            Map<String, String> data) {
+        return new StepRecord(runId, index, step.name(), Math.max(1, attempt), step.action(), phase, clock.instant(),
+                detail, data);
+    }
+
+    private static Map<String, String> evidence(Workflow workflow, WorkflowStep step, String action, String risk, String rule) {
+        Map<String, String> evidence = new HashMap<>();
+        evidence.put("workflow", workflow.name());
+        evidence.put("step", step.name());
+        evidence.put("action", action);
+        if (!risk.isEmpty()) {
+            evidence.put("risk", risk);
+        }
+        evidence.put("rule", rule);
+        return evidence;
+    }
+}

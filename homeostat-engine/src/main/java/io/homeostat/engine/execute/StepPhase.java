@@ -1,0 +1,23 @@
+package io.homeostat.engine.execute;
+
+/** What a {@link StepRecord} says happened to a step. */
+public enum StepPhase {
+    /** Written before the action runs. */
+    STARTED,
+    /** The action returned; its undo data is in the record. */
+    SUCCEEDED,
+    /** The action threw, or its prerequisite did not hold, or a gate forbade it. */
+    FAILED,
+    /** Its success criteria held for their whole hold. */
+    VERIFIED,
+    /** Its success criteria did not hold within the step's timeout. */
+    UNVERIFIED,
+    /** Shadow mode: what it would have done. */
+    SHADOWED,
+    /** Written before a rollback runs. */
+    ROLLBACK_STARTED,
+    /** The rollback returned. */
+    ROLLED_BACK,
+    /** The rollback threw. */
+    ROLLBACK_FAILED
+}

@@ -1,0 +1,53 @@
+package io.homeostat.engine.execute.action;
+
+import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.execute.Action;
+import io.homeostat.engine.execute.ActionFailedException;
+import io.homeostat.engine.execute.ActionRequest;
+import io.homeostat.engine.execute.ActionResult;
+import io.homeostat.engine.execute.EscalationNotice;
+import io.homeostat.engine.execute.EscalationSink;
+import io.homeostat.engine.plan.RiskLevel;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code alert}: tells people through the {@link EscalationSink}, with {@code message} (default: a
+ * line naming the incident) and {@code severity} (default high). Low risk. Thread-safe.
+ */
+public final class AlertAction implements Action {
+
+    private final EscalationSink sink;
+
+    public AlertAction(EscalationSink sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public String name() {
+        return "alert";
+    }
+
+    @Override
+    public RiskLevel risk(Map<String, String> params) {
+        return RiskLevel.LOW;
+    }
+
+    @Override
+    public ActionResult run(ActionRequest request) {
+        Severity severity;
+        try {
+            severity = Severity.valueOf(request.param("severity").orElse("high").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ActionFailedException("unknown severity " + request.param("severity").orElse(""), e);
+        }
+        String message = request.param("message").orElse("recovery of incident " + request.incidentId());
+        try {
+            sink.escalate(new EscalationNotice(EscalationNotice.Kind.ALERT, request.incidentId(), request.service(),
+                    severity, message));
+        } catch (RuntimeException e) {
+            throw new ActionFailedException("alert not delivered: " + e.getMessage(), e);
+        }
+        return ActionResult.of("alerted (" + severity + "): " + message);
+    }
+}

@@ -1,0 +1,66 @@
+package io.homeostat.engine.execute.action;
+
+import io.homeostat.core.control.KernelControl;
+import io.homeostat.core.control.UnknownControlTargetException;
+import io.homeostat.engine.execute.Action;
+import io.homeostat.engine.execute.ActionFailedException;
+import io.homeostat.engine.execute.ActionRequest;
+import io.homeostat.engine.execute.ActionResult;
+import io.homeostat.engine.plan.RiskLevel;
+import java.util.Map;
+
+/**
+ * {@code feature_toggle}: overrides the feature named by {@code feature} to {@code enabled}
+ * ({@code true}/{@code false}, default false). Low risk; the rollback restores the override before,
+ * or clears it. Thread-safe.
+ */
+public final class FeatureToggleAction implements Action {
+
+    private static final String NONE = "none";
+    private final KernelControl control;
+
+    public FeatureToggleAction(KernelControl control) {
+        this.control = control;
+    }
+
+    @Override
+    public String name() {
+        return "feature_toggle";
+    }
+
+    @Override
+    public RiskLevel risk(Map<String, String> params) {
+        return RiskLevel.LOW;
+    }
+
+    @Override
+    public ActionResult run(ActionRequest request) {
+        String feature = request.required("feature");
+        boolean enabled = Boolean.parseBoolean(request.param("enabled").orElse("false"));
+        try {
+            String before = control.setFeature(feature, enabled, "recovery " + request.key())
+                    .map(String::valueOf).orElse(NONE);
+            return new ActionResult("feature " + feature + " forced " + (enabled ? "on" : "off"),
+                    Map.of("feature", feature, "before", before));
+        } catch (UnknownControlTargetException e) {
+            throw new ActionFailedException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean reversible() {
+        return true;
+    }
+
+    @Override
+    public void rollback(ActionRequest request, ActionResult result) {
+        String feature = result.undo().get("feature");
+        String before = result.undo().get("before");
+        String reason = "rollback of " + request.key();
+        if (NONE.equals(before)) {
+            control.clearFeature(feature, reason);
+        } else {
+            control.setFeature(feature, Boolean.parseBoolean(before), reason);
+        }
+    }
+}

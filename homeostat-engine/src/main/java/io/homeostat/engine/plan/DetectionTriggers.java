@@ -1,0 +1,31 @@
+package io.homeostat.engine.plan;
+
+import io.homeostat.engine.detect.Detection;
+import java.util.Locale;
+
+/**
+ * Which {@link TriggerType} a detection stands for: a prediction, anomaly or pattern is itself;
+ * a threshold is {@link TriggerType#ERROR_THRESHOLD}; an event is {@link TriggerType#CIRCUIT_OPEN}
+ * when its signature or category names a circuit, {@link TriggerType#HEALTH_CHECK_FAILED} when it
+ * names a health check, else {@link TriggerType#ERROR_THRESHOLD}. Stateless.
+ */
+public final class DetectionTriggers {
+
+    private DetectionTriggers() {
+    }
+
+    /** The trigger type of {@code detection}. */
+    public static TriggerType of(Detection detection) {
+        return switch (detection.kind()) {
+            case PREDICTION -> TriggerType.PREDICTION;
+            case ANOMALY -> TriggerType.ANOMALY;
+            case PATTERN -> TriggerType.PATTERN;
+            case THRESHOLD -> TriggerType.ERROR_THRESHOLD;
+            case EVENT -> {
+                String text = (detection.signature() + ' ' + detection.category()).toLowerCase(Locale.ROOT);
+                yield text.contains("circuit") ? TriggerType.CIRCUIT_OPEN
+                        : text.contains("health") ? TriggerType.HEALTH_CHECK_FAILED : TriggerType.ERROR_THRESHOLD;
+            }
+        };
+    }
+}

@@ -1,0 +1,179 @@
+package io.homeostat.engine.plan;
+
+import io.homeostat.core.CallContext;
+import io.homeostat.core.Criticality;
+import io.homeostat.core.OperationType;
+import io.homeostat.engine.config.ConfigException;
+import io.homeostat.engine.config.ConfigNode;
+import io.homeostat.engine.config.YamlConfigReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Reads workflows from YAML. The document is a map with one key, {@code workflows}, a list of:
+ *
+ * <pre>{@code
+ * - name: ai-provider-failure
+ *   description: switch to the next provider   # optional
+ *   trigger: [circuit_open, error_threshold]    # one or a list
+ *   services: ["llm:*"]                         # one or a list; default "*"
+ *   categories: [api]                           # optional; default any
+ *   priority: 100                               # default 0
+ *   timeout: 10m                                # default 15m
+ *   context: {operation: prescriptive, criticality: high}   # default informational / medium
+ *   steps:
+ *     - name: switch
+ *       action: failover
+ *       params: {route: llm}                    # optional, values are strings
+ *       success: [{metric: error_rate, below: 0.01, for: 30s}]   # or above:
+ *       on_failure: rollback                    # continue | abort | rollback (default)
+ *       timeout: 2m                             # default 2m
+ *       delay: 60s                              # default 0s
+ *       attempts: 3                             # default 1
+ *       backoff: 1s                             # default 1s, doubles per attempt
+ *   rollback: [ ...steps... ]                   # optional
+ * }</pre>
+ *
+ * <p>Every error is a {@link ConfigException} naming the file, line, column and key path, also
+ * when a value is well-formed but the model rejects it (two steps with one name, a hold longer
+ * than the step's timeout). Stateless and thread-safe.
+ */
+public final class WorkflowReader {
+
+    /** A workflow's default timeout: 15 minutes. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+
+    private static final Set<String> WORKFLOW_KEYS = Set.of("name", "description", "trigger", "services", "categories",
+            "priority", "timeout", "context", "steps", "rollback");
+    private static final Set<String> STEP_KEYS = Set.of("name", "action", "params", "success", "on_failure", "timeout",
+            "delay", "attempts", "backoff");
+
+    private WorkflowReader() {
+    }
+
+    /**
+     * Reads a workflow file.
+     *
+     * @throws ConfigException if the file cannot be read or parsed or a value is wrong
+     */
+    public static List<Workflow> read(Path file) {
+        return read(YamlConfigReader.read(file));
+    }
+
+    /**
+     * Reads workflows from YAML text; {@code source} names it in errors.
+     *
+     * @throws ConfigException if it cannot be parsed or a value is wrong
+     */
+    public static List<Workflow> read(String source, String yaml) {
+        return read(YamlConfigReader.read(source, yaml));
+    }
+
+    /**
+     * Reads workflows from a parsed document.
+     *
+     * @throws ConfigException if a value is wrong or two workflows share a name
+     */
+    public static List<Workflow> read(ConfigNode root) {
+        root.requireKeys(Set.of("workflows"));
+        List<Workflow> workflows = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigNode node : root.required("workflows").elements()) {
+            Workflow workflow = workflow(node);
+            if (!names.add(workflow.name())) {
+                throw node.required("name").error("workflow name '" + workflow.name() + "' is used twice");
+            }
+            workflows.add(workflow);
+        }
+        return List.copyOf(workflows);
+    }
+
+    private static Workflow workflow(ConfigNode node) {
+        node.requireKeys(WORKFLOW_KEYS);
+        String name = node.required("name").asString();
+        Set<TriggerType> triggers = EnumSet.noneOf(TriggerType.class);
+        for (ConfigNode t : listOrOne(node.required("trigger"))) {
+            triggers.add(t.asEnum(TriggerType.class));
+        }
+        List<String> services = node.field("services").map(n -> strings(n)).orElse(List.of("*"));
+        Set<String> categories = Set.copyOf(node.field("categories").map(n -> strings(n)).orElse(List.of()));
+        int priority = node.field("priority").map(ConfigNode::asInt).orElse(0);
+        Duration timeout = node.field("timeout").map(ConfigNode::asDuration).orElse(DEFAULT_TIMEOUT);
+        CallContext context = node.field("context").map(WorkflowReader::context).orElse(CallContext.DEFAULT);
+        List<WorkflowStep> steps = steps(node.required("steps"));
+        List<WorkflowStep> rollback = node.field("rollback").map(WorkflowReader::steps).orElse(List.of());
+        String description = node.field("description").map(ConfigNode::asString).orElse("");
+        return checked(node, () -> new Workflow(name, description, triggers, new ServiceSelector(services), categories,
+                steps, rollback, timeout, priority, context));
+    }
+
+    private static List<WorkflowStep> steps(ConfigNode list) {
+        List<WorkflowStep> steps = new ArrayList<>();
+        for (ConfigNode node : list.elements()) {
+            steps.add(step(node));
+        }
+        return steps;
+    }
+
+    private static WorkflowStep step(ConfigNode node) {
+        node.requireKeys(STEP_KEYS);
+        String name = node.required("name").asString();
+        String action = node.required("action").asString();
+        Map<String, String> params = new LinkedHashMap<>();
+        node.field("params").ifPresent(p -> p.fields().forEach((k, v) -> params.put(k, v.asString())));
+        List<SuccessCriterion> success = new ArrayList<>();
+        node.field("success").ifPresent(s -> s.elements().forEach(c -> success.add(criterion(c))));
+        OnFailure onFailure = node.field("on_failure").map(n -> n.asEnum(OnFailure.class)).orElse(OnFailure.ROLLBACK);
+        Duration timeout = node.field("timeout").map(ConfigNode::asDuration).orElse(WorkflowStep.DEFAULT_TIMEOUT);
+        Duration delay = node.field("delay").map(ConfigNode::asDuration).orElse(Duration.ZERO);
+        int attempts = node.field("attempts").map(ConfigNode::asInt).orElse(1);
+        Duration backoff = node.field("backoff").map(ConfigNode::asDuration).orElse(Duration.ofSeconds(1));
+        return checked(node, () -> new WorkflowStep(name, action, params, success, onFailure, timeout, delay, attempts,
+                backoff));
+    }
+
+    private static SuccessCriterion criterion(ConfigNode node) {
+        node.requireKeys(Set.of("metric", "below", "above", "for"));
+        boolean below = node.field("below").isPresent();
+        if (below == node.field("above").isPresent()) {
+            throw node.error("a success criterion needs exactly one of 'below' and 'above'");
+        }
+        double threshold = node.required(below ? "below" : "above").asDouble();
+        Duration holdFor = node.field("for").map(ConfigNode::asDuration).orElse(Duration.ZERO);
+        String metric = node.required("metric").asString();
+        return checked(node, () -> new SuccessCriterion(metric, below, threshold, holdFor));
+    }
+
+    private static CallContext context(ConfigNode node) {
+        node.requireKeys(Set.of("operation", "criticality"));
+        OperationType operation = node.field("operation").map(n -> n.asEnum(OperationType.class))
+                .orElse(OperationType.INFORMATIONAL);
+        Criticality criticality = node.field("criticality").map(n -> n.asEnum(Criticality.class))
+                .orElse(Criticality.MEDIUM);
+        return CallContext.of(operation, criticality);
+    }
+
+    private static List<ConfigNode> listOrOne(ConfigNode node) {
+        return node.kind() == ConfigNode.Kind.LIST ? node.elements() : List.of(node);
+    }
+
+    private static List<String> strings(ConfigNode node) {
+        return listOrOne(node).stream().map(ConfigNode::asString).toList();
+    }
+
+    private static <T> T checked(ConfigNode node, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+}

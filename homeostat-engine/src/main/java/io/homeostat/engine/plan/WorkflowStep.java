@@ -1,0 +1,69 @@
+package io.homeostat.engine.plan;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One step of a workflow: an action with its parameters, what must hold afterwards, and what to do
+ * if it fails. Immutable.
+ *
+ * @param name unique within its workflow
+ * @param action the action's catalog name, e.g. {@code failover}
+ * @param params the action's parameters; {@code ${service}} in a value stands for the incident's service
+ * @param success criteria that must all hold on fresh signals after the action; empty means the
+ *     action's own success is enough
+ * @param onFailure what to do when the step fails
+ * @param timeout how long the step may take, action and verification together
+ * @param delay how long to wait before acting (e.g. a graceful restart 60 s after scaling); may be zero
+ * @param attempts how many times to try the action before the step fails (at least 1)
+ * @param backoff the wait before the second attempt; doubles with each further attempt
+ */
+public record WorkflowStep(String name, String action, Map<String, String> params, List<SuccessCriterion> success,
+        OnFailure onFailure, Duration timeout, Duration delay, int attempts, Duration backoff) {
+
+    /** The default step timeout: 2 minutes. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+
+    public WorkflowStep {
+        requireText(name, "name");
+        requireText(action, "action");
+        params = Map.copyOf(params);
+        success = List.copyOf(success);
+        Objects.requireNonNull(onFailure, "onFailure");
+        requirePositive(timeout, "timeout");
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, was " + delay);
+        }
+        if (attempts < 1 || attempts > 10) {
+            throw new IllegalArgumentException("attempts must be in [1, 10], was " + attempts);
+        }
+        requirePositive(backoff, "backoff");
+        Duration longest = success.stream().map(SuccessCriterion::holdFor).max(Duration::compareTo).orElse(Duration.ZERO);
+        if (longest.compareTo(timeout) >= 0) {
+            throw new IllegalArgumentException("timeout " + timeout + " must be longer than the success hold " + longest);
+        }
+    }
+
+    /** A step with defaults: no criteria, rollback on failure, 2 minute timeout, no delay, one attempt, 1 s backoff. */
+    public static WorkflowStep of(String name, String action, Map<String, String> params) {
+        return new WorkflowStep(name, action, params, List.of(), OnFailure.ROLLBACK, DEFAULT_TIMEOUT, Duration.ZERO, 1,
+                Duration.ofSeconds(1));
+    }
+
+    static void requireText(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+    }
+
+    static void requirePositive(Duration value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(field + " must be positive, was " + value);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.homeostat.engine.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.homeostat.engine.execute.StartResult.Outcome;
+import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.incident.IncidentStatus;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RecoveryOrchestratorTest {
+
+    private static final String TWO_STEPS = """
+            workflows:
+              - name: two-steps
+                trigger: [error_threshold]
+                services: "*"
+                steps:
+                  - name: first
+                    action: low
+                    success: [{metric: error_rate, below: 0.01, for: 30s}]
+                    timeout: 2m
+                  - name: second
+                    action: medium
+                    on_failure: rollback
+                rollback:
+                  - {name: undo-note, action: low}
+            """;
+
+    private final Recovery r = new Recovery(TWO_STEPS);
+
+    @Test
+    void runsStepsVerifiesOnFreshReadingsAndResolvesTheIncident() {
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        Incident incident = r.incident("orders");
+        r.metrics.put("orders/error_rate", 0.2);
+
+        StartResult start = r.recover(orchestrator, incident);
+        assertThat(start.outcome()).isEqualTo(Outcome.STARTED);
+        String run = start.runId();
+        assertThat(r.low.runs).hasSize(1);
+        assertThat(r.tracker.active().getFirst().status()).isEqualTo(IncidentStatus.REMEDIATING);
+
+        r.run(orchestrator, Duration.ofSeconds(10), 3);
+        assertThat(r.medium.runs).as("criterion not met yet").isEmpty();
+
+        r.metrics.put("orders/error_rate", 0.0);
+        r.run(orchestrator, Duration.ofSeconds(10), 2);
+        assertThat(r.medium.runs).as("20 s of good readings are not 30 s").isEmpty();
+        r.metrics.put("orders/error_rate", 0.05);
+        r.run(orchestrator, Duration.ofSeconds(10), 1);
+        r.metrics.put("orders/error_rate", 0.0);
+        r.run(orchestrator, Duration.ofSeconds(10), 2);
+        assertThat(r.medium.runs).as("a bad reading restarts the hold").isEmpty();
+        r.run(orchestrator, Duration.ofSeconds(10), 1);
+
+        assertThat(r.medium.runs).hasSize(1);
+        assertThat(orchestrator.run(run).orElseThrow().phase()).isEqualTo(RunPhase.SUCCEEDED);
+        assertThat(r.tracker.active()).isEmpty();
+        assertThat(r.incidents.find(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(r.decisions(run)).containsSubsequence("run.started", "step.acted", "step.verified", "step.acted",
+                "step.verified", "run.succeeded");
+        assertThat(r.phases(run)).containsExactly(StepPhase.STARTED, StepPhase.SUCCEEDED, StepPhase.VERIFIED,
+                StepPhase.STARTED, StepPhase.SUCCEEDED, StepPhase.VERIFIED);
+    }
+
+    @Test
+    void criteriaThatNeverHoldFailTheStepAtItsTimeoutAndRollBack() {
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        Incident incident = r.incident("orders");
+        r.metrics.put("orders/error_rate", 0.3);
+        String run = r.recover(orchestrator, incident).runId();
+
+        r.run(orchestrator, Duration.ofSeconds(30), 4);
+
+        assertThat(orchestrator.run(run).orElseThrow().phase()).isEqualTo(RunPhase.ROLLED_BACK);
+        assertThat(r.low.rollbacks).containsExactly(r.low.runs.getFirst());
+        assertThat(r.low.runs).as("first step once, then the rollback step").hasSize(2);
+        assertThat(r.medium.runs).isEmpty();
+        assertThat(r.decisions(run)).contains("step.unverified", "run.rolling-back", "step.rolled-back", "run.rolled-back");
+        assertThat(r.escalations).anySatisfy(e -> assertThat(e.kind()).isEqualTo(EscalationNotice.Kind.RECOVERY_FAILED));
+        assertThat(r.tracker.active().getFirst().status()).isEqualTo(IncidentStatus.ESCALATED);
+    }
+
+    @Test
+    void aFailingActionIsRetriedWithExponentialBackoffThenFollowsOnFailure() {
+        Recovery retry = new Recovery("""
+                workflows:
+                  - name: retry
+                    trigger: error_threshold
+                    steps:
+                      - {name: probe, action: low, attempts: 3, backoff: 1s, on_failure: continue}
+                      - {name: after, action: medium}
+                """);
+        RecoveryOrchestrator orchestrator = retry.orchestrator();
+        retry.low.failuresLeft.set(5);
+        String run = retry.recover(orchestrator, retry.incident("db:orders")).runId();
+
+        assertThat(retry.low.runs).hasSize(1);
+        retry.run(orchestrator, Duration.ofMillis(900), 1);
+        assertThat(retry.low.runs).as("backoff 1 s not over").hasSize(1);
+        retry.run(orchestrator, Duration.ofMillis(100), 1);
+        assertThat(retry.low.runs).hasSize(2);
+        retry.run(orchestrator, Duration.ofMillis(1900), 1);
+        assertThat(retry.low.runs).as("second backoff is 2 s").hasSize(2);
+        retry.run(orchestrator, Duration.ofMillis(100), 1);
+        assertThat(retry.low.runs).hasSize(3).doesNotHaveDuplicates();
+        assertThat(retry.medium.runs).as("continue after the third failure").hasSize(1);
+        assertThat(orchestrator.run(run).orElseThrow().phase()).isEqualTo(RunPhase.SUCCEEDED);
+    }
+
+    @Test
+    void oneRunPerIncidentAtATime() {
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        Incident incident = r.incident("orders");
+        r.metrics.put("orders/error_rate", 0.3);
+        String run = r.recover(orchestrator, incident).runId();
+
+        StartResult again = r.recover(orchestrator, incident);
+
+        assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_RUNNING);
+        assertThat(again.runId()).isEqualTo(run);
+        assertThat(r.low.runs).hasSize(1);
+    }
+
+    @Test
+    void followingTheTrackerStartsRecoveryOfEachOpenedIncidentOnTheNextTick() throws Exception {
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        try (AutoCloseable following = orchestrator.follow(r.tracker)) {
+            Incident incident = r.incident("orders");
+            assertThat(r.low.runs).as("listeners only queue").isEmpty();
+
+            orchestrator.tick();
+
+            assertThat(r.low.runs).hasSize(1);
+            assertThat(r.runs.activeFor(incident.id()).orElseThrow().trigger())
+                    .isEqualTo(io.homeostat.engine.plan.TriggerType.ERROR_THRESHOLD);
+            r.incident("orders");
+            orchestrator.tick();
+            assertThat(r.runs.active()).as("a joining detection opens nothing new").hasSize(1);
+        }
+    }
+}

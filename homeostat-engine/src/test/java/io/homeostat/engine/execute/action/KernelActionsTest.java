@@ -1,0 +1,112 @@
+package io.homeostat.engine.execute.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.homeostat.core.GuardConfig;
+import io.homeostat.core.GuardRegistry;
+import io.homeostat.core.breaker.CircuitBreakerConfig;
+import io.homeostat.core.breaker.CircuitState;
+import io.homeostat.core.control.KernelControl;
+import io.homeostat.core.control.ProviderRoute;
+import io.homeostat.core.degrade.Degradation;
+import io.homeostat.core.degrade.DegradationLevel;
+import io.homeostat.core.degrade.FeatureToggles;
+import io.homeostat.core.time.ManualClock;
+import io.homeostat.engine.execute.ActionFailedException;
+import io.homeostat.engine.execute.ActionRequest;
+import io.homeostat.engine.execute.ActionResult;
+import io.homeostat.engine.plan.RiskLevel;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KernelActionsTest {
+
+    private final ManualClock clock = ManualClock.create();
+    private final GuardRegistry guards = GuardRegistry.builder().clock(clock)
+            .config("llm", GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.consecutiveFailures(2)).build()).build();
+    private final ProviderRoute llm = ProviderRoute.of("llm", List.of("llm:openai", "llm:anthropic"));
+    private final ProviderRoute db = ProviderRoute.of("db", List.of("db:primary"));
+    private final Degradation degradation = Degradation.create(clock);
+    private final FeatureToggles toggles = FeatureToggles.create(degradation, clock).register("search", DegradationLevel.REDUCED);
+    private final KernelControl control = KernelControl.builder().guards(guards).route(llm).route(db)
+            .degradation(degradation).toggles(toggles).build();
+
+    @Test
+    void failoverFindsTheRouteByTheFailingProviderAndRollsBack() {
+        FailoverAction failover = new FailoverAction(control, List.of(llm, db));
+        ActionRequest request = Requests.on("llm:openai", Map.of());
+
+        assertThat(failover.unmetPrerequisite(request)).isEmpty();
+        ActionResult result = failover.run(request);
+        assertThat(llm.current()).isEqualTo("llm:anthropic");
+        failover.rollback(request, result);
+        assertThat(llm.current()).isEqualTo("llm:openai");
+        assertThat(failover.risk(Map.of())).isEqualTo(RiskLevel.MEDIUM);
+    }
+
+    @Test
+    void failoverWithoutAReplicaIsAnUnmetPrerequisite() {
+        FailoverAction failover = new FailoverAction(control, List.of(llm, db));
+        assertThat(failover.unmetPrerequisite(Requests.on("db:primary", Map.of())))
+                .hasValueSatisfying(why -> assertThat(why).contains("no provider after db:primary"));
+        assertThat(failover.unmetPrerequisite(Requests.on("cache:x", Map.of()))).isPresent();
+    }
+
+    @Test
+    void circuitActionsOpenResetAndRestore() {
+        guards.guard("llm:openai");
+        CircuitAction open = CircuitAction.open(control);
+        ActionRequest request = Requests.on("llm:openai", Map.of());
+
+        ActionResult opened = open.run(request);
+        assertThat(control.circuitState("llm:openai")).contains(CircuitState.FORCED_OPEN);
+        open.rollback(request, opened);
+        assertThat(control.circuitState("llm:openai")).contains(CircuitState.CLOSED);
+        assertThat(CircuitAction.reset(control).unmetPrerequisite(Requests.on("nobody", Map.of()))).isPresent();
+    }
+
+    @Test
+    void degradationAndFeatureToggleUndoToWhatWasThere() {
+        DegradationAction degrade = new DegradationAction(control);
+        ActionRequest toEssential = Requests.on("shop", Map.of("level", "essential"));
+        ActionResult degraded = degrade.run(toEssential);
+        assertThat(degradation.level()).isEqualTo(DegradationLevel.ESSENTIAL);
+        degrade.rollback(toEssential, degraded);
+        assertThat(degradation.level()).isEqualTo(DegradationLevel.FULL);
+        assertThat(degrade.risk(Map.of("level", "maintenance"))).isEqualTo(RiskLevel.HIGH);
+        assertThatThrownBy(() -> degrade.run(Requests.on("shop", Map.of("level", "half"))))
+                .isInstanceOf(ActionFailedException.class);
+
+        FeatureToggleAction toggle = new FeatureToggleAction(control);
+        ActionRequest off = Requests.on("shop", Map.of("feature", "search", "enabled", "false"));
+        ActionResult toggled = toggle.run(off);
+        assertThat(toggles.isEnabled("search")).isFalse();
+        toggle.rollback(off, toggled);
+        assertThat(toggles.override("search")).isEmpty();
+        assertThat(toggles.isEnabled("search")).isTrue();
+    }
+
+    @Test
+    void poolResetSoftEvictsARegisteredPool() {
+        java.util.concurrent.atomic.AtomicInteger evictions = new java.util.concurrent.atomic.AtomicInteger();
+        KernelControl withPool = KernelControl.builder().pool("db:orders", () -> {
+            evictions.incrementAndGet();
+            return 4;
+        }).build();
+        PoolResetAction reset = new PoolResetAction(withPool);
+
+        assertThat(reset.unmetPrerequisite(Requests.on("db:orders", Map.of()))).isEmpty();
+        assertThat(reset.run(Requests.on("db:orders", Map.of())).detail()).contains("4 idle");
+        assertThat(evictions).hasValue(1);
+        assertThat(reset.unmetPrerequisite(Requests.on("db:other", Map.of()))).isPresent();
+    }
+
+    @Test
+    void gcReportsTheHeapBeforeAndAfter() {
+        ActionResult result = new GcAction().run(Requests.on("shop", Map.of()));
+        assertThat(Long.parseLong(result.undo().get("heapBefore"))).isPositive();
+        assertThat(result.undo()).containsKey("heapAfter");
+    }
+}
