@@ -14,6 +14,7 @@ import io.homeostat.engine.port.IncidentStore;
 import io.homeostat.engine.port.Lease;
 import io.homeostat.engine.port.PatternStore;
 import io.homeostat.engine.port.StoreUnavailableException;
+import io.homeostat.engine.port.WorkflowStore;
 import io.homeostat.store.spool.Spool;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,6 +50,7 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcPatternStore patterns;
     private final JdbcBaselineStore baselines;
     private final JdbcEffectivenessStore effectiveness;
+    private final JdbcWorkflowStore workflows;
 
     private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
             Scheduler scheduler) {
@@ -64,6 +66,7 @@ public final class JdbcStore implements AutoCloseable {
         this.patterns = new JdbcPatternStore(dataSource);
         this.baselines = new JdbcBaselineStore(dataSource);
         this.effectiveness = new JdbcEffectivenessStore(dataSource);
+        this.workflows = new JdbcWorkflowStore(dataSource);
     }
 
     /**
@@ -151,6 +154,11 @@ public final class JdbcStore implements AutoCloseable {
     /** The learned effectiveness of actions; records run synchronously on the calling thread (the control loop's). */
     public EffectivenessStore effectiveness() {
         return effectiveness;
+    }
+
+    /** The durable workflow runs; writes run synchronously on the calling thread (the control loop's). */
+    public WorkflowStore workflows() {
+        return workflows;
     }
 
     /**

@@ -5,7 +5,8 @@
  * writer (batch size or flush interval, idempotent inserts by id) and fall back to the durable
  * spool while the database is away. Implements the engine's {@code AuditLog} and
  * {@code BreakerStateStore} ports, and {@code IncidentStore}, {@code AlertStore},
- * {@code PatternStore}, {@code BaselineStore} and {@code EffectivenessStore}, whose writes run
+ * {@code PatternStore}, {@code BaselineStore}, {@code EffectivenessStore} and {@code WorkflowStore}
+ * (and, on PostgreSQL, {@code Lease}), whose writes run
  * synchronously through the pool on the caller's thread (the control loop's, never an
  * application's); adds the reads the API needs ({@link io.homeostat.store.jdbc.FailureStatistics})
  * and raw-sample retention ({@link io.homeostat.store.jdbc.RetentionJob}).

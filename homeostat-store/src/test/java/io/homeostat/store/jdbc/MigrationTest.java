@@ -24,7 +24,7 @@ class MigrationTest {
             "baseline", "failure_event", "incident", "incident_service", "incident_fingerprint", "incident_timeline",
             "diagnosis", "workflow_execution", "recovery_action", "circuit_breaker_state", "error_pattern",
             "error_pattern_service", "alert_event", "effectiveness", "effectiveness_outcome", "audit_record",
-            "daily_summary");
+            "daily_summary", "workflow_run", "workflow_step", "workflow_claim");
 
     @TempDir
     Path directory;

@@ -32,7 +32,10 @@ class ReadIndexesTest {
             List.of("error_pattern_service", "service", "signature"),
             List.of("error_pattern", "last_seen", "signature"),
             List.of("baseline", "valid_until"),
-            List.of("effectiveness_outcome", "problem_key", "action"));
+            List.of("effectiveness_outcome", "problem_key", "action"),
+            List.of("workflow_run", "started_at", "run_id"),
+            List.of("workflow_run", "active_incident"),
+            List.of("workflow_step", "run_id", "seq"));
 
     @TempDir
     Path directory;
