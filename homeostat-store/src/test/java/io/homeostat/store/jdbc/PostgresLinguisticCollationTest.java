@@ -53,7 +53,9 @@ class PostgresLinguisticCollationTest {
     @AfterEach
     void dropDatabase() {
         try {
-            store.close();
+            if (store != null) {
+                store.close();
+            }
         } finally {
             TestDatabases.onServer("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
