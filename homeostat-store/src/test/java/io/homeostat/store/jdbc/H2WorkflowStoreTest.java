@@ -1,0 +1,27 @@
+package io.homeostat.store.jdbc;
+
+import io.homeostat.core.time.ManualClock;
+import io.homeostat.engine.port.WorkflowStore;
+import io.homeostat.engine.port.contract.WorkflowStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2WorkflowStoreTest extends WorkflowStoreContract {
+
+    @TempDir
+    Path directory;
+
+    private JdbcStore jdbc;
+
+    @Override
+    protected WorkflowStore newStore() {
+        jdbc = JdbcStore.open(TestDatabases.h2(directory), ManualClock.create().scheduler());
+        return jdbc.workflows();
+    }
+
+    @AfterEach
+    void close() {
+        jdbc.close();
+    }
+}
