@@ -22,7 +22,6 @@ import io.homeostat.server.ingest.SignalBatchReader;
 import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.RemoteCircuitException;
 import io.homeostat.server.runtime.UnknownCircuitException;
-import io.homeostat.server.runtime.VolatileIncidentStore;
 import io.homeostat.store.jdbc.StoreConfig;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -51,10 +50,13 @@ public final class HomeostatServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Optional<IssuedToken> firstAdminToken;
 
-    private HomeostatServer(ServerConfig config, StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
+    private HomeostatServer(ServerConfig config, StoreConfig storeConfig, Optional<IncidentStore> incidents,
+            Scheduler scheduler) {
         this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
         long begin = scheduler.clock().monotonicNanos();
-        this.loop = ControlLoop.start(storeConfig, incidents, scheduler);
+        this.loop = incidents.isPresent()
+                ? ControlLoop.start(storeConfig, incidents.get(), scheduler)
+                : ControlLoop.start(storeConfig, scheduler);
         long loopReady = scheduler.clock().monotonicNanos();
         try {
             this.ingest = new Ingest(
@@ -105,8 +107,20 @@ public final class HomeostatServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server and returns when it answers. The incidents live in {@code incidents}
-     * (until the JDBC incident store lands, the CLI passes a {@link VolatileIncidentStore}).
+     * Starts a server and returns when it answers; its incidents live in the store, so they
+     * outlive a restart.
+     *
+     * @throws RuntimeException if the store cannot be opened or the port cannot be bound;
+     *     whatever was started is stopped again
+     */
+    public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler) {
+        return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
+                Optional.empty(), Objects.requireNonNull(scheduler, "scheduler"));
+    }
+
+    /**
+     * As {@link #start(ServerConfig, StoreConfig, Scheduler)} with the incidents kept in
+     * {@code incidents} instead of the store (tests use an in-memory one).
      *
      * @throws RuntimeException if the store cannot be opened or the port cannot be bound;
      *     whatever was started is stopped again
@@ -114,7 +128,7 @@ public final class HomeostatServer implements AutoCloseable {
     public static HomeostatServer start(
             ServerConfig config, StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
-                Objects.requireNonNull(incidents, "incidents"), Objects.requireNonNull(scheduler, "scheduler"));
+                Optional.of(incidents), Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     /** The store settings of the embedded default: H2 and the spool under {@code dataDirectory}. */

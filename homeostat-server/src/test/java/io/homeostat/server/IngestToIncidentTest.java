@@ -3,6 +3,8 @@ package io.homeostat.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.homeostat.core.time.ManualClock;
+import io.homeostat.engine.incident.Incident;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -51,6 +53,27 @@ class IngestToIncidentTest {
             Awaitility.await().atMost(Duration.ofSeconds(10))
                     .until(() -> running.server.loop().bus().delivered() >= 1);
             assertThat(running.get("/api/v1/incidents", running.viewer).json().path("incidents")).isEmpty();
+        }
+    }
+
+    @Test
+    void incidentsOutliveARestartBecauseTheyLiveInTheStore() {
+        String id;
+        try (RunningServer running = new RunningServer(data)) {
+            String body = "{\"signals\":[{\"id\":\"e-1\",\"kind\":\"metric_sample\",\"service\":\"payments\","
+                    + "\"metric\":\"error.rate\",\"value\":0.4,\"time\":\"2026-06-01T12:00:00Z\"}]}";
+            assertThat(running.post("/api/v1/signals", running.operator, body).status()).isEqualTo(202);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    running.get("/api/v1/incidents", running.viewer).json().path("incidents").size() == 1);
+            id = running.get("/api/v1/incidents", running.viewer).json().path("incidents").get(0).path("id").asText();
+        }
+
+        ServerConfig config = ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data);
+        try (HomeostatServer again = HomeostatServer.start(config, HomeostatServer.embeddedStore(config),
+                ManualClock.at(RunningServer.START).scheduler())) {
+            assertThat(again.loop().incidents().find(id)).hasValueSatisfying(incident ->
+                    assertThat(incident.services()).containsExactly("payments"));
+            assertThat(again.loop().tracker().active()).extracting(Incident::id).containsExactly(id);
         }
     }
 }

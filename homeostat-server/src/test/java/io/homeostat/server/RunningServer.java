@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.server.auth.Role;
-import io.homeostat.server.runtime.VolatileIncidentStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,8 +38,7 @@ public final class RunningServer implements AutoCloseable {
 
     RunningServer(Path data, ServerConfig config) {
         this.data = data;
-        this.server = HomeostatServer.start(config, HomeostatServer.embeddedStore(config), new VolatileIncidentStore(),
-                clock.scheduler());
+        this.server = HomeostatServer.start(config, HomeostatServer.embeddedStore(config), clock.scheduler());
         this.admin = server.firstAdminToken().orElseThrow().secret();
         this.operator = server.tokens().issue("ops", Role.OPERATOR).secret();
         this.viewer = server.tokens().issue("watcher", Role.VIEWER).secret();

@@ -31,8 +31,7 @@ class ServerLifecycleTest {
             assertThat(tokens).doesNotContain(running.admin).contains("admin admin ");
         }
         ServerConfig config = ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data);
-        try (HomeostatServer again = HomeostatServer.start(config, HomeostatServer.embeddedStore(config),
-                new io.homeostat.server.runtime.VolatileIncidentStore(), ManualClock.create().scheduler())) {
+        try (HomeostatServer again = HomeostatServer.start(config, HomeostatServer.embeddedStore(config), ManualClock.create().scheduler())) {
             assertThat(again.firstAdminToken()).isEmpty();
             assertThat(again.tokens().list()).extracting(p -> p.name()).containsExactly("admin", "ops", "watcher");
         }
@@ -80,14 +79,12 @@ class ServerLifecycleTest {
         try (RunningServer running = new RunningServer(data.resolve("first"))) {
             ServerConfig taken = ServerConfig.defaults().withAddress("127.0.0.1", running.server.port())
                     .withDataDirectory(data.resolve("second"));
-            assertThatThrownBy(() -> HomeostatServer.start(taken, HomeostatServer.embeddedStore(taken),
-                    new io.homeostat.server.runtime.VolatileIncidentStore(), ManualClock.create().scheduler()))
+            assertThatThrownBy(() -> HomeostatServer.start(taken, HomeostatServer.embeddedStore(taken), ManualClock.create().scheduler()))
                     .isInstanceOf(RuntimeException.class);
             assertThat(data.resolve("second").resolve("tokens")).doesNotExist();
         }
         ServerConfig free = ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data.resolve("second"));
-        try (HomeostatServer retried = HomeostatServer.start(free, HomeostatServer.embeddedStore(free),
-                new io.homeostat.server.runtime.VolatileIncidentStore(), ManualClock.create().scheduler())) {
+        try (HomeostatServer retried = HomeostatServer.start(free, HomeostatServer.embeddedStore(free), ManualClock.create().scheduler())) {
             assertThat(retried.firstAdminToken()).isPresent();
         }
     }

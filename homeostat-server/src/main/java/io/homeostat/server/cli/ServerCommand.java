@@ -6,7 +6,6 @@ import io.homeostat.engine.config.ConfigException;
 import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.server.ServerConfigFile;
-import io.homeostat.server.runtime.VolatileIncidentStore;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -70,8 +69,7 @@ final class ServerCommand implements Callable<Integer> {
         Scheduler scheduler = Scheduler.system();
         Clock clock = scheduler.clock();
         long begin = clock.monotonicNanos();
-        HomeostatServer server = HomeostatServer.start(chosen, HomeostatServer.embeddedStore(chosen),
-                new VolatileIncidentStore(), scheduler);
+        HomeostatServer server = HomeostatServer.start(chosen, HomeostatServer.embeddedStore(chosen), scheduler);
         long startMillis = (clock.monotonicNanos() - begin) / 1_000_000;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,12 +80,28 @@ public final class ControlLoop implements AutoCloseable {
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
      */
     public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
-        Objects.requireNonNull(storeConfig, "storeConfig");
         Objects.requireNonNull(incidents, "incidents");
+        return start(storeConfig, store -> incidents, scheduler);
+    }
+
+    /**
+     * Opens the store (migrating its schema) and starts the loop with the incidents kept in that
+     * store, so they outlive a restart.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     */
+    public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler) {
+        return start(storeConfig, JdbcStore::incidents, scheduler);
+    }
+
+    private static ControlLoop start(StoreConfig storeConfig, Function<JdbcStore, IncidentStore> incidents,
+            Scheduler scheduler) {
+        Objects.requireNonNull(storeConfig, "storeConfig");
         Objects.requireNonNull(scheduler, "scheduler");
         JdbcStore store = JdbcStore.open(storeConfig, scheduler);
         try {
-            return new ControlLoop(store, incidents, scheduler);
+            return new ControlLoop(store, incidents.apply(store), scheduler);
         } catch (RuntimeException e) {
             store.close();
             throw e;
