@@ -7,6 +7,7 @@ import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.port.AuditLog;
 import io.homeostat.engine.port.BreakerStateStore;
 import io.homeostat.engine.port.StoreUnavailableException;
+import io.homeostat.engine.port.WorkflowStore;
 import io.homeostat.store.spool.Spool;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,6 +36,7 @@ public final class JdbcStore implements AutoCloseable {
     private final BatchWriter writer;
     private final JdbcAuditLog auditLog;
     private final JdbcBreakerStateStore breakerStates;
+    private final JdbcWorkflowStore workflows;
 
     private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
             Scheduler scheduler) {
@@ -44,6 +46,7 @@ public final class JdbcStore implements AutoCloseable {
         this.writer = writer;
         this.auditLog = new JdbcAuditLog(dataSource, writer);
         this.breakerStates = new JdbcBreakerStateStore(dataSource, dialect, scheduler.clock());
+        this.workflows = new JdbcWorkflowStore(dataSource, scheduler.clock());
     }
 
     /**
@@ -103,6 +106,14 @@ public final class JdbcStore implements AutoCloseable {
     /** The breaker states; saves write through on the calling thread. */
     public BreakerStateStore breakerStates() {
         return breakerStates;
+    }
+
+    /**
+     * The workflow runs, their step logs and idempotency claims; every call writes through on the
+     * calling thread (the orchestrator must know a transition is durable before it acts).
+     */
+    public WorkflowStore workflows() {
+        return workflows;
     }
 
     /**
