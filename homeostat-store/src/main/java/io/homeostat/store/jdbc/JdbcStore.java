@@ -3,9 +3,16 @@ package io.homeostat.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.homeostat.core.signal.MetricSample;
+import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditLog;
+import io.homeostat.engine.port.BaselineStore;
 import io.homeostat.engine.port.BreakerStateStore;
+import io.homeostat.engine.port.EffectivenessStore;
+import io.homeostat.engine.port.IncidentStore;
+import io.homeostat.engine.port.Lease;
+import io.homeostat.engine.port.PatternStore;
 import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.engine.port.WorkflowStore;
 import io.homeostat.store.spool.Spool;
@@ -13,6 +20,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -36,6 +44,12 @@ public final class JdbcStore implements AutoCloseable {
     private final BatchWriter writer;
     private final JdbcAuditLog auditLog;
     private final JdbcBreakerStateStore breakerStates;
+    private final Clock clock;
+    private final JdbcIncidentStore incidents;
+    private final JdbcAlertStore alerts;
+    private final JdbcPatternStore patterns;
+    private final JdbcBaselineStore baselines;
+    private final JdbcEffectivenessStore effectiveness;
     private final JdbcWorkflowStore workflows;
 
     private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
@@ -46,6 +60,12 @@ public final class JdbcStore implements AutoCloseable {
         this.writer = writer;
         this.auditLog = new JdbcAuditLog(dataSource, writer);
         this.breakerStates = new JdbcBreakerStateStore(dataSource, dialect, scheduler.clock());
+        this.clock = scheduler.clock();
+        this.incidents = new JdbcIncidentStore(dataSource);
+        this.alerts = new JdbcAlertStore(dataSource);
+        this.patterns = new JdbcPatternStore(dataSource);
+        this.baselines = new JdbcBaselineStore(dataSource);
+        this.effectiveness = new JdbcEffectivenessStore(dataSource);
         this.workflows = new JdbcWorkflowStore(dataSource, scheduler.clock());
     }
 
@@ -109,11 +129,56 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
+     * The incidents and their timelines; writes run synchronously on the calling thread (the
+     * control loop's), through the pool.
+     */
+    public IncidentStore incidents() {
+        return incidents;
+    }
+
+    /** The alert history; appends run synchronously on the calling thread (the control loop's). */
+    public AlertStore alerts() {
+        return alerts;
+    }
+
+    /** The failure patterns; saves run synchronously on the calling thread (the control loop's). */
+    public PatternStore patterns() {
+        return patterns;
+    }
+
+    /** The latest baselines; saves run synchronously on the calling thread (the control loop's). */
+    public BaselineStore baselines() {
+        return baselines;
+    }
+
+    /** The learned effectiveness of actions; records run synchronously on the calling thread (the control loop's). */
+    public EffectivenessStore effectiveness() {
+        return effectiveness;
+    }
+
+    /**
      * The workflow runs, their step logs and idempotency claims; every call writes through on the
      * calling thread (the orchestrator must know a transition is durable before it acts).
      */
     public WorkflowStore workflows() {
         return workflows;
+    }
+
+    /**
+     * The leader lease {@code name} of the distributed mode, kept in PostgreSQL (table
+     * {@code leader_lease}); every replica that opens a store on the same database and asks for
+     * the same name shares it. Its grants' expiry times follow the clock of the scheduler the
+     * store was opened with; the expiry itself is judged by the database's clock.
+     *
+     * @param ttl how long a holding lasts unless renewed; at least 1 ms
+     * @throws IllegalStateException if the store is on H2 (the embedded, single-process mode)
+     * @throws IllegalArgumentException if {@code name} is blank or {@code ttl} is under 1 ms
+     */
+    public Lease lease(String name, Duration ttl) {
+        if (dialect != Dialect.POSTGRESQL) {
+            throw new IllegalStateException("the leader lease needs PostgreSQL; the store is on " + config.jdbcUrl());
+        }
+        return new JdbcLease(dataSource, name, ttl, clock);
     }
 
     /**

@@ -34,7 +34,7 @@ import javax.sql.DataSource;
  */
 final class JdbcWorkflowStore implements WorkflowStore {
 
-    private static final String RUN_COLUMNS = "id, incident_id, workflow_name, service, trigger_type, phase, "
+    private static final String RUN_COLUMNS = "run_id, incident_id, workflow_name, service, trigger_type, phase, "
             + "step_index, attempt, step_state, step_started_at, not_before, verify_since, started_at, deadline, "
             + "approved_by, approval_expires_at, acted_yet, reason, version, updated_at";
     private static final String SELECT_RUN = "SELECT " + RUN_COLUMNS + " FROM workflow_run";
@@ -44,7 +44,7 @@ final class JdbcWorkflowStore implements WorkflowStore {
             + "trigger_type = ?, phase = ?, step_index = ?, attempt = ?, step_state = ?, step_started_at = ?, "
             + "not_before = ?, verify_since = ?, started_at = ?, deadline = ?, approved_by = ?, approval_expires_at = ?, "
             + "acted_yet = ?, reason = ?, version = ?, updated_at = ?, active_incident = ?, "
-            + "completed_at = COALESCE(completed_at, ?) WHERE id = ? AND version = ?";
+            + "completed_at = COALESCE(completed_at, ?) WHERE run_id = ? AND version = ?";
     private static final String STEP_COLUMNS = "run_id, step_index, step_name, attempt, action, phase, recorded_at, "
             + "detail, undo_data";
 
@@ -96,7 +96,7 @@ final class JdbcWorkflowStore implements WorkflowStore {
 
     @Override
     public Optional<WorkflowRun> find(String runId) {
-        List<WorkflowRun> runs = runs(SELECT_RUN + " WHERE id = ?", runId);
+        List<WorkflowRun> runs = runs(SELECT_RUN + " WHERE run_id = ?", runId);
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.getFirst());
     }
 
@@ -108,12 +108,12 @@ final class JdbcWorkflowStore implements WorkflowStore {
 
     @Override
     public List<WorkflowRun> active() {
-        return runs(SELECT_RUN + " WHERE active_incident IS NOT NULL ORDER BY started_at, id", null);
+        return runs(SELECT_RUN + " WHERE active_incident IS NOT NULL ORDER BY started_at, run_id", null);
     }
 
     @Override
     public List<WorkflowRun> startedSince(Instant since) {
-        return runs(SELECT_RUN + " WHERE started_at >= ? ORDER BY started_at, id", Wire.sqlTime(since));
+        return runs(SELECT_RUN + " WHERE started_at >= ? ORDER BY started_at, run_id", Wire.sqlTime(since));
     }
 
     @Override

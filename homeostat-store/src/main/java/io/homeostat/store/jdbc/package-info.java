@@ -1,10 +1,14 @@
 /**
  * KNOWLEDGE, relational: {@link io.homeostat.store.jdbc.JdbcStore} keeps what the loop knows in
  * H2 (the embedded default, a file under {@code ./data}) or PostgreSQL, with one set of Flyway
- * migrations for both. Writes go through one batching writer (batch size or flush interval,
- * idempotent inserts by id) and fall back to the durable spool while the database is away.
- * Implements the engine's {@code AuditLog} and {@code BreakerStateStore} ports; adds the reads the
- * API needs ({@link io.homeostat.store.jdbc.FailureStatistics}) and raw-sample retention
- * ({@link io.homeostat.store.jdbc.RetentionJob}).
+ * migrations for both. Failure events, metric samples and audit records go through one batching
+ * writer (batch size or flush interval, idempotent inserts by id) and fall back to the durable
+ * spool while the database is away. Implements the engine's {@code AuditLog} and
+ * {@code BreakerStateStore} ports, and {@code IncidentStore}, {@code AlertStore},
+ * {@code PatternStore}, {@code BaselineStore}, {@code EffectivenessStore} and {@code WorkflowStore}
+ * (and, on PostgreSQL, {@code Lease}), whose writes run
+ * synchronously through the pool on the caller's thread (the control loop's, never an
+ * application's); adds the reads the API needs ({@link io.homeostat.store.jdbc.FailureStatistics})
+ * and raw-sample retention ({@link io.homeostat.store.jdbc.RetentionJob}).
  */
 package io.homeostat.store.jdbc;

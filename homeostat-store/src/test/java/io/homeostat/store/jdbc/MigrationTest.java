@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationTest {
 
     private static final List<String> TABLES = List.of("metric_sample", "metric_rollup_minute", "metric_rollup_hour",
-            "baseline", "failure_event", "incident", "incident_timeline", "diagnosis", "workflow_run",
-            "workflow_step", "idempotency_claim", "circuit_breaker_state", "error_pattern", "alert", "audit_record", "daily_summary");
+            "baseline", "failure_event", "incident", "incident_service", "incident_fingerprint", "incident_timeline",
+            "diagnosis", "circuit_breaker_state", "error_pattern",
+            "error_pattern_service", "alert_event", "effectiveness", "effectiveness_outcome", "audit_record",
+            "daily_summary", "workflow_run", "workflow_step", "idempotency_claim");
 
     @TempDir
     Path directory;

@@ -52,6 +52,22 @@ final class TestDatabases {
         return "jdbc:postgresql://127.0.0.1:" + port + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
+    /** {@link #PG_URL} pointed at database {@code database} of the same server instead. */
+    static String postgresUrlOf(String database) {
+        URI uri = postgresAddress();
+        return "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + "/" + database
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    /** Runs one statement on the server, outside any test schema (to create or drop a database). */
+    static void onServer(String sql) {
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run on the test server: " + sql, e);
+        }
+    }
+
     static void dropPostgresSchema(String schema) {
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -11,10 +11,11 @@ import java.util.function.Consumer;
 
 /**
  * Keeps the {@link Baseline}s of every series it is fed, for each {@link BaselineWindow}, streaming:
- * a sample updates one bucket per window (a few arithmetic operations and one logarithm) and
- * allocates nothing in steady state. Memory per series is bounded by the buckets of the three
- * windows (5 + 7 + 8), each about 80 bytes plus 8 bytes per distinct histogram bin it holds
- * (bins are 10 % wide, so a series whose values span a factor of two fills about 8 per bucket).
+ * a sample updates one 15-minute bucket (a few arithmetic operations and one logarithm) and
+ * allocates nothing in steady state; each closed 15-minute bucket is rolled into the day and week
+ * windows' buckets. Memory per series is bounded by the buckets of the three windows (5 + 7 + 8),
+ * each about 90 bytes plus 8 bytes per distinct histogram bin it holds (bins are 10 % wide, so a
+ * series whose values span a factor of two fills about 8 per bucket; at most 256).
  *
  * <p>When a window moves on to a new bucket, its fresh baseline goes to the listener given at
  * creation (e.g. a {@link io.homeostat.engine.port.BaselineStore}'s {@code save}), on the feeding
@@ -29,11 +30,12 @@ public final class BaselineTracker {
 
     private static final BaselineWindow[] WINDOWS = BaselineWindow.values();
 
-    private final SeriesTable<BucketRing[]> table;
+    private final SeriesTable<SeriesBaseline> table;
     private final Consumer<Baseline> listener;
 
     private BaselineTracker(SeriesLimits limits, Consumer<Baseline> listener) {
-        this.table = new SeriesTable<>(Objects.requireNonNull(limits, "limits"), key -> rings(), rings -> false);
+        this.table = new SeriesTable<>(Objects.requireNonNull(limits, "limits"), key -> new SeriesBaseline(),
+                state -> false);
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
@@ -60,16 +62,19 @@ public final class BaselineTracker {
         if (!Double.isFinite(value)) {
             return;
         }
-        BucketRing[] rings = table.get(service, metric, timeMillis);
-        if (rings == null) {
+        SeriesBaseline state = table.get(service, metric, timeMillis);
+        if (state == null) {
             return;
         }
-        int key = LogHistogram.key(value);
-        for (int i = 0; i < rings.length; i++) {
-            if (rings[i].add(timeMillis, value, key)) {
-                Baseline fresh = rings[i].baseline(new SeriesKey(service, metric), timeMillis);
-                if (fresh != null) {
-                    listener.accept(fresh);
+        int moved = state.add(timeMillis, value, LogHistogram.key(value));
+        if (moved != 0) {
+            SeriesKey series = new SeriesKey(service, metric);
+            for (BaselineWindow window : WINDOWS) {
+                if ((moved & (1 << window.ordinal())) != 0) {
+                    Baseline fresh = state.baseline(series, window, timeMillis);
+                    if (fresh != null) {
+                        listener.accept(fresh);
+                    }
                 }
             }
         }
@@ -82,11 +87,11 @@ public final class BaselineTracker {
      * @return empty if the series is not tracked or has no sample in that span
      */
     public Optional<Baseline> baseline(SeriesKey series, BaselineWindow window, Instant now) {
-        BucketRing[] rings = table.peek(series.service(), series.metric());
-        if (rings == null) {
+        SeriesBaseline state = table.peek(series.service(), series.metric());
+        if (state == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(rings[window.ordinal()].baseline(series, now.toEpochMilli()));
+        return Optional.ofNullable(state.baseline(series, window, now.toEpochMilli()));
     }
 
     /** Series tracked now. */
@@ -99,11 +104,4 @@ public final class BaselineTracker {
         return table.untracked();
     }
 
-    private static BucketRing[] rings() {
-        BucketRing[] rings = new BucketRing[WINDOWS.length];
-        for (BaselineWindow window : WINDOWS) {
-            rings[window.ordinal()] = new BucketRing(window);
-        }
-        return rings;
-    }
 }

@@ -38,4 +38,19 @@ final class Bucket {
         }
         histogram.add(key);
     }
+
+    /** Adds every sample of {@code other} (Chan et al.'s combination of count, mean and M2). */
+    void addAll(Bucket other) {
+        if (other.count == 0) {
+            return;
+        }
+        long total = count + other.count;
+        double delta = other.mean - mean;
+        mean += delta * other.count / total;
+        m2 += other.m2 + delta * delta * ((double) count * other.count / total);
+        count = total;
+        min = Math.min(min, other.min);
+        max = Math.max(max, other.max);
+        histogram.addAll(other.histogram);
+    }
 }

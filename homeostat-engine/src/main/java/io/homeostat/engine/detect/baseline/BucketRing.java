@@ -1,34 +1,66 @@
 package io.homeostat.engine.detect.baseline;
 
-import io.homeostat.engine.detect.SeriesKey;
-import java.time.Instant;
-
 /**
  * One window of one series: a ring of {@link BaselineWindow#buckets()} + 1 buckets, allocated as
- * samples arrive. A sample older than the ring is ignored. Not thread-safe.
+ * samples arrive. Fed sample by sample ({@link #add}) or bucket by bucket from a finer ring
+ * ({@link #addAll}). A sample older than the ring is ignored. Not thread-safe.
  */
 final class BucketRing {
 
-    private final BaselineWindow window;
+    /** {@link #add} put the sample in the newest bucket. */
+    static final int ADDED = 0;
+    /** {@link #add} opened a bucket later than any before: the previous newest one is closed. */
+    static final int MOVED = 1;
+    /** {@link #add} put the sample in an older bucket. */
+    static final int LATE = 2;
+    /** {@link #add} dropped the sample: older than the ring. */
+    static final int DROPPED = 3;
+
     private final long bucketMillis;
     private final Bucket[] buckets;
     private long latest = Long.MIN_VALUE;
+    /** What the last {@link #bucketFor} did: one of the outcome constants. */
+    private int moved;
 
     BucketRing(BaselineWindow window) {
-        this.window = window;
         this.bucketMillis = window.bucket().toMillis();
         this.buckets = new Bucket[window.buckets() + 1];
     }
 
-    /**
-     * Adds a sample.
-     *
-     * @return true if it opened a bucket later than any before (the window moved on)
-     */
-    boolean add(long timeMillis, double value, int key) {
-        long index = Math.floorDiv(timeMillis, bucketMillis);
+    /** The index of the newest bucket, {@link Long#MIN_VALUE} before the first sample. */
+    long latest() {
+        return latest;
+    }
+
+    /** The bucket with {@code index}, or null if the ring does not hold it. */
+    Bucket bucket(long index) {
+        Bucket bucket = buckets[(int) Math.floorMod(index, (long) buckets.length)];
+        return bucket != null && bucket.index == index ? bucket : null;
+    }
+
+    /** Adds a sample; returns {@link #ADDED}, {@link #MOVED}, {@link #LATE} or {@link #DROPPED}. */
+    int add(long timeMillis, double value, int key) {
+        Bucket bucket = bucketFor(Math.floorDiv(timeMillis, bucketMillis));
+        if (bucket == null) {
+            return DROPPED;
+        }
+        bucket.add(value, key);
+        return moved;
+    }
+
+    /** Adds every sample of {@code finer}, a bucket of a finer ring that started at {@code startMillis}. */
+    void addAll(Bucket finer, long startMillis) {
+        Bucket bucket = bucketFor(Math.floorDiv(startMillis, bucketMillis));
+        if (bucket != null) {
+            bucket.addAll(finer);
+        }
+    }
+
+    /** The bucket for {@code index}, reset or created as needed; null if older than the ring. Sets {@link #moved}. */
+    private Bucket bucketFor(long index) {
         if (latest != Long.MIN_VALUE && index <= latest - buckets.length) {
-            return false;
+            moved = DROPPED;
+            return null;
         }
         int slot = (int) Math.floorMod(index, (long) buckets.length);
         Bucket bucket = buckets[slot];
@@ -38,71 +70,51 @@ final class BucketRing {
             bucket.reset(index);
         } else if (bucket.index != index) {
             if (bucket.index > index) {
-                return false;
+                moved = DROPPED;
+                return null;
             }
             bucket.reset(index);
         }
-        bucket.add(value, key);
-        boolean first = latest == Long.MIN_VALUE;
-        boolean moved = index > latest;
-        if (moved) {
+        if (index > latest) {
+            boolean first = latest == Long.MIN_VALUE;
             if (!first) {
-                Bucket previous = buckets[(int) Math.floorMod(latest, (long) buckets.length)];
-                if (previous != null && previous.index == latest) {
+                Bucket previous = bucket(latest);
+                if (previous != null) {
                     previous.histogram.trim();
                 }
             }
             latest = index;
+            moved = first ? ADDED : MOVED;
+        } else {
+            moved = index == latest ? ADDED : LATE;
         }
-        return moved && !first;
+        return bucket;
     }
 
-    /** The baseline of the window ending in the bucket of {@code nowMillis}; null if it holds no sample. */
-    Baseline baseline(SeriesKey series, long nowMillis) {
+    /**
+     * Adds the buckets of the window ending in the bucket of {@code nowMillis} to {@code into},
+     * and {@code open} (a finer bucket not yet rolled into this ring, starting at
+     * {@code openStartMillis}) if it falls in the window.
+     */
+    void collect(Accumulator into, long nowMillis, Bucket open, long openStartMillis) {
         long newest = Math.floorDiv(nowMillis, bucketMillis);
         long oldest = newest - buckets.length + 1;
-        long count = 0;
-        double mean = 0;
-        double m2 = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        long[][] bins = {new long[0]};
-        int used = 0;
         for (Bucket bucket : buckets) {
-            if (bucket == null || bucket.count == 0 || bucket.index < oldest || bucket.index > newest) {
-                continue;
+            if (bucket != null && bucket.index >= oldest && bucket.index <= newest) {
+                into.add(bucket);
             }
-            // Chan et al.: combine two (count, mean, M2) summaries.
-            long total = count + bucket.count;
-            double delta = bucket.mean - mean;
-            mean += delta * bucket.count / total;
-            m2 += bucket.m2 + delta * delta * ((double) count * bucket.count / total);
-            count = total;
-            min = Math.min(min, bucket.min);
-            max = Math.max(max, bucket.max);
-            used = bucket.histogram.mergeInto(bins, used);
         }
-        if (count == 0) {
-            return null;
+        if (open != null) {
+            long index = Math.floorDiv(openStartMillis, bucketMillis);
+            if (index >= oldest && index <= newest) {
+                into.add(open);
+            }
         }
-        double stddev = Math.sqrt(Math.max(0, m2 / count));
-        return new Baseline(series, window, count, mean, stddev,
-                quantile(bins[0], used, count, 0.50, min, max),
-                quantile(bins[0], used, count, 0.95, min, max),
-                quantile(bins[0], used, count, 0.99, min, max),
-                min, max, Instant.ofEpochMilli(nowMillis), Instant.ofEpochMilli((newest + 1) * bucketMillis));
     }
 
-    /** Nearest rank: the value of rank ceil(q n), from its bin, kept within [min, max]. */
-    private static double quantile(long[] bins, int used, long count, double q, double min, double max) {
-        long rank = Math.max(1, (long) Math.ceil(q * count));
-        long seen = 0;
-        for (int i = 0; i < used; i++) {
-            seen += LogHistogram.countOf(bins[i]);
-            if (seen >= rank) {
-                return Math.min(max, Math.max(min, LogHistogram.representative(LogHistogram.keyOf(bins[i]))));
-            }
-        }
-        return max;
+    /** When the window holding {@code nowMillis} moves on: the end of its newest bucket. */
+    long validUntil(long nowMillis) {
+        return (Math.floorDiv(nowMillis, bucketMillis) + 1) * bucketMillis;
     }
+
 }

@@ -97,6 +97,11 @@ final class LogHistogram {
         return size;
     }
 
+    /** The {@code i}-th bin, packed; see {@link #keyOf} and {@link #countOf}. */
+    long bin(int i) {
+        return bins[i];
+    }
+
     static int keyOf(long bin) {
         return (int) (bin >> 32);
     }
@@ -125,6 +130,19 @@ final class LogHistogram {
         }
         into[0] = merged;
         return n;
+    }
+
+    /** Adds {@code other}'s counts to this histogram, folding the lowest bins past {@link #MAX_BINS}. */
+    void addAll(LogHistogram other) {
+        long[][] holder = {bins};
+        size = other.mergeInto(holder, size);
+        bins = holder[0];
+        while (size > MAX_BINS) {
+            long joined = Math.min(0xFFFF_FFFFL, countOf(bins[0]) + countOf(bins[1]));
+            bins[1] = (bins[1] & ~0xFFFF_FFFFL) | joined;
+            System.arraycopy(bins, 1, bins, 0, size - 1);
+            size--;
+        }
     }
 
     private int search(int key) {

@@ -49,9 +49,10 @@ class BaselineTrackerTest {
         assertThat(baseline.validUntil()).isEqualTo(Instant.ofEpochMilli((newest + 1) * bucket));
     }
 
-    @Test
-    void statisticsMatchAnExactComputationOnSeededRandomData() {
-        Random random = new Random(20261130);
+    @org.junit.jupiter.params.ParameterizedTest(name = "samples up to {0} min late")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 20})
+    void statisticsMatchAnExactComputationOnSeededRandomData(int lateMinutes) {
+        Random random = new Random(20261130 + lateMinutes);
         BaselineTracker tracker = BaselineTracker.create();
         List<Point> points = new ArrayList<>();
         long time = T0;
@@ -66,8 +67,10 @@ class BaselineTrackerTest {
             if (random.nextInt(50) == 0) {
                 value = -value / 10;
             }
-            tracker.sample(SERIES.service(), SERIES.metric(), time, value);
-            points.add(new Point(time, value));
+            // Out of order when asked: a sample may carry a time up to lateMinutes before the newest.
+            long at = lateMinutes == 0 ? time : time - random.nextInt(lateMinutes * 60_000);
+            tracker.sample(SERIES.service(), SERIES.metric(), at, value);
+            points.add(new Point(at, value));
             if (time >= nextCheck) {
                 for (BaselineWindow window : BaselineWindow.values()) {
                     Baseline baseline = tracker.baseline(SERIES, window, Instant.ofEpochMilli(time)).orElseThrow();
