@@ -66,7 +66,7 @@ public final class JdbcStore implements AutoCloseable {
         this.patterns = new JdbcPatternStore(dataSource);
         this.baselines = new JdbcBaselineStore(dataSource);
         this.effectiveness = new JdbcEffectivenessStore(dataSource);
-        this.workflows = new JdbcWorkflowStore(dataSource);
+        this.workflows = new JdbcWorkflowStore(dataSource, scheduler.clock());
     }
 
     /**
@@ -156,7 +156,10 @@ public final class JdbcStore implements AutoCloseable {
         return effectiveness;
     }
 
-    /** The durable workflow runs; writes run synchronously on the calling thread (the control loop's). */
+    /**
+     * The workflow runs, their step logs and idempotency claims; every call writes through on the
+     * calling thread (the orchestrator must know a transition is durable before it acts).
+     */
     public WorkflowStore workflows() {
         return workflows;
     }
@@ -221,7 +224,7 @@ public final class JdbcStore implements AutoCloseable {
     private static HikariDataSource pool(StoreConfig config, Dialect dialect, String schema) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("homeostat-store");
-        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setJdbcUrl(dialect == Dialect.H2 ? durableH2(config.jdbcUrl()) : config.jdbcUrl());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolSize());
@@ -240,6 +243,17 @@ public final class JdbcStore implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("cannot connect to " + config.jdbcUrl() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The H2 URL with {@code WRITE_DELAY=0} unless the URL sets it: H2 otherwise writes committed
+     * transactions to its file up to 500 ms later, and a process killed in between loses them (a
+     * claimed idempotency key among them, which would let an action run twice after a restart;
+     * {@code WorkflowCrashResumeTest} caught it). Batched writes commit once per batch, so the cost
+     * is one file write per batch.
+     */
+    static String durableH2(String url) {
+        return url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
     }
 
     private static void createSchema(StoreConfig config, String schema) {

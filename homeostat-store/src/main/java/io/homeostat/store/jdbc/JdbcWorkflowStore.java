@@ -1,8 +1,12 @@
 package io.homeostat.store.jdbc;
 
+import io.homeostat.core.time.Clock;
+import io.homeostat.engine.execute.RunPhase;
 import io.homeostat.engine.execute.StepPhase;
 import io.homeostat.engine.execute.StepRecord;
+import io.homeostat.engine.execute.StepState;
 import io.homeostat.engine.execute.WorkflowRun;
+import io.homeostat.engine.plan.TriggerType;
 import io.homeostat.engine.port.RunConflictException;
 import io.homeostat.engine.port.StaleRunException;
 import io.homeostat.engine.port.StoreUnavailableException;
@@ -11,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,152 +25,227 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Workflow runs in {@code workflow_run} (updates compare-and-set on the version), step records in
- * {@code workflow_step} (append order by identity), idempotency keys in {@code workflow_claim}.
- * Thread-safe; each method is one statement, atomic in the database.
- *
- * <p>Synchronous JDBC through the pool on the calling thread: the orchestrator runs on the control
- * loop's thread, never on an application thread, and must know a step is recorded before it acts.
- * Every other {@link SQLException} becomes a {@link StoreUnavailableException}.
+ * Workflow runs in {@code workflow_run}, their step log in {@code workflow_step} and idempotency
+ * keys in {@code idempotency_claim} (migration V4). Every method writes through on the calling
+ * thread in one statement, so each is atomic: the orchestrator must know a transition is durable
+ * before it acts. One active run per incident is a unique index on a column that holds the
+ * incident id only while the run is active; an update is {@code UPDATE ... WHERE version = ?};
+ * a claim is an insert that a duplicate key refuses. Thread-safe.
  */
 final class JdbcWorkflowStore implements WorkflowStore {
 
-    private final DataSource dataSource;
+    private static final String RUN_COLUMNS = "run_id, incident_id, workflow_name, service, trigger_type, phase, "
+            + "step_index, attempt, step_state, step_started_at, not_before, verify_since, started_at, deadline, "
+            + "approved_by, approval_expires_at, acted_yet, reason, version, updated_at";
+    private static final String SELECT_RUN = "SELECT " + RUN_COLUMNS + " FROM workflow_run";
+    private static final String INSERT_RUN = "INSERT INTO workflow_run (" + RUN_COLUMNS
+            + ", active_incident, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_RUN = "UPDATE workflow_run SET incident_id = ?, workflow_name = ?, service = ?, "
+            + "trigger_type = ?, phase = ?, step_index = ?, attempt = ?, step_state = ?, step_started_at = ?, "
+            + "not_before = ?, verify_since = ?, started_at = ?, deadline = ?, approved_by = ?, approval_expires_at = ?, "
+            + "acted_yet = ?, reason = ?, version = ?, updated_at = ?, active_incident = ?, "
+            + "completed_at = COALESCE(completed_at, ?) WHERE run_id = ? AND version = ?";
+    private static final String STEP_COLUMNS = "run_id, step_index, step_name, attempt, action, phase, recorded_at, "
+            + "detail, undo_data";
 
-    JdbcWorkflowStore(DataSource dataSource) {
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    JdbcWorkflowStore(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     @Override
     public void create(WorkflowRun run) {
         Objects.requireNonNull(run, "run");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO "
-                + "workflow_run (" + WorkflowRunRows.COLUMNS + ", run_id) VALUES (" + "?, ".repeat(20) + "?)")) {
-            WorkflowRunRows.bind(s, run);
-            s.setString(21, run.runId());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT_RUN)) {
+            int next = bindRun(s, 1, run, true);
+            s.setString(next, run.phase().active() ? run.incidentId() : null);
+            setCompletedAt(s, next + 1, run);
             s.executeUpdate();
         } catch (SQLException e) {
-            if (UniqueViolation.is(e)) {
-                throw new RunConflictException("run " + run.runId() + " exists, or incident " + run.incidentId()
-                        + " has an active run already");
+            if (isConstraintViolation(e)) {
+                throw new RunConflictException("run " + run.runId() + " not created: its id is taken or incident "
+                        + run.incidentId() + " already has an active run");
             }
-            throw new StoreUnavailableException("cannot create run " + run.runId(), e);
+            throw unavailable("cannot create run " + run.runId(), e);
         }
     }
 
     @Override
     public void update(WorkflowRun run) {
         Objects.requireNonNull(run, "run");
-        String set = String.join(" = ?, ", WorkflowRunRows.COLUMNS.split(", ")) + " = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE workflow_run SET " + set + " WHERE run_id = ? AND version = ?")) {
-            WorkflowRunRows.bind(s, run);
-            s.setString(21, run.runId());
-            s.setLong(22, run.version() - 1);
-            if (s.executeUpdate() == 0) {
-                throw new StaleRunException("run " + run.runId() + " is not stored at version " + (run.version() - 1));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPDATE_RUN)) {
+            int next = bindRun(s, 1, run, false);
+            s.setString(next, run.phase().active() ? run.incidentId() : null);
+            setCompletedAt(s, next + 1, run);
+            s.setString(next + 2, run.runId());
+            s.setLong(next + 3, run.version() - 1);
+            if (s.executeUpdate() != 1) {
+                throw new StaleRunException("run " + run.runId() + " is unknown or not at version " + (run.version() - 1));
             }
         } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot update run " + run.runId(), e);
+            if (isConstraintViolation(e)) {
+                throw new RunConflictException("run " + run.runId() + " cannot become active: incident "
+                        + run.incidentId() + " already has an active run");
+            }
+            throw unavailable("cannot update run " + run.runId(), e);
         }
     }
 
     @Override
     public Optional<WorkflowRun> find(String runId) {
-        return first(runs(WorkflowRunRows.SELECT + " WHERE run_id = ?", runId));
+        List<WorkflowRun> runs = runs(SELECT_RUN + " WHERE run_id = ?", runId);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.getFirst());
     }
 
     @Override
     public Optional<WorkflowRun> activeFor(String incidentId) {
-        return first(runs(WorkflowRunRows.SELECT + " WHERE active_incident = ?", incidentId));
+        List<WorkflowRun> runs = runs(SELECT_RUN + " WHERE active_incident = ?", incidentId);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.getFirst());
     }
 
     @Override
     public List<WorkflowRun> active() {
-        return runs(WorkflowRunRows.SELECT + " WHERE active_incident IS NOT NULL ORDER BY started_at, run_id");
+        return runs(SELECT_RUN + " WHERE active_incident IS NOT NULL ORDER BY started_at, run_id", null);
     }
 
     @Override
     public List<WorkflowRun> startedSince(Instant since) {
-        return runs(WorkflowRunRows.SELECT + " WHERE started_at >= ? ORDER BY started_at, run_id", Wire.sqlTime(since));
+        return runs(SELECT_RUN + " WHERE started_at >= ? ORDER BY started_at, run_id", Wire.sqlTime(since));
     }
 
     @Override
-    public void append(StepRecord r) {
-        Objects.requireNonNull(r, "record");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO "
-                + "workflow_step (run_id, step_index, step, attempt, action, phase, step_at, detail, data) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, r.runId());
-            s.setInt(2, r.stepIndex());
-            s.setString(3, r.step());
-            s.setInt(4, r.attempt());
-            s.setString(5, r.action());
-            s.setString(6, r.phase().name());
-            s.setObject(7, Wire.sqlTime(r.time()));
-            s.setString(8, r.detail());
-            s.setString(9, JsonText.of(r.data()));
+    public void append(StepRecord record) {
+        Objects.requireNonNull(record, "record");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO workflow_step (" + STEP_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, record.runId());
+            s.setInt(2, record.stepIndex());
+            s.setString(3, record.step());
+            s.setInt(4, record.attempt());
+            s.setString(5, record.action());
+            s.setString(6, record.phase().name());
+            s.setObject(7, Wire.sqlTime(record.time()));
+            s.setString(8, record.detail());
+            s.setString(9, JsonText.of(record.data()));
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot append a step record of run " + r.runId(), e);
+            throw unavailable("cannot append a step record of run " + record.runId(), e);
         }
     }
 
     @Override
     public List<StepRecord> steps(String runId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT run_id, "
-                + "step_index, step, attempt, action, phase, step_at, detail, data FROM workflow_step "
-                + "WHERE run_id = ? ORDER BY seq")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + STEP_COLUMNS
+                        + " FROM workflow_step WHERE run_id = ? ORDER BY seq")) {
             s.setString(1, runId);
             List<StepRecord> records = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     records.add(new StepRecord(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), StepPhase.valueOf(rs.getString(6)),
-                            rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8),
+                            rs.getString(5), StepPhase.valueOf(rs.getString(6)), time(rs, 7), rs.getString(8),
                             JsonText.map(rs.getString(9))));
                 }
             }
             return List.copyOf(records);
         } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot read the steps of run " + runId, e);
+            throw unavailable("cannot read the steps of run " + runId, e);
         }
     }
 
     @Override
     public boolean claim(String key, String runId) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(runId, "runId");
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO workflow_claim (claim_key, run_id) VALUES (?, ?)")) {
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO idempotency_claim (claim_key, run_id, claimed_at) VALUES (?, ?, ?)")) {
             s.setString(1, key);
             s.setString(2, runId);
+            s.setObject(3, Wire.sqlTime(clock.instant()));
             s.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (UniqueViolation.is(e)) {
+            if (isConstraintViolation(e)) {
                 return false;
             }
-            throw new StoreUnavailableException("cannot claim key " + key, e);
+            throw unavailable("cannot claim idempotency key " + key, e);
         }
     }
 
-    private List<WorkflowRun> runs(String sql, Object... values) {
+    /** Binds the run's columns from {@code first}; with {@code withId} the id leads, as in the insert. */
+    private static int bindRun(PreparedStatement s, int first, WorkflowRun run, boolean withId) throws SQLException {
+        int i = first;
+        if (withId) {
+            s.setString(i++, run.runId());
+        }
+        s.setString(i++, run.incidentId());
+        s.setString(i++, run.workflow());
+        s.setString(i++, run.service());
+        s.setString(i++, run.trigger().name());
+        s.setString(i++, run.phase().name());
+        s.setInt(i++, run.stepIndex());
+        s.setInt(i++, run.attempt());
+        s.setString(i++, run.stepState().name());
+        s.setObject(i++, Wire.sqlTime(run.stepStartedAt()));
+        s.setObject(i++, Wire.sqlTime(run.notBefore()));
+        s.setObject(i++, Wire.sqlTime(run.verifySince()));
+        s.setObject(i++, Wire.sqlTime(run.startedAt()));
+        s.setObject(i++, Wire.sqlTime(run.deadline()));
+        s.setString(i++, run.approvedBy());
+        s.setObject(i++, Wire.sqlTime(run.approvalExpiresAt()));
+        s.setBoolean(i++, run.actedYet());
+        s.setString(i++, run.reason());
+        s.setLong(i++, run.version());
+        s.setObject(i++, Wire.sqlTime(run.updatedAt()));
+        return i;
+    }
+
+    /** A run is complete from its first update out of the active phases; NULL while active. */
+    private static void setCompletedAt(PreparedStatement s, int index, WorkflowRun run) throws SQLException {
+        if (run.phase().active()) {
+            s.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            s.setObject(index, Wire.sqlTime(run.updatedAt()));
+        }
+    }
+
+    private List<WorkflowRun> runs(String sql, Object parameter) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
+            if (parameter != null) {
+                s.setObject(1, parameter);
             }
             List<WorkflowRun> runs = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    runs.add(WorkflowRunRows.read(rs));
+                    runs.add(new WorkflowRun(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            TriggerType.valueOf(rs.getString(5)), RunPhase.valueOf(rs.getString(6)), rs.getInt(7),
+                            rs.getInt(8), StepState.valueOf(rs.getString(9)), time(rs, 10), time(rs, 11), time(rs, 12),
+                            time(rs, 13), time(rs, 14), rs.getString(15), time(rs, 16), rs.getBoolean(17),
+                            rs.getString(18), rs.getLong(19), time(rs, 20)));
                 }
             }
             return List.copyOf(runs);
         } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot read workflow runs", e);
+            throw unavailable("cannot read workflow runs", e);
         }
     }
 
-    private static <T> Optional<T> first(List<T> found) {
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    private static Instant time(ResultSet rs, int index) throws SQLException {
+        return rs.getObject(index, OffsetDateTime.class).toInstant();
+    }
+
+    /** SQLSTATE class 23: integrity constraint violation (a duplicate key on H2 and PostgreSQL). */
+    private static boolean isConstraintViolation(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("23");
+    }
+
+    private static StoreUnavailableException unavailable(String what, SQLException e) {
+        return new StoreUnavailableException(what + ": " + e.getMessage(), e);
     }
 }

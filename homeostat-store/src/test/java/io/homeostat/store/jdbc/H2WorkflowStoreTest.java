@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The workflow store contract on an H2 file database, a fresh one per test. */
 class H2WorkflowStoreTest extends WorkflowStoreContract {
 
     @TempDir
@@ -21,7 +22,9 @@ class H2WorkflowStoreTest extends WorkflowStoreContract {
     }
 
     @AfterEach
-    void close() {
-        jdbc.close();
+    void closeStore() {
+        if (jdbc != null) {
+            jdbc.close();
+        }
     }
 }

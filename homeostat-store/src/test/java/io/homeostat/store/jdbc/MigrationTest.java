@@ -22,9 +22,9 @@ class MigrationTest {
 
     private static final List<String> TABLES = List.of("metric_sample", "metric_rollup_minute", "metric_rollup_hour",
             "baseline", "failure_event", "incident", "incident_service", "incident_fingerprint", "incident_timeline",
-            "diagnosis", "workflow_execution", "recovery_action", "circuit_breaker_state", "error_pattern",
+            "diagnosis", "circuit_breaker_state", "error_pattern",
             "error_pattern_service", "alert_event", "effectiveness", "effectiveness_outcome", "audit_record",
-            "daily_summary", "workflow_run", "workflow_step", "workflow_claim");
+            "daily_summary", "workflow_run", "workflow_step", "idempotency_claim");
 
     @TempDir
     Path directory;

@@ -4,29 +4,48 @@ import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.port.WorkflowStore;
 import io.homeostat.engine.port.contract.WorkflowStoreContract;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The workflow store contract on PostgreSQL, in a schema of this class's own (dropped after the
+ * class); each test starts from emptied workflow tables.
+ */
 class PostgresWorkflowStoreTest extends WorkflowStoreContract {
+
+    private static final String SCHEMA = TestDatabases.newSchemaName("workflow");
 
     @TempDir
     Path spool;
 
-    private final String schema = TestDatabases.newSchemaName("workflow");
     private JdbcStore jdbc;
 
     @Override
     protected WorkflowStore newStore() {
-        jdbc = JdbcStore.open(TestDatabases.postgres(schema, spool), ManualClock.create().scheduler());
+        jdbc = JdbcStore.open(TestDatabases.postgres(SCHEMA, spool), ManualClock.create().scheduler());
+        try (Connection c = jdbc.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM workflow_step");
+            s.execute("DELETE FROM workflow_run");
+            s.execute("DELETE FROM idempotency_claim");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         return jdbc.workflows();
     }
 
     @AfterEach
-    void close() {
-        try {
+    void closeStore() {
+        if (jdbc != null) {
             jdbc.close();
-        } finally {
-            TestDatabases.dropPostgresSchema(schema);
         }
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        TestDatabases.dropPostgresSchema(SCHEMA);
     }
 }
