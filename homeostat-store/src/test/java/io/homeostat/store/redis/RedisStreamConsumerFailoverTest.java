@@ -62,11 +62,15 @@ class RedisStreamConsumerFailoverTest {
         survivor.subscribeEntries(processed::addAll);
         publishRange(publisher, SIGNALS / 2, SIGNALS);
 
+        // Every id can be seen before the claim: the doomed consumer processed its last batch before
+        // it died. The claim comes once that batch has been idle for claimIdle, and the claimed
+        // entries are delivered after they are counted: wait until they came a second time.
         Map<String, StreamSignal> byId = new HashMap<>();
         await().atMost(Duration.ofSeconds(40)).until(() -> {
             byId.clear();
             processed.forEach(entry -> byId.put(entry.id(), entry));
-            return byId.size() >= SIGNALS;
+            int again = processed.size() - byId.size();
+            return byId.size() >= SIGNALS && again >= unacknowledged.get().size();
         });
 
         assertThat(byId).hasSize(SIGNALS);
