@@ -41,6 +41,8 @@ class IngestToIncidentTest {
             assertThat(alert.path("labels").path("incident").asText()).isEqualTo(incident.path("id").asText());
 
             assertThat(running.server.loop().store().stats().submittedRecords()).isEqualTo(1);
+            assertThat(running.server.loop().store().alerts().incident(incident.path("id").asText()))
+                    .as("the alert's history is kept in the store").isNotEmpty();
         }
     }
 

@@ -63,6 +63,7 @@ public final class ControlLoop implements AutoCloseable {
                 .receiver(Receiver.of("log", LogChannel.of("log")))
                 .route(Route.to("log").build())
                 .auditHook(this::alertEvent)
+                .store(store.alerts())
                 .build();
         this.guards = GuardRegistry.builder().clock(scheduler.clock()).scheduler(scheduler).signalBus(bus).build();
         this.circuits = new Circuits(guards);
