@@ -1,12 +1,10 @@
 package io.homeostat.engine.detect.baseline;
 
-import java.util.Arrays;
-
 /**
  * One window of one series: a ring of {@link BaselineWindow#buckets()} + 1 time buckets, each the
  * samples' count, mean and sum of squared deviations (Welford, so the variance keeps its precision
  * on large values), minimum, maximum and a {@link LogHistogram}. The buckets live in primitive
- * arrays (one slot per bucket) rather than one object per bucket: about 56 bytes per bucket plus
+ * array (six longs per bucket, side by side) rather than one object per bucket: 52 bytes per bucket plus
  * its histogram array. Fed sample by sample ({@link #add}) or bucket by bucket from a finer ring
  * ({@link #addAll}). A sample older than the ring is ignored. Not thread-safe.
  */
@@ -21,18 +19,19 @@ final class BucketRing {
     /** {@link #add} dropped the sample: older than the ring. */
     static final int DROPPED = 3;
 
-    private static final int MEAN = 0;
-    private static final int M2 = 1;
-    private static final int MIN = 2;
-    private static final int MAX = 3;
-    private static final int STATS = 4;
+    /** Slot {@code s} is {@code STRIDE} longs at {@code STRIDE * s}: index, count, then mean, M2, min, max as raw double bits. */
+    private static final int INDEX = 0;
+    private static final int COUNT = 1;
+    private static final int MEAN = 2;
+    private static final int M2 = 3;
+    private static final int MIN = 4;
+    private static final int MAX = 5;
+    private static final int STRIDE = 6;
 
     private final long bucketMillis;
-    /** The bucket index held in each slot, {@link Long#MIN_VALUE} for a slot never used. */
-    private final long[] index;
-    private final long[] count;
-    /** Mean, M2, minimum and maximum of slot {@code s} at {@code STATS * s}. */
-    private final double[] stats;
+    private final int slots;
+    /** Every slot's fields side by side, so a sample touches one stretch of memory. */
+    private final long[] data;
     private final long[][] histogram;
     private long latest = Long.MIN_VALUE;
     /** What the last {@link #slotFor} did: one of the outcome constants. */
@@ -40,12 +39,20 @@ final class BucketRing {
 
     BucketRing(BaselineWindow window) {
         this.bucketMillis = window.bucket().toMillis();
-        int slots = window.buckets() + 1;
-        this.index = new long[slots];
-        this.count = new long[slots];
-        this.stats = new double[STATS * slots];
+        this.slots = window.buckets() + 1;
+        this.data = new long[STRIDE * slots];
         this.histogram = new long[slots][];
-        Arrays.fill(index, Long.MIN_VALUE);
+        for (int slot = 0; slot < slots; slot++) {
+            data[STRIDE * slot + INDEX] = Long.MIN_VALUE;
+        }
+    }
+
+    private double get(int at) {
+        return Double.longBitsToDouble(data[at]);
+    }
+
+    private void set(int at, double value) {
+        data[at] = Double.doubleToRawLongBits(value);
     }
 
     /** The index of the newest bucket, {@link Long#MIN_VALUE} before the first sample. */
@@ -55,8 +62,8 @@ final class BucketRing {
 
     /** The slot of the bucket with {@code bucketIndex}, or -1 if the ring does not hold it. */
     int slot(long bucketIndex) {
-        int slot = (int) Math.floorMod(bucketIndex, (long) index.length);
-        return index[slot] == bucketIndex && bucketIndex != Long.MIN_VALUE ? slot : -1;
+        int slot = (int) Math.floorMod(bucketIndex, (long) slots);
+        return data[STRIDE * slot + INDEX] == bucketIndex && bucketIndex != Long.MIN_VALUE ? slot : -1;
     }
 
     /** Adds a sample; returns {@link #ADDED}, {@link #MOVED}, {@link #LATE} or {@link #DROPPED}. */
@@ -65,16 +72,18 @@ final class BucketRing {
         if (slot < 0) {
             return DROPPED;
         }
-        long n = ++count[slot];
-        int at = STATS * slot;
-        double delta = value - stats[at + MEAN];
-        stats[at + MEAN] += delta / n;
-        stats[at + M2] += delta * (value - stats[at + MEAN]);
-        if (value < stats[at + MIN]) {
-            stats[at + MIN] = value;
+        int at = STRIDE * slot;
+        long n = ++data[at + COUNT];
+        double mean = get(at + MEAN);
+        double delta = value - mean;
+        mean += delta / n;
+        set(at + MEAN, mean);
+        set(at + M2, get(at + M2) + delta * (value - mean));
+        if (value < get(at + MIN)) {
+            set(at + MIN, value);
         }
-        if (value > stats[at + MAX]) {
-            stats[at + MAX] = value;
+        if (value > get(at + MAX)) {
+            set(at + MAX, value);
         }
         histogram[slot] = LogHistogram.add(histogram[slot], key);
         return moved;
@@ -82,42 +91,43 @@ final class BucketRing {
 
     /** Adds every sample of bucket {@code finerSlot} of {@code finer}, a bucket that started at {@code startMillis}. */
     void addAll(BucketRing finer, int finerSlot, long startMillis) {
-        if (finer.count[finerSlot] == 0) {
+        int from = STRIDE * finerSlot;
+        long other = finer.data[from + COUNT];
+        if (other == 0) {
             return;
         }
         int slot = slotFor(Math.floorDiv(startMillis, bucketMillis));
         if (slot < 0) {
             return;
         }
-        int at = STATS * slot;
-        int from = STATS * finerSlot;
-        long own = count[slot];
-        long other = finer.count[finerSlot];
+        int at = STRIDE * slot;
+        long own = data[at + COUNT];
         long total = own + other;
-        double delta = finer.stats[from + MEAN] - stats[at + MEAN];
-        stats[at + MEAN] += delta * other / total;
-        stats[at + M2] += finer.stats[from + M2] + delta * delta * ((double) own * other / total);
-        stats[at + MIN] = Math.min(stats[at + MIN], finer.stats[from + MIN]);
-        stats[at + MAX] = Math.max(stats[at + MAX], finer.stats[from + MAX]);
-        count[slot] = total;
+        double delta = finer.get(from + MEAN) - get(at + MEAN);
+        set(at + MEAN, get(at + MEAN) + delta * other / total);
+        set(at + M2, get(at + M2) + finer.get(from + M2) + delta * delta * ((double) own * other / total));
+        set(at + MIN, Math.min(get(at + MIN), finer.get(from + MIN)));
+        set(at + MAX, Math.max(get(at + MAX), finer.get(from + MAX)));
+        data[at + COUNT] = total;
         histogram[slot] = LogHistogram.addAll(histogram[slot], finer.histogram[finerSlot]);
     }
 
     /** Adds bucket {@code slot} to {@code into}. */
     void addTo(Accumulator into, int slot) {
-        int at = STATS * slot;
-        into.add(count[slot], stats[at + MEAN], stats[at + M2], stats[at + MIN], stats[at + MAX], histogram[slot]);
+        int at = STRIDE * slot;
+        into.add(data[at + COUNT], get(at + MEAN), get(at + M2), get(at + MIN), get(at + MAX), histogram[slot]);
     }
 
     /** The slot for {@code bucketIndex}, reset as needed; -1 if older than the ring. Sets {@link #moved}. */
     private int slotFor(long bucketIndex) {
-        if (latest != Long.MIN_VALUE && bucketIndex <= latest - index.length) {
+        if (latest != Long.MIN_VALUE && bucketIndex <= latest - slots) {
             moved = DROPPED;
             return -1;
         }
-        int slot = (int) Math.floorMod(bucketIndex, (long) index.length);
-        if (index[slot] != bucketIndex) {
-            if (index[slot] != Long.MIN_VALUE && index[slot] > bucketIndex) {
+        int slot = (int) Math.floorMod(bucketIndex, (long) slots);
+        long held = data[STRIDE * slot + INDEX];
+        if (held != bucketIndex) {
+            if (held != Long.MIN_VALUE && held > bucketIndex) {
                 moved = DROPPED;
                 return -1;
             }
@@ -140,13 +150,13 @@ final class BucketRing {
     }
 
     private void reset(int slot, long bucketIndex) {
-        index[slot] = bucketIndex;
-        count[slot] = 0;
-        int at = STATS * slot;
-        stats[at + MEAN] = 0;
-        stats[at + M2] = 0;
-        stats[at + MIN] = Double.POSITIVE_INFINITY;
-        stats[at + MAX] = Double.NEGATIVE_INFINITY;
+        int at = STRIDE * slot;
+        data[at + INDEX] = bucketIndex;
+        data[at + COUNT] = 0;
+        set(at + MEAN, 0);
+        set(at + M2, 0);
+        set(at + MIN, Double.POSITIVE_INFINITY);
+        set(at + MAX, Double.NEGATIVE_INFINITY);
         long[] h = histogram[slot];
         histogram[slot] = h == null ? LogHistogram.EMPTY : LogHistogram.clear(h);
     }
@@ -158,9 +168,10 @@ final class BucketRing {
      */
     void collect(Accumulator into, long nowMillis, BucketRing open, int openSlot, long openStartMillis) {
         long newest = Math.floorDiv(nowMillis, bucketMillis);
-        long oldest = newest - index.length + 1;
-        for (int slot = 0; slot < index.length; slot++) {
-            if (index[slot] != Long.MIN_VALUE && index[slot] >= oldest && index[slot] <= newest) {
+        long oldest = newest - slots + 1;
+        for (int slot = 0; slot < slots; slot++) {
+            long held = data[STRIDE * slot + INDEX];
+            if (held != Long.MIN_VALUE && held >= oldest && held <= newest) {
                 addTo(into, slot);
             }
         }
