@@ -1,8 +1,11 @@
 package io.homeostat.engine.detect.baseline;
 
 /**
- * One window of one series: a ring of {@link BaselineWindow#buckets()} + 1 buckets, allocated as
- * samples arrive. Fed sample by sample ({@link #add}) or bucket by bucket from a finer ring
+ * One window of one series: a ring of {@link BaselineWindow#buckets()} + 1 time buckets, each the
+ * samples' count, mean and sum of squared deviations (Welford, so the variance keeps its precision
+ * on large values), minimum, maximum and a {@link LogHistogram}. The buckets live in primitive
+ * array (six longs per bucket, side by side) rather than one object per bucket: 52 bytes per bucket plus
+ * its histogram array. Fed sample by sample ({@link #add}) or bucket by bucket from a finer ring
  * ({@link #addAll}). A sample older than the ring is ignored. Not thread-safe.
  */
 final class BucketRing {
@@ -16,15 +19,40 @@ final class BucketRing {
     /** {@link #add} dropped the sample: older than the ring. */
     static final int DROPPED = 3;
 
+    /** Slot {@code s} is {@code STRIDE} longs at {@code STRIDE * s}: index, count, then mean, M2, min, max as raw double bits. */
+    private static final int INDEX = 0;
+    private static final int COUNT = 1;
+    private static final int MEAN = 2;
+    private static final int M2 = 3;
+    private static final int MIN = 4;
+    private static final int MAX = 5;
+    private static final int STRIDE = 6;
+
     private final long bucketMillis;
-    private final Bucket[] buckets;
+    private final int slots;
+    /** Every slot's fields side by side, so a sample touches one stretch of memory. */
+    private final long[] data;
+    private final long[][] histogram;
     private long latest = Long.MIN_VALUE;
-    /** What the last {@link #bucketFor} did: one of the outcome constants. */
+    /** What the last {@link #slotFor} did: one of the outcome constants. */
     private int moved;
 
     BucketRing(BaselineWindow window) {
         this.bucketMillis = window.bucket().toMillis();
-        this.buckets = new Bucket[window.buckets() + 1];
+        this.slots = window.buckets() + 1;
+        this.data = new long[STRIDE * slots];
+        this.histogram = new long[slots][];
+        for (int slot = 0; slot < slots; slot++) {
+            data[STRIDE * slot + INDEX] = Long.MIN_VALUE;
+        }
+    }
+
+    private double get(int at) {
+        return Double.longBitsToDouble(data[at]);
+    }
+
+    private void set(int at, double value) {
+        data[at] = Double.doubleToRawLongBits(value);
     }
 
     /** The index of the newest bucket, {@link Long#MIN_VALUE} before the first sample. */
@@ -32,82 +60,125 @@ final class BucketRing {
         return latest;
     }
 
-    /** The bucket with {@code index}, or null if the ring does not hold it. */
-    Bucket bucket(long index) {
-        Bucket bucket = buckets[(int) Math.floorMod(index, (long) buckets.length)];
-        return bucket != null && bucket.index == index ? bucket : null;
+    /** The slot of the bucket with {@code bucketIndex}, or -1 if the ring does not hold it. */
+    int slot(long bucketIndex) {
+        int slot = (int) Math.floorMod(bucketIndex, (long) slots);
+        return data[STRIDE * slot + INDEX] == bucketIndex && bucketIndex != Long.MIN_VALUE ? slot : -1;
     }
 
     /** Adds a sample; returns {@link #ADDED}, {@link #MOVED}, {@link #LATE} or {@link #DROPPED}. */
     int add(long timeMillis, double value, int key) {
-        Bucket bucket = bucketFor(Math.floorDiv(timeMillis, bucketMillis));
-        if (bucket == null) {
+        int slot = slotFor(Math.floorDiv(timeMillis, bucketMillis));
+        if (slot < 0) {
             return DROPPED;
         }
-        bucket.add(value, key);
+        int at = STRIDE * slot;
+        long n = ++data[at + COUNT];
+        double mean = get(at + MEAN);
+        double delta = value - mean;
+        mean += delta / n;
+        set(at + MEAN, mean);
+        set(at + M2, get(at + M2) + delta * (value - mean));
+        if (value < get(at + MIN)) {
+            set(at + MIN, value);
+        }
+        if (value > get(at + MAX)) {
+            set(at + MAX, value);
+        }
+        histogram[slot] = LogHistogram.add(histogram[slot], key);
         return moved;
     }
 
-    /** Adds every sample of {@code finer}, a bucket of a finer ring that started at {@code startMillis}. */
-    void addAll(Bucket finer, long startMillis) {
-        Bucket bucket = bucketFor(Math.floorDiv(startMillis, bucketMillis));
-        if (bucket != null) {
-            bucket.addAll(finer);
+    /** Adds every sample of bucket {@code finerSlot} of {@code finer}, a bucket that started at {@code startMillis}. */
+    void addAll(BucketRing finer, int finerSlot, long startMillis) {
+        int from = STRIDE * finerSlot;
+        long other = finer.data[from + COUNT];
+        if (other == 0) {
+            return;
         }
+        int slot = slotFor(Math.floorDiv(startMillis, bucketMillis));
+        if (slot < 0) {
+            return;
+        }
+        int at = STRIDE * slot;
+        long own = data[at + COUNT];
+        long total = own + other;
+        double delta = finer.get(from + MEAN) - get(at + MEAN);
+        set(at + MEAN, get(at + MEAN) + delta * other / total);
+        set(at + M2, get(at + M2) + finer.get(from + M2) + delta * delta * ((double) own * other / total));
+        set(at + MIN, Math.min(get(at + MIN), finer.get(from + MIN)));
+        set(at + MAX, Math.max(get(at + MAX), finer.get(from + MAX)));
+        data[at + COUNT] = total;
+        histogram[slot] = LogHistogram.addAll(histogram[slot], finer.histogram[finerSlot]);
     }
 
-    /** The bucket for {@code index}, reset or created as needed; null if older than the ring. Sets {@link #moved}. */
-    private Bucket bucketFor(long index) {
-        if (latest != Long.MIN_VALUE && index <= latest - buckets.length) {
+    /** Adds bucket {@code slot} to {@code into}. */
+    void addTo(Accumulator into, int slot) {
+        int at = STRIDE * slot;
+        into.add(data[at + COUNT], get(at + MEAN), get(at + M2), get(at + MIN), get(at + MAX), histogram[slot]);
+    }
+
+    /** The slot for {@code bucketIndex}, reset as needed; -1 if older than the ring. Sets {@link #moved}. */
+    private int slotFor(long bucketIndex) {
+        if (latest != Long.MIN_VALUE && bucketIndex <= latest - slots) {
             moved = DROPPED;
-            return null;
+            return -1;
         }
-        int slot = (int) Math.floorMod(index, (long) buckets.length);
-        Bucket bucket = buckets[slot];
-        if (bucket == null) {
-            bucket = new Bucket();
-            buckets[slot] = bucket;
-            bucket.reset(index);
-        } else if (bucket.index != index) {
-            if (bucket.index > index) {
+        int slot = (int) Math.floorMod(bucketIndex, (long) slots);
+        long held = data[STRIDE * slot + INDEX];
+        if (held != bucketIndex) {
+            if (held != Long.MIN_VALUE && held > bucketIndex) {
                 moved = DROPPED;
-                return null;
+                return -1;
             }
-            bucket.reset(index);
+            reset(slot, bucketIndex);
         }
-        if (index > latest) {
+        if (bucketIndex > latest) {
             boolean first = latest == Long.MIN_VALUE;
             if (!first) {
-                Bucket previous = bucket(latest);
-                if (previous != null) {
-                    previous.histogram.trim();
+                int previous = slot(latest);
+                if (previous >= 0) {
+                    histogram[previous] = LogHistogram.trim(histogram[previous]);
                 }
             }
-            latest = index;
+            latest = bucketIndex;
             moved = first ? ADDED : MOVED;
         } else {
-            moved = index == latest ? ADDED : LATE;
+            moved = bucketIndex == latest ? ADDED : LATE;
         }
-        return bucket;
+        return slot;
+    }
+
+    private void reset(int slot, long bucketIndex) {
+        int at = STRIDE * slot;
+        data[at + INDEX] = bucketIndex;
+        data[at + COUNT] = 0;
+        set(at + MEAN, 0);
+        set(at + M2, 0);
+        set(at + MIN, Double.POSITIVE_INFINITY);
+        set(at + MAX, Double.NEGATIVE_INFINITY);
+        long[] h = histogram[slot];
+        histogram[slot] = h == null ? LogHistogram.EMPTY : LogHistogram.clear(h);
     }
 
     /**
      * Adds the buckets of the window ending in the bucket of {@code nowMillis} to {@code into},
-     * and {@code open} (a finer bucket not yet rolled into this ring, starting at
-     * {@code openStartMillis}) if it falls in the window.
+     * and bucket {@code openSlot} of {@code open} (a finer ring's bucket not yet rolled into this
+     * ring, starting at {@code openStartMillis}; -1 for none) if it falls in the window.
      */
-    void collect(Accumulator into, long nowMillis, Bucket open, long openStartMillis) {
+    void collect(Accumulator into, long nowMillis, BucketRing open, int openSlot, long openStartMillis) {
         long newest = Math.floorDiv(nowMillis, bucketMillis);
-        long oldest = newest - buckets.length + 1;
-        for (Bucket bucket : buckets) {
-            if (bucket != null && bucket.index >= oldest && bucket.index <= newest) {
-                into.add(bucket);
+        long oldest = newest - slots + 1;
+        for (int slot = 0; slot < slots; slot++) {
+            long held = data[STRIDE * slot + INDEX];
+            if (held != Long.MIN_VALUE && held >= oldest && held <= newest) {
+                addTo(into, slot);
             }
         }
-        if (open != null) {
-            long index = Math.floorDiv(openStartMillis, bucketMillis);
-            if (index >= oldest && index <= newest) {
-                into.add(open);
+        if (openSlot >= 0) {
+            long openIndex = Math.floorDiv(openStartMillis, bucketMillis);
+            if (openIndex >= oldest && openIndex <= newest) {
+                open.addTo(into, openSlot);
             }
         }
     }
@@ -116,5 +187,4 @@ final class BucketRing {
     long validUntil(long nowMillis) {
         return (Math.floorDiv(nowMillis, bucketMillis) + 1) * bucketMillis;
     }
-
 }

@@ -3,13 +3,15 @@ package io.homeostat.engine.detect.baseline;
 import java.util.Arrays;
 
 /**
- * Counts of samples per logarithmic bin, sparse: only bins that hold samples take memory (8 bytes
- * each: the bin key in the high half, the count in the low half of one long, sorted by key).
+ * Counts of samples per logarithmic bin, sparse and objectless: a histogram is one {@code long[]}
+ * whose element 0 is the number of bins in use and whose elements 1.. are the bins, each packed
+ * in 8 bytes (the bin key in the high half, the count in the low half), sorted by key. Operations
+ * are static and return the histogram, which is a new array when it had to grow or shrink.
  * Bin {@code k > 0} holds positive values in {@code (MIN * G^(k-2), MIN * G^(k-1)]}, bin
  * {@code -k} the negatives of those, bin 0 magnitudes below {@code MIN}; keys sort as values do.
  * A bin's representative value is within {@code (G - 1) / (G + 1)} of every value in it.
  *
- * <p>Not thread-safe.
+ * <p>Not thread-safe: a histogram array belongs to one bucket.
  */
 final class LogHistogram {
 
@@ -17,11 +19,13 @@ final class LogHistogram {
     static final double MIN = 1e-9;
     /** The most bins one histogram holds: values spanning a factor of 10^10 at 10 % per bin. */
     static final int MAX_BINS = 256;
+    /** The empty histogram; shared, never written (every add copies it first). */
+    static final long[] EMPTY = {0};
     private static final double LOG_G = Math.log(G);
-    private static final long[] EMPTY = new long[0];
+    private static final long MAX_COUNT = 0xFFFF_FFFFL;
 
-    private long[] bins = EMPTY;
-    private int size;
+    private LogHistogram() {
+    }
 
     static int key(double value) {
         double magnitude = Math.abs(value);
@@ -42,64 +46,13 @@ final class LogHistogram {
         return key > 0 ? value : -value;
     }
 
-    void add(int key) {
-        int at = search(key);
-        if (at < 0 && size == MAX_BINS) {
-            foldLowest(key);
-            at = search(key);
-        }
-        if (at >= 0) {
-            if (countOf(bins[at]) < 0xFFFF_FFFFL) {
-                bins[at]++;
-            }
-            return;
-        }
-        int insert = -at - 1;
-        if (size == bins.length) {
-            bins = Arrays.copyOf(bins, Math.max(4, size + (size >> 1) + 1));
-        }
-        System.arraycopy(bins, insert, bins, insert + 1, size - insert);
-        bins[insert] = ((long) key << 32) | 1L;
-        size++;
+    static int size(long[] h) {
+        return (int) h[0];
     }
 
-    /**
-     * Makes room when full: a key below every bin takes over the lowest bin (whose samples it
-     * stands for from then on); otherwise the lowest bin joins the next one. Only the lowest
-     * quantiles lose accuracy.
-     */
-    private void foldLowest(int key) {
-        if (key < keyOf(bins[0])) {
-            bins[0] = ((long) key << 32) | countOf(bins[0]);
-            return;
-        }
-        long joined = Math.min(0xFFFF_FFFFL, countOf(bins[0]) + countOf(bins[1]));
-        bins[1] = (bins[1] & ~0xFFFF_FFFFL) | joined;
-        System.arraycopy(bins, 1, bins, 0, size - 1);
-        size--;
-    }
-
-    /** Drops spare capacity: for a bucket that will see few or no more samples. */
-    void trim() {
-        if (bins.length > size) {
-            bins = size == 0 ? EMPTY : Arrays.copyOf(bins, size);
-        }
-    }
-
-    void clear() {
-        size = 0;
-        if (bins.length > 32) {
-            bins = EMPTY;
-        }
-    }
-
-    int size() {
-        return size;
-    }
-
-    /** The {@code i}-th bin, packed; see {@link #keyOf} and {@link #countOf}. */
-    long bin(int i) {
-        return bins[i];
+    /** The {@code i}-th bin (from 0), packed; see {@link #keyOf} and {@link #countOf}. */
+    static long bin(long[] h, int i) {
+        return h[i + 1];
     }
 
     static int keyOf(long bin) {
@@ -107,50 +60,108 @@ final class LogHistogram {
     }
 
     static long countOf(long bin) {
-        return bin & 0xFFFF_FFFFL;
+        return bin & MAX_COUNT;
     }
 
-    /** Adds this histogram's bins to {@code into}, which is sorted by key and has {@code used} entries; returns the new count. */
-    int mergeInto(long[][] into, int used) {
-        long[] target = into[0];
-        long[] merged = new long[used + size];
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < used || j < size) {
-            if (j >= size || (i < used && keyOf(target[i]) < keyOf(bins[j]))) {
-                merged[n++] = target[i++];
-            } else if (i >= used || keyOf(bins[j]) < keyOf(target[i])) {
-                merged[n++] = bins[j++];
+    /** Counts one sample in bin {@code key}; returns the histogram. */
+    static long[] add(long[] h, int key) {
+        int size = size(h);
+        int at = search(h, size, key);
+        if (at < 0 && size == MAX_BINS) {
+            foldLowest(h, key);
+            size = size(h);
+            at = search(h, size, key);
+        }
+        if (at >= 0) {
+            if (countOf(h[at + 1]) < MAX_COUNT) {
+                h[at + 1]++;
+            }
+            return h;
+        }
+        int insert = -at - 1;
+        if (size + 1 == h.length) {
+            h = Arrays.copyOf(h, Math.max(5, size + 1 + (size >> 1) + 1));
+        }
+        System.arraycopy(h, insert + 1, h, insert + 2, size - insert);
+        h[insert + 1] = ((long) key << 32) | 1L;
+        h[0] = size + 1;
+        return h;
+    }
+
+    /**
+     * Makes room when full: a key below every bin takes over the lowest bin (whose samples it
+     * stands for from then on); otherwise the lowest bin joins the next one. Only the lowest
+     * quantiles lose accuracy.
+     */
+    private static void foldLowest(long[] h, int key) {
+        if (key < keyOf(h[1])) {
+            h[1] = ((long) key << 32) | countOf(h[1]);
+            return;
+        }
+        dropLowest(h);
+    }
+
+    private static void dropLowest(long[] h) {
+        int size = size(h);
+        long joined = Math.min(MAX_COUNT, countOf(h[1]) + countOf(h[2]));
+        h[2] = (h[2] & ~MAX_COUNT) | joined;
+        System.arraycopy(h, 2, h, 1, size - 1);
+        h[0] = size - 1;
+    }
+
+    /** Drops spare capacity, for a bucket that will see few or no more samples; returns the histogram. */
+    static long[] trim(long[] h) {
+        int size = size(h);
+        if (size == 0) {
+            return EMPTY;
+        }
+        return h.length > size + 1 ? Arrays.copyOf(h, size + 1) : h;
+    }
+
+    /** Empties the histogram; returns it (the shared empty one if it was large). */
+    static long[] clear(long[] h) {
+        if (h == EMPTY || h.length > 33) {
+            return EMPTY;
+        }
+        h[0] = 0;
+        return h;
+    }
+
+    /** Adds {@code other}'s counts to {@code into}, folding the lowest bins past {@link #MAX_BINS}; returns the sum. */
+    static long[] addAll(long[] into, long[] other) {
+        int used = size(into);
+        int size = size(other);
+        if (size == 0) {
+            return into;
+        }
+        long[] merged = new long[used + size + 1];
+        int i = 1;
+        int j = 1;
+        int n = 1;
+        while (i <= used || j <= size) {
+            if (j > size || (i <= used && keyOf(into[i]) < keyOf(other[j]))) {
+                merged[n++] = into[i++];
+            } else if (i > used || keyOf(other[j]) < keyOf(into[i])) {
+                merged[n++] = other[j++];
             } else {
-                merged[n++] = (target[i] & ~0xFFFF_FFFFL) | Math.min(0xFFFF_FFFFL, countOf(target[i]) + countOf(bins[j]));
+                merged[n++] = (into[i] & ~MAX_COUNT) | Math.min(MAX_COUNT, countOf(into[i]) + countOf(other[j]));
                 i++;
                 j++;
             }
         }
-        into[0] = merged;
-        return n;
-    }
-
-    /** Adds {@code other}'s counts to this histogram, folding the lowest bins past {@link #MAX_BINS}. */
-    void addAll(LogHistogram other) {
-        long[][] holder = {bins};
-        size = other.mergeInto(holder, size);
-        bins = holder[0];
-        while (size > MAX_BINS) {
-            long joined = Math.min(0xFFFF_FFFFL, countOf(bins[0]) + countOf(bins[1]));
-            bins[1] = (bins[1] & ~0xFFFF_FFFFL) | joined;
-            System.arraycopy(bins, 1, bins, 0, size - 1);
-            size--;
+        merged[0] = n - 1;
+        while (size(merged) > MAX_BINS) {
+            dropLowest(merged);
         }
+        return merged;
     }
 
-    private int search(int key) {
+    private static int search(long[] h, int size, int key) {
         int low = 0;
         int high = size - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int k = keyOf(bins[mid]);
+            int k = keyOf(h[mid + 1]);
             if (k < key) {
                 low = mid + 1;
             } else if (k > key) {

@@ -29,10 +29,10 @@ final class SeriesBaseline {
         int outcome = hour.add(timeMillis, value, key);
         if (outcome == BucketRing.MOVED) {
             long closedStart = previous * FINE_MILLIS;
-            Bucket closed = hour.bucket(previous);
-            if (closed != null) {
-                day.addAll(closed, closedStart);
-                week.addAll(closed, closedStart);
+            int closed = hour.slot(previous);
+            if (closed >= 0) {
+                day.addAll(hour, closed, closedStart);
+                week.addAll(hour, closed, closedStart);
             }
             int moved = 1 << BaselineWindow.HOUR.ordinal();
             if (Math.floorDiv(timeMillis, DAY_MILLIS) > Math.floorDiv(closedStart, DAY_MILLIS)) {
@@ -59,10 +59,10 @@ final class SeriesBaseline {
             case WEEK -> week;
         };
         if (window == BaselineWindow.HOUR) {
-            hour.collect(sum, nowMillis, null, 0);
+            hour.collect(sum, nowMillis, hour, -1, 0);
         } else {
             long open = hour.latest();
-            ring.collect(sum, nowMillis, open == Long.MIN_VALUE ? null : hour.bucket(open), open * FINE_MILLIS);
+            ring.collect(sum, nowMillis, hour, open == Long.MIN_VALUE ? -1 : hour.slot(open), open * FINE_MILLIS);
         }
         return sum.baseline(series, window, nowMillis, ring.validUntil(nowMillis));
     }

@@ -133,12 +133,13 @@ class BaselineTrackerTest {
 
     @Test
     void histogramKeepsItsBoundWhenValuesSpanEveryMagnitude() {
-        LogHistogram histogram = new LogHistogram();
+        long[] histogram = LogHistogram.EMPTY;
         for (int exponent = -300; exponent <= 300; exponent++) {
-            histogram.add(LogHistogram.key(Math.pow(10, exponent)));
-            histogram.add(LogHistogram.key(-Math.pow(10, exponent)));
+            histogram = LogHistogram.add(histogram, LogHistogram.key(Math.pow(10, exponent)));
+            histogram = LogHistogram.add(histogram, LogHistogram.key(-Math.pow(10, exponent)));
         }
-        assertThat(histogram.size()).isEqualTo(LogHistogram.MAX_BINS);
+        assertThat(LogHistogram.size(histogram)).isEqualTo(LogHistogram.MAX_BINS);
+        assertThat(LogHistogram.EMPTY).containsExactly(0L);
         for (double v : new double[] {1e-6, 0.5, 1, 3, 1234.5, 7e12}) {
             double represented = LogHistogram.representative(LogHistogram.key(v));
             assertThat(Math.abs(represented - v) / v).isLessThanOrEqualTo(Baseline.QUANTILE_RELATIVE_ERROR + 1e-12);
