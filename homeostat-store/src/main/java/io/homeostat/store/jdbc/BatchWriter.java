@@ -57,6 +57,8 @@ final class BatchWriter implements AutoCloseable {
     private final AtomicLong spooled = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** Drops a flush has already reported: each drop is reported by exactly one flush. */
+    private final AtomicLong reportedDrops = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
     private volatile io.homeostat.store.spool.SpoolStats spoolStats;
 
@@ -101,18 +103,19 @@ final class BatchWriter implements AutoCloseable {
      * Blocks until every row submitted before is in the database or the spool.
      *
      * @throws IllegalStateException if the writer is closed, or the thread is interrupted
-     * @throws StoreUnavailableException if records were dropped while it waited (the spool was full)
+     * @throws StoreUnavailableException if records were dropped since the previous flush (the
+     *     database was unreachable and the spool full), whether before or while this one waited
      */
     void flush() {
         if (closed) {
             throw new IllegalStateException("the store is closed");
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        long droppedBefore = dropped.get();
         try {
             queue.put(new FlushRequest(done));
             done.get();
-            long lost = dropped.get() - droppedBefore;
+            long now = dropped.get();
+            long lost = now - reportedDrops.getAndSet(now);
             if (lost > 0) {
                 throw new StoreUnavailableException(lost + " records could be stored nowhere: the database is "
                         + "unreachable and the spool is full", null);

@@ -185,8 +185,8 @@ public final class JdbcStore implements AutoCloseable {
      * Blocks until everything written before is in the database or the spool.
      *
      * @throws IllegalStateException if the store is closed
-     * @throws StoreUnavailableException if records were dropped meanwhile: the database is
-     *     unreachable and the spool full (see {@link WriterStats#droppedRecords()})
+     * @throws StoreUnavailableException if records were dropped since the previous flush: the
+     *     database was unreachable and the spool full (see {@link WriterStats#droppedRecords()})
      */
     public void flush() {
         writer.flush();

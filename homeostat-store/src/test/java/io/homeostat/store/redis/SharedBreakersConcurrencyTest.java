@@ -68,7 +68,10 @@ class SharedBreakersConcurrencyTest extends SharedBreakersFixture {
             return first.sync() && second.sync() && a.state() == b.state()
                     && first.version("db").equals(second.version("db"));
         });
-        assertThat(first.version("db")).hasValueSatisfying(v -> assertThat(v).isGreaterThan(2));
+        // The first failing phase trips the breaker whatever the scheduling; how many transitions
+        // follow depends on how the threads interleave with the one that moves the clock (on a
+        // loaded machine it may finish first), so only the first one is certain.
+        assertThat(first.version("db")).hasValueSatisfying(v -> assertThat(v).isPositive());
         assertThat(a.exportState().state()).isEqualTo(b.exportState().state());
     }
 }
