@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
@@ -151,6 +152,7 @@ public final class HealthRegistry {
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(e);
         }
+        CompletableFuture<HealthResult> settled = result;
         if (!result.isDone()) {
             Duration timeout = check.options.timeout();
             Cancellable timer = scheduler.schedule(timeout, () -> {
@@ -158,13 +160,20 @@ public final class HealthRegistry {
                     run.interruptIfRunning();
                 }
             });
-            result.whenComplete((ignored, error) -> timer.cancel());
+            // The report waits for the cancel: dependents of one future run in no promised order,
+            // so a report made beside the cancel could be seen while the timer is still pending.
+            settled = result.whenComplete((ignored, error) -> timer.cancel());
         }
-        return result.handle((outcome, error) -> {
+        return settled.handle((outcome, error) -> {
             Duration latency = Duration.ofNanos(Math.max(0, clock.monotonicNanos() - start));
             Instant time = clock.instant();
-            return check.report(outcome, error, latency, time);
+            return check.report(outcome, unwrap(error), latency, time);
         });
+    }
+
+    /** The failure itself, not the {@link CompletionException} a dependent stage wraps it in. */
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : error;
     }
 
     /**
