@@ -1,6 +1,7 @@
 package io.homeostat.engine.execute.action;
 
 import io.homeostat.core.time.Clock;
+import io.homeostat.engine.codec.HmacSha256;
 import io.homeostat.engine.execute.Action;
 import io.homeostat.engine.execute.ActionFailedException;
 import io.homeostat.engine.execute.ActionRequest;
@@ -11,16 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code webhook}: POSTs a JSON body to the {@link WebhookTarget} named by {@code target}, signed so
@@ -100,13 +97,7 @@ public final class WebhookAction implements Action {
      * The hex HMAC-SHA256 of {@code payload} under {@code secret}, as receivers compute it.
      */
     public static String sign(String secret, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return HmacSha256.hex(secret.getBytes(StandardCharsets.UTF_8), payload.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String body(ActionRequest request) {
