@@ -1,5 +1,6 @@
 package io.homeostat.core.degrade;
 
+import io.homeostat.core.Listeners;
 import io.homeostat.core.time.Clock;
 import java.util.Objects;
 import java.util.Optional;

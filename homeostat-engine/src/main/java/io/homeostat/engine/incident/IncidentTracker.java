@@ -1,5 +1,6 @@
 package io.homeostat.engine.incident;
 
+import io.homeostat.core.Listeners;
 import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
@@ -65,7 +66,7 @@ public final class IncidentTracker {
     private final Clock clock;
     private final Correlator correlator;
     private final IncidentTrackerConfig config;
-    private final EventListeners listeners = new EventListeners();
+    private final Listeners<IncidentEvent> listeners = new Listeners<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, ActiveIncident> active = new LinkedHashMap<>();
     private final Map<String, ActiveIncident> byFingerprint = new HashMap<>();
