@@ -25,8 +25,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Workflow runs in {@code workflow_run}, their step log in {@code workflow_step} and idempotency
- * keys in {@code idempotency_claim} (migration V4). Every method writes through on the calling
+ * Workflow runs in {@code workflow_run}, their step log in {@code workflow_step} (with the
+ * parameters and approver of V5) and idempotency keys in {@code idempotency_claim} (migration V4). Every method writes through on the calling
  * thread in one statement, so each is atomic: the orchestrator must know a transition is durable
  * before it acts. One active run per incident is a unique index on a column that holds the
  * incident id only while the run is active; an update is {@code UPDATE ... WHERE version = ?};
@@ -46,7 +46,7 @@ final class JdbcWorkflowStore implements WorkflowStore {
             + "acted_yet = ?, reason = ?, version = ?, updated_at = ?, active_incident = ?, "
             + "completed_at = COALESCE(completed_at, ?) WHERE run_id = ? AND version = ?";
     private static final String STEP_COLUMNS = "run_id, step_index, step_name, attempt, action, phase, recorded_at, "
-            + "detail, undo_data";
+            + "detail, undo_data, parameters, approved_by";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -121,7 +121,7 @@ final class JdbcWorkflowStore implements WorkflowStore {
         Objects.requireNonNull(record, "record");
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO workflow_step (" + STEP_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, record.runId());
             s.setInt(2, record.stepIndex());
             s.setString(3, record.step());
@@ -131,6 +131,8 @@ final class JdbcWorkflowStore implements WorkflowStore {
             s.setObject(7, Wire.sqlTime(record.time()));
             s.setString(8, record.detail());
             s.setString(9, JsonText.of(record.data()));
+            s.setString(10, JsonText.of(record.parameters()));
+            s.setString(11, record.approvedBy());
             s.executeUpdate();
         } catch (SQLException e) {
             throw unavailable("cannot append a step record of run " + record.runId(), e);
@@ -148,7 +150,7 @@ final class JdbcWorkflowStore implements WorkflowStore {
                 while (rs.next()) {
                     records.add(new StepRecord(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
                             rs.getString(5), StepPhase.valueOf(rs.getString(6)), time(rs, 7), rs.getString(8),
-                            JsonText.map(rs.getString(9))));
+                            JsonText.map(rs.getString(9)), JsonText.map(rs.getString(10)), rs.getString(11)));
                 }
             }
             return List.copyOf(records);
