@@ -40,3 +40,5 @@ CREATE INDEX audit_record_time ON audit_record (recorded_at, seq);
 -- the action's parameters (on its STARTED record) and who approved it (empty: nobody, automated).
 ALTER TABLE workflow_step ADD COLUMN parameters VARCHAR NOT NULL DEFAULT '{}';
 ALTER TABLE workflow_step ADD COLUMN approved_by VARCHAR(200) NOT NULL DEFAULT '';
+-- recovery actions completed per hour (RecoveryHistory.actionsByHour) range over the records' times
+CREATE INDEX workflow_step_time ON workflow_step (recorded_at);

@@ -38,7 +38,8 @@ class ReadIndexesTest {
             List.of("workflow_step", "run_id", "seq"),
             List.of("diagnosis", "incident_id", "diagnosed_at"),
             List.of("diagnosis", "diagnosed_at", "seq"),
-            List.of("audit_record", "recorded_at", "seq"));
+            List.of("audit_record", "recorded_at", "seq"),
+            List.of("workflow_step", "recorded_at"));
 
     @TempDir
     Path directory;
