@@ -16,7 +16,9 @@ import javax.sql.DataSource;
 /**
  * The audit trail in {@code audit_record}: appends go through the batching writer (and the spool
  * when the database is away), queries read the table. Thread-safe. The table refuses UPDATE and
- * DELETE (migration V2).
+ * DELETE (migration V2). Records of the same instant read back in append order: the writer is one
+ * thread that inserts (and replays the spool) in submission order, and the identity column
+ * {@code seq} (migration V5) numbers rows in insert order.
  */
 final class JdbcAuditLog implements AuditLog {
 
