@@ -7,6 +7,7 @@ import io.homeostat.engine.execute.StepRecord;
 import io.homeostat.engine.execute.StepState;
 import io.homeostat.engine.execute.WorkflowRun;
 import io.homeostat.engine.plan.TriggerType;
+import io.homeostat.engine.port.RecoveryAction;
 import io.homeostat.engine.port.RunConflictException;
 import io.homeostat.engine.port.StaleRunException;
 import io.homeostat.engine.port.StoreUnavailableException;
@@ -19,7 +20,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -145,18 +148,47 @@ final class JdbcWorkflowStore implements WorkflowStore {
                 PreparedStatement s = c.prepareStatement("SELECT " + STEP_COLUMNS
                         + " FROM workflow_step WHERE run_id = ? ORDER BY seq")) {
             s.setString(1, runId);
-            List<StepRecord> records = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    records.add(new StepRecord(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), StepPhase.valueOf(rs.getString(6)), time(rs, 7), rs.getString(8),
-                            JsonText.map(rs.getString(9)), JsonText.map(rs.getString(10)), rs.getString(11)));
-                }
-            }
-            return List.copyOf(records);
+            return readSteps(s);
         } catch (SQLException e) {
             throw unavailable("cannot read the steps of run " + runId, e);
         }
+    }
+
+    /** As the port's default, in two queries (the runs, then all their steps) instead of one per run. */
+    @Override
+    public List<RecoveryAction> actionsSince(Instant since) {
+        List<WorkflowRun> runs = startedSince(since);
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<StepRecord>> byRun = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + STEP_COLUMNS + " FROM workflow_step WHERE run_id IN "
+                        + "(SELECT run_id FROM workflow_run WHERE started_at >= ?) ORDER BY seq")) {
+            s.setObject(1, Wire.sqlTime(since));
+            for (StepRecord r : readSteps(s)) {
+                byRun.computeIfAbsent(r.runId(), k -> new ArrayList<>()).add(r);
+            }
+        } catch (SQLException e) {
+            throw unavailable("cannot read the steps of the runs started since " + since, e);
+        }
+        List<RecoveryAction> actions = new ArrayList<>();
+        for (WorkflowRun run : runs) {
+            actions.addAll(RecoveryAction.of(run, byRun.getOrDefault(run.runId(), List.of())));
+        }
+        return List.copyOf(actions);
+    }
+
+    private static List<StepRecord> readSteps(PreparedStatement s) throws SQLException {
+        List<StepRecord> records = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                records.add(new StepRecord(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), StepPhase.valueOf(rs.getString(6)), time(rs, 7), rs.getString(8),
+                        JsonText.map(rs.getString(9)), JsonText.map(rs.getString(10)), rs.getString(11)));
+            }
+        }
+        return List.copyOf(records);
     }
 
     @Override

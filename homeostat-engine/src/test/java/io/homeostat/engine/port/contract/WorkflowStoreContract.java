@@ -215,6 +215,7 @@ public abstract class WorkflowStoreContract {
         WorkflowRun late = run("inc-2");
         store.create(early);
         store.create(late);
+        store.create(run("inc-3"));
         started(early, 0, 1, -50, "");
         started(late, 0, 1, 1, "");
         started(late, 1, 1, 2, "");
