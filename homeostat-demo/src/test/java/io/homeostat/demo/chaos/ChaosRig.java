@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -75,6 +76,7 @@ final class ChaosRig implements AutoCloseable {
         LocalKernelControl.Builder kernel = KernelControl.builder().guards(guards);
         b.routes.forEach(kernel::route);
         b.caches.forEach(kernel::cache);
+        b.probes.forEach(kernel::probe);
         this.control = kernel.build();
         this.ports = b.ports != null ? b.ports : Ports.inMemory();
         Map<String, Set<String>> graph = Map.copyOf(b.graph);
@@ -128,6 +130,7 @@ final class ChaosRig implements AutoCloseable {
         private final Map<String, GuardConfig> configs = new LinkedHashMap<>();
         private final List<ProviderRoute> routes = new ArrayList<>();
         private final Map<String, ControlledCache> caches = new LinkedHashMap<>();
+        private final Map<String, BooleanSupplier> probes = new LinkedHashMap<>();
         private final List<AllowedCommand> commands = new ArrayList<>();
         private final Map<String, Set<String>> graph = new LinkedHashMap<>();
         private Ports ports;
@@ -153,6 +156,12 @@ final class ChaosRig implements AutoCloseable {
 
         Builder cache(String name, ControlledCache cache) {
             caches.put(name, cache);
+            return this;
+        }
+
+        /** A probe for the {@code reprobe} action: true if the dependency answers well. */
+        Builder probe(String name, BooleanSupplier probe) {
+            probes.put(name, probe);
             return this;
         }
 
