@@ -25,6 +25,7 @@ import io.homeostat.engine.port.memory.InMemoryAuditLog;
 import io.homeostat.engine.port.memory.InMemoryEffectivenessStore;
 import io.homeostat.engine.port.memory.InMemoryIncidentStore;
 import io.homeostat.engine.port.memory.InMemoryWorkflowStore;
+import io.homeostat.store.jdbc.JdbcStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,12 @@ final class ChaosRig implements AutoCloseable {
 
     /** The ports the loop keeps its knowledge in. */
     record Ports(IncidentStore incidents, WorkflowStore runs, AuditLog audit, EffectivenessStore effectiveness) {
+
+        /** The JDBC store's ports (H2 or PostgreSQL), as the server wires them; the audit log counted. */
+        static Ports of(JdbcStore store) {
+            return new Ports(store.incidents(), store.workflows(), new CountingAuditLog(store.auditLog()),
+                    store.effectiveness());
+        }
 
         static Ports inMemory() {
             return new Ports(new InMemoryIncidentStore(), new InMemoryWorkflowStore(), new InMemoryAuditLog(),
@@ -100,7 +107,12 @@ final class ChaosRig implements AutoCloseable {
      * delivers to the detectors, and the loop ticks once.
      */
     void second(Runnable traffic) {
-        Instant next = clock.instant().plusSeconds(1);
+        step(Duration.ofSeconds(1), traffic);
+    }
+
+    /** As {@link #second}, for a longer step (a gauge sampled every {@code step}). */
+    void step(Duration step, Runnable traffic) {
+        Instant next = clock.instant().plus(step);
         traffic.run();
         Duration left = Duration.between(clock.instant(), next);
         if (left.isPositive()) {
