@@ -68,11 +68,12 @@ final class ChaosRig implements AutoCloseable {
     final InProcessSignalBus bus = InProcessSignalBus.manual();
     final GuardRegistry guards;
     final KernelControl control;
-    final Ports ports;
+    private final Builder builder;
+    Ports ports;
     final ActionCounter actions = new ActionCounter();
     final List<EscalationNotice> notices = new CopyOnWriteArrayList<>();
     final RecordingEscalation escalation = new RecordingEscalation();
-    final ControlLoop loop;
+    ControlLoop loop;
     private final OperationSampler sampler;
 
     private ChaosRig(Builder b) {
@@ -85,16 +86,33 @@ final class ChaosRig implements AutoCloseable {
         b.caches.forEach(kernel::cache);
         b.probes.forEach(kernel::probe);
         this.control = kernel.build();
+        this.builder = b;
         this.ports = b.ports != null ? b.ports : Ports.inMemory();
+        this.loop = newLoop(ports);
+        this.sampler = OperationSampler.create(guards::guards, bus, clock.scheduler()).start();
+    }
+
+    /**
+     * The control plane dies and a new one starts over {@code ports} (e.g. a new store on the same
+     * database): the old loop is dropped without a goodbye (unsubscribed, nothing flushed), the
+     * application's kernel (guards, routes, caches) stays as it was.
+     */
+    void restartLoop(Ports ports) {
+        loop.close();
+        this.ports = ports;
+        this.loop = newLoop(ports);
+    }
+
+    private ControlLoop newLoop(Ports ports) {
+        Builder b = builder;
         Map<String, Set<String>> graph = Map.copyOf(b.graph);
-        this.loop = ControlLoop.builder().clock(clock).bus(bus).incidents(ports.incidents()).runs(ports.runs())
+        return ControlLoop.builder().clock(clock).bus(bus).incidents(ports.incidents()).runs(ports.runs())
                 .audit(ports.audit()).effectiveness(ports.effectiveness()).escalation(escalation)
                 .actions(actions.wrap(StandardActions.catalog(control, b.routes, notices::add, List.of(), b.commands,
                         clock, List.of())))
                 .metrics(new GuardMetricSource(guards, b.routes)).settle(b.settle)
                 .graph(() -> DependencyGraph.of(graph))
                 .recovery(r -> b.recovery.apply(r.triggerCheck(new CircuitTriggerCheck(control)))).build();
-        this.sampler = OperationSampler.create(guards::guards, bus, clock.scheduler()).start();
     }
 
     static Builder builder() {
