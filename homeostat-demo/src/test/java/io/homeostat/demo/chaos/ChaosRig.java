@@ -74,6 +74,8 @@ final class ChaosRig implements AutoCloseable {
     final List<EscalationNotice> notices = new CopyOnWriteArrayList<>();
     final RecordingEscalation escalation = new RecordingEscalation();
     ControlLoop loop;
+    /** Ticks of the loop that threw (e.g. its store was unreachable); the loop ticks on regardless. */
+    int tickFailures;
     private final OperationSampler sampler;
 
     private ChaosRig(Builder b) {
@@ -122,7 +124,8 @@ final class ChaosRig implements AutoCloseable {
     /**
      * One second of simulated life: {@code traffic} runs (its calls advance the clock by their
      * latency), the clock moves on to the next whole second (the sampler publishes), the bus
-     * delivers to the detectors, and the loop ticks once.
+     * delivers to the detectors, and the loop ticks once (a tick that
+     * throws is counted in {@link #tickFailures}, as the system scheduler does).
      */
     void second(Runnable traffic) {
         step(Duration.ofSeconds(1), traffic);
@@ -137,7 +140,12 @@ final class ChaosRig implements AutoCloseable {
             clock.advance(left);
         }
         bus.drain();
-        loop.tick();
+        try {
+            loop.tick();
+        } catch (RuntimeException e) {
+            // as the system scheduler runs ControlLoop.start: a tick that throws is counted, the next one runs
+            tickFailures++;
+        }
     }
 
     /** {@link #second} {@code seconds} times. */
