@@ -34,7 +34,7 @@ class AiProviderOutageTest {
                 .build()) {
             Map<String, Upstream> upstreams = new LinkedHashMap<>();
             PROVIDERS.forEach(p -> upstreams.put(p, new Upstream(p, rig.clock, SEED)));
-            Triage triage = new Triage(rig.guards, llm, upstreams, rig.clock, SEED);
+            Triage triage = new Triage(rig.guards::guard, llm, upstreams, rig.clock, SEED);
 
             rig.seconds(10, () -> triage.requests(50));
             assertThat(triage.served(TierKind.PRIMARY)).isEqualTo(500);
@@ -62,7 +62,7 @@ class AiProviderOutageTest {
 
             upstreams.values().forEach(Upstream::heal);
             rig.seconds(120, () -> triage.requests(50));
-            Triage after = new Triage(rig.guards, llm, upstreams, rig.clock, SEED + 1);
+            Triage after = new Triage(rig.guards::guard, llm, upstreams, rig.clock, SEED + 1);
             rig.seconds(10, () -> after.requests(50));
             assertThat(after.served(TierKind.PRIMARY)).as("providers answer again once they are back").isEqualTo(500);
             assertThat(triage.failedWithoutGuidance + after.failedWithoutGuidance).isZero();

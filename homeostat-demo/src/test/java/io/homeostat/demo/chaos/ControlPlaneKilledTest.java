@@ -60,7 +60,7 @@ class ControlPlaneKilledTest {
                 }).build()) {
             Map<String, Upstream> upstreams = new LinkedHashMap<>();
             PROVIDERS.forEach(p -> upstreams.put(p, new Upstream(p, clock, SEED)));
-            Triage triage = new Triage(rig.guards, llm, upstreams, clock, SEED);
+            Triage triage = new Triage(rig.guards::guard, llm, upstreams, clock, SEED);
             rig.seconds(20, () -> triage.requests(20));
             upstreams.get("llm:openai").errorRate(0.5);
             WorkflowRun run = null;

@@ -59,7 +59,7 @@ class DatabaseConnectionLossTest {
                 ChaosRig rig = ChaosRig.builder().clock(clock).route(llm).ports(ChaosRig.Ports.of(store)).build()) {
             Map<String, Upstream> upstreams = new LinkedHashMap<>();
             PROVIDERS.forEach(p -> upstreams.put(p, new Upstream(p, clock, SEED)));
-            Triage triage = new Triage(rig.guards, llm, upstreams, clock, SEED);
+            Triage triage = new Triage(rig.guards::guard, llm, upstreams, clock, SEED);
             CountingAuditLog audit = (CountingAuditLog) rig.ports.audit();
             rig.seconds(20, () -> triage.requests(20));
             upstreams.get("llm:openai").errorRate(0.5);

@@ -38,7 +38,7 @@ class ErrorBurstAndLatencySpikeTest {
 
     ErrorBurstAndLatencySpikeTest() {
         PROVIDERS.forEach(p -> upstreams.put(p, new Upstream(p, rig.clock, SEED)));
-        triage = new Triage(rig.guards, llm, upstreams, rig.clock, SEED);
+        triage = new Triage(rig.guards::guard, llm, upstreams, rig.clock, SEED);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.homeostat.demo.chaos;
 
 import io.homeostat.core.CallContext;
 import io.homeostat.core.Criticality;
-import io.homeostat.core.GuardRegistry;
+import io.homeostat.core.Guard;
 import io.homeostat.core.OperationType;
 import io.homeostat.core.control.ProviderRoute;
 import io.homeostat.core.fallback.Fallback;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The triage application as the scenarios drive it: each request asks the AI route's current
@@ -28,7 +29,7 @@ final class Triage {
 
     static final String GUIDANCE = "AI triage is unavailable: triage this patient by the manual protocol";
 
-    private final GuardRegistry guards;
+    private final Function<String, Guard> guards;
     private final ProviderRoute route;
     private final Map<String, Upstream> providers;
     private final Random random;
@@ -40,7 +41,7 @@ final class Triage {
     int refusedByPolicy;
     int safetyViolations;
 
-    Triage(GuardRegistry guards, ProviderRoute route, Map<String, Upstream> providers, Clock clock, long seed) {
+    Triage(Function<String, Guard> guards, ProviderRoute route, Map<String, Upstream> providers, Clock clock, long seed) {
         this.guards = guards;
         this.route = route;
         this.providers = providers;
@@ -67,7 +68,7 @@ final class Triage {
         String provider = route.current();
         Upstream upstream = providers.get(provider);
         try {
-            Served<String> answer = guards.guard(provider).execute(context, () -> upstream.call("patient"), fallback);
+            Served<String> answer = guards.apply(provider).execute(context, () -> upstream.call("patient"), fallback);
             served.merge(answer.kind(), 1, Integer::sum);
             if (answer.isFallback() && context.criticality() == Criticality.LIFE_CRITICAL
                     || answer.kind() == TierKind.CACHED && context.operationType() == OperationType.PRESCRIPTIVE) {
