@@ -20,14 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Scenario 8, the control plane dies in the middle of a recovery: an AI provider's error burst is
  * failed over, and while the failover is being verified the loop is dropped. A new loop over a new
- * store on the same H2 database takes the run over where it stood, finishes the verification, warms
+ * store on the same database (embedded H2; PostgreSQL in a schema of its own) takes the run over where it stood, finishes the verification, warms
  * the cache and alerts, and resolves the same incident: every action ran exactly once across both
  * control planes. (A separate JVM killed with kill -9 is the store's own WorkflowCrashResumeTest.)
  */
@@ -40,12 +41,20 @@ class ControlPlaneKilledTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aNewLoopOverTheSameStoreResumesTheRunAndNoActionRunsTwice() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aNewLoopOverTheSameStoreResumesTheRunAndNoActionRunsTwice(String kind) {
+        try (ChaosDatabase postgres = kind.equals("postgresql") ? ChaosDatabase.postgres() : null) {
+            StoreConfig config = postgres != null ? postgres.config(dir.resolve("spool")) : h2();
+            resumes(config);
+        }
+    }
+
+    private void resumes(StoreConfig config) {
         ManualClock clock = ManualClock.at(ChaosRig.T0);
         ProviderRoute llm = ProviderRoute.of("llm", PROVIDERS);
         AtomicInteger warmed = new AtomicInteger();
-        try (JdbcStore first = JdbcStore.open(config(), clock.scheduler());
+        try (JdbcStore first = JdbcStore.open(config, clock.scheduler());
                 ChaosRig rig = ChaosRig.builder().clock(clock).route(llm).ports(ChaosRig.Ports.of(first))
                 .cache("llm:openai", new ControlledCache() {
                     @Override
@@ -76,7 +85,7 @@ class ControlPlaneKilledTest {
             Incident incident = rig.loop.incidents().active().getFirst();
 
             first.close(); // the dead control plane's pool goes away with it (closing twice is harmless)
-            try (JdbcStore second = JdbcStore.open(config(), clock.scheduler())) {
+            try (JdbcStore second = JdbcStore.open(config, clock.scheduler())) {
                 rig.restartLoop(ChaosRig.Ports.of(second));
                 assertThat(rig.loop.incidents().active()).extracting(Incident::id).containsExactly(incident.id());
                 rig.seconds(60, () -> triage.requests(20));
@@ -101,7 +110,7 @@ class ControlPlaneKilledTest {
         }
     }
 
-    private StoreConfig config() {
+    private StoreConfig h2() {
         return StoreConfig.defaults().withJdbc("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(), "sa", "")
                 .withSpool(dir.resolve("spool"), 64L << 20);
     }
