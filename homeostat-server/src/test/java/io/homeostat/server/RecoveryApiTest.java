@@ -90,6 +90,9 @@ class RecoveryApiTest {
         assertThat(wrongService.json().path("field").asText()).isEqualTo("service");
         assertThat(running.post("/api/v1/workflows/memory-leak/runs", running.operator,
                 "{\"incident\":\"no-such\",\"reason\":\"x\"}").status()).isEqualTo(404);
+        RunningServer.Answer wrongServiceOfIncident = running.post("/api/v1/workflows/ai-provider-failure/runs",
+                running.operator, "{\"incident\":\"no-such\",\"service\":\"orders\",\"reason\":\"x\"}");
+        assertThat(wrongServiceOfIncident.json().path("field").asText()).isEqualTo("service");
         assertThat(running.post("/api/v1/workflows/memory-leak/runs", running.viewer,
                 "{\"service\":\"orders\",\"reason\":\"x\"}").status()).isEqualTo(403);
         assertThat(running.get("/api/v1/approvals", running.viewer).json().path("approvals")).isEmpty();
@@ -108,10 +111,14 @@ class RecoveryApiTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("runId").asText()).isEqualTo(runId);
 
+        assertThat(running.get("/api/v1/overview", running.viewer).json().path("recovery").path("activeRuns").asInt())
+                .isEqualTo(1);
         JsonNode pending = awaitApproval(runId);
         assertThat(pending.path("action").asText()).isEqualTo("run_command");
         assertThat(pending.path("step").asText()).isEqualTo("scale-out");
         assertThat(pending.path("service").asText()).isEqualTo("orders");
+        assertThat(running.get("/api/v1/overview", running.viewer).json().path("recovery").path("awaitingApproval").asInt())
+                .isEqualTo(1);
 
         RunningServer.Answer noNote = running.post("/api/v1/approvals/" + runId + "/reject", running.operator, "{}");
         assertThat(noNote.status()).isEqualTo(400);

@@ -85,6 +85,9 @@ final class WorkflowRoutes {
         if (!hasIncident && !hasService) {
             throw new BadRequestException("incident", "name an active incident, or a service to open one for");
         }
+        if (hasService) {
+            requireServes(workflow, request.service());
+        }
         Principal principal = Authorizer.principal(ctx);
         Incident incident;
         if (hasIncident) {
@@ -98,6 +101,7 @@ final class WorkflowRoutes {
         String service = hasService ? request.service()
                 : loop.diagnosis().latest(incident.id()).map(d -> d.rootService())
                         .orElse(incident.services().iterator().next());
+        requireServes(workflow, service);
         StartResult result = loop.recovery().recover(
                 new RecoveryTrigger(incident.id(), TriggerType.MANUAL, service, "manual"), workflow.name());
         auditor.record(principal, "workflow.run", "workflow:" + workflow.name(), reason, Map.of(
@@ -116,11 +120,14 @@ final class WorkflowRoutes {
         ctx.status(status).json(body);
     }
 
-    private Incident open(String service, Workflow workflow, Principal principal, String reason) {
+    private static void requireServes(Workflow workflow, String service) {
         if (!workflow.services().matches(service)) {
             throw new BadRequestException("service", "workflow '" + workflow.name() + "' does not act on '" + service
                     + "' (it takes " + workflow.services().patterns() + ")");
         }
+    }
+
+    private Incident open(String service, Workflow workflow, Principal principal, String reason) {
         Detection manual = new Detection(UUID.randomUUID().toString(), "manual", Detection.Kind.EVENT,
                 Detection.Status.FIRING, new SeriesKey(service, "manual"), "manual", "manual:" + workflow.name(),
                 Severity.HIGH, 1.0, "recovery requested by " + principal.actor() + ": " + reason,
