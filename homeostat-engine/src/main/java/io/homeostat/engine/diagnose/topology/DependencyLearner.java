@@ -12,8 +12,9 @@ import java.util.function.Supplier;
  * The dependency graph as declared in configuration, extended by what the signals show: a signal
  * about {@code db:primary} tagged {@value #CALLER_TAG}{@code =pharmaguard} says that pharmaguard
  * calls db:primary, so the edge {@code pharmaguard -> db:primary} is learned. Any signal kind may
- * carry the tag; whoever publishes signals for a guard sets it to the name of the service the
- * guard runs in (an application that hosts several services sets it per call site). Learned
+ * carry the tag; a guard built with {@code GuardBuilder.caller(service)} (or from a
+ * {@code GuardRegistry} with a caller) sets it on every signal it publishes, and whoever else
+ * publishes signals for a dependency sets it to the name of the calling service. Learned
  * edges are at most {@link #maxLearnedEdges()}; past it new ones are counted in
  * {@link #edgesDropped()}, not added. A signal whose caller is its own service teaches nothing.
  *
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
 public final class DependencyLearner implements Supplier<DependencyGraph> {
 
     /** The tag naming the service that made the call a signal is about: {@value}. */
-    public static final String CALLER_TAG = "caller";
+    public static final String CALLER_TAG = Signal.CALLER_TAG;
 
     /** The default bound on learned edges: {@value}. */
     public static final int DEFAULT_MAX_LEARNED_EDGES = 10_000;
