@@ -14,6 +14,7 @@ import io.homeostat.engine.diagnose.RecentSignals;
 import io.homeostat.engine.diagnose.RecentSignalsConfig;
 import io.homeostat.engine.diagnose.rule.DiagnosisRules;
 import io.homeostat.engine.diagnose.rule.RuleSet;
+import io.homeostat.engine.diagnose.topology.DependencyLearner;
 import io.homeostat.engine.execute.ActionCatalog;
 import io.homeostat.engine.execute.EscalationPortSink;
 import io.homeostat.engine.execute.MetricSource;
@@ -53,7 +54,8 @@ import java.util.function.UnaryOperator;
  * {@link #runs}, {@link #audit}, {@link #effectiveness}, {@link #escalation}, {@link #actions},
  * {@link #metrics}. Defaults: the standard detector chain plus a {@link CircuitEventDetector};
  * the shipped {@link DefaultWorkflows}; the default diagnosis rules
- * ({@link DiagnosisRules#defaults()}); an empty dependency graph; a diagnosis settle time of
+ * ({@link DiagnosisRules#defaults()}); a dependency graph learned from the bus (a
+ * {@link DependencyLearner} reading the {@value DependencyLearner#CALLER_TAG} tag guards set); a diagnosis settle time of
  * {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s; {@link EffectivenessConfig#ofDefaults()};
  * escalation of incidents unresolved after 1 h; 3 recovery attempts per incident before it
  * escalates (issue 5); recovery's other defaults ({@link RecoveryOrchestratorBuilder}) unless
@@ -73,7 +75,7 @@ public final class ControlLoopBuilder {
     private final List<Detector> detectors = new ArrayList<>();
     private WorkflowCatalog workflows;
     private RuleSet rules;
-    private Supplier<DependencyGraph> graph = DependencyGraph::empty;
+    private Supplier<DependencyGraph> graph;
     private Duration settle = Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS);
     private Duration unresolvedAfter = Duration.ofHours(1);
     private EffectivenessConfig learning = EffectivenessConfig.ofDefaults();
@@ -156,7 +158,11 @@ public final class ControlLoopBuilder {
 
     /**
      * The current dependency graph (declared, or a {@code DependencyLearner}); read by correlation,
-     * diagnosis and the high-impact rule (its service count is "all services"). Default empty.
+     * diagnosis and the high-impact rule (its service count is "all services"). Default: a
+     * {@link DependencyLearner} subscribed to the bus, starting empty and learning
+     * {@code caller -> service} edges from the {@value DependencyLearner#CALLER_TAG} tag of real
+     * guard traffic (see {@code GuardBuilder.caller}), so the high-impact rule works without a
+     * declared graph.
      */
     public ControlLoopBuilder graph(Supplier<DependencyGraph> graph) {
         this.graph = Objects.requireNonNull(graph, "graph");
@@ -206,6 +212,13 @@ public final class ControlLoopBuilder {
         }
         WorkflowCatalog catalog = workflows != null ? workflows : WorkflowCatalog.of(DefaultWorkflows.load());
         List<AutoCloseable> subscriptions = new ArrayList<>();
+        Supplier<DependencyGraph> graph = this.graph;
+        if (graph == null) {
+            DependencyLearner learned = DependencyLearner.from(DependencyGraph.empty());
+            subscriptions.add(learned.attach(bus));
+            graph = learned;
+        }
+        Supplier<DependencyGraph> topology = graph;
         IncidentTracker tracker = IncidentTracker.builder(incidents).clock(clock).graph(graph).build();
         RecentSignals recent = RecentSignals.create(RecentSignalsConfig.ofDefaults(), clock);
         subscriptions.add(recent.attach(bus));
@@ -261,7 +274,7 @@ public final class ControlLoopBuilder {
             }
         }));
         EscalationRules rules = new EscalationRules(tracker, escalation, stage::latest,
-                () -> graph.get().services().size(), trail, clock, unresolvedAfter, 0.5);
+                () -> topology.get().services().size(), trail, clock, unresolvedAfter, 0.5);
         return new ControlLoop(tracker, stage, orchestrator, learner, rules, subscriptions);
     }
 
