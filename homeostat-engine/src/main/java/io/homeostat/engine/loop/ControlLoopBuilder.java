@@ -15,8 +15,12 @@ import io.homeostat.engine.diagnose.RecentSignalsConfig;
 import io.homeostat.engine.diagnose.rule.DiagnosisRules;
 import io.homeostat.engine.diagnose.rule.RuleSet;
 import io.homeostat.engine.diagnose.topology.DependencyLearner;
+import io.homeostat.core.control.KernelControl;
 import io.homeostat.engine.execute.ActionCatalog;
+import io.homeostat.engine.execute.AutoDegradation;
 import io.homeostat.engine.execute.EscalationPortSink;
+import io.homeostat.engine.execute.HealthScore;
+import io.homeostat.engine.execute.HealthScoreboard;
 import io.homeostat.engine.execute.MetricSource;
 import io.homeostat.engine.execute.RecoveryAudit;
 import io.homeostat.engine.execute.RecoveryOrchestrator;
@@ -30,6 +34,7 @@ import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.learn.EffectivenessConfig;
 import io.homeostat.engine.learn.EffectivenessLearner;
 import io.homeostat.engine.plan.DefaultWorkflows;
+import io.homeostat.engine.plan.DegradationPolicy;
 import io.homeostat.engine.plan.DetectionTriggers;
 import io.homeostat.engine.plan.TriggerType;
 import io.homeostat.engine.plan.WorkflowCatalog;
@@ -80,6 +85,9 @@ public final class ControlLoopBuilder {
     private Duration unresolvedAfter = Duration.ofHours(1);
     private EffectivenessConfig learning = EffectivenessConfig.ofDefaults();
     private UnaryOperator<RecoveryOrchestratorBuilder> recovery = b -> b;
+    private DegradationPolicy degradationPolicy;
+    private KernelControl degradationControl;
+    private HealthScore degradationScore;
 
     ControlLoopBuilder() {
     }
@@ -198,6 +206,25 @@ public final class ControlLoopBuilder {
     }
 
     /**
+     * Turns on automatic degradation ({@link AutoDegradation}) with {@code policy}, setting the level
+     * of {@code control}'s degradation from a {@link HealthScoreboard} of the policy's service fed
+     * by the bus (health reports, CPU and memory readings). Default: off.
+     */
+    public ControlLoopBuilder degradation(DegradationPolicy policy, KernelControl control) {
+        this.degradationPolicy = Objects.requireNonNull(policy, "policy");
+        this.degradationControl = Objects.requireNonNull(control, "control");
+        this.degradationScore = null;
+        return this;
+    }
+
+    /** As {@link #degradation(DegradationPolicy, KernelControl)}, from the given health score. */
+    public ControlLoopBuilder degradation(DegradationPolicy policy, KernelControl control, HealthScore score) {
+        degradation(policy, control);
+        this.degradationScore = Objects.requireNonNull(score, "score");
+        return this;
+    }
+
+    /**
      * The loop, subscribed to the bus and the tracker.
      *
      * @throws IllegalStateException if a required part is missing
@@ -275,7 +302,19 @@ public final class ControlLoopBuilder {
         }));
         EscalationRules rules = new EscalationRules(tracker, escalation, stage::latest,
                 () -> topology.get().services().size(), trail, clock, unresolvedAfter, 0.5);
-        return new ControlLoop(tracker, stage, orchestrator, learner, rules, subscriptions);
+        AutoDegradation degrade = null;
+        if (degradationPolicy != null) {
+            HealthScore score = degradationScore;
+            if (score == null) {
+                HealthScoreboard board = HealthScoreboard.of(degradationPolicy.service());
+                subscriptions.add(board.attach(bus));
+                score = board;
+            }
+            degrade = AutoDegradation.builder().policy(degradationPolicy).health(score).control(degradationControl)
+                    .clock(clock).flags(orchestrator.flags()).audit(trail).escalation(new EscalationPortSink(escalation))
+                    .build();
+        }
+        return new ControlLoop(tracker, stage, orchestrator, learner, rules, subscriptions, degrade);
     }
 
     /** The root of another active incident whose diagnosis names {@code service} as affected downstream. */
