@@ -90,7 +90,7 @@ public final class RecoveryOrchestrator {
         rebuild(ledger, b.store, b.policy, b.clock.instant());
         SafetyGate gate = new SafetyGate(b.policy, b.flags, b.safety, ledger);
         this.stepper = new RunStepper(b.store, b.actions, gate, b.flags, b.policy, ledger, b.metrics, b.triggerCheck,
-                b.fencing, journal, b.clock);
+                b.fencing, journal, b.clock, b.stepOrder);
         takeOver();
     }
 

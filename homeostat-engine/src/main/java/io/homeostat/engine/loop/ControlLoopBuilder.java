@@ -85,6 +85,7 @@ public final class ControlLoopBuilder {
     private Duration unresolvedAfter = Duration.ofHours(1);
     private EffectivenessConfig learning = EffectivenessConfig.ofDefaults();
     private UnaryOperator<RecoveryOrchestratorBuilder> recovery = b -> b;
+    private Duration evidenceHalfLife = Duration.ofDays(AlternativeRanking.DEFAULT_HALF_LIFE_DAYS);
     private DegradationPolicy degradationPolicy;
     private KernelControl degradationControl;
     private HealthScore degradationScore;
@@ -196,6 +197,21 @@ public final class ControlLoopBuilder {
     }
 
     /**
+     * How fast old effectiveness evidence counts less when workflows and a step's alternatives are
+     * ranked: a tally's score halves with each {@code halfLife} since its latest outcome; default
+     * 30 days.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public ControlLoopBuilder evidenceHalfLife(Duration halfLife) {
+        if (halfLife.isNegative() || halfLife.isZero()) {
+            throw new IllegalArgumentException("evidenceHalfLife must be positive, was " + halfLife);
+        }
+        this.evidenceHalfLife = halfLife;
+        return this;
+    }
+
+    /**
      * Further settings of the recovery orchestrator (policy, flags, safety, trigger check,
      * fencing); the loop sets its stores, catalogs, tracker, metrics, clock, audit, escalation,
      * upstream and order itself.
@@ -267,7 +283,9 @@ public final class ControlLoopBuilder {
         };
         RecoveryOrchestrator orchestrator = recovery.apply(RecoveryOrchestrator.builder().attempts(3)).store(runs)
                 .workflows(catalog).actions(actions).tracker(tracker).metrics(metrics).clock(clock).audit(both)
-                .escalation(new EscalationPortSink(escalation)).order(new LearnedWorkflowOrder(learner, actions))
+                .escalation(new EscalationPortSink(escalation))
+                .order(new LearnedWorkflowOrder(learner, actions, trail, clock, evidenceHalfLife))
+                .stepOrder(new LearnedStepOrder(learner, actions, outcomes::problem, clock, evidenceHalfLife))
                 .upstream(service -> heldBy(service, tracker, stage).or(() -> escalation.upstreamCause(service)
                         .map(c -> c.upstream() + ": " + c.summary())))
                 .build();
