@@ -7,6 +7,9 @@ import io.homeostat.core.control.KernelControl;
 import io.homeostat.engine.execute.StartResult.Outcome;
 import io.homeostat.engine.execute.action.StandardActions;
 import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.plan.DefaultWorkflows;
+import io.homeostat.engine.plan.TriggerType;
+import io.homeostat.engine.plan.WorkflowCatalog;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,5 +86,28 @@ class RestartAndScaleWorkflowTest {
             assertThat(a.decision()).isEqualTo("step.prerequisite-unmet");
             assertThat(a.reason()).startsWith("reports is not managed");
         });
+    }
+
+    @Test
+    void theShippedMemoryLeakWorkflowUsesTheManagedCapacityAndComponentWhenTheApplicationRegisteredThem() {
+        KernelControl control = KernelControl.builder()
+                .capacity("orders", ControlledCapacity.of(1, 4, workers::get, workers::set))
+                .restartable("orders", (drain, reason) -> {
+                    restarted.add("orders after " + drain);
+                    return "restarted";
+                }).build();
+        r.workflows = WorkflowCatalog.of(DefaultWorkflows.load());
+        RecoveryOrchestrator orchestrator = orchestrator(control);
+        Incident incident = r.incident("orders");
+
+        StartResult start = orchestrator.recover(new RecoveryTrigger(incident.id(), TriggerType.PREDICTION, "orders",
+                "resource"));
+        assertThat(workers.get()).as("scaled out by one at once").isEqualTo(3);
+        r.run(orchestrator, Duration.ofSeconds(30), 2);
+
+        assertThat(restarted).containsExactly("orders after PT30S");
+        assertThat(orchestrator.run(start.runId()).orElseThrow().phase()).isEqualTo(RunPhase.SUCCEEDED);
+        assertThat(r.runs.steps(start.runId())).filteredOn(rec -> rec.phase() == StepPhase.CHOSEN)
+                .extracting(StepRecord::action).containsExactly("scale", "restart_process");
     }
 }
