@@ -60,8 +60,11 @@ import java.util.function.UnaryOperator;
  * {@link #metrics}. Defaults: the standard detector chain plus a {@link CircuitEventDetector};
  * the shipped {@link DefaultWorkflows}; the default diagnosis rules
  * ({@link DiagnosisRules#defaults()}); a dependency graph learned from the bus (a
- * {@link DependencyLearner} reading the {@value DependencyLearner#CALLER_TAG} tag guards set); a diagnosis settle time of
- * {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s; {@link EffectivenessConfig#ofDefaults()};
+ * {@link DependencyLearner} reading the {@value DependencyLearner#CALLER_TAG} tag guards set); a
+ * diagnosis settle time of {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s;
+ * {@link EffectivenessConfig#ofDefaults()}; workflows and a step's alternatives ranked by learned
+ * effectiveness with evidence halving every 30 days ({@link LearnedWorkflowOrder},
+ * {@link LearnedStepOrder}); no automatic degradation ({@link #degradation});
  * escalation of incidents unresolved after 1 h; 3 recovery attempts per incident before it
  * escalates (issue 5); recovery's other defaults ({@link RecoveryOrchestratorBuilder}) unless
  * changed through {@link #recovery}. Not thread-safe.
