@@ -12,6 +12,8 @@ import io.homeostat.engine.plan.RiskLevel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,26 @@ class RestartAndScaleActionsTest {
 
         assertThatThrownBy(() -> new RestartAction(failing).run(Requests.on("worker", Map.of())))
                 .isInstanceOf(ActionFailedException.class).hasMessageContaining("port in use");
+    }
+
+    @Test
+    void aRestartThatDoesNotReturnWithinItsTimeoutFailsAndIsInterrupted() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        KernelControl stuck = KernelControl.builder().restartable("worker", (drain, reason) -> {
+            try {
+                new CountDownLatch(1).await();
+                return "never";
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw new IllegalStateException("interrupted");
+            }
+        }).build();
+
+        assertThatThrownBy(() -> new RestartAction(stuck).run(Requests.on("worker", Map.of("drain", "0s", "timeout", "200ms"))))
+                .isInstanceOf(ActionFailedException.class).hasMessageContaining("did not finish within PT0.2S");
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(restart.unmetPrerequisite(Requests.on("worker", Map.of("drain", "30s", "timeout", "10s"))))
+                .hasValueSatisfying(why -> assertThat(why).contains("must be longer than the drain"));
     }
 
     @Test
