@@ -1,6 +1,7 @@
 package io.homeostat.engine.loop;
 
 import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Durations;
 import io.homeostat.engine.learn.Candidate;
 import io.homeostat.engine.learn.Effectiveness;
 import io.homeostat.engine.learn.EffectivenessLearner;
@@ -37,10 +38,7 @@ final class AlternativeRanking {
     AlternativeRanking(EffectivenessLearner learner, Clock clock, Duration halfLife) {
         this.learner = Objects.requireNonNull(learner, "learner");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (halfLife.isNegative() || halfLife.isZero()) {
-            throw new IllegalArgumentException("halfLife must be positive, was " + halfLife);
-        }
-        this.halfLife = halfLife;
+        this.halfLife = Durations.requirePositive(halfLife, "halfLife");
     }
 
     /**

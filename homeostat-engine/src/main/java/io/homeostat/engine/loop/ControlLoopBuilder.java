@@ -1,8 +1,10 @@
 package io.homeostat.engine.loop;
 
+import io.homeostat.core.control.KernelControl;
 import io.homeostat.core.signal.Signal;
 import io.homeostat.core.signal.SignalBus;
 import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Durations;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.Detector;
@@ -15,7 +17,6 @@ import io.homeostat.engine.diagnose.RecentSignalsConfig;
 import io.homeostat.engine.diagnose.rule.DiagnosisRules;
 import io.homeostat.engine.diagnose.rule.RuleSet;
 import io.homeostat.engine.diagnose.topology.DependencyLearner;
-import io.homeostat.core.control.KernelControl;
 import io.homeostat.engine.execute.ActionCatalog;
 import io.homeostat.engine.execute.AutoDegradation;
 import io.homeostat.engine.execute.EscalationPortSink;
@@ -207,10 +208,7 @@ public final class ControlLoopBuilder {
      * @throws IllegalArgumentException if not positive
      */
     public ControlLoopBuilder evidenceHalfLife(Duration halfLife) {
-        if (halfLife.isNegative() || halfLife.isZero()) {
-            throw new IllegalArgumentException("evidenceHalfLife must be positive, was " + halfLife);
-        }
-        this.evidenceHalfLife = halfLife;
+        this.evidenceHalfLife = Durations.requirePositive(halfLife, "evidenceHalfLife");
         return this;
     }
 

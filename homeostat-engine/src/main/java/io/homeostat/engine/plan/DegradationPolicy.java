@@ -1,6 +1,7 @@
 package io.homeostat.engine.plan;
 
 import io.homeostat.core.degrade.DegradationLevel;
+import io.homeostat.core.time.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -57,10 +58,7 @@ public record DegradationPolicy(String service, List<DegradationThreshold> level
                         + " (below " + milder.below() + ", recover_above " + milder.recoverAbove() + ")");
             }
         }
-        Objects.requireNonNull(hold, "hold");
-        if (hold.isNegative() || hold.isZero()) {
-            throw new IllegalArgumentException("hold must be positive, was " + hold);
-        }
+        Durations.requirePositive(hold, "hold");
         Objects.requireNonNull(maxLevel, "maxLevel");
         if (levels.stream().noneMatch(t -> t.level() == maxLevel)) {
             throw new IllegalArgumentException("max_level " + maxLevel + " is not one of the levels "
