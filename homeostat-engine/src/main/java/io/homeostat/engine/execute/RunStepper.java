@@ -92,7 +92,15 @@ final class RunStepper {
         if (recorded != step) {
             return recorded;
         }
-        List<StepOrder.RankedAlternative> ranked = complete(step, stepOrder.order(run, workflow, step, step.options()));
+        List<StepOrder.RankedAlternative> given;
+        try {
+            given = stepOrder.order(run, workflow, step, step.options());
+        } catch (RuntimeException e) {
+            given = StepOrder.AS_WRITTEN.order(run, workflow, step, step.options()).stream()
+                    .map(r -> new StepOrder.RankedAlternative(r.alternative(), "as written (the step order failed: " + e + ")"))
+                    .toList();
+        }
+        List<StepOrder.RankedAlternative> ranked = complete(step, given);
         StepAlternative pick = null;
         List<String> skipped = new ArrayList<>();
         for (StepOrder.RankedAlternative r : ranked) {

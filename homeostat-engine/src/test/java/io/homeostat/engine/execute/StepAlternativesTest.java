@@ -104,6 +104,27 @@ class StepAlternativesTest {
     }
 
     @Test
+    void aStepOrderThatFailsOrLeavesOptionsOutFallsBackToTheOrderAsWritten() {
+        RecoveryOrchestrator failing = r.orchestrator(b -> b.stepOrder((run, workflow, step, options) -> {
+            throw new IllegalStateException("store away");
+        }));
+        r.recover(failing, r.incident("orders"));
+
+        assertThat(r.medium.runs).hasSize(1);
+        assertThat(r.audit).filteredOn(a -> a.decision().equals("step.ranked")).singleElement()
+                .satisfies(a -> assertThat(a.evidence().get("why.medium")).contains("the step order failed"));
+
+        RecoveryOrchestrator partial = r.orchestrator(b -> b.stepOrder((run, workflow, step, options) -> List.of(
+                new StepOrder.RankedAlternative(options.get(1), "proven"))));
+        r.recover(partial, r.incident("billing"));
+
+        assertThat(r.low.runs).hasSize(1);
+        assertThat(r.audit).filteredOn(a -> a.decision().equals("step.ranked")).last()
+                .satisfies(a -> assertThat(a.evidence()).containsEntry("order", "low,medium")
+                        .containsEntry("why.medium", "left out by the step order; as written"));
+    }
+
+    @Test
     void theStepExposesItsOptions() {
         var step = r.workflows.find("relieve").orElseThrow().steps().getFirst();
 
