@@ -52,6 +52,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -175,7 +176,9 @@ public final class ControlLoopBuilder {
      * {@link DependencyLearner} subscribed to the bus, starting empty and learning
      * {@code caller -> service} edges from the {@value DependencyLearner#CALLER_TAG} tag of real
      * guard traffic (see {@code GuardBuilder.caller}), so the high-impact rule works without a
-     * declared graph.
+     * declared graph; its "all services" then also counts the services seen on the bus without a
+     * caller ({@link DependencyLearner#serviceCount()}), so a young graph does not inflate the share.
+     * Until a first edge is learned the rule stays off: without a topology, impact is not assessed.
      */
     public ControlLoopBuilder graph(Supplier<DependencyGraph> graph) {
         this.graph = Objects.requireNonNull(graph, "graph");
@@ -257,12 +260,16 @@ public final class ControlLoopBuilder {
         WorkflowCatalog catalog = workflows != null ? workflows : WorkflowCatalog.of(DefaultWorkflows.load());
         List<AutoCloseable> subscriptions = new ArrayList<>();
         Supplier<DependencyGraph> graph = this.graph;
+        IntSupplier knownServices;
         if (graph == null) {
             DependencyLearner learned = DependencyLearner.from(DependencyGraph.empty());
             subscriptions.add(learned.attach(bus));
             graph = learned;
+            knownServices = () -> learned.get().services().isEmpty() ? 0 : learned.serviceCount();
+        } else {
+            Supplier<DependencyGraph> configured = graph;
+            knownServices = () -> configured.get().services().size();
         }
-        Supplier<DependencyGraph> topology = graph;
         IncidentTracker tracker = IncidentTracker.builder(incidents).clock(clock).graph(graph).build();
         RecentSignals recent = RecentSignals.create(RecentSignalsConfig.ofDefaults(), clock);
         subscriptions.add(recent.attach(bus));
@@ -320,7 +327,7 @@ public final class ControlLoopBuilder {
             }
         }));
         EscalationRules rules = new EscalationRules(tracker, escalation, stage::latest,
-                () -> topology.get().services().size(), trail, clock, unresolvedAfter, 0.5);
+                knownServices, trail, clock, unresolvedAfter, 0.5);
         AutoDegradation degrade = null;
         if (degradationPolicy != null) {
             HealthScore score = degradationScore;

@@ -146,6 +146,20 @@ class LearnedGraphImpactTest {
     }
 
     @Test
+    void servicesSeenOnTheBusWithoutACallerCountAmongAllServices() {
+        ControlLoop loop = loop().build();
+        for (String quiet : List.of("search", "mail", "auth")) {
+            bus.publish(new MetricSample(quiet, "process.cpu.load", 0.2, clock.instant(), Map.of()));
+        }
+        bus.drain();
+
+        outageOfTheDatabase(loop);
+
+        assertThat(log.recent(100)).as("3 of 8 services seen is not more than half")
+                .noneSatisfy(r -> assertThat(r.action()).isEqualTo("recovery.escalation.high_impact"));
+    }
+
+    @Test
     void aConfiguredGraphWinsOverTheLearnedOne() {
         ControlLoop loop = loop().graph(() -> DependencyGraph.of(Map.of("orders", Set.of("db"), "web", Set.of("orders"),
                 "billing", Set.of("ledger"), "search", Set.of("index"), "mail", Set.of("smtp")))).build();

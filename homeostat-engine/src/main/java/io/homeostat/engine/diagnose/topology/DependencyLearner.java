@@ -3,7 +3,10 @@ package io.homeostat.engine.diagnose.topology;
 import io.homeostat.core.signal.Signal;
 import io.homeostat.core.signal.SignalBus;
 import io.homeostat.engine.graph.DependencyGraph;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -33,6 +36,8 @@ public final class DependencyLearner implements Supplier<DependencyGraph> {
     private final AtomicLong learned = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final int maxLearnedEdges;
+    /** Services seen in signals, with or without a caller: the "all services" of the impact share. */
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     private DependencyLearner(DependencyGraph declared, int maxLearnedEdges) {
         this.graph = new AtomicReference<>(declared);
@@ -59,13 +64,35 @@ public final class DependencyLearner implements Supplier<DependencyGraph> {
         return new DependencyLearner(declared, maxLearnedEdges);
     }
 
-    /** Learns the edge {@code caller -> service} from a signal tagged {@value #CALLER_TAG}. */
+    /**
+     * Learns the edge {@code caller -> service} from a signal tagged {@value #CALLER_TAG}, and
+     * counts the signal's service as known (see {@link #serviceCount()}).
+     */
     public void observe(Signal signal) {
+        see(signal.service());
         String caller = signal.tags().get(CALLER_TAG);
         if (caller == null || caller.isBlank() || caller.equals(signal.service())) {
             return;
         }
+        see(caller.strip());
         observe(caller.strip(), signal.service());
+    }
+
+    private void see(String service) {
+        if (seen.size() < maxLearnedEdges || seen.contains(service)) {
+            seen.add(service);
+        }
+    }
+
+    /**
+     * How many services are known: those in the graph, declared or learned, and those seen in any
+     * signal even without a caller (a service that calls nothing and is called by no guard is still
+     * one of the system's). Services seen are bounded like learned edges.
+     */
+    public int serviceCount() {
+        Set<String> all = new HashSet<>(graph.get().services());
+        all.addAll(seen);
+        return all.size();
     }
 
     /** Learns that {@code caller} calls {@code service}. */
