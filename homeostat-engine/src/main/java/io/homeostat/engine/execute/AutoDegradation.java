@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>up</b>: one level at a time, and only after the score stayed above the current level's
  *       {@code recoverAbove} for the policy's {@code hold} without a break (a dip restarts the
  *       hold, and the next level's hold counts from the step); only from a level this set itself:
- *       a level a person set is left for a person to lift;</li>
+ *       a level a person (or a workflow step) set is left for them to lift;</li>
  *   <li>between {@code below} and {@code recoverAbove} nothing changes: no flapping.</li>
  * </ul>
  * The {@link RecoveryFlags} apply as to any action: the kill switch, a flag turning off the
