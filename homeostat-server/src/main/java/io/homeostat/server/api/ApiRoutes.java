@@ -43,7 +43,7 @@ public final class ApiRoutes {
         List<ApiRoute> routes = new ArrayList<>();
         routes.addAll(new HealthRoutes(loop, ingest, ready).routes());
         routes.addAll(new IngestRoutes(ingest, maxBatchBytes).routes());
-        routes.addAll(new IncidentRoutes(loop.incidents(), loop.diagnosis()).routes());
+        routes.addAll(new IncidentRoutes(loop.incidents(), loop.diagnosis(), loop.store().diagnoses()).routes());
         routes.addAll(new ServiceRoutes(loop, clock).routes());
         routes.addAll(new CircuitRoutes(loop.circuits(), auditor).routes());
         routes.addAll(new AlertRoutes(loop.alerting(), auditor).routes());
