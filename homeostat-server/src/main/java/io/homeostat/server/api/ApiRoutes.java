@@ -59,6 +59,7 @@ public final class ApiRoutes {
         routes.addAll(new LiveRoutes(loop, events).routes());
         routes.addAll(new LearningRoutes(loop, clock).routes());
         routes.addAll(new ServiceMetricRoutes(loop, clock).routes());
+        routes.addAll(new OverheadRoutes(loop).routes());
         AtomicReference<Map<String, Object>> document = new AtomicReference<>();
         routes.add(ApiRoute.get(OPENAPI_PATH, Access.PUBLIC, "This OpenAPI 3 document", List.of(),
                 ctx -> ctx.json(document.get())));
