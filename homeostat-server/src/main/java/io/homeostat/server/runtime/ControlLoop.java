@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * {@link #degradation()} and the {@link #toggles()}) run durably with the store's
  * {@link io.homeostat.engine.port.WorkflowStore}; what needs a person goes to {@link #alerting()};
  * every decision goes to the store's audit log. Metric samples are written to the store and circuit
- * transitions update {@link #circuits()}.
+ * transitions update {@link #circuits()}. Every diagnosis is kept in the store's
+ * {@link io.homeostat.engine.port.DiagnosisStore}, so it outlives its incident and a restart.
  *
  * <p>An application in the same JVM creates its guards in {@link #guards()} (so the healer can act
  * on them) and its features in {@link #toggles()}. {@link #close()} stops ticking and intake,
@@ -87,6 +88,7 @@ public final class ControlLoop implements AutoCloseable {
     private final io.homeostat.engine.loop.ControlLoop engine;
     private final Circuits circuits;
     private final ServiceHealth health = new ServiceHealth();
+    private final Overhead overhead;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
@@ -125,6 +127,7 @@ public final class ControlLoop implements AutoCloseable {
                 .runs(store.workflows())
                 .audit(audit)
                 .effectiveness(store.effectiveness())
+                .diagnoses(store.diagnoses())
                 .escalation(new EscalationOnly(alerting))
                 .actions(actions)
                 .metrics(new GuardMetricSource(guards, options.routes()))
@@ -139,7 +142,8 @@ public final class ControlLoop implements AutoCloseable {
         subscriptions.add(bus.subscribe(circuits::observe));
         subscriptions.add(bus.subscribe(health::observe));
         subscriptions.add(bus.subscribe(this::store));
-        this.ticking = engine.start(scheduler, TICK);
+        this.overhead = new Overhead(bus, scheduler.clock());
+        this.ticking = scheduler.scheduleAtFixedRate(TICK, TICK, () -> overhead.timed(engine::tick));
     }
 
     /**
@@ -316,6 +320,11 @@ public final class ControlLoop implements AutoCloseable {
     /** Each service's health over the last 24 h, from the signals on the bus. */
     public ServiceHealth health() {
         return health;
+    }
+
+    /** Homeostat's own cost: tick time, signals per second, CPU share and heap. */
+    public Overhead overhead() {
+        return overhead;
     }
 
     /** Stops ticking, delivers what the bus holds, then flushes and closes the store. */
