@@ -30,38 +30,34 @@ class LiveEventsTest {
 
     @Test
     void streamsIncidentAlertAndCircuitEventsAsTheyHappen() throws Exception {
-        try (RunningServer running = new RunningServer(data);
-                HttpClient client = HttpClient.newHttpClient()) {
+        try (RunningServer running = new RunningServer(data)) {
             assertThat(running.get("/api/v1/events", null).status()).isEqualTo(401);
-
-            HttpResponse<Stream<String>> response = client.sendAsync(
-                    running.request("/api/v1/events", running.viewer).header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
-                    .get(10, TimeUnit.SECONDS);
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-            List<String> lines = new CopyOnWriteArrayList<>();
-            Iterator<String> reader = response.body().iterator();
-            CompletableFuture.runAsync(() -> {
-                while (reader.hasNext()) {
-                    lines.add(reader.next());
-                }
-            });
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> running.server.events().clients() == 1);
-
-            running.server.loop().tracker().observe(new Detection("d-1", "threshold", Detection.Kind.THRESHOLD,
-                    Detection.Status.FIRING, new SeriesKey("db:primary", "error.rate"), "errors", "error-rate-high",
-                    Severity.HIGH, 0.9, "error rate 40 %", Map.of(), RunningServer.START));
-            running.server.loop().guards().replace("db:primary",
-                    GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
-            running.post("/api/v1/circuits/db:primary/force-open", running.operator, "{\"reason\":\"drill\"}");
-
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lines)
-                    .contains("event: incident", "event: alert", "event: circuit"));
-            String incidentData = lines.get(lines.indexOf("event: incident") + 1);
-            assertThat(incidentData).startsWith("data: ").contains("\"change\":\"Opened\"", "db:primary");
-            String circuitData = lines.get(lines.indexOf("event: circuit") + 1);
-            assertThat(circuitData).contains("FORCED_OPEN", "drill");
-            response.body().close();
+            try (LiveLines live = new LiveLines(running.request("/api/v1/events", running.viewer)
+                    .header("Accept", "text/event-stream").GET().build())) {
+                streams(running, live);
+            }
         }
+    }
+
+    private static void streams(RunningServer running, LiveLines live) {
+        HttpResponse<Stream<String>> response = live.response();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        List<String> lines = live.lines();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> running.server.events().clients() == 1);
+
+        running.server.loop().tracker().observe(new Detection("d-1", "threshold", Detection.Kind.THRESHOLD,
+                Detection.Status.FIRING, new SeriesKey("db:primary", "error.rate"), "errors", "error-rate-high",
+                Severity.HIGH, 0.9, "error rate 40 %", Map.of(), RunningServer.START));
+        running.server.loop().guards().replace("db:primary",
+                GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
+        running.post("/api/v1/circuits/db:primary/force-open", running.operator, "{\"reason\":\"drill\"}");
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lines)
+                .contains("event: incident", "event: alert", "event: circuit"));
+        String incidentData = lines.get(lines.indexOf("event: incident") + 1);
+        assertThat(incidentData).startsWith("data: ").contains("\"change\":\"Opened\"", "db:primary");
+        String circuitData = lines.get(lines.indexOf("event: circuit") + 1);
+        assertThat(circuitData).contains("FORCED_OPEN", "drill");
     }
 }

@@ -162,17 +162,9 @@ class RecoveryApiTest {
 
     @Test
     void anApprovalLetsTheStepActAndIsStreamedLive() throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<Stream<String>> response = client.sendAsync(running.request("/api/v1/events", running.viewer)
-                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
-                    .get(10, TimeUnit.SECONDS);
-            List<String> lines = new CopyOnWriteArrayList<>();
-            Iterator<String> reader = response.body().iterator();
-            CompletableFuture.runAsync(() -> {
-                while (reader.hasNext()) {
-                    lines.add(reader.next());
-                }
-            });
+        try (LiveLines live = new LiveLines(running.request("/api/v1/events", running.viewer)
+                .header("Accept", "text/event-stream").GET().build())) {
+            List<String> lines = live.lines();
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> running.server.events().clients() == 1);
 
             String runId = trigger("billing").path("runId").asText();
@@ -187,7 +179,6 @@ class RecoveryApiTest {
             assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("data: ")
                     .contains("recovery.run.started", runId));
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("recovery.approval.granted", "token:admin"));
-            response.body().close();
         }
         assertThat(running.get("/api/v1/audit?action=api.approval.approve", running.viewer).json().path("records")
                 .get(0).path("actor").asText()).isEqualTo("token:admin");

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
  * the route. The first outage is recovered (failover to the replica, verified); later ones are
  * new incidents of the same fingerprint until the tracker marks the fourth flapping. From then on
  * the healer does nothing more however often the primary drops (no remediation storm: the daily
- * caps, cooldown and flap hold keep the actions to a handful) and the incident is escalated.
+ * caps, cooldown and flap hold keep the actions to a handful) and the incident is escalated at once,
+ * as flapping.
  */
 @Timeout(30)
 class FlappingDependencyTest {
@@ -61,6 +62,13 @@ class FlappingDependencyTest {
                 rig.seconds(600 + random.nextInt(60), traffic);
                 if (actionsWhenFlapping < 0 && rig.loop.incidents().active().stream().anyMatch(Incident::flapping)) {
                     actionsWhenFlapping = rig.actions.runs.size();
+                    Incident marked = rig.loop.incidents().active().stream().filter(Incident::flapping).findFirst()
+                            .orElseThrow();
+                    assertThat(marked.status()).as("escalated as soon as it is marked flapping")
+                            .isEqualTo(IncidentStatus.ESCALATED);
+                    assertThat(rig.escalation.requests).as("under its own trigger, before the unresolved rule")
+                            .filteredOn(r -> r.incidentId().equals(marked.id())).extracting(r -> r.trigger())
+                            .contains(EscalationTrigger.FLAPPING).doesNotContain(EscalationTrigger.UNRESOLVED);
                 }
             }
 
@@ -68,10 +76,8 @@ class FlappingDependencyTest {
             assertThat(incidents).as("one incident per flap until it is marked flapping").hasSize(4);
             Incident flapping = incidents.stream().filter(Incident::flapping).findFirst().orElseThrow();
             assertThat(flapping.status()).isEqualTo(IncidentStatus.ESCALATED);
-            assertThat(rig.escalation.requests).anySatisfy(r -> {
-                assertThat(r.incidentId()).isEqualTo(flapping.id());
-                assertThat(r.trigger()).isEqualTo(EscalationTrigger.UNRESOLVED);
-            });
+            assertThat(rig.escalation.requests).filteredOn(r -> r.incidentId().equals(flapping.id()))
+                    .filteredOn(r -> r.trigger() == EscalationTrigger.FLAPPING).as("once per incident").hasSize(1);
             assertThat(rig.escalation.requests).filteredOn(r -> r.trigger() == EscalationTrigger.RECOVERY_FAILED)
                     .as("failed recoveries reach people").isNotEmpty();
 

@@ -23,7 +23,9 @@ public record EscalationNotice(Kind kind, String incidentId, String service, Sev
         /** Recovery did not act (a limit, mass failure, flapping, a safety rule, an expired approval): a person should. */
         HELD,
         /** Recovery acted and failed, or rolled back. */
-        RECOVERY_FAILED
+        RECOVERY_FAILED,
+        /** A person rejected the high-risk step a run waited on: the run ended, the incident is theirs. */
+        APPROVAL_REJECTED
     }
 
     public EscalationNotice {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code RECOVERY_FAILED} becomes {@link EscalationTrigger#RECOVERY_FAILED} with the count of
  *       failed runs for the incident so far (the escalation policy decides from how many it pages);</li>
  *   <li>a critical {@code ALERT} becomes {@link EscalationTrigger#CRITICAL};</li>
+ *   <li>{@code APPROVAL_REJECTED} becomes {@link EscalationTrigger#APPROVAL_REJECTED};</li>
  *   <li>everything else (alerts, approvals needed, holds) becomes {@link EscalationTrigger#NEEDS_PERSON}.</li>
  * </ul>
  * Thread-safe. The failure counts live in memory, one entry per incident that failed.
@@ -35,6 +36,8 @@ public final class EscalationPortSink implements EscalationSink {
             case ALERT -> n.severity() == Severity.CRITICAL
                     ? EscalationRequest.critical(n.incidentId(), n.service(), n.message())
                     : needsPerson(n);
+            case APPROVAL_REJECTED -> new EscalationRequest(EscalationTrigger.APPROVAL_REJECTED, n.incidentId(),
+                    n.service(), n.severity(), n.message(), 0, 0);
             case APPROVAL_NEEDED, HELD -> needsPerson(n);
         };
         escalation.escalate(request);

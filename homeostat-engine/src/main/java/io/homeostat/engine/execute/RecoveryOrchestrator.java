@@ -271,7 +271,8 @@ public final class RecoveryOrchestrator {
     }
 
     /**
-     * Rejects the high-risk step a run waits on: the run ends escalated.
+     * Rejects the high-risk step a run waits on: the run ends escalated and people hear of it as
+     * {@link EscalationNotice.Kind#APPROVAL_REJECTED}.
      *
      * @param by the person, recorded in the audit trail
      * @throws ApprovalNotPendingException if the run does not wait for an approval, or the approval expired
@@ -281,7 +282,9 @@ public final class RecoveryOrchestrator {
         try {
             WorkflowRun run = pending(runId);
             journal.audit(by, "approval.rejected", run.incidentId(), runId, reason, Map.of("workflow", run.workflow()));
-            return stepper.escalate(run, "run.escalated", "rejected by " + by + ": " + reason, Map.of());
+            String why = "rejected by " + by + ": " + reason;
+            return stepper.escalate(run, "run.escalated", why, Map.of("workflow", run.workflow()),
+                    Kind.APPROVAL_REJECTED, "approval rejected (" + run.workflow() + "): " + why);
         } finally {
             lock.unlock();
         }

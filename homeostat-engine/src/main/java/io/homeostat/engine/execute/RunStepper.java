@@ -403,9 +403,16 @@ final class RunStepper {
     }
 
     WorkflowRun escalate(WorkflowRun run, String decision, String why, Map<String, String> evidence) {
+        return escalate(run, decision, why, evidence, Kind.HELD,
+                "recovery held (" + run.workflow() + "): " + why);
+    }
+
+    /** Ends {@code run} escalated, telling people under {@code kind} with {@code message}. */
+    WorkflowRun escalate(WorkflowRun run, String decision, String why, Map<String, String> evidence, Kind kind,
+            String message) {
         WorkflowRun held = save(run.moved(RunPhase.ESCALATED, why, clock.instant()));
         journal.audit(Journal.SELF, decision, run.incidentId(), run.runId(), why, evidence);
-        journal.escalate(Kind.HELD, run.incidentId(), run.service(), "recovery held (" + run.workflow() + "): " + why);
+        journal.escalate(kind, run.incidentId(), run.service(), message);
         journal.escalated(run.incidentId(), why);
         return held;
     }

@@ -48,9 +48,12 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>Every change is written to the {@link IncidentStore} (the incident, then its timeline entry)
- * before the tracker's own state moves and before listeners hear of it, so a store failure
- * propagates to the caller and leaves the tracker as it was. Times come from the injected
- * {@link Clock}, at millisecond precision.
+ * before the tracker's own state moves and before listeners hear of it. While the store is
+ * unreachable ({@link io.homeostat.engine.port.StoreUnavailableException}) the change is made in
+ * memory all the same and its writes wait, in order, to be written on a later tick or change
+ * ({@link #pendingWrites()}): a detection made while the database is away is kept, not dropped.
+ * Any other store failure propagates to the caller and leaves the tracker as it was. Times come
+ * from the injected {@link Clock}, at millisecond precision.
  *
  * <p>Thread-safe: detections, ticks and transitions are serialised by one lock (the engine feeds
  * detections from one thread, the scheduler ticks from another). Listeners run on the calling
@@ -71,6 +74,7 @@ public final class IncidentTracker {
     private final Map<String, ActiveIncident> active = new LinkedHashMap<>();
     private final Map<String, ActiveIncident> byFingerprint = new HashMap<>();
     private final FlapHistory flaps;
+    private final PendingWrites writes;
 
     IncidentTracker(IncidentStore store, Clock clock, Supplier<DependencyGraph> graph, IncidentTrackerConfig config) {
         this.store = store;
@@ -78,6 +82,7 @@ public final class IncidentTracker {
         this.correlator = new Correlator(graph, config.correlationWindow());
         this.config = config;
         this.flaps = new FlapHistory(config.flapThreshold(), config.flapWindow());
+        this.writes = new PendingWrites(store);
         recover();
     }
 
@@ -119,13 +124,14 @@ public final class IncidentTracker {
     }
 
     /**
-     * Resolves the incidents that have been quiet for the hold period (the flap window if
-     * flapping) and marks flapping ones; the scheduler calls it every
+     * Writes what waits for the store (if it is back), resolves the incidents that have been quiet
+     * for the hold period (the flap window if flapping) and marks flapping ones; the scheduler calls it every
      * {@link IncidentTrackerConfig#tickInterval()} once {@link #start started}.
      */
     public void tick() {
         lock.lock();
         try {
+            writes.flush();
             Instant now = now();
             flaps.prune(now);
             for (ActiveIncident incident : List.copyOf(active.values())) {
@@ -211,7 +217,8 @@ public final class IncidentTracker {
             if (incident == null) {
                 throw new IncidentNotFoundException(incidentId);
             }
-            store.append(incidentId, TimelineEntry.of(now(), TimelineEntry.Type.NOTE, message, evidence));
+            writes.write(new PendingWrites.Append(incidentId, TimelineEntry.of(now(), TimelineEntry.Type.NOTE, message,
+                    evidence)));
         } finally {
             lock.unlock();
         }
@@ -246,6 +253,29 @@ public final class IncidentTracker {
         return listeners.add(listener);
     }
 
+    /**
+     * How many writes wait for the store because it was unreachable (0 when all is stored); they
+     * are written on the next tick or change once it is back.
+     */
+    public int pendingWrites() {
+        lock.lock();
+        try {
+            return writes.waiting();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many writes were given up: timeline entries beyond the bound while the store was away, or refused by it. */
+    public long droppedWrites() {
+        lock.lock();
+        try {
+            return writes.dropped();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many times a listener threw. */
     public long listenerFailures() {
         return listeners.failures();
@@ -261,8 +291,8 @@ public final class IncidentTracker {
                 .fingerprint(detection.fingerprintKey()).title(DetectionEntries.title(detection))
                 .addService(detection.service()).severity(detection.severity()).openedAt(now).updatedAt(now)
                 .detectionCount(1).build();
-        store.save(incident);
-        store.append(incident.id(), DetectionEntries.entry(now, TimelineEntry.Type.OPENED, detection, Map.of()));
+        writes.write(new PendingWrites.Save(incident), new PendingWrites.Append(incident.id(),
+                DetectionEntries.entry(now, TimelineEntry.Type.OPENED, detection, Map.of())));
         ActiveIncident state = new ActiveIncident(incident, now);
         state.prints.put(detection.fingerprintKey(), new Print(now, detection.severity()));
         active.put(incident.id(), state);
@@ -287,9 +317,10 @@ public final class IncidentTracker {
             entry = DetectionEntries.entry(now, TimelineEntry.Type.CLEARED, detection, Map.of());
         }
         Incident incident = next.build();
-        store.update(incident);
         if (entry != null) {
-            store.append(incident.id(), entry);
+            writes.write(new PendingWrites.Update(incident), new PendingWrites.Append(incident.id(), entry));
+        } else {
+            writes.write(new PendingWrites.Update(incident));
         }
         owner.incident = incident;
         if (detection.firing()) {
@@ -311,9 +342,9 @@ public final class IncidentTracker {
                 .detectionCount(owner.incident.detectionCount() + 1)
                 .severity(owner.incident.severity().max(detection.severity()))
                 .addFingerprint(detection.fingerprintKey()).addService(detection.service()).build();
-        store.update(incident);
-        store.append(incident.id(), DetectionEntries.entry(now, TimelineEntry.Type.CORRELATED, detection,
-                Map.of("relatedService", correlation.relatedService(), "relation", correlation.relation())));
+        writes.write(new PendingWrites.Update(incident), new PendingWrites.Append(incident.id(),
+                DetectionEntries.entry(now, TimelineEntry.Type.CORRELATED, detection,
+                        Map.of("relatedService", correlation.relatedService(), "relation", correlation.relation()))));
         owner.incident = incident;
         owner.lastFiringAt = now;
         owner.prints.put(detection.fingerprintKey(), new Print(now, detection.severity()));
@@ -324,12 +355,12 @@ public final class IncidentTracker {
 
     private void markFlapping(ActiveIncident state, int resolutions, Instant now) {
         Incident incident = state.incident.toBuilder().flapping(true).updatedAt(now).build();
-        store.update(incident);
-        store.append(incident.id(), TimelineEntry.of(now, TimelineEntry.Type.FLAPPING,
+        writes.write(new PendingWrites.Update(incident), new PendingWrites.Append(incident.id(), TimelineEntry.of(now,
+                TimelineEntry.Type.FLAPPING,
                 "resolved " + resolutions + " times within " + config.flapWindow()
                         + "; stays open until quiet for " + config.flapWindow(),
                 Map.of("resolutions", Integer.toString(resolutions), "window", config.flapWindow().toString(),
-                        "threshold", Integer.toString(config.flapThreshold()))));
+                        "threshold", Integer.toString(config.flapThreshold())))));
         state.incident = incident;
         listeners.fire(new IncidentEvent.Flapping(now, incident, resolutions, config.flapWindow()));
     }
@@ -369,9 +400,8 @@ public final class IncidentTracker {
         all.put("to", to.name());
         all.put("by", by);
         all.put("reason", reason);
-        store.update(incident);
-        store.append(incident.id(), TimelineEntry.of(now, TimelineEntry.Type.STATUS_CHANGED,
-                from + " -> " + to + ": " + reason, all));
+        writes.write(new PendingWrites.Update(incident), new PendingWrites.Append(incident.id(),
+                TimelineEntry.of(now, TimelineEntry.Type.STATUS_CHANGED, from + " -> " + to + ": " + reason, all)));
         state.incident = incident;
         if (to == IncidentStatus.RESOLVED) {
             active.remove(incident.id());

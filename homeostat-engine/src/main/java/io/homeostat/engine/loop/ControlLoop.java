@@ -9,9 +9,15 @@ import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.learn.EffectivenessLearner;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole loop in one object, built from the ports it is given ({@link ControlLoopBuilder}):
@@ -37,6 +43,12 @@ import java.util.Optional;
  */
 public final class ControlLoop implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
+
+    /** The stages {@link #tick()} moves, in order; the keys of {@link #stageFailures()}. */
+    public static final List<String> STAGES =
+            List.of("incidents", "diagnosis", "recovery", "escalation", "degradation");
+
     private final IncidentTracker tracker;
     private final DiagnosisStage diagnosis;
     private final RecoveryOrchestrator recovery;
@@ -44,6 +56,7 @@ public final class ControlLoop implements AutoCloseable {
     private final EscalationRules escalations;
     private final List<AutoCloseable> subscriptions;
     private final AutoDegradation degradation;
+    private final AtomicLong[] failures = new AtomicLong[STAGES.size()];
 
     ControlLoop(IncidentTracker tracker, DiagnosisStage diagnosis, RecoveryOrchestrator recovery,
             EffectivenessLearner learner, EscalationRules escalations, List<AutoCloseable> subscriptions) {
@@ -60,6 +73,9 @@ public final class ControlLoop implements AutoCloseable {
         this.escalations = escalations;
         this.subscriptions = new ArrayList<>(subscriptions);
         this.degradation = degradation;
+        for (int i = 0; i < failures.length; i++) {
+            failures[i] = new AtomicLong();
+        }
     }
 
     /** A builder; see {@link ControlLoopBuilder} for what is required and the defaults. */
@@ -70,16 +86,40 @@ public final class ControlLoop implements AutoCloseable {
     /**
      * Moves every stage once, in loop order: incidents resolve or flap, settled incidents are
      * diagnosed, recovery starts and runs steps, escalation rules apply, and automatic degradation
-     * (when configured) follows the health score.
+     * (when configured) follows the health score. Each stage runs even if an earlier one failed
+     * (e.g. its store is unreachable): a stage that throws is logged, counted in
+     * {@link #stageFailures()} and tried again on the next tick. Never throws.
      */
     public void tick() {
-        tracker.tick();
-        diagnosis.tick();
-        recovery.tick();
-        escalations.tick();
+        stage(0, tracker::tick);
+        stage(1, diagnosis::tick);
+        stage(2, recovery::tick);
+        stage(3, escalations::tick);
         if (degradation != null) {
-            degradation.tick();
+            stage(4, degradation::tick);
         }
+    }
+
+    private void stage(int index, Runnable stage) {
+        try {
+            stage.run();
+        } catch (RuntimeException e) {
+            long count = failures[index].incrementAndGet();
+            LOG.warn("control loop stage {} failed (failure {} of that stage); the next tick tries again: {}",
+                    STAGES.get(index), count, e.toString(), e);
+        }
+    }
+
+    /**
+     * How many times each stage of {@link #tick()} threw, by stage name ({@link #STAGES}, in order).
+     * A snapshot; counts only grow.
+     */
+    public Map<String, Long> stageFailures() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int i = 0; i < STAGES.size(); i++) {
+            counts.put(STAGES.get(i), failures[i].get());
+        }
+        return Collections.unmodifiableMap(counts);
     }
 
     /**

@@ -33,6 +33,8 @@ import java.util.function.IntSupplier;
  *   <li>a critical incident notifies at once ({@link EscalationTrigger#CRITICAL}); recovery goes on;</li>
  *   <li>an incident unresolved {@code unresolvedAfter} after it opened escalates
  *       ({@link EscalationTrigger#UNRESOLVED}) and is marked ESCALATED;</li>
+ *   <li>an incident the tracker marks flapping escalates at once ({@link EscalationTrigger#FLAPPING}:
+ *       automated action stops for it) and is marked ESCALATED;</li>
  *   <li>an incident whose diagnosis finds more than {@code impactShare} of the known services
  *       affected opens an incident-response escalation ({@link EscalationTrigger#HIGH_IMPACT}) and
  *       is marked ESCALATED.</li>
@@ -94,6 +96,10 @@ public final class EscalationRules {
                 service = diagnosis.map(Diagnosis::rootService).orElse(service);
                 if (incident.severity() == Severity.CRITICAL && once(incident, "critical")) {
                     send(EscalationRequest.critical(incident.id(), service, incident.title()), false);
+                }
+                if (incident.flapping() && once(incident, "flapping")) {
+                    send(new EscalationRequest(EscalationTrigger.FLAPPING, incident.id(), service, incident.severity(),
+                            "flapping, automated recovery stopped: " + incident.title(), 0, 0), true);
                 }
                 if (!incident.openedAt().plus(unresolvedAfter).isAfter(now) && once(incident, "unresolved")) {
                     send(new EscalationRequest(EscalationTrigger.UNRESOLVED, incident.id(), service, incident.severity(),

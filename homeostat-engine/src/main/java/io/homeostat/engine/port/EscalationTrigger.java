@@ -16,6 +16,14 @@ public enum EscalationTrigger {
     UNACKNOWLEDGED,
     /** The problem outlived the time recovery had for it: the next level. */
     UNRESOLVED,
-    /** Automation stands aside (flapping, a forbidden or expired action): the current level. */
-    NEEDS_PERSON
+    /** Automation stands aside (a limit, a forbidden or expired action, an approval to give): the current level. */
+    NEEDS_PERSON,
+    /**
+     * The incident keeps coming back (its fingerprint resolved too often; see
+     * {@code IncidentTracker}): automated action stops and a person should look, at once, once per
+     * incident: the current level (5 min).
+     */
+    FLAPPING,
+    /** A person rejected a high-risk recovery step: the incident is theirs now; the current level (5 min). */
+    APPROVAL_REJECTED
 }

@@ -59,9 +59,11 @@ class PortAdaptersTest {
         sink.escalate(new EscalationNotice(EscalationNotice.Kind.RECOVERY_FAILED, "i1", "db", Severity.HIGH, "again"));
         sink.escalate(new EscalationNotice(EscalationNotice.Kind.ALERT, "i2", "db", Severity.CRITICAL, "page"));
         sink.escalate(new EscalationNotice(EscalationNotice.Kind.APPROVAL_NEEDED, "i3", "db", Severity.HIGH, "approve"));
+        sink.escalate(new EscalationNotice(EscalationNotice.Kind.APPROVAL_REJECTED, "i3", "db", Severity.HIGH, "no"));
 
         assertThat(requests).extracting(EscalationRequest::trigger).containsExactly(EscalationTrigger.RECOVERY_FAILED,
-                EscalationTrigger.RECOVERY_FAILED, EscalationTrigger.CRITICAL, EscalationTrigger.NEEDS_PERSON);
-        assertThat(requests).extracting(EscalationRequest::failedAttempts).containsExactly(1, 2, 0, 0);
+                EscalationTrigger.RECOVERY_FAILED, EscalationTrigger.CRITICAL, EscalationTrigger.NEEDS_PERSON,
+                EscalationTrigger.APPROVAL_REJECTED);
+        assertThat(requests).extracting(EscalationRequest::failedAttempts).containsExactly(1, 2, 0, 0, 0);
     }
 }

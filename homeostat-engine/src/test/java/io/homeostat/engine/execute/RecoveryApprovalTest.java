@@ -61,6 +61,11 @@ class RecoveryApprovalTest {
             assertThat(a.actor()).isEqualTo("bob");
         });
         assertThat(r.tracker.active().getFirst().status()).isEqualTo(IncidentStatus.ESCALATED);
+        assertThat(r.escalations).as("people hear of the rejection as such, not as a generic hold")
+                .filteredOn(e -> e.kind() != EscalationNotice.Kind.APPROVAL_NEEDED).singleElement().satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(EscalationNotice.Kind.APPROVAL_REJECTED);
+                    assertThat(e.message()).contains("approval rejected").contains("bob").contains("not during the sale");
+                });
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.homeostat.engine.execute.AuditEntry;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentStatus;
 import io.homeostat.engine.incident.IncidentTracker;
+import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.port.Escalation;
 import io.homeostat.engine.port.EscalationDecision;
 import io.homeostat.engine.port.EscalationRequest;
@@ -116,6 +117,38 @@ class EscalationRulesTest {
         });
         assertThat(status(big)).isEqualTo(IncidentStatus.ESCALATED);
         assertThat(status(small)).isEqualTo(IncidentStatus.OPEN);
+    }
+
+    @Test
+    void aFlappingIncidentEscalatesAtOnceAndOnlyOnceUnderItsOwnTrigger() {
+        IncidentTracker flappy = IncidentTracker.builder(store).clock(clock).config(new IncidentTrackerConfig(
+                Duration.ofMinutes(5), Duration.ofMinutes(1), 1, Duration.ofHours(1), Duration.ofSeconds(10))).build();
+        EscalationRules flapRules = new EscalationRules(flappy, port, id -> Optional.empty(), () -> 5, audit::add, clock,
+                Duration.ofHours(1), 0.5);
+        Detection firing = new Detection("d-db", "threshold", Detection.Kind.THRESHOLD, Detection.Status.FIRING,
+                new SeriesKey("db", "error.rate"), "errors", "error-rate", Severity.HIGH, 0.9, "errors on db", Map.of(),
+                clock.instant());
+        flappy.observe(firing);
+        clock.advance(Duration.ofMinutes(1));
+        flappy.tick(); // resolves: the first time
+        flapRules.tick();
+        assertThat(requests).isEmpty();
+
+        Incident again = flappy.observe(firing).orElseThrow();
+        clock.advance(Duration.ofMinutes(1));
+        flappy.tick(); // would resolve a second time within the hour: marked flapping instead
+        assertThat(flappy.active()).singleElement().satisfies(i -> assertThat(i.flapping()).isTrue());
+        flapRules.tick();
+        clock.advance(Duration.ofMinutes(5));
+        flapRules.tick();
+
+        assertThat(requests).as("promptly, long before the unresolved rule").singleElement().satisfies(r -> {
+            assertThat(r.trigger()).isEqualTo(EscalationTrigger.FLAPPING);
+            assertThat(r.incidentId()).isEqualTo(again.id());
+            assertThat(r.summary()).contains("flapping");
+        });
+        assertThat(status(again)).isEqualTo(IncidentStatus.ESCALATED);
+        assertThat(audit).singleElement().satisfies(a -> assertThat(a.decision()).isEqualTo("escalation.flapping"));
     }
 
     private Diagnosis diagnosis(String incidentId, String root, Set<String> affected) {

@@ -241,6 +241,7 @@ public final class JdbcStore implements AutoCloseable {
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setConnectionTimeout(config.connectTimeout().toMillis());
         hikari.setValidationTimeout(Math.min(config.connectTimeout().toMillis(), 1_000));
+        hikari.setExceptionOverride(BrokenConnections.INSTANCE);
         if (!schema.isEmpty()) {
             hikari.setSchema(schema);
         }

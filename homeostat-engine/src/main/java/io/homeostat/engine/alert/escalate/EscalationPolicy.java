@@ -38,7 +38,8 @@ public record EscalationPolicy(List<EscalationRule> rules) {
      * acknowledgement timeout; 3 failed recovery attempts go to the next level (15 min); more
      * than 50 % of the services affected goes to {@value #INCIDENT_RESPONSE} (10 min);
      * unacknowledged within the timeout goes to the next level (5 min); unresolved goes to the
-     * next level (15 min); a request for a person notifies the current level (5 min).
+     * next level (15 min); a request for a person, a flapping incident and a rejected approval
+     * notify the current level (5 min).
      */
     public static EscalationPolicy defaults() {
         return new EscalationPolicy(List.of(
@@ -49,7 +50,10 @@ public record EscalationPolicy(List<EscalationRule> rules) {
                         Duration.ofMinutes(10)),
                 EscalationRule.of(EscalationTrigger.UNACKNOWLEDGED, EscalationRule.Target.NEXT, Duration.ofMinutes(5)),
                 EscalationRule.of(EscalationTrigger.UNRESOLVED, EscalationRule.Target.NEXT, Duration.ofMinutes(15)),
-                EscalationRule.of(EscalationTrigger.NEEDS_PERSON, EscalationRule.Target.CURRENT, Duration.ofMinutes(5))));
+                EscalationRule.of(EscalationTrigger.NEEDS_PERSON, EscalationRule.Target.CURRENT, Duration.ofMinutes(5)),
+                EscalationRule.of(EscalationTrigger.FLAPPING, EscalationRule.Target.CURRENT, Duration.ofMinutes(5)),
+                EscalationRule.of(EscalationTrigger.APPROVAL_REJECTED, EscalationRule.Target.CURRENT,
+                        Duration.ofMinutes(5))));
     }
 
     /** The rule for {@code trigger}, if any. */

@@ -1,5 +1,6 @@
 package io.homeostat.engine.execute.action;
 
+import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.core.control.KernelControl;
 import io.homeostat.core.control.ProviderRoute;
 import io.homeostat.core.fallback.TierKind;
@@ -8,27 +9,33 @@ import io.homeostat.engine.execute.ActionFailedException;
 import io.homeostat.engine.execute.ActionRequest;
 import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.plan.RiskLevel;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code failover}: switches the route named by {@code route} to its next provider; without
- * {@code route}, the route whose current provider is the incident's service. Prerequisite: the
- * route exists and has a next provider (a read replica, a second vendor). Medium risk; callers
- * are served by an {@link TierKind#ALTERNATIVE}; the rollback switches back. Thread-safe.
+ * {@code failover}: moves the route named by {@code route} off its current provider; without
+ * {@code route}, the route that has the incident's service as its current provider. The route
+ * moves to the next <b>healthy</b> provider after the current one in the route's order, wrapping
+ * around to the start, so a route that failed over to its replica can fail back to the primary when
+ * the replica fails in turn (a provider whose circuit is open or forced open is skipped).
+ * Prerequisites: the route exists, the failing service is the one in use (if the route already
+ * moved on, that is said, as it is: nothing to fail over), and another provider is healthy. Medium
+ * risk; callers are served by an {@link TierKind#ALTERNATIVE}; the rollback switches back.
+ * Thread-safe.
  */
 public final class FailoverAction implements Action {
 
     private final KernelControl control;
-    private final Map<String, ProviderRoute> routesByName;
+    private final List<ProviderRoute> routes;
 
-    /** @param routes every route the control knows, to find one by its current provider */
+    /** @param routes every route the control knows, to find one by its providers */
     public FailoverAction(KernelControl control, Iterable<ProviderRoute> routes) {
         this.control = control;
-        Map<String, ProviderRoute> byName = new HashMap<>();
+        Map<String, ProviderRoute> byName = new LinkedHashMap<>();
         routes.forEach(r -> byName.put(r.name(), r));
-        this.routesByName = Map.copyOf(byName);
+        this.routes = List.copyOf(byName.values());
     }
 
     @Override
@@ -48,22 +55,20 @@ public final class FailoverAction implements Action {
 
     @Override
     public Optional<String> unmetPrerequisite(ActionRequest request) {
-        Optional<ProviderRoute> route = route(request);
-        if (route.isEmpty()) {
-            return Optional.of("no route for " + request.param("route").orElse(request.service()));
+        try {
+            plan(request);
+            return Optional.empty();
+        } catch (ActionFailedException e) {
+            return Optional.of(e.getMessage());
         }
-        return route.get().next().isPresent() ? Optional.empty()
-                : Optional.of("route " + route.get().name() + " has no provider after " + route.get().current());
     }
 
     @Override
     public ActionResult run(ActionRequest request) {
-        ProviderRoute route = route(request).orElseThrow(() -> new ActionFailedException("no route"));
-        String before = route.current();
-        String now = route.advance().orElseThrow(() -> new ActionFailedException(
-                "route " + route.name() + " has no provider after " + before));
-        return new ActionResult("route " + route.name() + " moved from " + before + " to " + now,
-                Map.of("route", route.name(), "before", before));
+        Move move = plan(request);
+        move.route.select(move.to);
+        return new ActionResult("route " + move.route.name() + " moved from " + move.from + " to " + move.to,
+                Map.of("route", move.route.name(), "before", move.from));
     }
 
     @Override
@@ -78,11 +83,42 @@ public final class FailoverAction implements Action {
         route.select(result.undo().get("before"));
     }
 
-    private Optional<ProviderRoute> route(ActionRequest request) {
+    private record Move(ProviderRoute route, String from, String to) {}
+
+    /** Where the request would move which route, or why it cannot (the exception's message). */
+    private Move plan(ActionRequest request) {
         Optional<String> named = request.param("route");
+        ProviderRoute route;
         if (named.isPresent()) {
-            return control.route(named.get());
+            route = control.route(named.get())
+                    .orElseThrow(() -> new ActionFailedException("no route named " + named.get()));
+        } else {
+            String service = request.service();
+            route = routes.stream().filter(r -> r.current().equals(service)).findFirst()
+                    .or(() -> routes.stream().filter(r -> r.providers().contains(service)).findFirst())
+                    .orElseThrow(() -> new ActionFailedException("no route has " + service + " as a provider"));
+            String current = route.current();
+            if (!current.equals(service)) {
+                throw new ActionFailedException("route " + route.name() + " already moved from " + service + " to "
+                        + current + ": " + service + " is not in use, nothing to fail over");
+            }
         }
-        return routesByName.values().stream().filter(r -> r.current().equals(request.service())).findFirst();
+        String from = route.current();
+        List<String> providers = route.providers();
+        int at = providers.indexOf(from);
+        for (int i = 1; i < providers.size(); i++) {
+            String candidate = providers.get((at + i) % providers.size());
+            if (healthy(candidate)) {
+                return new Move(route, from, candidate);
+            }
+        }
+        throw new ActionFailedException(providers.size() == 1
+                ? "route " + route.name() + " has no provider after " + from
+                : "route " + route.name() + " has no healthy provider besides " + from + " (circuits open)");
+    }
+
+    private boolean healthy(String provider) {
+        Optional<CircuitState> state = control.circuitState(provider);
+        return state.isEmpty() || state.get() != CircuitState.OPEN && state.get() != CircuitState.FORCED_OPEN;
     }
 }

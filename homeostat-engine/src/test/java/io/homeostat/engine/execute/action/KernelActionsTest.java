@@ -55,6 +55,53 @@ class KernelActionsTest {
     }
 
     @Test
+    void aSecondOutageFailsBackToTheRecoveredProviderAndOnwardAgain() {
+        ProviderRoute reads = ProviderRoute.of("reads", List.of("db:primary", "db:replica"));
+        KernelControl withReads = KernelControl.builder().guards(guards).route(reads).build();
+        FailoverAction failover = new FailoverAction(withReads, List.of(reads));
+
+        ActionResult first = failover.run(Requests.on("db:primary", Map.of()));
+        assertThat(reads.current()).isEqualTo("db:replica");
+        assertThat(first.detail()).isEqualTo("route reads moved from db:primary to db:replica");
+
+        assertThat(failover.unmetPrerequisite(Requests.on("db:primary", Map.of())))
+                .as("the primary fails again while the reads are on the replica: said as it is")
+                .hasValueSatisfying(why -> assertThat(why).isEqualTo(
+                        "route reads already moved from db:primary to db:replica: db:primary is not in use, "
+                                + "nothing to fail over").doesNotContain("no route"));
+
+        ActionRequest replicaDown = Requests.on("db:replica", Map.of());
+        assertThat(failover.unmetPrerequisite(replicaDown)).isEmpty();
+        failover.run(replicaDown);
+        assertThat(reads.current()).as("fails back to the primary").isEqualTo("db:primary");
+
+        ActionRequest primaryAgain = Requests.on("db:primary", Map.of());
+        assertThat(failover.unmetPrerequisite(primaryAgain)).as("a second outage of the primary").isEmpty();
+        failover.run(primaryAgain);
+        assertThat(reads.current()).isEqualTo("db:replica");
+    }
+
+    @Test
+    void failoverSkipsAProviderWhoseCircuitIsOpenAndSaysSoWhenNoneIsHealthy() {
+        ProviderRoute three = ProviderRoute.of("llm3", List.of("llm:openai", "llm:anthropic", "llm:gemini"));
+        KernelControl withThree = KernelControl.builder().guards(guards).route(three).build();
+        FailoverAction failover = new FailoverAction(withThree, List.of(three));
+        guards.guard("llm:anthropic");
+        guards.guard("llm:openai");
+        withThree.openCircuit("llm:anthropic", "test: anthropic is down too");
+
+        failover.run(Requests.on("llm:openai", Map.of()));
+        assertThat(three.current()).isEqualTo("llm:gemini");
+
+        withThree.openCircuit("llm:openai", "test: still down");
+        assertThat(failover.unmetPrerequisite(Requests.on("llm:gemini", Map.of())))
+                .hasValueSatisfying(why -> assertThat(why).contains("no healthy provider besides llm:gemini"));
+        assertThatThrownBy(() -> failover.run(Requests.on("llm:gemini", Map.of())))
+                .isInstanceOf(ActionFailedException.class);
+        assertThat(three.current()).isEqualTo("llm:gemini");
+    }
+
+    @Test
     void circuitActionsOpenResetAndRestore() {
         guards.guard("llm:openai");
         CircuitAction open = CircuitAction.open(control);
