@@ -4,7 +4,6 @@ import io.homeostat.core.time.Clock;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesDetector;
 import io.homeostat.engine.detect.SeriesKey;
-import io.homeostat.engine.detect.SeriesLimits;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.detect.internal.Categories;
 import io.homeostat.engine.detect.internal.SeriesTable;
@@ -31,20 +30,19 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: feed it from one thread.
  */
-public final class AnomalySeriesDetector implements SeriesDetector {
+public final class AnomalySeriesDetector implements SeriesDetector, SeriesTable.Member {
 
     /** The name in every detection: {@value}. */
     public static final String NAME = "anomaly";
 
     private final AnomalySeriesConfig config;
     private final Clock clock;
-    private final SeriesTable<SeriesState> table;
+    private final Stage stage;
 
     private AnomalySeriesDetector(AnomalySeriesConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.table = new SeriesTable<>(config.limits(), key -> new SeriesState(AnomalyDetector.create(config.scorer())),
-                state -> state.firing);
+        this.stage = new Stage();
     }
 
     /**
@@ -69,20 +67,27 @@ public final class AnomalySeriesDetector implements SeriesDetector {
 
     /** Series scored now. */
     public int series() {
-        return table.size();
+        return stage.size();
     }
 
     /** New series not scored because the bound was reached. */
     public long untracked() {
-        return table.untracked();
+        return stage.untracked();
     }
 
     @Override
     public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
-        SeriesState state = table.get(service, metric, timeMillis);
-        if (state == null) {
-            return;
-        }
+        stage.sample(service, metric, timeMillis, value, sink);
+    }
+
+    /** Internal: its per-series state, which a chain keeps in its shared table. */
+    @Override
+    public SeriesTable.Stage<?> seriesStage() {
+        return stage;
+    }
+
+    private void sample(SeriesState state, String service, String metric, long timeMillis, double value,
+            Consumer<Detection> sink) {
         double score = state.scorer.score(timeMillis, value);
         if (score >= config.fireScore()) {
             state.calm = 0;
@@ -128,6 +133,29 @@ public final class AnomalySeriesDetector implements SeriesDetector {
 
         SeriesState(AnomalyDetector scorer) {
             this.scorer = scorer;
+        }
+    }
+
+    /** This detector's per-series state in a {@link SeriesTable}. */
+    private final class Stage extends SeriesTable.Stage<SeriesState> {
+        Stage() {
+            super(config.limits());
+        }
+
+        @Override
+        protected SeriesState open(String service, String metric) {
+            return new SeriesState(AnomalyDetector.create(config.scorer()));
+        }
+
+        @Override
+        protected boolean pinned(SeriesState state) {
+            return state.firing;
+        }
+
+        @Override
+        protected void sample(SeriesState state, String service, String metric, long timeMillis, double value,
+                Consumer<Detection> sink) {
+            AnomalySeriesDetector.this.sample(state, service, metric, timeMillis, value, sink);
         }
     }
 }

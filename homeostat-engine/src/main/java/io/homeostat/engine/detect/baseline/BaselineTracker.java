@@ -1,5 +1,6 @@
 package io.homeostat.engine.detect.baseline;
 
+import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.SeriesLimits;
 import io.homeostat.engine.detect.internal.SeriesTable;
@@ -24,20 +25,21 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: feed it from one thread.
  */
-public final class BaselineTracker {
+public final class BaselineTracker implements SeriesTable.Member {
 
     /** The default limits: 100,000 series, forgotten after a week without a sample. */
     public static final SeriesLimits DEFAULT_LIMITS = SeriesLimits.defaults().withIdleAfter(Duration.ofDays(7));
 
     private static final BaselineWindow[] WINDOWS = BaselineWindow.values();
 
-    private final SeriesTable<SeriesBaseline> table;
+    private final SeriesLimits limits;
     private final Consumer<Baseline> listener;
+    private final Stage stage;
 
     private BaselineTracker(SeriesLimits limits, Consumer<Baseline> listener) {
-        this.table = new SeriesTable<>(Objects.requireNonNull(limits, "limits"), key -> new SeriesBaseline(),
-                state -> false);
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.stage = new Stage();
     }
 
     /** A tracker with {@link #DEFAULT_LIMITS} that tells no one when windows move. */
@@ -60,11 +62,19 @@ public final class BaselineTracker {
      * @param timeMillis the sample's time, epoch milliseconds
      */
     public void sample(String service, String metric, long timeMillis, double value) {
-        if (!Double.isFinite(value)) {
-            return;
+        if (Double.isFinite(value)) {
+            stage.sample(service, metric, timeMillis, value, null);
         }
-        SeriesBaseline state = table.get(service, metric, timeMillis);
-        if (state == null) {
+    }
+
+    /** Internal: its per-series state, which a chain keeps in its shared table. */
+    @Override
+    public SeriesTable.Stage<?> seriesStage() {
+        return stage;
+    }
+
+    private void sample(SeriesBaseline state, String service, String metric, long timeMillis, double value) {
+        if (!Double.isFinite(value)) {
             return;
         }
         int moved = state.add(timeMillis, value, LogHistogram.key(value));
@@ -88,7 +98,7 @@ public final class BaselineTracker {
      * @return empty if the series is not tracked or has no sample in that span
      */
     public Optional<Baseline> baseline(SeriesKey series, BaselineWindow window, Instant now) {
-        SeriesBaseline state = table.peek(series.service(), series.metric());
+        SeriesBaseline state = stage.peek(series.service(), series.metric());
         if (state == null) {
             return Optional.empty();
         }
@@ -97,12 +107,35 @@ public final class BaselineTracker {
 
     /** Series tracked now. */
     public int series() {
-        return table.size();
+        return stage.size();
     }
 
     /** New series not tracked because the limit was reached. */
     public long untracked() {
-        return table.untracked();
+        return stage.untracked();
     }
 
+
+    /** This tracker's per-series state in a {@link SeriesTable}. */
+    private final class Stage extends SeriesTable.Stage<SeriesBaseline> {
+        Stage() {
+            super(limits);
+        }
+
+        @Override
+        protected SeriesBaseline open(String service, String metric) {
+            return new SeriesBaseline();
+        }
+
+        @Override
+        protected boolean pinned(SeriesBaseline state) {
+            return false;
+        }
+
+        @Override
+        protected void sample(SeriesBaseline state, String service, String metric, long timeMillis, double value,
+                Consumer<Detection> sink) {
+            BaselineTracker.this.sample(state, service, metric, timeMillis, value);
+        }
+    }
 }

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: feed it from one thread.
  */
-public final class ThresholdDetector implements SeriesDetector {
+public final class ThresholdDetector implements SeriesDetector, SeriesTable.Member {
 
     /** The name in every detection: {@value}. */
     public static final String NAME = "threshold";
@@ -38,13 +38,15 @@ public final class ThresholdDetector implements SeriesDetector {
     private final List<ThresholdRule> rules;
     private final ThresholdRule[] ruleArray;
     private final Clock clock;
-    private final SeriesTable<RuleStates> table;
+    private final SeriesLimits limits;
+    private final Stage stage;
 
     private ThresholdDetector(List<ThresholdRule> rules, Clock clock, SeriesLimits limits) {
         this.rules = List.copyOf(rules);
         this.ruleArray = this.rules.toArray(new ThresholdRule[0]);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.table = new SeriesTable<>(Objects.requireNonNull(limits, "limits"), this::statesFor, RuleStates::anyFiring);
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.stage = new Stage();
     }
 
     /**
@@ -74,20 +76,26 @@ public final class ThresholdDetector implements SeriesDetector {
 
     /** Series watched now (including those no rule matches). */
     public int series() {
-        return table.size();
+        return stage.size();
     }
 
     /** New series not watched because the limit was reached. */
     public long untracked() {
-        return table.untracked();
+        return stage.untracked();
     }
 
     @Override
     public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
-        RuleStates states = table.get(service, metric, timeMillis);
-        if (states == null) {
-            return;
-        }
+        stage.sample(service, metric, timeMillis, value, sink);
+    }
+
+    /** Internal: its per-series state, which a chain keeps in its shared table. */
+    @Override
+    public SeriesTable.Stage<?> seriesStage() {
+        return stage;
+    }
+
+    private void sample(RuleStates states, String service, long timeMillis, double value, Consumer<Detection> sink) {
         for (int i = 0; i < states.rules.length; i++) {
             ThresholdRule rule = ruleArray[states.rules[i]];
             if (states.firing[i]) {
@@ -123,10 +131,10 @@ public final class ThresholdDetector implements SeriesDetector {
         }
     }
 
-    private RuleStates statesFor(SeriesKey key) {
+    private RuleStates statesFor(String service, String metric) {
         List<Integer> matching = new ArrayList<>();
         for (int i = 0; i < ruleArray.length; i++) {
-            if (ruleArray[i].matches(key.service(), key.metric())) {
+            if (ruleArray[i].matches(service, metric)) {
                 matching.add(i);
             }
         }
@@ -154,5 +162,28 @@ public final class ThresholdDetector implements SeriesDetector {
                 "rule", rule.name());
         return new Detection(UUID.randomUUID().toString(), NAME, Detection.Kind.THRESHOLD, status, series,
                 rule.category(), rule.name(), rule.severity(), 1.0, summary, evidence, clock.instant());
+    }
+
+    /** This detector's per-series state in a {@link SeriesTable}. */
+    private final class Stage extends SeriesTable.Stage<RuleStates> {
+        Stage() {
+            super(limits);
+        }
+
+        @Override
+        protected RuleStates open(String service, String metric) {
+            return statesFor(service, metric);
+        }
+
+        @Override
+        protected boolean pinned(RuleStates states) {
+            return states.anyFiring();
+        }
+
+        @Override
+        protected void sample(RuleStates states, String service, String metric, long timeMillis, double value,
+                Consumer<Detection> sink) {
+            ThresholdDetector.this.sample(states, service, timeMillis, value, sink);
+        }
     }
 }

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: feed it from one thread.
  */
-public final class TrendDetector implements SeriesDetector {
+public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
 
     /** The name in every detection: {@value}. */
     public static final String NAME = "trend";
@@ -52,7 +52,8 @@ public final class TrendDetector implements SeriesDetector {
     private final List<TrendRule> rules;
     private final TrendRule[] ruleArray;
     private final Clock clock;
-    private final SeriesTable<RuleTrend[]> table;
+    private final SeriesLimits limits;
+    private final Stage stage;
     private final TheilSen fit = new TheilSen();
     private final double[] xs = new double[TheilSen.MAX_POINTS];
     private final double[] ys = new double[TheilSen.MAX_POINTS];
@@ -61,7 +62,8 @@ public final class TrendDetector implements SeriesDetector {
         this.rules = List.copyOf(rules);
         this.ruleArray = this.rules.toArray(new TrendRule[0]);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.table = new SeriesTable<>(Objects.requireNonNull(limits, "limits"), this::trendsFor, TrendDetector::firing);
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.stage = new Stage();
     }
 
     /**
@@ -91,20 +93,26 @@ public final class TrendDetector implements SeriesDetector {
 
     /** Series watched now (including those no rule matches). */
     public int series() {
-        return table.size();
+        return stage.size();
     }
 
     /** New series not watched because the limit was reached. */
     public long untracked() {
-        return table.untracked();
+        return stage.untracked();
     }
 
     @Override
     public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
-        RuleTrend[] trends = table.get(service, metric, timeMillis);
-        if (trends == null) {
-            return;
-        }
+        stage.sample(service, metric, timeMillis, value, sink);
+    }
+
+    /** Internal: its per-series state, which a chain keeps in its shared table. */
+    @Override
+    public SeriesTable.Stage<?> seriesStage() {
+        return stage;
+    }
+
+    private void sample(RuleTrend[] trends, String service, long timeMillis, double value, Consumer<Detection> sink) {
         for (RuleTrend trend : trends) {
             TrendRule rule = ruleArray[trend.rule];
             long index = Math.floorDiv(timeMillis, rule.bucket().toMillis());
@@ -201,10 +209,10 @@ public final class TrendDetector implements SeriesDetector {
                 Math.min(1, confidence), summary, evidence, clock.instant());
     }
 
-    private RuleTrend[] trendsFor(SeriesKey key) {
+    private RuleTrend[] trendsFor(String service, String metric) {
         List<RuleTrend> matching = new ArrayList<>();
         for (int i = 0; i < ruleArray.length; i++) {
-            if (ruleArray[i].matches(key.service(), key.metric())) {
+            if (ruleArray[i].matches(service, metric)) {
                 matching.add(new RuleTrend(i, ruleArray[i].buckets()));
             }
         }
@@ -218,5 +226,28 @@ public final class TrendDetector implements SeriesDetector {
             }
         }
         return false;
+    }
+
+    /** This detector's per-series state in a {@link SeriesTable}. */
+    private final class Stage extends SeriesTable.Stage<RuleTrend[]> {
+        Stage() {
+            super(limits);
+        }
+
+        @Override
+        protected RuleTrend[] open(String service, String metric) {
+            return trendsFor(service, metric);
+        }
+
+        @Override
+        protected boolean pinned(RuleTrend[] trends) {
+            return firing(trends);
+        }
+
+        @Override
+        protected void sample(RuleTrend[] trends, String service, String metric, long timeMillis, double value,
+                Consumer<Detection> sink) {
+            TrendDetector.this.sample(trends, service, timeMillis, value, sink);
+        }
     }
 }
