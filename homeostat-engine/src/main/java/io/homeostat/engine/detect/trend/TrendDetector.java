@@ -135,10 +135,11 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
         long oldest = closed - trend.medians.length + 1;
         // Points in bucket order, x in buckets from the window's start.
         for (long index = oldest; index <= closed; index++) {
-            int slot = (int) Math.floorMod(index, (long) trend.medians.length);
-            if (trend.indices[slot] == index) {
+            // The ring holds exactly the buckets since closed - length: a slot is there unless NaN.
+            double median = trend.medians[trend.slot(index)];
+            if (!Double.isNaN(median)) {
                 xs[n] = index - oldest + 0.5;
-                ys[n] = trend.medians[slot];
+                ys[n] = median;
                 n++;
             }
         }
