@@ -9,6 +9,7 @@ import io.homeostat.engine.detect.internal.SeriesTable;
 import io.homeostat.engine.detect.internal.Wording;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +41,7 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
     private final Clock clock;
     private final SeriesLimits limits;
     private final Stage stage;
+    private final Map<List<Integer>, int[]> ruleSets = new HashMap<>();
 
     private ThresholdDetector(List<ThresholdRule> rules, Clock clock, SeriesLimits limits) {
         this.rules = List.copyOf(rules);
@@ -98,36 +100,36 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
     private void sample(RuleStates states, String service, long timeMillis, double value, Consumer<Detection> sink) {
         for (int i = 0; i < states.rules.length; i++) {
             ThresholdRule rule = ruleArray[states.rules[i]];
-            if (states.firing[i]) {
+            if (states.firing(i)) {
                 whileFiring(rule, states, i, service, timeMillis, value, sink);
             } else if (rule.operator().breaches(value, rule.threshold())) {
-                if (states.since[i] == RuleStates.NOT_PENDING) {
-                    states.since[i] = timeMillis;
-                    states.worst[i] = value;
-                } else if (rule.operator().upward() ? value > states.worst[i] : value < states.worst[i]) {
-                    states.worst[i] = value;
+                if (states.since(i) == RuleStates.NOT_PENDING) {
+                    states.since(i, timeMillis);
+                    states.worst(i, value);
+                } else if (rule.operator().upward() ? value > states.worst(i) : value < states.worst(i)) {
+                    states.worst(i, value);
                 }
-                long held = timeMillis - states.since[i];
+                long held = timeMillis - states.since(i);
                 if (held >= rule.forDuration().toMillis()) {
-                    states.firing[i] = true;
-                    sink.accept(detection(rule, Detection.Status.FIRING, service, value, held, states.worst[i]));
+                    states.firing(i, true);
+                    sink.accept(detection(rule, Detection.Status.FIRING, service, value, held, states.worst(i)));
                 }
             } else {
-                states.since[i] = RuleStates.NOT_PENDING;
+                states.since(i, RuleStates.NOT_PENDING);
             }
         }
     }
 
     private void whileFiring(ThresholdRule rule, RuleStates states, int i, String service, long timeMillis,
             double value, Consumer<Detection> sink) {
-        if (rule.operator().upward() ? value > states.worst[i] : value < states.worst[i]) {
-            states.worst[i] = value;
+        if (rule.operator().upward() ? value > states.worst(i) : value < states.worst(i)) {
+            states.worst(i, value);
         }
         if (rule.operator().clears(value, rule.clear())) {
-            long held = timeMillis - states.since[i];
-            states.firing[i] = false;
-            states.since[i] = RuleStates.NOT_PENDING;
-            sink.accept(detection(rule, Detection.Status.CLEARED, service, value, held, states.worst[i]));
+            long held = timeMillis - states.since(i);
+            states.firing(i, false);
+            states.since(i, RuleStates.NOT_PENDING);
+            sink.accept(detection(rule, Detection.Status.CLEARED, service, value, held, states.worst(i)));
         }
     }
 
@@ -138,8 +140,11 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
                 matching.add(i);
             }
         }
-        return matching.isEmpty() ? RuleStates.NONE
-                : new RuleStates(matching.stream().mapToInt(Integer::intValue).toArray());
+        if (matching.isEmpty()) {
+            return RuleStates.NONE;
+        }
+        // Series matching the same rules share one array of their indices.
+        return new RuleStates(ruleSets.computeIfAbsent(matching, m -> m.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     private Detection detection(ThresholdRule rule, Detection.Status status, String service, double value,
