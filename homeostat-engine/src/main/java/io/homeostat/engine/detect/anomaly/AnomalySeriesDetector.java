@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * <p>Live series are bounded by {@link AnomalySeriesConfig#limits()}: past the bound, series idle
  * for the limit's idle time and not firing are forgotten (their learning is lost); if none can be,
  * the new series is not scored and is counted in {@link #untracked()}. Each live series costs the
- * scorer's few kilobytes.
+ * scorer's 2 KB.
  *
  * <p>Not thread-safe: feed it from one thread.
  */

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * a sample updates one 15-minute bucket (a few arithmetic operations and one logarithm) and
  * allocates nothing in steady state; each closed 15-minute bucket is rolled into the day and week
  * windows' buckets. Memory per series is bounded by the buckets of the three windows (5 + 7 + 8),
- * each about 80 bytes (statistics in primitive arrays, one histogram array) plus 8 bytes per
+ * each about 60 bytes (statistics in primitive arrays, one histogram array) plus 8 bytes per
  * distinct histogram bin it holds (bins are 10 % wide, so a
  * series whose values span a factor of two fills about 8 per bucket; at most 256).
  *

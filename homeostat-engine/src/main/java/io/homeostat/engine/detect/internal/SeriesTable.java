@@ -3,6 +3,8 @@ package io.homeostat.engine.detect.internal;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.SeriesLimits;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -21,7 +23,8 @@ import java.util.function.Consumer;
  * new series (counted in {@link Stage#untracked()}) and tries
  * again on the series' next sample. A slot goes when no stage holds state in it any more.
  *
- * <p>A chained hash table of small slots (about 40 bytes plus 4 per stage with the table's share).
+ * <p>A chained hash table of small slots (about 70 bytes for a chain of four stages, with the
+ * table's share).
  *
  * <p>Not thread-safe: one chain, one thread.
  */
@@ -43,7 +46,7 @@ public final class SeriesTable {
 
         /** @param limits how many series the stage keeps and when it may forget one */
         protected Stage(SeriesLimits limits) {
-            this.limits = java.util.Objects.requireNonNull(limits, "limits");
+            this.limits = Objects.requireNonNull(limits, "limits");
             this.table = new SeriesTable();
             this.index = table.add(this);
         }
@@ -188,15 +191,15 @@ public final class SeriesTable {
             throw new IllegalStateException("stages must be added before the first sample");
         }
         int n = stages.length;
-        stages = java.util.Arrays.copyOf(stages, n + 1);
+        stages = Arrays.copyOf(stages, n + 1);
         stages[n] = (Stage<Object>) stage;
-        maxSeries = java.util.Arrays.copyOf(maxSeries, n + 1);
+        maxSeries = Arrays.copyOf(maxSeries, n + 1);
         maxSeries[n] = stage.limits().maxSeries();
-        idleMillis = java.util.Arrays.copyOf(idleMillis, n + 1);
+        idleMillis = Arrays.copyOf(idleMillis, n + 1);
         idleMillis[n] = stage.limits().idleAfter().toMillis();
-        live = java.util.Arrays.copyOf(live, n + 1);
-        untracked = java.util.Arrays.copyOf(untracked, n + 1);
-        lastSweepMillis = java.util.Arrays.copyOf(lastSweepMillis, n + 1);
+        live = Arrays.copyOf(live, n + 1);
+        untracked = Arrays.copyOf(untracked, n + 1);
+        lastSweepMillis = Arrays.copyOf(lastSweepMillis, n + 1);
         lastSweepMillis[n] = Long.MIN_VALUE;
         return n;
     }

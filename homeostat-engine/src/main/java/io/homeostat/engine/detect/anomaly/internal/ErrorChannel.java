@@ -60,8 +60,11 @@ final class ErrorChannel {
         filled = Math.min(filled + 1, ring.length);
         double average = sum / filled;
         double std = Math.max(Math.sqrt(variance), MIN_STD);
-        // The distribution has learned updates - 1 averages so far.
-        double tail = updates - 1 < 2 ? 1.0 : TailProbability.upper((average - mean) / std);
+        // The distribution has learned updates - 1 averages so far. A mean at or below the usual
+        // one has a tail of at least 0.5, which scores 0 like 1 does (TailProbability.logScore):
+        // it skips the exponential.
+        double z = (average - mean) / std;
+        double tail = updates - 1 < 2 || z <= 0 ? 1.0 : TailProbability.upper(z);
         learn(average, std);
         return tail;
     }
