@@ -34,7 +34,7 @@ public final class DetectorChain implements Detector {
     private final SeriesTable table = new SeriesTable();
     private final SeriesTable.Stage<?> baselines;
     private final SeriesDetector[] seriesDetectors;
-    /** The column of each series detector in {@link #table}, or null for one that keeps its own state. */
+    /** The stage of each series detector in {@link #table}, or null for one that keeps its own state. */
     private final SeriesTable.Stage<?>[] stages;
     private final Detector[] eventDetectors;
     private final AtomicLong failures = new AtomicLong();
