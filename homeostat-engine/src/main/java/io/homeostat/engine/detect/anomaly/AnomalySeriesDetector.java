@@ -37,12 +37,14 @@ public final class AnomalySeriesDetector implements SeriesDetector, SeriesTable.
 
     private final AnomalySeriesConfig config;
     private final Clock clock;
-    private final Stage stage;
+    private final SeriesTable.Stage<SeriesState> stage;
 
     private AnomalySeriesDetector(AnomalySeriesConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.stage = new Stage();
+        this.stage = SeriesTable.Stage.of(config.limits(),
+                (service, metric) -> new SeriesState(AnomalyDetector.create(config.scorer())), state -> state.firing,
+                this::sample);
     }
 
     /**
@@ -133,29 +135,6 @@ public final class AnomalySeriesDetector implements SeriesDetector, SeriesTable.
 
         SeriesState(AnomalyDetector scorer) {
             this.scorer = scorer;
-        }
-    }
-
-    /** This detector's per-series state in a {@link SeriesTable}. */
-    private final class Stage extends SeriesTable.Stage<SeriesState> {
-        Stage() {
-            super(config.limits());
-        }
-
-        @Override
-        protected SeriesState open(String service, String metric) {
-            return new SeriesState(AnomalyDetector.create(config.scorer()));
-        }
-
-        @Override
-        protected boolean pinned(SeriesState state) {
-            return state.firing;
-        }
-
-        @Override
-        protected void sample(SeriesState state, String service, String metric, long timeMillis, double value,
-                Consumer<Detection> sink) {
-            AnomalySeriesDetector.this.sample(state, service, metric, timeMillis, value, sink);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.homeostat.engine.detect.baseline;
 
-import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.SeriesLimits;
 import io.homeostat.engine.detect.internal.SeriesTable;
@@ -32,14 +31,13 @@ public final class BaselineTracker implements SeriesTable.Member {
 
     private static final BaselineWindow[] WINDOWS = BaselineWindow.values();
 
-    private final SeriesLimits limits;
     private final Consumer<Baseline> listener;
-    private final Stage stage;
+    private final SeriesTable.Stage<SeriesBaseline> stage;
 
     private BaselineTracker(SeriesLimits limits, Consumer<Baseline> listener) {
-        this.limits = Objects.requireNonNull(limits, "limits");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.stage = new Stage();
+        this.stage = SeriesTable.Stage.of(limits, (service, metric) -> new SeriesBaseline(), state -> false,
+                (state, service, metric, time, value, sink) -> sample(state, service, metric, time, value));
     }
 
     /** A tracker with {@link #DEFAULT_LIMITS} that tells no one when windows move. */
@@ -113,29 +111,5 @@ public final class BaselineTracker implements SeriesTable.Member {
     /** New series not tracked because the limit was reached. */
     public long untracked() {
         return stage.untracked();
-    }
-
-
-    /** This tracker's per-series state in a {@link SeriesTable}. */
-    private final class Stage extends SeriesTable.Stage<SeriesBaseline> {
-        Stage() {
-            super(limits);
-        }
-
-        @Override
-        protected SeriesBaseline open(String service, String metric) {
-            return new SeriesBaseline();
-        }
-
-        @Override
-        protected boolean pinned(SeriesBaseline state) {
-            return false;
-        }
-
-        @Override
-        protected void sample(SeriesBaseline state, String service, String metric, long timeMillis, double value,
-                Consumer<Detection> sink) {
-            BaselineTracker.this.sample(state, service, metric, timeMillis, value);
-        }
     }
 }

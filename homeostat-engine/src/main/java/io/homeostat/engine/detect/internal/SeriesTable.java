@@ -6,7 +6,9 @@ import io.homeostat.engine.detect.SeriesLimits;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The per-series state of one or more {@link Stage}s (the baselines, each detector), found by one
@@ -63,6 +65,35 @@ public final class SeriesTable {
         /** Looks at one value of the series whose state is {@code state}; detections go to {@code sink}. */
         protected abstract void sample(S state, String service, String metric, long timeMillis, double value,
                 Consumer<Detection> sink);
+
+        /**
+         * A stage of the functions given: {@code open} makes the state of a series first seen
+         * (see {@link #open}), {@code pinned} says whether a state must stay, {@code sampler}
+         * feeds it a value.
+         */
+        public static <S> Stage<S> of(SeriesLimits limits, BiFunction<String, String, S> open, Predicate<S> pinned,
+                Sampler<S> sampler) {
+            Objects.requireNonNull(open, "open");
+            Objects.requireNonNull(pinned, "pinned");
+            Objects.requireNonNull(sampler, "sampler");
+            return new Stage<>(limits) {
+                @Override
+                protected S open(String service, String metric) {
+                    return open.apply(service, metric);
+                }
+
+                @Override
+                protected boolean pinned(S state) {
+                    return pinned.test(state);
+                }
+
+                @Override
+                protected void sample(S state, String service, String metric, long timeMillis, double value,
+                        Consumer<Detection> sink) {
+                    sampler.sample(state, service, metric, timeMillis, value, sink);
+                }
+            };
+        }
 
         /** The limits given at creation. */
         public final SeriesLimits limits() {
@@ -144,6 +175,18 @@ public final class SeriesTable {
                 }
             }
         }
+    }
+
+    /**
+     * Feeds one value to a stage's state of its series.
+     *
+     * @param <S> the state of one series
+     */
+    @FunctionalInterface
+    public interface Sampler<S> {
+
+        /** Looks at one value of the series whose state is {@code state}; detections go to {@code sink}. */
+        void sample(S state, String service, String metric, long timeMillis, double value, Consumer<Detection> sink);
     }
 
     /** A detector or tracker whose per-series state can live in a table shared with other stages. */

@@ -39,16 +39,15 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
     private final List<ThresholdRule> rules;
     private final ThresholdRule[] ruleArray;
     private final Clock clock;
-    private final SeriesLimits limits;
-    private final Stage stage;
+    private final SeriesTable.Stage<RuleStates> stage;
     private final Map<List<Integer>, int[]> ruleSets = new HashMap<>();
 
     private ThresholdDetector(List<ThresholdRule> rules, Clock clock, SeriesLimits limits) {
         this.rules = List.copyOf(rules);
         this.ruleArray = this.rules.toArray(new ThresholdRule[0]);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.limits = Objects.requireNonNull(limits, "limits");
-        this.stage = new Stage();
+        this.stage = SeriesTable.Stage.of(limits, this::statesFor, RuleStates::anyFiring,
+                (states, service, metric, time, value, sink) -> sample(states, service, time, value, sink));
     }
 
     /**
@@ -167,28 +166,5 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
                 "rule", rule.name());
         return new Detection(UUID.randomUUID().toString(), NAME, Detection.Kind.THRESHOLD, status, series,
                 rule.category(), rule.name(), rule.severity(), 1.0, summary, evidence, clock.instant());
-    }
-
-    /** This detector's per-series state in a {@link SeriesTable}. */
-    private final class Stage extends SeriesTable.Stage<RuleStates> {
-        Stage() {
-            super(limits);
-        }
-
-        @Override
-        protected RuleStates open(String service, String metric) {
-            return statesFor(service, metric);
-        }
-
-        @Override
-        protected boolean pinned(RuleStates states) {
-            return states.anyFiring();
-        }
-
-        @Override
-        protected void sample(RuleStates states, String service, String metric, long timeMillis, double value,
-                Consumer<Detection> sink) {
-            ThresholdDetector.this.sample(states, service, timeMillis, value, sink);
-        }
     }
 }

@@ -52,8 +52,7 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
     private final List<TrendRule> rules;
     private final TrendRule[] ruleArray;
     private final Clock clock;
-    private final SeriesLimits limits;
-    private final Stage stage;
+    private final SeriesTable.Stage<RuleTrend[]> stage;
     private final TheilSen fit = new TheilSen();
     private final double[] xs = new double[TheilSen.MAX_POINTS];
     private final double[] ys = new double[TheilSen.MAX_POINTS];
@@ -62,8 +61,8 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
         this.rules = List.copyOf(rules);
         this.ruleArray = this.rules.toArray(new TrendRule[0]);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.limits = Objects.requireNonNull(limits, "limits");
-        this.stage = new Stage();
+        this.stage = SeriesTable.Stage.of(limits, this::trendsFor, TrendDetector::firing,
+                (trends, service, metric, time, value, sink) -> sample(trends, service, time, value, sink));
     }
 
     /**
@@ -227,28 +226,5 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
             }
         }
         return false;
-    }
-
-    /** This detector's per-series state in a {@link SeriesTable}. */
-    private final class Stage extends SeriesTable.Stage<RuleTrend[]> {
-        Stage() {
-            super(limits);
-        }
-
-        @Override
-        protected RuleTrend[] open(String service, String metric) {
-            return trendsFor(service, metric);
-        }
-
-        @Override
-        protected boolean pinned(RuleTrend[] trends) {
-            return firing(trends);
-        }
-
-        @Override
-        protected void sample(RuleTrend[] trends, String service, String metric, long timeMillis, double value,
-                Consumer<Detection> sink) {
-            TrendDetector.this.sample(trends, service, timeMillis, value, sink);
-        }
     }
 }
