@@ -3,6 +3,7 @@ package io.homeostat.engine.detect;
 import io.homeostat.core.signal.Signal;
 import io.homeostat.core.signal.SignalBus;
 import io.homeostat.engine.detect.baseline.BaselineTracker;
+import io.homeostat.engine.detect.internal.SeriesTable;
 import io.homeostat.engine.detect.series.SampleSink;
 import io.homeostat.engine.detect.series.SignalSeries;
 import java.util.List;
@@ -18,6 +19,11 @@ import java.util.function.Consumer;
  * {@link #failures()} and does not stop the others. A quiet sample allocates nothing in the chain
  * itself.
  *
+ * <p>The baselines and the engine's own series detectors keep their per-series state in one table
+ * owned by the chain: a value costs one lookup of its series, which finds every stage's state
+ * together; each stage keeps its own {@link SeriesLimits} there. A detector or tracker belongs to
+ * at most one chain, and joins it before it has seen a sample.
+ *
  * <p>Not thread-safe: feed it from one thread (one bus subscription, see {@link #attach}).
  */
 public final class DetectorChain implements Detector {
@@ -25,16 +31,25 @@ public final class DetectorChain implements Detector {
     /** The chain's name: {@value}. */
     public static final String NAME = "chain";
 
-    private final BaselineTracker baselines;
+    private final SeriesTable table = new SeriesTable();
+    private final SeriesTable.Stage<?> baselines;
     private final SeriesDetector[] seriesDetectors;
+    /** The stage of each series detector in {@link #table}, or null for one that keeps its own state. */
+    private final SeriesTable.Stage<?>[] stages;
     private final Detector[] eventDetectors;
     private final AtomicLong failures = new AtomicLong();
     private final SampleSink fanOut = this::fanOut;
     private Consumer<Detection> current;
 
     DetectorChain(BaselineTracker baselines, List<SeriesDetector> seriesDetectors, List<Detector> eventDetectors) {
-        this.baselines = baselines;
+        this.baselines = baselines == null ? null : join(baselines.seriesStage());
         this.seriesDetectors = seriesDetectors.toArray(new SeriesDetector[0]);
+        this.stages = new SeriesTable.Stage<?>[this.seriesDetectors.length];
+        for (int i = 0; i < stages.length; i++) {
+            if (this.seriesDetectors[i] instanceof SeriesTable.Member member) {
+                stages[i] = join(member.seriesStage());
+            }
+        }
         this.eventDetectors = eventDetectors.toArray(new Detector[0]);
     }
 
@@ -76,20 +91,32 @@ public final class DetectorChain implements Detector {
      * path {@link #observe} takes for each value, open to hosts that read series themselves.
      */
     public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
+        SeriesTable.Slot slot = table.slot(service, metric, timeMillis);
         if (baselines != null) {
             try {
-                baselines.sample(service, metric, timeMillis, value);
+                baselines.sample(slot, timeMillis, value, sink);
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
             }
         }
-        for (SeriesDetector detector : seriesDetectors) {
+        for (int i = 0; i < seriesDetectors.length; i++) {
+            SeriesTable.Stage<?> stage = stages[i];
             try {
-                detector.sample(service, metric, timeMillis, value, sink);
+                if (stage == null) {
+                    seriesDetectors[i].sample(service, metric, timeMillis, value, sink);
+                } else {
+                    stage.sample(slot, timeMillis, value, sink);
+                }
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
             }
         }
+        table.settle(slot);
+    }
+
+    /** Series with state in the chain's shared table (watched by at least one of its stages). */
+    public int series() {
+        return table.size();
     }
 
     /**
@@ -115,6 +142,11 @@ public final class DetectorChain implements Detector {
     /** The series detectors, in the order they run. */
     public List<SeriesDetector> seriesDetectors() {
         return List.of(seriesDetectors);
+    }
+
+    private SeriesTable.Stage<?> join(SeriesTable.Stage<?> stage) {
+        stage.join(table);
+        return stage;
     }
 
     private void fanOut(String service, String metric, long timeMillis, double value) {

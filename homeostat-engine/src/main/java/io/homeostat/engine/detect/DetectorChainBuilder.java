@@ -56,7 +56,12 @@ public final class DetectorChainBuilder {
         return this;
     }
 
-    /** The chain. */
+    /**
+     * The chain. The baseline tracker and the engine's series detectors move their per-series
+     * state into the chain's table, so each belongs to this chain only.
+     *
+     * @throws IllegalStateException if one of them has already seen samples or belongs to a chain
+     */
     public DetectorChain build() {
         return new DetectorChain(baselines, seriesDetectors, eventDetectors);
     }

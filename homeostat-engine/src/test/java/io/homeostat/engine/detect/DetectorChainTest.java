@@ -8,6 +8,7 @@ import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.detect.baseline.Baseline;
+import io.homeostat.engine.detect.baseline.BaselineTracker;
 import io.homeostat.engine.detect.baseline.BaselineWindow;
 import io.homeostat.engine.detect.threshold.ThresholdDetector;
 import io.homeostat.engine.detect.threshold.ThresholdRules;
@@ -117,5 +118,27 @@ class DetectorChainTest {
             assertThat(detections).hasSize(1);
         }
         assertThat(Instant.ofEpochMilli(clock.wallMillis())).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void theStagesKeepTheirStateInTheChainsOneTable() {
+        ThresholdDetector threshold = ThresholdDetector.create(ThresholdRules.defaults(), clock);
+        BaselineTracker baselines = BaselineTracker.create();
+        DetectorChain chain = DetectorChain.builder().baselines(baselines).add(threshold).build();
+
+        for (int s = 0; s < 3; s++) {
+            chain.sample("db", "error.rate", clock.wallMillis(), 0.01, detections::add);
+            chain.sample("api", "error.rate", clock.wallMillis(), 0.01, detections::add);
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(chain.series()).isEqualTo(2);
+        assertThat(threshold.series()).isEqualTo(2);
+        assertThat(baselines.series()).isEqualTo(2);
+        assertThat(baselines.baseline(new SeriesKey("db", "error.rate"), BaselineWindow.HOUR, clock.instant()))
+                .hasValueSatisfying(b -> assertThat(b.count()).isEqualTo(3));
+        // A detector belongs to one chain.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DetectorChain.builder().add(threshold).build())
+                .isInstanceOf(IllegalStateException.class);
     }
 }

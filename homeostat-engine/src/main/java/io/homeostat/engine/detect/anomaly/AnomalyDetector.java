@@ -7,7 +7,7 @@ import java.util.Objects;
  * Scores the samples of one metric series, in stream order, as they arrive: 0 means usual, 1
  * means as unusual as the detector can tell. The first {@link AnomalyDetectorConfig#learningPeriod()}
  * samples only teach it and score 0. Each sample costs bounded work and the state is bounded
- * (a few kilobytes, whatever the length of the stream); the scores depend only on the samples
+ * (about 2 KB, whatever the length of the stream); the scores depend only on the samples
  * fed, so runs are reproducible.
  *
  * <p>Not thread-safe: one detector per series, fed by one thread at a time (or externally

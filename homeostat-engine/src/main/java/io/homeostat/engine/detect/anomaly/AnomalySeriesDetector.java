@@ -4,7 +4,6 @@ import io.homeostat.core.time.Clock;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesDetector;
 import io.homeostat.engine.detect.SeriesKey;
-import io.homeostat.engine.detect.SeriesLimits;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.detect.internal.Categories;
 import io.homeostat.engine.detect.internal.SeriesTable;
@@ -27,24 +26,25 @@ import java.util.function.Consumer;
  * <p>Live series are bounded by {@link AnomalySeriesConfig#limits()}: past the bound, series idle
  * for the limit's idle time and not firing are forgotten (their learning is lost); if none can be,
  * the new series is not scored and is counted in {@link #untracked()}. Each live series costs the
- * scorer's few kilobytes.
+ * scorer's 2 KB.
  *
  * <p>Not thread-safe: feed it from one thread.
  */
-public final class AnomalySeriesDetector implements SeriesDetector {
+public final class AnomalySeriesDetector implements SeriesDetector, SeriesTable.Member {
 
     /** The name in every detection: {@value}. */
     public static final String NAME = "anomaly";
 
     private final AnomalySeriesConfig config;
     private final Clock clock;
-    private final SeriesTable<SeriesState> table;
+    private final SeriesTable.Stage<SeriesState> stage;
 
     private AnomalySeriesDetector(AnomalySeriesConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.table = new SeriesTable<>(config.limits(), key -> new SeriesState(AnomalyDetector.create(config.scorer())),
-                state -> state.firing);
+        this.stage = SeriesTable.Stage.of(config.limits(),
+                (service, metric) -> new SeriesState(AnomalyDetector.create(config.scorer())), state -> state.firing,
+                this::sample);
     }
 
     /**
@@ -69,20 +69,27 @@ public final class AnomalySeriesDetector implements SeriesDetector {
 
     /** Series scored now. */
     public int series() {
-        return table.size();
+        return stage.size();
     }
 
     /** New series not scored because the bound was reached. */
     public long untracked() {
-        return table.untracked();
+        return stage.untracked();
     }
 
     @Override
     public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
-        SeriesState state = table.get(service, metric, timeMillis);
-        if (state == null) {
-            return;
-        }
+        stage.sample(service, metric, timeMillis, value, sink);
+    }
+
+    /** Internal: its per-series state, which a chain keeps in its shared table. */
+    @Override
+    public SeriesTable.Stage<?> seriesStage() {
+        return stage;
+    }
+
+    private void sample(SeriesState state, String service, String metric, long timeMillis, double value,
+            Consumer<Detection> sink) {
         double score = state.scorer.score(timeMillis, value);
         if (score >= config.fireScore()) {
             state.calm = 0;

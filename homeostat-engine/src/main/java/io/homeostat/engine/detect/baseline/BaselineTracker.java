@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * a sample updates one 15-minute bucket (a few arithmetic operations and one logarithm) and
  * allocates nothing in steady state; each closed 15-minute bucket is rolled into the day and week
  * windows' buckets. Memory per series is bounded by the buckets of the three windows (5 + 7 + 8),
- * each about 80 bytes (statistics in primitive arrays, one histogram array) plus 8 bytes per
+ * each about 60 bytes (statistics in primitive arrays, one histogram array) plus 8 bytes per
  * distinct histogram bin it holds (bins are 10 % wide, so a
  * series whose values span a factor of two fills about 8 per bucket; at most 256).
  *
@@ -24,20 +24,20 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: feed it from one thread.
  */
-public final class BaselineTracker {
+public final class BaselineTracker implements SeriesTable.Member {
 
     /** The default limits: 100,000 series, forgotten after a week without a sample. */
     public static final SeriesLimits DEFAULT_LIMITS = SeriesLimits.defaults().withIdleAfter(Duration.ofDays(7));
 
     private static final BaselineWindow[] WINDOWS = BaselineWindow.values();
 
-    private final SeriesTable<SeriesBaseline> table;
     private final Consumer<Baseline> listener;
+    private final SeriesTable.Stage<SeriesBaseline> stage;
 
     private BaselineTracker(SeriesLimits limits, Consumer<Baseline> listener) {
-        this.table = new SeriesTable<>(Objects.requireNonNull(limits, "limits"), key -> new SeriesBaseline(),
-                state -> false);
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.stage = SeriesTable.Stage.of(limits, (service, metric) -> new SeriesBaseline(), state -> false,
+                (state, service, metric, time, value, sink) -> sample(state, service, metric, time, value));
     }
 
     /** A tracker with {@link #DEFAULT_LIMITS} that tells no one when windows move. */
@@ -60,11 +60,19 @@ public final class BaselineTracker {
      * @param timeMillis the sample's time, epoch milliseconds
      */
     public void sample(String service, String metric, long timeMillis, double value) {
-        if (!Double.isFinite(value)) {
-            return;
+        if (Double.isFinite(value)) {
+            stage.sample(service, metric, timeMillis, value, null);
         }
-        SeriesBaseline state = table.get(service, metric, timeMillis);
-        if (state == null) {
+    }
+
+    /** Internal: its per-series state, which a chain keeps in its shared table. */
+    @Override
+    public SeriesTable.Stage<?> seriesStage() {
+        return stage;
+    }
+
+    private void sample(SeriesBaseline state, String service, String metric, long timeMillis, double value) {
+        if (!Double.isFinite(value)) {
             return;
         }
         int moved = state.add(timeMillis, value, LogHistogram.key(value));
@@ -88,7 +96,7 @@ public final class BaselineTracker {
      * @return empty if the series is not tracked or has no sample in that span
      */
     public Optional<Baseline> baseline(SeriesKey series, BaselineWindow window, Instant now) {
-        SeriesBaseline state = table.peek(series.service(), series.metric());
+        SeriesBaseline state = stage.peek(series.service(), series.metric());
         if (state == null) {
             return Optional.empty();
         }
@@ -97,12 +105,11 @@ public final class BaselineTracker {
 
     /** Series tracked now. */
     public int series() {
-        return table.size();
+        return stage.size();
     }
 
     /** New series not tracked because the limit was reached. */
     public long untracked() {
-        return table.untracked();
+        return stage.untracked();
     }
-
 }

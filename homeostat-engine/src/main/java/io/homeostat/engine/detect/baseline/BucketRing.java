@@ -3,9 +3,10 @@ package io.homeostat.engine.detect.baseline;
 /**
  * One window of one series: a ring of {@link BaselineWindow#buckets()} + 1 time buckets, each the
  * samples' count, mean and sum of squared deviations (Welford, so the variance keeps its precision
- * on large values), minimum, maximum and a {@link LogHistogram}. The buckets live in primitive
- * array (six longs per bucket, side by side) rather than one object per bucket: 52 bytes per bucket plus
- * its histogram array. Fed sample by sample ({@link #add}) or bucket by bucket from a finer ring
+ * on large values), minimum, maximum and a {@link LogHistogram}. The buckets live in one primitive
+ * array (five longs per bucket, side by side) rather than one object per bucket: 44 bytes per
+ * bucket plus its histogram array. Slot {@code i mod slots} holds bucket {@code i} for the
+ * {@code slots} buckets up to the newest; a slot is emptied when the ring moves past it. Fed sample by sample ({@link #add}) or bucket by bucket from a finer ring
  * ({@link #addAll}). A sample older than the ring is ignored. Not thread-safe.
  */
 final class BucketRing {
@@ -19,14 +20,13 @@ final class BucketRing {
     /** {@link #add} dropped the sample: older than the ring. */
     static final int DROPPED = 3;
 
-    /** Slot {@code s} is {@code STRIDE} longs at {@code STRIDE * s}: index, count, then mean, M2, min, max as raw double bits. */
-    private static final int INDEX = 0;
-    private static final int COUNT = 1;
-    private static final int MEAN = 2;
-    private static final int M2 = 3;
-    private static final int MIN = 4;
-    private static final int MAX = 5;
-    private static final int STRIDE = 6;
+    /** Slot {@code s} is {@code STRIDE} longs at {@code STRIDE * s}: count, then mean, M2, min, max as raw double bits. */
+    private static final int COUNT = 0;
+    private static final int MEAN = 1;
+    private static final int M2 = 2;
+    private static final int MIN = 3;
+    private static final int MAX = 4;
+    private static final int STRIDE = 5;
 
     private final long bucketMillis;
     private final int slots;
@@ -43,7 +43,7 @@ final class BucketRing {
         this.data = new long[STRIDE * slots];
         this.histogram = new long[slots][];
         for (int slot = 0; slot < slots; slot++) {
-            data[STRIDE * slot + INDEX] = Long.MIN_VALUE;
+            reset(slot);
         }
     }
 
@@ -62,8 +62,11 @@ final class BucketRing {
 
     /** The slot of the bucket with {@code bucketIndex}, or -1 if the ring does not hold it. */
     int slot(long bucketIndex) {
-        int slot = (int) Math.floorMod(bucketIndex, (long) slots);
-        return data[STRIDE * slot + INDEX] == bucketIndex && bucketIndex != Long.MIN_VALUE ? slot : -1;
+        return holds(bucketIndex) ? (int) Math.floorMod(bucketIndex, (long) slots) : -1;
+    }
+
+    private boolean holds(long bucketIndex) {
+        return latest != Long.MIN_VALUE && bucketIndex <= latest && bucketIndex > latest - slots;
     }
 
     /** Adds a sample; returns {@link #ADDED}, {@link #MOVED}, {@link #LATE} or {@link #DROPPED}. */
@@ -118,40 +121,32 @@ final class BucketRing {
         into.add(data[at + COUNT], get(at + MEAN), get(at + M2), get(at + MIN), get(at + MAX), histogram[slot]);
     }
 
-    /** The slot for {@code bucketIndex}, reset as needed; -1 if older than the ring. Sets {@link #moved}. */
+    /** The slot for {@code bucketIndex}, emptying the slots the ring moves past; -1 if older than the ring. Sets {@link #moved}. */
     private int slotFor(long bucketIndex) {
-        if (latest != Long.MIN_VALUE && bucketIndex <= latest - slots) {
-            moved = DROPPED;
-            return -1;
-        }
-        int slot = (int) Math.floorMod(bucketIndex, (long) slots);
-        long held = data[STRIDE * slot + INDEX];
-        if (held != bucketIndex) {
-            if (held != Long.MIN_VALUE && held > bucketIndex) {
-                moved = DROPPED;
-                return -1;
-            }
-            reset(slot, bucketIndex);
-        }
-        if (bucketIndex > latest) {
+        if (latest == Long.MIN_VALUE || bucketIndex > latest) {
             boolean first = latest == Long.MIN_VALUE;
+            long from = bucketIndex - slots + 1;
             if (!first) {
                 int previous = slot(latest);
-                if (previous >= 0) {
-                    histogram[previous] = LogHistogram.trim(histogram[previous]);
-                }
+                histogram[previous] = LogHistogram.trim(histogram[previous]);
+                from = Math.max(from, latest + 1);
+            }
+            for (long index = from; index <= bucketIndex; index++) {
+                reset((int) Math.floorMod(index, (long) slots));
             }
             latest = bucketIndex;
             moved = first ? ADDED : MOVED;
+        } else if (bucketIndex <= latest - slots) {
+            moved = DROPPED;
+            return -1;
         } else {
             moved = bucketIndex == latest ? ADDED : LATE;
         }
-        return slot;
+        return (int) Math.floorMod(bucketIndex, (long) slots);
     }
 
-    private void reset(int slot, long bucketIndex) {
+    private void reset(int slot) {
         int at = STRIDE * slot;
-        data[at + INDEX] = bucketIndex;
         data[at + COUNT] = 0;
         set(at + MEAN, 0);
         set(at + M2, 0);
@@ -169,10 +164,9 @@ final class BucketRing {
     void collect(Accumulator into, long nowMillis, BucketRing open, int openSlot, long openStartMillis) {
         long newest = Math.floorDiv(nowMillis, bucketMillis);
         long oldest = newest - slots + 1;
-        for (int slot = 0; slot < slots; slot++) {
-            long held = data[STRIDE * slot + INDEX];
-            if (held != Long.MIN_VALUE && held >= oldest && held <= newest) {
-                addTo(into, slot);
+        if (latest != Long.MIN_VALUE) {
+            for (long index = Math.max(oldest, latest - slots + 1); index <= Math.min(newest, latest); index++) {
+                addTo(into, (int) Math.floorMod(index, (long) slots));
             }
         }
         if (openSlot >= 0) {

@@ -127,33 +127,62 @@ final class LogHistogram {
         return h;
     }
 
-    /** Adds {@code other}'s counts to {@code into}, folding the lowest bins past {@link #MAX_BINS}; returns the sum. */
+    /**
+     * Adds {@code other}'s counts to {@code into}, folding the lowest bins past {@link #MAX_BINS};
+     * returns the sum: {@code into} itself, merged in place, when it has room for the bins of both.
+     */
     static long[] addAll(long[] into, long[] other) {
         int used = size(into);
         int size = size(other);
         if (size == 0) {
             return into;
         }
-        long[] merged = new long[used + size + 1];
-        int i = 1;
-        int j = 1;
-        int n = 1;
-        while (i <= used || j <= size) {
-            if (j > size || (i <= used && keyOf(into[i]) < keyOf(other[j]))) {
-                merged[n++] = into[i++];
-            } else if (i > used || keyOf(other[j]) < keyOf(into[i])) {
-                merged[n++] = other[j++];
+        int union = used + size - common(into, used, other, size);
+        long[] merged = union + 1 <= into.length && into != EMPTY ? into : new long[union + 3];
+        // From the largest key down, so merging in place never overwrites a bin not yet read.
+        int i = used;
+        int j = size;
+        int n = union;
+        while (j >= 1) {
+            if (i >= 1 && keyOf(into[i]) > keyOf(other[j])) {
+                merged[n--] = into[i--];
+            } else if (i >= 1 && keyOf(into[i]) == keyOf(other[j])) {
+                merged[n--] = (into[i] & ~MAX_COUNT) | Math.min(MAX_COUNT, countOf(into[i]) + countOf(other[j]));
+                i--;
+                j--;
             } else {
-                merged[n++] = (into[i] & ~MAX_COUNT) | Math.min(MAX_COUNT, countOf(into[i]) + countOf(other[j]));
-                i++;
-                j++;
+                merged[n--] = other[j--];
             }
         }
-        merged[0] = n - 1;
+        if (merged != into) {
+            System.arraycopy(into, 1, merged, 1, i);
+        }
+        merged[0] = union;
         while (size(merged) > MAX_BINS) {
             dropLowest(merged);
         }
         return merged;
+    }
+
+    /** How many keys the two histograms share. */
+    private static int common(long[] a, int aSize, long[] b, int bSize) {
+        int shared = 0;
+        int i = 1;
+        int j = 1;
+        while (i <= aSize && j <= bSize) {
+            int ka = keyOf(a[i]);
+            int kb = keyOf(b[j]);
+            if (ka < kb) {
+                i++;
+            } else if (kb < ka) {
+                j++;
+            } else {
+                shared++;
+                i++;
+                j++;
+            }
+        }
+        return shared;
     }
 
     private static int search(long[] h, int size, int key) {

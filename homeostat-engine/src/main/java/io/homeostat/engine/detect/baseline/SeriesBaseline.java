@@ -26,14 +26,13 @@ final class SeriesBaseline {
      */
     int add(long timeMillis, double value, int key) {
         long previous = hour.latest();
-        int outcome = hour.add(timeMillis, value, key);
-        if (outcome == BucketRing.MOVED) {
+        if (previous != Long.MIN_VALUE && Math.floorDiv(timeMillis, FINE_MILLIS) > previous) {
+            // The newest 15-minute bucket closes: roll it up before the hour ring moves past it.
             long closedStart = previous * FINE_MILLIS;
             int closed = hour.slot(previous);
-            if (closed >= 0) {
-                day.addAll(hour, closed, closedStart);
-                week.addAll(hour, closed, closedStart);
-            }
+            day.addAll(hour, closed, closedStart);
+            week.addAll(hour, closed, closedStart);
+            hour.add(timeMillis, value, key);
             int moved = 1 << BaselineWindow.HOUR.ordinal();
             if (Math.floorDiv(timeMillis, DAY_MILLIS) > Math.floorDiv(closedStart, DAY_MILLIS)) {
                 moved |= 1 << BaselineWindow.DAY.ordinal();
@@ -43,6 +42,7 @@ final class SeriesBaseline {
             }
             return moved;
         }
+        int outcome = hour.add(timeMillis, value, key);
         if (outcome == BucketRing.LATE || outcome == BucketRing.DROPPED) {
             day.add(timeMillis, value, key);
             week.add(timeMillis, value, key);

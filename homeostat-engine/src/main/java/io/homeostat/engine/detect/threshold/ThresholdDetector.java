@@ -9,6 +9,7 @@ import io.homeostat.engine.detect.internal.SeriesTable;
 import io.homeostat.engine.detect.internal.Wording;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: feed it from one thread.
  */
-public final class ThresholdDetector implements SeriesDetector {
+public final class ThresholdDetector implements SeriesDetector, SeriesTable.Member {
 
     /** The name in every detection: {@value}. */
     public static final String NAME = "threshold";
@@ -38,13 +39,15 @@ public final class ThresholdDetector implements SeriesDetector {
     private final List<ThresholdRule> rules;
     private final ThresholdRule[] ruleArray;
     private final Clock clock;
-    private final SeriesTable<RuleStates> table;
+    private final SeriesTable.Stage<RuleStates> stage;
+    private final Map<List<Integer>, int[]> ruleSets = new HashMap<>();
 
     private ThresholdDetector(List<ThresholdRule> rules, Clock clock, SeriesLimits limits) {
         this.rules = List.copyOf(rules);
         this.ruleArray = this.rules.toArray(new ThresholdRule[0]);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.table = new SeriesTable<>(Objects.requireNonNull(limits, "limits"), this::statesFor, RuleStates::anyFiring);
+        this.stage = SeriesTable.Stage.of(limits, this::statesFor, RuleStates::anyFiring,
+                (states, service, metric, time, value, sink) -> sample(states, service, time, value, sink));
     }
 
     /**
@@ -74,64 +77,73 @@ public final class ThresholdDetector implements SeriesDetector {
 
     /** Series watched now (including those no rule matches). */
     public int series() {
-        return table.size();
+        return stage.size();
     }
 
     /** New series not watched because the limit was reached. */
     public long untracked() {
-        return table.untracked();
+        return stage.untracked();
     }
 
     @Override
     public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
-        RuleStates states = table.get(service, metric, timeMillis);
-        if (states == null) {
-            return;
-        }
+        stage.sample(service, metric, timeMillis, value, sink);
+    }
+
+    /** Internal: its per-series state, which a chain keeps in its shared table. */
+    @Override
+    public SeriesTable.Stage<?> seriesStage() {
+        return stage;
+    }
+
+    private void sample(RuleStates states, String service, long timeMillis, double value, Consumer<Detection> sink) {
         for (int i = 0; i < states.rules.length; i++) {
             ThresholdRule rule = ruleArray[states.rules[i]];
-            if (states.firing[i]) {
+            if (states.firing(i)) {
                 whileFiring(rule, states, i, service, timeMillis, value, sink);
             } else if (rule.operator().breaches(value, rule.threshold())) {
-                if (states.since[i] == RuleStates.NOT_PENDING) {
-                    states.since[i] = timeMillis;
-                    states.worst[i] = value;
-                } else if (rule.operator().upward() ? value > states.worst[i] : value < states.worst[i]) {
-                    states.worst[i] = value;
+                if (states.since(i) == RuleStates.NOT_PENDING) {
+                    states.since(i, timeMillis);
+                    states.worst(i, value);
+                } else if (rule.operator().upward() ? value > states.worst(i) : value < states.worst(i)) {
+                    states.worst(i, value);
                 }
-                long held = timeMillis - states.since[i];
+                long held = timeMillis - states.since(i);
                 if (held >= rule.forDuration().toMillis()) {
-                    states.firing[i] = true;
-                    sink.accept(detection(rule, Detection.Status.FIRING, service, value, held, states.worst[i]));
+                    states.firing(i, true);
+                    sink.accept(detection(rule, Detection.Status.FIRING, service, value, held, states.worst(i)));
                 }
             } else {
-                states.since[i] = RuleStates.NOT_PENDING;
+                states.since(i, RuleStates.NOT_PENDING);
             }
         }
     }
 
     private void whileFiring(ThresholdRule rule, RuleStates states, int i, String service, long timeMillis,
             double value, Consumer<Detection> sink) {
-        if (rule.operator().upward() ? value > states.worst[i] : value < states.worst[i]) {
-            states.worst[i] = value;
+        if (rule.operator().upward() ? value > states.worst(i) : value < states.worst(i)) {
+            states.worst(i, value);
         }
         if (rule.operator().clears(value, rule.clear())) {
-            long held = timeMillis - states.since[i];
-            states.firing[i] = false;
-            states.since[i] = RuleStates.NOT_PENDING;
-            sink.accept(detection(rule, Detection.Status.CLEARED, service, value, held, states.worst[i]));
+            long held = timeMillis - states.since(i);
+            states.firing(i, false);
+            states.since(i, RuleStates.NOT_PENDING);
+            sink.accept(detection(rule, Detection.Status.CLEARED, service, value, held, states.worst(i)));
         }
     }
 
-    private RuleStates statesFor(SeriesKey key) {
+    private RuleStates statesFor(String service, String metric) {
         List<Integer> matching = new ArrayList<>();
         for (int i = 0; i < ruleArray.length; i++) {
-            if (ruleArray[i].matches(key.service(), key.metric())) {
+            if (ruleArray[i].matches(service, metric)) {
                 matching.add(i);
             }
         }
-        return matching.isEmpty() ? RuleStates.NONE
-                : new RuleStates(matching.stream().mapToInt(Integer::intValue).toArray());
+        if (matching.isEmpty()) {
+            return RuleStates.NONE;
+        }
+        // Series matching the same rules share one array of their indices.
+        return new RuleStates(ruleSets.computeIfAbsent(matching, m -> m.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     private Detection detection(ThresholdRule rule, Detection.Status status, String service, double value,

@@ -12,8 +12,10 @@ final class RuleTrend {
     static final int BUCKET_SAMPLES = 16;
 
     final int rule;
+    /** The median of closed bucket {@code i} at slot {@code i mod length}; NaN where no bucket closed. */
     final double[] medians;
-    final long[] indices;
+    /** The index of the newest closed bucket. */
+    long newest = Long.MIN_VALUE;
     final double[] open = new double[BUCKET_SAMPLES];
     int openCount;
     long openIndex = Long.MIN_VALUE;
@@ -26,8 +28,7 @@ final class RuleTrend {
     RuleTrend(int rule, int buckets) {
         this.rule = rule;
         this.medians = new double[buckets];
-        this.indices = new long[buckets];
-        Arrays.fill(indices, Long.MIN_VALUE);
+        Arrays.fill(medians, Double.NaN);
     }
 
     /** Keeps the last {@link #BUCKET_SAMPLES} samples of the open bucket. */
@@ -36,12 +37,25 @@ final class RuleTrend {
         openCount++;
     }
 
-    /** Closes the open bucket into the ring; reorders the open samples. */
+    /**
+     * Closes the open bucket into the ring (buckets skipped since the newest closed one are
+     * marked empty); reorders the open samples.
+     */
     void close() {
+        if (newest != Long.MIN_VALUE) {
+            long gap = Math.min(openIndex - newest - 1, medians.length);
+            for (long i = 1; i <= gap; i++) {
+                medians[slot(newest + i)] = Double.NaN;
+            }
+        }
         int n = Math.min(openCount, BUCKET_SAMPLES);
-        int slot = (int) Math.floorMod(openIndex, (long) medians.length);
-        medians[slot] = TheilSen.median(open, n);
-        indices[slot] = openIndex;
+        medians[slot(openIndex)] = TheilSen.median(open, n);
+        newest = openIndex;
         openCount = 0;
+    }
+
+    /** The ring slot of bucket {@code index}. */
+    int slot(long index) {
+        return (int) Math.floorMod(index, (long) medians.length);
     }
 }

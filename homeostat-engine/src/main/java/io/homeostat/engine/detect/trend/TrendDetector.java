@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: feed it from one thread.
  */
-public final class TrendDetector implements SeriesDetector {
+public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
 
     /** The name in every detection: {@value}. */
     public static final String NAME = "trend";
@@ -52,7 +52,7 @@ public final class TrendDetector implements SeriesDetector {
     private final List<TrendRule> rules;
     private final TrendRule[] ruleArray;
     private final Clock clock;
-    private final SeriesTable<RuleTrend[]> table;
+    private final SeriesTable.Stage<RuleTrend[]> stage;
     private final TheilSen fit = new TheilSen();
     private final double[] xs = new double[TheilSen.MAX_POINTS];
     private final double[] ys = new double[TheilSen.MAX_POINTS];
@@ -61,7 +61,8 @@ public final class TrendDetector implements SeriesDetector {
         this.rules = List.copyOf(rules);
         this.ruleArray = this.rules.toArray(new TrendRule[0]);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.table = new SeriesTable<>(Objects.requireNonNull(limits, "limits"), this::trendsFor, TrendDetector::firing);
+        this.stage = SeriesTable.Stage.of(limits, this::trendsFor, TrendDetector::firing,
+                (trends, service, metric, time, value, sink) -> sample(trends, service, time, value, sink));
     }
 
     /**
@@ -91,20 +92,26 @@ public final class TrendDetector implements SeriesDetector {
 
     /** Series watched now (including those no rule matches). */
     public int series() {
-        return table.size();
+        return stage.size();
     }
 
     /** New series not watched because the limit was reached. */
     public long untracked() {
-        return table.untracked();
+        return stage.untracked();
     }
 
     @Override
     public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
-        RuleTrend[] trends = table.get(service, metric, timeMillis);
-        if (trends == null) {
-            return;
-        }
+        stage.sample(service, metric, timeMillis, value, sink);
+    }
+
+    /** Internal: its per-series state, which a chain keeps in its shared table. */
+    @Override
+    public SeriesTable.Stage<?> seriesStage() {
+        return stage;
+    }
+
+    private void sample(RuleTrend[] trends, String service, long timeMillis, double value, Consumer<Detection> sink) {
         for (RuleTrend trend : trends) {
             TrendRule rule = ruleArray[trend.rule];
             long index = Math.floorDiv(timeMillis, rule.bucket().toMillis());
@@ -127,10 +134,11 @@ public final class TrendDetector implements SeriesDetector {
         long oldest = closed - trend.medians.length + 1;
         // Points in bucket order, x in buckets from the window's start.
         for (long index = oldest; index <= closed; index++) {
-            int slot = (int) Math.floorMod(index, (long) trend.medians.length);
-            if (trend.indices[slot] == index) {
+            // The ring holds exactly the buckets since closed - length: a slot is there unless NaN.
+            double median = trend.medians[trend.slot(index)];
+            if (!Double.isNaN(median)) {
                 xs[n] = index - oldest + 0.5;
-                ys[n] = trend.medians[slot];
+                ys[n] = median;
                 n++;
             }
         }
@@ -201,10 +209,10 @@ public final class TrendDetector implements SeriesDetector {
                 Math.min(1, confidence), summary, evidence, clock.instant());
     }
 
-    private RuleTrend[] trendsFor(SeriesKey key) {
+    private RuleTrend[] trendsFor(String service, String metric) {
         List<RuleTrend> matching = new ArrayList<>();
         for (int i = 0; i < ruleArray.length; i++) {
-            if (ruleArray[i].matches(key.service(), key.metric())) {
+            if (ruleArray[i].matches(service, metric)) {
                 matching.add(new RuleTrend(i, ruleArray[i].buckets()));
             }
         }

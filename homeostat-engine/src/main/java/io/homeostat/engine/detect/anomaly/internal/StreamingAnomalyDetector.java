@@ -12,10 +12,14 @@ import io.homeostat.engine.detect.anomaly.AnomalyDetectorConfig;
  * judged by its seasonal model and a non-seasonal one by its level. A jump the fitting seasonal
  * profile expected (error within twice its typical error) is not held against the level. A value beyond the range seen
  * so far (by more than 3% of that range and more than one typical step) scores 1. An
- * {@link AlarmGate} then keeps one episode to one alarm.
+ * alarm gate then keeps one episode to one alarm: a score at or above the alarm score is an alarm; for
+ * the quiet period after it every score is 0, and after that a new alarm must beat the last
+ * alarm's score, a bar that fades linearly to nothing over four learning periods. (A benchmark
+ * such as NAB, like an on-call engineer, values the first alert of an episode and counts every
+ * further one outside it as a false positive.)
  *
  * <p>Work per sample is constant (a dozen arithmetic updates, one {@code exp}, one {@code log});
- * state is about 3 KB, dominated by the two seasonal profiles. Not thread-safe.
+ * state is about 2 KB, 1.3 KB of it the two seasonal profiles. Not thread-safe.
  */
 public final class StreamingAnomalyDetector implements AnomalyDetector {
 
@@ -37,8 +41,13 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
     private final ErrorChannel levelChannel;
     private final ErrorChannel dailyChannel;
     private final ErrorChannel weeklyChannel;
-    private final RangeTracker range;
-    private final AlarmGate gate;
+    private final double alarmMemory;
+    /** The range of every value seen. */
+    private double min = Double.POSITIVE_INFINITY;
+    private double max = Double.NEGATIVE_INFINITY;
+    /** The sample number and score of the last alarm; -1 before the first. */
+    private long lastAlarm = -1;
+    private double lastAlarmScore;
     private long samples;
     private double previous = Double.NaN;
 
@@ -52,9 +61,7 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
         this.levelChannel = new ErrorChannel(window, memory, likelihoodMemory);
         this.dailyChannel = new ErrorChannel(window, memory, likelihoodMemory);
         this.weeklyChannel = new ErrorChannel(window, memory, likelihoodMemory);
-        this.range = new RangeTracker(EXTREME_TOLERANCE);
-        this.gate = new AlarmGate(config.alarmScore(), config.quietPeriod(),
-                (double) ALARM_MEMORY_PERIODS * config.learningPeriod());
+        this.alarmMemory = (double) ALARM_MEMORY_PERIODS * config.learningPeriod();
     }
 
     /** A new detector for {@code config} (not null). */
@@ -72,11 +79,41 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
         daily.learn(timestampMillis, value);
         weekly.learn(timestampMillis, value);
         previous = value;
-        double score = range.update(value, NOISE_STEPS * levelChannel.typical()) ? 1.0 : TailProbability.logScore(tail);
+        double score = extreme(value, NOISE_STEPS * levelChannel.typical()) ? 1.0 : TailProbability.logScore(tail);
         if (samples <= config.learningPeriod()) {
             return 0.0;
         }
-        return gate.pass(samples, score);
+        return gate(samples, score);
+    }
+
+    /**
+     * Whether {@code value} is beyond every value seen so far by more than the larger of a
+     * fraction of their range and {@code noise} (a spike or a level never visited); then learns it.
+     */
+    private boolean extreme(double value, double noise) {
+        boolean extreme = false;
+        if (max > min) {
+            double margin = Math.max((max - min) * EXTREME_TOLERANCE, noise);
+            extreme = value > max + margin || value < min - margin;
+        }
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+        return extreme;
+    }
+
+    /** The score to report for sample number {@code sample} whose score is {@code score}, through the alarm gate. */
+    private double gate(long sample, double score) {
+        if (lastAlarm >= 0) {
+            long since = sample - lastAlarm;
+            if (since <= config.quietPeriod() || score < lastAlarmScore * (1.0 - since / alarmMemory)) {
+                return 0.0;
+            }
+        }
+        if (score >= config.alarmScore()) {
+            lastAlarm = sample;
+            lastAlarmScore = score;
+        }
+        return score;
     }
 
     /** The smallest tail probability among the predictors that fit the series. */
@@ -122,7 +159,7 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
     /** Approximate heap bytes of this detector's state (object headers and arrays included). */
     public int bytes() {
         return 16 + 8 * 8 + 8 + 8 + daily.bytes() + weekly.bytes() + levelChannel.bytes() + dailyChannel.bytes()
-                + weeklyChannel.bytes() + range.bytes() + gate.bytes();
+                + weeklyChannel.bytes() + 5 * 8;
     }
 
     @Override
