@@ -4,6 +4,7 @@ import io.homeostat.core.time.Clock;
 import io.homeostat.server.auth.ApiTokens;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.ingest.Ingest;
+import io.homeostat.server.metrics.SelfMonitor;
 import io.homeostat.server.runtime.ControlLoop;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -33,13 +34,15 @@ public final class ApiRoutes {
      * @param ready whether the server is ready (for {@code /health})
      * @param maxBatchBytes the largest ingest body
      * @param events the live stream served at {@code /api/v1/events}
+     * @param self Homeostat's self checks and metrics ({@code /health}, {@code /metrics})
      */
     public static ApiRoutes of(
             ControlLoop loop, Ingest ingest, ApiTokens tokens, Clock clock, BooleanSupplier ready, int maxBatchBytes,
-            EventStream events) {
+            EventStream events, SelfMonitor self) {
         Auditor auditor = new Auditor(loop.store().auditLog(), clock);
         List<ApiRoute> routes = new ArrayList<>();
-        routes.addAll(new HealthRoutes(loop, ingest, ready).routes());
+        routes.addAll(new HealthRoutes(loop, ingest, ready, self).routes());
+        routes.addAll(new MetricsRoutes(self).routes());
         routes.addAll(new IngestRoutes(ingest, maxBatchBytes).routes());
         routes.addAll(new IncidentRoutes(loop.incidents()).routes());
         routes.addAll(new CircuitRoutes(loop.circuits(), auditor).routes());
