@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
@@ -268,15 +267,8 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     private static void migrate(DataSource dataSource, Dialect dialect, String schema) {
-        var flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common",
-                        "classpath:db/migration/" + dialect.name().toLowerCase(Locale.ROOT));
-        if (!schema.isEmpty()) {
-            flyway.schemas(schema).defaultSchema(schema);
-        }
         try {
-            flyway.load().migrate();
+            SchemaMigrations.over(dataSource, dialect, schema).migrate();
         } catch (FlywayException e) {
             throw new StoreUnavailableException("cannot migrate the schema: " + e.getMessage(), e);
         }
