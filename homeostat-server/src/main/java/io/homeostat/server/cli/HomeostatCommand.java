@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "homeostat", mixinStandardHelpOptions = true, version = "homeostat 0.1.0-SNAPSHOT",
         description = "A self-healing runtime for Java services: the server and an operator's client.",
         subcommands = {ServerCommand.class, StatusCommand.class, IncidentsCommand.class, CircuitsCommand.class,
-            DbCommand.class})
+                RecoverCommand.class, ApprovalsCommand.class, AlertsCommand.class, FlagsCommand.class,
+                DegradationCommand.class, DbCommand.class})
 public final class HomeostatCommand implements Runnable {
 
     @CommandLine.Spec
