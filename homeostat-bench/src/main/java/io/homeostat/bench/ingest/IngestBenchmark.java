@@ -2,11 +2,16 @@ package io.homeostat.bench.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
+import io.homeostat.engine.codec.SignalCodec;
 import io.homeostat.server.auth.Role;
+import io.homeostat.server.ingest.Ingest;
+import io.homeostat.server.ingest.SeenIds;
+import io.homeostat.server.ingest.SignalBatchReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -30,7 +35,9 @@ import org.HdrHistogram.Histogram;
  * Ingest throughput over loopback HTTP: batched JSON signals from {@code threads} client threads
  * to a real {@link HomeostatServer} (embedded H2, the whole loop behind the bus), each round
  * beside a no-op handler ({@link NoopIngestServer}) that receives the same bodies on the same
- * Javalin setup in the same process. While each phase runs, a probe calls
+ * Javalin setup in the same process, and beside the ingest path alone (a real {@code Ingest}
+ * on that setup publishing to a bus whose only subscriber does nothing: parsing, checking,
+ * de-duplicating and publishing without the loop and the store behind it). While each phase runs, a probe calls
  * {@code GET /api/v1/overview} on the real server every 20 ms and records its latency. Bounded:
  * one warm-up round and {@code rounds} rounds of {@code batches} bodies.
  *
@@ -45,8 +52,8 @@ public final class IngestBenchmark {
     private IngestBenchmark() {}
 
     /** One measured round. */
-    private record Round(double noopRate, double ingestRate, Histogram noopProbe, Histogram ingestProbe,
-            long busDropped, double drainMillis) {
+    private record Round(double noopRate, double ingestRate, double pathRate, Histogram noopProbe,
+            Histogram ingestProbe, long busDropped, double drainMillis) {
         double ratio() {
             return ingestRate / noopRate;
         }
@@ -67,11 +74,17 @@ public final class IngestBenchmark {
         try (HomeostatServer server = HomeostatServer.start(config, HomeostatServer.embeddedStore(config),
                 Scheduler.system());
                 NoopIngestServer noop = new NoopIngestServer(config, server.tokens());
+                InProcessSignalBus idle = InProcessSignalBus.create();
+                NoopIngestServer path = new NoopIngestServer(config, server.tokens(), new Ingest(
+                        new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
+                        idle, new SeenIds(SeenIds.DEFAULT_CAPACITY), CLOCK)::accept);
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             String operator = server.tokens().issue("bench-operator", Role.OPERATOR).secret();
             String viewer = server.tokens().issue("bench-viewer", Role.VIEWER).secret();
             URI real = URI.create("http://127.0.0.1:" + server.port() + "/api/v1/signals");
             URI peer = URI.create("http://127.0.0.1:" + noop.port() + "/api/v1/signals");
+            URI alone = URI.create("http://127.0.0.1:" + path.port() + "/api/v1/signals");
+            idle.subscribe(delivered -> { });
             URI overview = URI.create("http://127.0.0.1:" + server.port() + "/api/v1/overview");
             bodyBytes = Batches.make("size", 1, batch, CLOCK.instant()).get(0).length;
             for (int round = 0; round <= rounds; round++) {
@@ -81,6 +94,7 @@ public final class IngestBenchmark {
                 LatencyProbe noopProbe = new LatencyProbe(overview, viewer, Duration.ofMillis(20));
                 long noopNanos = Load.send(client, peer, operator, bodies, threads);
                 Histogram noopLatency = noopProbe.stop();
+                long pathNanos = Load.send(client, alone, operator, bodies, threads);
                 long droppedBefore = bus(client, overview, viewer).path("dropped").asLong();
                 LatencyProbe ingestProbe = new LatencyProbe(overview, viewer, Duration.ofMillis(20));
                 long ingestNanos = Load.send(client, real, operator, bodies, threads);
@@ -91,11 +105,13 @@ public final class IngestBenchmark {
                     LockSupport.parkNanos(1_000_000);
                 }
                 double drainMillis = (CLOCK.monotonicNanos() - drainStart) / 1e6;
-                Round result = new Round(signals * 1e9 / noopNanos, signals * 1e9 / ingestNanos, noopLatency,
-                        ingestLatency, bus.path("dropped").asLong() - droppedBefore, drainMillis);
-                System.out.printf(Locale.ROOT, "%s %d: no-op %,.0f signals/s, ingest %,.0f signals/s (%.2f), overview"
-                        + " p99 %.1f ms under ingest (%.1f ms under no-op), bus dropped %d, drained in %.0f ms%n",
+                Round result = new Round(signals * 1e9 / noopNanos, signals * 1e9 / ingestNanos,
+                        signals * 1e9 / pathNanos, noopLatency, ingestLatency, bus.path("dropped").asLong() - droppedBefore, drainMillis);
+                System.out.printf(Locale.ROOT, "%s %d: no-op %,.0f signals/s, ingest %,.0f signals/s (%.2f), ingest path"
+                        + " alone %,.0f signals/s (%.2f), overview p99 %.1f ms under ingest (%.1f ms under no-op), bus"
+                        + " dropped %d, drained in %.0f ms%n",
                         round == 0 ? "warm-up" : "round", round, result.noopRate(), result.ingestRate(), result.ratio(),
+                        result.pathRate(), result.pathRate() / result.noopRate(),
                         millis(ingestLatency, 99), millis(noopLatency, 99), result.busDropped(), drainMillis);
                 if (round > 0) {
                     measured.add(result);
@@ -123,6 +139,8 @@ public final class IngestBenchmark {
         double noop = median(rounds.stream().mapToDouble(Round::noopRate).toArray());
         double ingest = median(rounds.stream().mapToDouble(Round::ingestRate).toArray());
         double ratio = median(rounds.stream().mapToDouble(Round::ratio).toArray());
+        double path = median(rounds.stream().mapToDouble(Round::pathRate).toArray());
+        double pathRatio = median(rounds.stream().mapToDouble(round -> round.pathRate() / round.noopRate()).toArray());
         Histogram underIngest = new Histogram(3);
         Histogram underNoop = new Histogram(3);
         rounds.forEach(round -> {
@@ -134,17 +152,21 @@ public final class IngestBenchmark {
         table.append(String.format(Locale.ROOT, "%nIngest over loopback HTTP: %d client threads, %,d signals a batch"
                 + " (%,d bytes), %d batches a round, %d rounds (medians); load average %.1f before, %.1f after%n",
                 threads, batch, bodyBytes, batches, rounds.size(), loadBefore, loadAfter));
-        table.append("| no-op handler | ingest | ingest / no-op | overview p50 / p99 / max under ingest"
-                + " | overview p99 under no-op | bus drops |\n|---|---|---|---|---|---|\n");
-        table.append(String.format(Locale.ROOT, "| %,.0f signals/s | %,.0f signals/s | %.2f | %.1f / %.1f / %.1f ms"
-                + " (%d calls) | %.1f ms | %d |%n", noop, ingest, ratio, millis(underIngest, 50), millis(underIngest, 99),
+        table.append("| no-op handler | ingest | ingest / no-op | ingest path alone | path / no-op"
+                + " | overview p50 / p99 / max under ingest | overview p99 under no-op | bus drops |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        table.append(String.format(Locale.ROOT, "| %,.0f signals/s | %,.0f signals/s | %.2f | %,.0f signals/s | %.2f"
+                + " | %.1f / %.1f / %.1f ms (%d calls) | %.1f ms | %d |%n", noop, ingest, ratio, path, pathRatio,
+                millis(underIngest, 50), millis(underIngest, 99),
                 underIngest.getMaxValue() / 1e6, underIngest.getTotalCount(), millis(underNoop, 99), dropped));
         System.out.print(table);
         String json = String.format(Locale.ROOT, "{\"threads\":%d,\"batch\":%d,\"bodyBytes\":%d,\"batches\":%d,"
                 + "\"rounds\":%d,\"noopPerSecond\":%.0f,\"ingestPerSecond\":%.0f,\"ratio\":%.3f,"
+                + "\"pathAlonePerSecond\":%.0f,\"pathAloneRatio\":%.3f,"
                 + "\"overviewP50Millis\":%.2f,\"overviewP99Millis\":%.2f,\"overviewMaxMillis\":%.2f,"
                 + "\"overviewP99UnderNoopMillis\":%.2f,\"busDropped\":%d,\"loadBefore\":%.2f,\"loadAfter\":%.2f}%n",
-                threads, batch, bodyBytes, batches, rounds.size(), noop, ingest, ratio, millis(underIngest, 50),
+                threads, batch, bodyBytes, batches, rounds.size(), noop, ingest, ratio, path, pathRatio,
+                millis(underIngest, 50),
                 millis(underIngest, 99), underIngest.getMaxValue() / 1e6, millis(underNoop, 99), dropped, loadBefore,
                 loadAfter);
         Path results = Path.of("results");

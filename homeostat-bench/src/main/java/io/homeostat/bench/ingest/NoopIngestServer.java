@@ -11,23 +11,30 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The peer of the real ingest route: a Javalin server set up as {@code HomeostatServer} sets up
+ * A peer of the real ingest route: a Javalin server set up as {@code HomeostatServer} sets up
  * its own (same JSON mapper, request size limit, host, token check through the same
  * {@link Authorizer} over the same tokens) whose {@code POST /api/v1/signals} reads the body the
- * same way (bounded, 16 KiB at a time into a growing buffer) and answers 202 with a small JSON
- * object without looking at it.
+ * same way (bounded, 16 KiB at a time into a growing buffer) and answers 202 with what
+ * {@code handler} makes of it: a small fixed object (the no-op handler), or the result of a real
+ * {@link io.homeostat.server.ingest.Ingest} publishing to a bus nobody processes (the ingest path
+ * alone, without the loop behind it).
  */
 final class NoopIngestServer implements AutoCloseable {
 
     private final Javalin http;
 
     NoopIngestServer(ServerConfig config, ApiTokens tokens) {
+        this(config, tokens, body -> Map.of("accepted", body.length, "duplicates", 0, "dropped", 0));
+    }
+
+    NoopIngestServer(ServerConfig config, ApiTokens tokens, Function<byte[], Object> handler) {
         Authorizer authorizer = new Authorizer(tokens);
-        ApiRoute route = ApiRoute.post("/api/v1/signals", Access.OPERATOR, "no-op ingest", ctx -> {
+        ApiRoute route = ApiRoute.post("/api/v1/signals", Access.OPERATOR, "peer ingest", ctx -> {
             byte[] body = read(ctx.bodyInputStream(), config.maxBatchBytes());
-            ctx.status(202).json(Map.of("accepted", body.length, "duplicates", 0, "dropped", 0));
+            ctx.status(202).json(handler.apply(body));
         });
         JacksonJson json = new JacksonJson();
         this.http = Javalin.create(javalin -> {

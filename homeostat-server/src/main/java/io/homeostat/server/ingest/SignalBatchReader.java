@@ -2,7 +2,6 @@ package io.homeostat.server.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,13 +49,14 @@ public final class SignalBatchReader {
         this.maxSignals = maxSignals;
         // Parsed as the codec parses one signal (doubles, non-numeric literals let through), so
         // that each element is decoded from this tree directly and the codec names the field
-        // holding a NaN, an Infinity or an overflow.
+        // holding a NaN, an Infinity or an overflow. Duplicate keys are refused by the tree
+        // builder, which sees them for free, not by the parser's detector (a hash set per object).
         JsonFactory factory = JsonFactory.builder()
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .build();
     }
 
