@@ -15,6 +15,7 @@ import io.homeostat.server.ingest.IngestTotals;
 import io.homeostat.store.jdbc.JdbcStore;
 import io.homeostat.store.jdbc.WriterStats;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public final class SelfMonitor implements AutoCloseable {
         }
     }
 
-    private void publish(String metric, double value, java.time.Instant time) {
+    private void publish(String metric, double value, Instant time) {
         bus.publish(new MetricSample(SERVICE, metric, value, time, Map.of()));
     }
 
