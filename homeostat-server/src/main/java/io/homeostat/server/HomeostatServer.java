@@ -19,6 +19,7 @@ import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.ingest.IngestRejectedException;
 import io.homeostat.server.ingest.SeenIds;
 import io.homeostat.server.ingest.SignalBatchReader;
+import io.homeostat.server.metrics.SelfMonitor;
 import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.LoopOptions;
 import io.homeostat.server.runtime.RemoteCircuitException;
@@ -45,6 +46,7 @@ public final class HomeostatServer implements AutoCloseable {
     private final ControlLoop loop;
     private final ApiTokens tokens;
     private final Ingest ingest;
+    private final SelfMonitor self;
     private final Javalin http;
     private final EventStream events = new EventStream();
     private final AtomicBoolean ready = new AtomicBoolean();
@@ -59,12 +61,15 @@ public final class HomeostatServer implements AutoCloseable {
                 ? ControlLoop.start(storeConfig, incidents.get(), scheduler)
                 : ControlLoop.start(storeConfig, scheduler, options);
         long loopReady = scheduler.clock().monotonicNanos();
+        SelfMonitor monitor = null;
         try {
             this.ingest = new Ingest(
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
+            monitor = SelfMonitor.start(loop.bus(), loop.store(), ingest, loop.guards(), scheduler);
+            this.self = monitor;
             ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events,
-                    config);
+                    config, self);
             Authorizer authorizer = new Authorizer(tokens);
             JacksonJson json = new JacksonJson();
             this.http = Javalin.create(javalin -> {
@@ -96,6 +101,9 @@ public final class HomeostatServer implements AutoCloseable {
                     (scheduler.clock().monotonicNanos() - loopReady) / 1_000_000);
         } catch (RuntimeException e) {
             events.close();
+            if (monitor != null) {
+                monitor.close();
+            }
             loop.close();
             throw e;
         }
@@ -195,6 +203,7 @@ public final class HomeostatServer implements AutoCloseable {
         try {
             events.close();
             http.stop();
+            self.close();
         } finally {
             loop.close();
         }

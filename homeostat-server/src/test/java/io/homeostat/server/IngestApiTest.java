@@ -93,6 +93,13 @@ class IngestApiTest {
     }
 
     @Test
+    void aDuplicateKeyRefusesTheBatch() {
+        assertRejected(batch(sample("s-1", "1.0").replace("\"value\":1.0", "\"value\":1.0,\"value\":2.0")), 400, "$");
+        assertThat(ingest(batch(sample("s-1", "1.0").replace("\"value\":1.0", "\"value\":1.0,\"value\":2.0"))).text())
+                .contains("Duplicate field 'value'");
+    }
+
+    @Test
     void wrongTypesNamesTheField() {
         assertRejected(batch(sample("s-1", "\"3.0\"")), 400, "signals[0].value");
         assertRejected("{\"signals\":{}}", 400, "signals");

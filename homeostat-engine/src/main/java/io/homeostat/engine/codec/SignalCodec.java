@@ -87,6 +87,20 @@ public final class SignalCodec {
         return SignalReader.read(parse(json));
     }
 
+    /**
+     * The signal an already parsed JSON object describes, read as strictly as {@link #decode(byte[])}
+     * (a caller that parsed a larger document, e.g. an ingest batch, decodes its elements without
+     * writing them out again). Numbers must have been parsed as doubles and longs, not
+     * {@code BigDecimal}s, for {@code NaN} and overflows to be refused.
+     *
+     * @throws SignalDecodingException if it is not a valid signal; the exception names the field
+     *     relative to {@code node}
+     * @throws NullPointerException if {@code node} is null
+     */
+    public Signal read(JsonNode node) {
+        return SignalReader.read(Objects.requireNonNull(node, "node"));
+    }
+
     /** The signal in {@code json}; see {@link #decode(byte[])}. */
     public Signal decode(String json) {
         Objects.requireNonNull(json, "json");

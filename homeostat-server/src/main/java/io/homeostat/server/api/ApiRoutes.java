@@ -5,6 +5,7 @@ import io.homeostat.server.ServerConfig;
 import io.homeostat.server.auth.ApiTokens;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.ingest.Ingest;
+import io.homeostat.server.metrics.SelfMonitor;
 import io.homeostat.server.runtime.ControlLoop;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -35,13 +36,15 @@ public final class ApiRoutes {
      * @param maxBatchBytes the largest ingest body
      * @param events the live stream served at {@code /api/v1/events}
      * @param config the server's settings, shown by {@code /api/v1/config}
+     * @param self Homeostat's self checks and metrics ({@code /health}, {@code /metrics})
      */
     public static ApiRoutes of(
             ControlLoop loop, Ingest ingest, ApiTokens tokens, Clock clock, BooleanSupplier ready, int maxBatchBytes,
-            EventStream events, ServerConfig config) {
+            EventStream events, ServerConfig config, SelfMonitor self) {
         Auditor auditor = new Auditor(loop.auditLog(), clock);
         List<ApiRoute> routes = new ArrayList<>();
-        routes.addAll(new HealthRoutes(loop, ingest, ready).routes());
+        routes.addAll(new HealthRoutes(loop, ingest, ready, self).routes());
+        routes.addAll(new MetricsRoutes(self).routes());
         routes.addAll(new IngestRoutes(ingest, maxBatchBytes).routes());
         routes.addAll(new IncidentRoutes(loop.incidents(), loop.diagnosis(), loop.store().diagnoses()).routes());
         routes.addAll(new ServiceRoutes(loop, clock).routes());

@@ -1,9 +1,12 @@
 package io.homeostat.server.api;
 
 import io.homeostat.core.breaker.CircuitState;
+import io.homeostat.core.health.HealthResult;
+import io.homeostat.core.health.HealthStatus;
 import io.homeostat.engine.execute.RunPhase;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.server.ingest.Ingest;
+import io.homeostat.server.metrics.SelfMonitor;
 import io.homeostat.server.runtime.CircuitView;
 import io.homeostat.server.runtime.ControlLoop;
 import io.javalin.http.Context;
@@ -22,17 +25,20 @@ final class HealthRoutes {
     private final ControlLoop loop;
     private final Ingest ingest;
     private final BooleanSupplier ready;
+    private final SelfMonitor self;
 
-    HealthRoutes(ControlLoop loop, Ingest ingest, BooleanSupplier ready) {
+    HealthRoutes(ControlLoop loop, Ingest ingest, BooleanSupplier ready, SelfMonitor self) {
         this.loop = loop;
         this.ingest = ingest;
         this.ready = ready;
+        this.self = self;
     }
 
     List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/health", Access.PUBLIC,
-                        "Liveness and readiness of Homeostat itself: 200 when ready, 503 with the failing checks when not",
+                        "Liveness and readiness of Homeostat itself and its self checks (bus queue, store spool,"
+                                + " loop latency, drops): 200 when ready (status up or degraded), 503 when not",
                         List.of(), this::health),
                 ApiRoute.get("/api/v1/overview", Access.VIEWER,
                         "System health overview: active incidents, circuits, alerts, recovery runs and approvals, degradation, ingest and store counts", List.of(),
@@ -45,8 +51,20 @@ final class HealthRoutes {
         checks.put("bus", loop.bus().isClosed() ? "closed" : "up");
         var stats = loop.store().stats();
         checks.put("store", stats.spooledRecords() > stats.replayedRecords() ? "database unreachable, spooling" : "up");
-        boolean up = checks.values().stream().allMatch("up"::equals);
-        ctx.status(up ? 200 : 503).json(Map.of("status", up ? "up" : "down", "checks", checks));
+        boolean ready = checks.values().stream().allMatch("up"::equals);
+        boolean degraded = false;
+        for (Map.Entry<String, HealthResult> check : self.checks().entrySet()) {
+            HealthResult result = check.getValue();
+            ready &= result.status() != HealthStatus.UNHEALTHY;
+            degraded |= result.status() == HealthStatus.DEGRADED;
+            checks.put(check.getKey(), switch (result.status()) {
+                case HEALTHY -> "up";
+                case DEGRADED -> "degraded: " + result.message();
+                case UNHEALTHY -> "down: " + result.message();
+            });
+        }
+        String status = !ready ? "down" : degraded ? "degraded" : "up";
+        ctx.status(ready ? 200 : 503).json(Map.of("status", status, "live", true, "ready", ready, "checks", checks));
     }
 
     private void overview(Context ctx) {

@@ -2,14 +2,12 @@ package io.homeostat.server.cli;
 
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
-import io.homeostat.engine.config.ConfigException;
 import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
-import io.homeostat.server.ServerConfigFile;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -33,43 +31,40 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data", description = "directory for the database, spool and tokens (default: ./data)")
     Path data;
 
-    @Option(names = "--config", description = "homeostat.yaml; only its 'server' section is read so far")
+    @Option(names = "--config", description = "homeostat.yaml; only its 'server' section is read so far;"
+            + " HOMEOSTAT_SERVER_HOST/_PORT/_DATA and HOMEOSTAT_STORE_URL/_USER/_PASSWORD override it, options override those")
     Path config;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> environment;
+
+    ServerCommand() {
+        this(System.getenv());
+    }
+
+    /** With {@code environment} in place of the process's (tests). */
+    ServerCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ServerConfig settings = ServerConfig.defaults();
-        if (config != null) {
-            if (!Files.isRegularFile(config)) {
-                err.println("homeostat server: --config " + config + ": no such file");
-                return 2;
-            }
-            try {
-                settings = ServerConfigFile.apply(config, settings);
-            } catch (ConfigException e) {
-                err.println("homeostat server: " + e.getMessage());
-                return 2;
-            }
-        }
+        Settings settings;
         try {
-            settings = settings.withAddress(host != null ? host : settings.host(), port != null ? port : settings.port());
-            if (data != null) {
-                settings = settings.withDataDirectory(data);
-            }
-        } catch (IllegalArgumentException e) {
+            settings = Settings.resolve(config, environment, host, port, data);
+        } catch (Settings.InvalidSettingsException e) {
             err.println("homeostat server: " + e.getMessage());
             return 2;
         }
-        ServerConfig chosen = settings;
+        ServerConfig chosen = settings.server();
         Scheduler scheduler = Scheduler.system();
         Clock clock = scheduler.clock();
         long begin = clock.monotonicNanos();
-        HomeostatServer server = HomeostatServer.start(chosen, HomeostatServer.embeddedStore(chosen), scheduler);
+        HomeostatServer server = HomeostatServer.start(chosen, settings.store(), scheduler);
         long startMillis = (clock.monotonicNanos() - begin) / 1_000_000;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -45,5 +46,13 @@ class ServerCommandTest {
         assertThat(run("server", "--port", "70000", "--data", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("port");
         assertThat(run("server", "--port", "eighty")).isEqualTo(2);
+    }
+
+    @Test
+    void aBadEnvironmentVariableIsNamed() {
+        CommandLines run = new CommandLines(Map.of("HOMEOSTAT_SERVER_PORT", "eighty"));
+        assertThat(run.run("server", "--data", dir.toString())).isEqualTo(2);
+        assertThat(run.err.toString()).contains("environment: HOMEOSTAT_SERVER_PORT='eighty' must be an integer");
+        assertThat(dir.resolve("tokens")).doesNotExist();
     }
 }

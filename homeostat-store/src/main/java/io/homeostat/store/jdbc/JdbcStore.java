@@ -24,9 +24,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
@@ -46,6 +44,7 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcAuditLog auditLog;
     private final JdbcBreakerStateStore breakerStates;
     private final Clock clock;
+    private final SequentialIds metricIds;
     private final JdbcIncidentStore incidents;
     private final JdbcAlertStore alerts;
     private final JdbcPatternStore patterns;
@@ -63,6 +62,7 @@ public final class JdbcStore implements AutoCloseable {
         this.auditLog = new JdbcAuditLog(dataSource, writer);
         this.breakerStates = new JdbcBreakerStateStore(dataSource, dialect, scheduler.clock());
         this.clock = scheduler.clock();
+        this.metricIds = new SequentialIds(clock);
         this.incidents = new JdbcIncidentStore(dataSource);
         this.alerts = new JdbcAlertStore(dataSource);
         this.patterns = new JdbcPatternStore(dataSource);
@@ -112,13 +112,13 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
-     * Queues a raw metric sample for writing under a new (random UUID) id; returns at once unless
+     * Queues a raw metric sample for writing under a new id (time-ordered, see {@link SequentialIds}); returns at once unless
      * the in-memory queue is full, as for failure events.
      *
      * @throws IllegalStateException if the store is closed
      */
     public void write(MetricSample sample) {
-        writer.submit(MetricTable.INSTANCE, new MetricRow(UUID.randomUUID().toString(), sample));
+        writer.submit(MetricTable.INSTANCE, new MetricRow(metricIds.next(), sample));
     }
 
     /** The audit trail; appends go through the batching writer. */
@@ -279,15 +279,8 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     private static void migrate(DataSource dataSource, Dialect dialect, String schema) {
-        var flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common",
-                        "classpath:db/migration/" + dialect.name().toLowerCase(Locale.ROOT));
-        if (!schema.isEmpty()) {
-            flyway.schemas(schema).defaultSchema(schema);
-        }
         try {
-            flyway.load().migrate();
+            SchemaMigrations.over(dataSource, dialect, schema).migrate();
         } catch (FlywayException e) {
             throw new StoreUnavailableException("cannot migrate the schema: " + e.getMessage(), e);
         }

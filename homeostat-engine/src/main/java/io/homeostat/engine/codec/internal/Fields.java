@@ -5,12 +5,11 @@ import io.homeostat.engine.codec.SignalDecodingException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -20,9 +19,26 @@ import java.util.stream.Collectors;
  */
 final class Fields {
 
+    /**
+     * Each enum's constants by wire name: looking them up used to lower-case every constant's
+     * name for every signal read (the largest allocation of ingest after the JSON tree).
+     */
+    private static final ClassValue<Map<String, Enum<?>>> WIRE_NAMES = new ClassValue<>() {
+        @Override
+        protected Map<String, Enum<?>> computeValue(Class<?> type) {
+            Map<String, Enum<?>> byName = new HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                byName.put(SignalWriter.lower((Enum<?>) constant), (Enum<?>) constant);
+            }
+            return Map.copyOf(byName);
+        }
+    };
+
     private final JsonNode object;
     private final String prefix;
-    private final Set<String> read = new HashSet<>();
+    /** The names looked up so far (a handful: a small array, not a hash set per object). */
+    private String[] read = new String[8];
+    private int reads;
 
     private Fields(JsonNode object, String prefix) {
         this.object = object;
@@ -48,7 +64,7 @@ final class Fields {
 
     /** The value, empty when absent or null. */
     Optional<JsonNode> optional(String name) {
-        read.add(name);
+        remember(name);
         JsonNode node = object.get(name);
         return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
     }
@@ -138,11 +154,30 @@ final class Fields {
         return of(required(name), path(name));
     }
 
+    private void remember(String name) {
+        if (wasRead(name)) {
+            return;
+        }
+        if (reads == read.length) {
+            read = Arrays.copyOf(read, reads * 2);
+        }
+        read[reads++] = name;
+    }
+
+    private boolean wasRead(String name) {
+        for (int i = 0; i < reads; i++) {
+            if (read[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Fails naming the first field that was never read. */
     void rejectUnknown() {
         for (Map.Entry<String, JsonNode> entry : object.properties()) {
             String name = entry.getKey();
-            if (!read.contains(name)) {
+            if (!wasRead(name)) {
                 throw new SignalDecodingException(path(name), "unknown field");
             }
         }
@@ -156,10 +191,9 @@ final class Fields {
     }
 
     private <E extends Enum<E>> E parseEnum(String name, String text, Class<E> type) {
-        for (E constant : type.getEnumConstants()) {
-            if (SignalWriter.lower(constant).equals(text)) {
-                return constant;
-            }
+        Enum<?> constant = WIRE_NAMES.get(type).get(text);
+        if (constant != null) {
+            return type.cast(constant);
         }
         String allowed = Arrays.stream(type.getEnumConstants()).map(SignalWriter::lower)
                 .collect(Collectors.joining(", "));

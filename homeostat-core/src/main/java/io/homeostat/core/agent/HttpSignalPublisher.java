@@ -1,0 +1,435 @@
+package io.homeostat.core.agent;
+
+import io.homeostat.core.signal.Signal;
+import io.homeostat.core.time.Cancellable;
+import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Scheduler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports this JVM's signals to a Homeostat server: subscribe it to the local bus
+ * ({@code bus.subscribe(publisher)}) and it POSTs them in batches to the server's
+ * {@code /api/v1/signals} with a bearer token, a full batch at once and a partial one every flush
+ * interval. Each signal gets an id (this publisher's random prefix and a counter) that stays with
+ * it through retries, so a batch resent after a lost answer is not counted twice.
+ *
+ * <p>When the server cannot be reached or answers with anything but success or a content error
+ * (a 5xx, 401, 429, a timeout), the batch goes to the disk spool and the publisher backs off
+ * (doubling from {@link Builder#backoff initial} up to its maximum); while the spool holds
+ * anything, new batches go behind it, and it is replayed oldest first whenever the server answers
+ * again, so the server sees the signals in the order they were published. A batch the server
+ * refuses for its content (400, 413, 422) is logged and let go: resending would not help. Only a
+ * full spool loses signals, and they are counted ({@link AgentStats#droppedSignals()}).
+ * {@link #close()} sends what is buffered, or spools it.
+ *
+ * <p>Thread-safe. One sender thread does the HTTP calls and owns the spool; the bus's delivery
+ * thread only hands signals over, and waits when {@code 20 x batchSize} are already buffered.
+ */
+public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpSignalPublisher.class);
+    private static final String PATH = "/api/v1/signals";
+
+    private enum Outcome { TAKEN, REFUSED, FAILED }
+
+    private final URI endpoint;
+    private final String token;
+    private final int batchSize;
+    private final Duration requestTimeout;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final HttpClient client;
+    private final BatchSpool spool;
+    private final LinkedBlockingQueue<Signal> buffer;
+    private final ExecutorService sender;
+    private final Cancellable flushing;
+    private final String idPrefix;
+    private final AtomicLong idCounter = new AtomicLong();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final AtomicBoolean flushRequested = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong spooled = new AtomicLong();
+    private final AtomicLong replayed = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile int spoolEntries;
+    private volatile long spoolBytes;
+    private volatile int failures;
+    /** Sender thread only: no attempt before this monotonic time. */
+    private long retryAtNanos = Long.MIN_VALUE;
+
+    private HttpSignalPublisher(Builder builder) {
+        this.endpoint = builder.server.resolve(PATH);
+        this.token = builder.token;
+        this.batchSize = builder.batchSize;
+        this.requestTimeout = builder.requestTimeout;
+        this.initialBackoff = builder.initialBackoff;
+        this.maxBackoff = builder.maxBackoff;
+        this.scheduler = builder.scheduler;
+        this.clock = scheduler.clock();
+        this.client = builder.client != null ? builder.client
+                : HttpClient.newBuilder().connectTimeout(requestTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.spool = new BatchSpool(builder.spoolDirectory, builder.spoolMaxBytes);
+        this.spoolEntries = spool.entries();
+        this.spoolBytes = spool.bytes();
+        this.buffer = new LinkedBlockingQueue<>(batchSize * 20);
+        this.idPrefix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "-"
+                + Long.toHexString(clock.wallMillis()) + "-";
+        this.sender = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "homeostat-agent-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.flushing = scheduler.scheduleAtFixedRate(builder.flushInterval, builder.flushInterval, () -> wake(true));
+        if (!spool.isEmpty()) {
+            wake(true); // what an earlier run left goes first
+        }
+    }
+
+    /**
+     * A builder for a publisher to {@code server} (e.g. {@code http://127.0.0.1:8080/}) with
+     * {@code token} (an operator's), spooling under {@code spoolDirectory}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static Builder builder(URI server, String token, Path spoolDirectory) {
+        return new Builder(server, token, spoolDirectory);
+    }
+
+    /** Hands {@code signals} to the sender; waits while the in-memory buffer is full. */
+    @Override
+    public void accept(List<Signal> signals) {
+        for (Signal signal : signals) {
+            try {
+                while (!buffer.offer(signal, 100, TimeUnit.MILLISECONDS)) {
+                    if (closed.get()) {
+                        dropped.incrementAndGet();
+                        break;
+                    }
+                    wake(false);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                dropped.incrementAndGet();
+                return;
+            }
+        }
+        if (buffer.size() >= batchSize) {
+            wake(false);
+        }
+    }
+
+    private void wake(boolean flush) {
+        if (flush) {
+            flushRequested.set(true);
+        }
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                sender.execute(() -> {
+                    wakeQueued.set(false);
+                    drain(flushRequested.getAndSet(false));
+                });
+            } catch (RejectedExecutionException stopped) {
+                wakeQueued.set(false);
+            }
+        }
+    }
+
+    /** Sender thread: replays the spool, then sends what is buffered, until something fails. */
+    private void drain(boolean flush) {
+        try {
+            while (true) {
+                if (clock.monotonicNanos() < retryAtNanos) {
+                    spill(flush);
+                    return;
+                }
+                Optional<BatchSpool.Entry> head = spool.head();
+                if (head.isPresent()) {
+                    Outcome outcome = post(head.get().body());
+                    if (outcome == Outcome.FAILED) {
+                        failed();
+                        spill(flush);
+                        return;
+                    }
+                    spool.remove(head.get().sequence());
+                    updateSpoolFigures();
+                    if (outcome == Outcome.TAKEN) {
+                        replayed.incrementAndGet();
+                        sent.addAndGet(countSignals(head.get().body()));
+                    } else {
+                        rejected.addAndGet(countSignals(head.get().body()));
+                    }
+                    succeeded();
+                    continue;
+                }
+                if (buffer.size() < batchSize && !(flush && !buffer.isEmpty())) {
+                    return;
+                }
+                List<Signal> batch = take();
+                byte[] body = encode(batch);
+                Outcome outcome = post(body);
+                switch (outcome) {
+                    case TAKEN -> {
+                        sent.addAndGet(batch.size());
+                        succeeded();
+                    }
+                    case REFUSED -> rejected.addAndGet(batch.size());
+                    case FAILED -> {
+                        toSpool(body, batch.size());
+                        failed();
+                        spill(flush);
+                        return;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the agent's sender failed; retrying at the next flush", e);
+        }
+    }
+
+    /** While the server is away: moves buffered batches (full ones, or all on a flush) to the spool. */
+    private void spill(boolean flush) {
+        while (buffer.size() >= batchSize || (flush && !buffer.isEmpty())) {
+            List<Signal> batch = take();
+            toSpool(encode(batch), batch.size());
+        }
+    }
+
+    private void toSpool(byte[] body, int signals) {
+        try {
+            if (spool.append(body)) {
+                spooled.incrementAndGet();
+            } else {
+                dropped.addAndGet(signals);
+                LOG.error("the agent spool is full; {} signals dropped ({} in all)", signals, dropped.get());
+            }
+        } catch (UncheckedIOException e) {
+            dropped.addAndGet(signals);
+            LOG.error("cannot write the agent spool; {} signals dropped", signals, e);
+        }
+        updateSpoolFigures();
+    }
+
+    private void updateSpoolFigures() {
+        spoolEntries = spool.entries();
+        spoolBytes = spool.bytes();
+    }
+
+    private List<Signal> take() {
+        List<Signal> batch = new ArrayList<>(batchSize);
+        buffer.drainTo(batch, batchSize);
+        return batch;
+    }
+
+    private byte[] encode(List<Signal> batch) {
+        List<String> ids = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            ids.add(idPrefix + idCounter.incrementAndGet());
+        }
+        return SignalJson.batch(ids, batch).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The number of signals in a body this publisher wrote: one {@code "id":} per signal. */
+    private static long countSignals(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        long count = 0;
+        for (int at = text.indexOf("{\"id\":"); at >= 0; at = text.indexOf("{\"id\":", at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private Outcome post(byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(requestTimeout)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return Outcome.TAKEN;
+            }
+            if (status == 400 || status == 413 || status == 422) {
+                LOG.error("the server refused a batch ({}): {}; its signals are let go", status, response.body());
+                return Outcome.REFUSED;
+            }
+            LOG.warn("the server answered {} to a batch; it is kept and sent again: {}", status, response.body());
+            return Outcome.FAILED;
+        } catch (IOException e) {
+            if (failures == 0) {
+                LOG.warn("cannot reach {}: {}; spooling until it answers", endpoint, e.toString());
+            }
+            return Outcome.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.FAILED;
+        }
+    }
+
+    private void failed() {
+        int failed = ++failures;
+        long backoff = initialBackoff.toNanos() << Math.min(failed - 1, 20);
+        backoff = Math.min(backoff <= 0 ? Long.MAX_VALUE : backoff, maxBackoff.toNanos());
+        retryAtNanos = clock.monotonicNanos() + backoff;
+        if (!closed.get()) {
+            scheduler.schedule(Duration.ofNanos(backoff), () -> wake(true));
+        }
+    }
+
+    private void succeeded() {
+        failures = 0;
+        retryAtNanos = Long.MIN_VALUE;
+    }
+
+    /** What it did so far. */
+    public AgentStats stats() {
+        return new AgentStats(sent.get(), spooled.get(), replayed.get(), rejected.get(), dropped.get(), buffer.size(),
+                spoolEntries, spoolBytes, failures);
+    }
+
+    /**
+     * Stops the flush timer, sends what is buffered (one attempt, unless the server is already
+     * known to be away) or spools it, and stops the sender; waits up to twice the request timeout.
+     * Unsubscribe it from the bus first. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        flushing.cancel();
+        sender.execute(() -> drain(true));
+        sender.execute(() -> spill(true));
+        sender.shutdown();
+        try {
+            if (!sender.awaitTermination(requestTimeout.toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                LOG.warn("the agent's sender did not finish in time; {} signals stay in memory", buffer.size());
+                sender.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sender.shutdownNow();
+        }
+    }
+
+    /** Options of an {@link HttpSignalPublisher}; every default is on its setter. Not thread-safe. */
+    public static final class Builder {
+        private final URI server;
+        private final String token;
+        private final Path spoolDirectory;
+        private int batchSize = 500;
+        private Duration flushInterval = Duration.ofSeconds(1);
+        private long spoolMaxBytes = 64L << 20;
+        private Duration initialBackoff = Duration.ofMillis(250);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private Scheduler scheduler = Scheduler.system();
+        private HttpClient client;
+
+        private Builder(URI server, String token, Path spoolDirectory) {
+            this.server = Objects.requireNonNull(server, "server");
+            this.token = Objects.requireNonNull(token, "token");
+            this.spoolDirectory = Objects.requireNonNull(spoolDirectory, "spoolDirectory");
+            if (token.isBlank()) {
+                throw new IllegalArgumentException("token must not be blank");
+            }
+            if (!"http".equals(server.getScheme()) && !"https".equals(server.getScheme())) {
+                throw new IllegalArgumentException("server must be an http or https URI, was " + server);
+            }
+        }
+
+        /** Signals per POST; default 500, in [1, 10,000] (the server takes 10,000 by default). */
+        public Builder batchSize(int value) {
+            if (value < 1 || value > 10_000) {
+                throw new IllegalArgumentException("batchSize must be in [1, 10000], was " + value);
+            }
+            this.batchSize = value;
+            return this;
+        }
+
+        /** How long a signal waits at most for its batch to fill; default 1 s, in [10 ms, 1 min]. */
+        public Builder flushInterval(Duration value) {
+            if (value.compareTo(Duration.ofMillis(10)) < 0 || value.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("flushInterval must be in [10 ms, 1 min], was " + value);
+            }
+            this.flushInterval = value;
+            return this;
+        }
+
+        /** The spool's limit; default 64 MiB, at least 64 KiB. */
+        public Builder spoolMaxBytes(long value) {
+            if (value < 64 * 1024) {
+                throw new IllegalArgumentException("spoolMaxBytes must be at least 65536, was " + value);
+            }
+            this.spoolMaxBytes = value;
+            return this;
+        }
+
+        /** The first wait after a failure, doubling up to {@code max}; default 250 ms and 30 s. */
+        public Builder backoff(Duration initial, Duration max) {
+            if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("backoff must have 0 < initial <= max, was " + initial + ", " + max);
+            }
+            this.initialBackoff = initial;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        /** The connect and request timeout of one POST; default 10 s, positive. */
+        public Builder requestTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("requestTimeout must be positive, was " + value);
+            }
+            this.requestTimeout = value;
+            return this;
+        }
+
+        /** The timers' scheduler (flush, backoff); default {@link Scheduler#system()}. */
+        public Builder scheduler(Scheduler value) {
+            this.scheduler = Objects.requireNonNull(value, "scheduler");
+            return this;
+        }
+
+        /** The HTTP client; default a new HTTP/1.1 client with the request timeout as connect timeout. */
+        public Builder client(HttpClient value) {
+            this.client = Objects.requireNonNull(value, "client");
+            return this;
+        }
+
+        /**
+         * The publisher, started (its flush timer runs; a spool left by an earlier run is replayed).
+         *
+         * @throws IllegalStateException if the spool directory cannot be used
+         */
+        public HttpSignalPublisher build() {
+            return new HttpSignalPublisher(this);
+        }
+    }
+}

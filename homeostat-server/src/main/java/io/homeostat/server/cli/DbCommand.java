@@ -1,0 +1,163 @@
+package io.homeostat.server.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.homeostat.engine.port.StoreUnavailableException;
+import io.homeostat.store.jdbc.SchemaMigrations;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code homeostat db migrate|validate|info}: the store's schema migrations on their own, against
+ * the database the server would use (the embedded H2 under {@code --data}, or
+ * {@code HOMEOSTAT_STORE_URL}). The embedded H2 file can be opened by one process at a time: stop
+ * the server first. Exit codes: 0 done (valid), 1 invalid schema or database unreachable, 2 bad
+ * settings.
+ */
+@Command(name = "db", mixinStandardHelpOptions = true, description = "Schema migrations of the store (Flyway).",
+        subcommands = {DbCommand.Migrate.class, DbCommand.Validate.class, DbCommand.Info.class})
+final class DbCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The options every db subcommand takes. */
+    static final class StoreOptions {
+        @Option(names = "--data", description = "the server's data directory (default: ./data)")
+        Path data;
+
+        @Option(names = "--config", description = "homeostat.yaml (its server.data is used)")
+        Path config;
+
+        @Option(names = "--json", description = "print JSON instead of text")
+        boolean json;
+    }
+
+    /** What the three subcommands share: settings, errors, output. */
+    abstract static class Base implements Callable<Integer> {
+        @CommandLine.Mixin
+        StoreOptions options;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        private final Map<String, String> environment;
+
+        Base(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            Settings settings;
+            try {
+                settings = Settings.resolve(options.config, environment, null, null, options.data);
+            } catch (Settings.InvalidSettingsException e) {
+                err.println("homeostat db " + spec.name() + ": " + e.getMessage());
+                return 2;
+            }
+            try {
+                return run(settings, spec.commandLine().getOut());
+            } catch (StoreUnavailableException e) {
+                err.println("homeostat db " + spec.name() + ": " + e.getMessage());
+                return 1;
+            } finally {
+                spec.commandLine().getOut().flush();
+                err.flush();
+            }
+        }
+
+        abstract int run(Settings settings, PrintWriter out) throws Exception;
+
+        String json(Object value) throws Exception {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        }
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Applies the pending migrations.")
+    static final class Migrate extends Base {
+        Migrate() {
+            super(System.getenv());
+        }
+
+        Migrate(Map<String, String> environment) {
+            super(environment);
+        }
+
+        @Override
+        int run(Settings settings, PrintWriter out) throws Exception {
+            int applied = SchemaMigrations.migrate(settings.store());
+            List<SchemaMigrations.Migration> all = SchemaMigrations.info(settings.store());
+            String version = all.stream().filter(m -> m.state().equals("Success")).reduce((a, b) -> b)
+                    .map(SchemaMigrations.Migration::version).orElse("none");
+            if (options.json) {
+                out.println(json(Map.of("applied", applied, "version", version)));
+            } else {
+                out.println("applied " + applied + " migration" + (applied == 1 ? "" : "s") + "; schema at version "
+                        + version);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Checks the applied migrations against this version's (exit 1 if they differ or some are pending).")
+    static final class Validate extends Base {
+        Validate() {
+            super(System.getenv());
+        }
+
+        Validate(Map<String, String> environment) {
+            super(environment);
+        }
+
+        @Override
+        int run(Settings settings, PrintWriter out) throws Exception {
+            List<String> problems = SchemaMigrations.validate(settings.store());
+            if (options.json) {
+                out.println(json(Map.of("valid", problems.isEmpty(), "problems", problems)));
+            } else if (problems.isEmpty()) {
+                out.println("schema valid");
+            } else {
+                problems.forEach(problem -> out.println("invalid: " + problem));
+            }
+            return problems.isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true, description = "Lists every migration, applied or pending.")
+    static final class Info extends Base {
+        Info() {
+            super(System.getenv());
+        }
+
+        Info(Map<String, String> environment) {
+            super(environment);
+        }
+
+        @Override
+        int run(Settings settings, PrintWriter out) throws Exception {
+            List<SchemaMigrations.Migration> migrations = SchemaMigrations.info(settings.store());
+            if (options.json) {
+                out.println(json(migrations));
+            } else {
+                Table table = new Table("VERSION", "DESCRIPTION", "STATE", "INSTALLED ON");
+                migrations.forEach(m -> table.row(m.version(), m.description(), m.state(), m.installedOn()));
+                table.print(out);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.homeostat.server.cli;
+
+import io.homeostat.engine.config.ConfigException;
+import io.homeostat.server.EnvironmentOverrides;
+import io.homeostat.server.HomeostatServer;
+import io.homeostat.server.ServerConfig;
+import io.homeostat.server.ServerConfigFile;
+import io.homeostat.store.jdbc.StoreConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The server's and the store's settings as a command sees them: defaults, then the
+ * configuration file, then {@code HOMEOSTAT_...} variables, then the command's own options.
+ * Immutable.
+ */
+record Settings(ServerConfig server, StoreConfig store) {
+
+    /** Why the settings could not be made; the message says which file, variable or option. */
+    static final class InvalidSettingsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidSettingsException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param file the configuration file, or null for none
+     * @param host, port, data the command's options, null where not given
+     * @throws InvalidSettingsException naming the file, variable or option at fault
+     */
+    static Settings resolve(Path file, Map<String, String> environment, String host, Integer port, Path data) {
+        ServerConfig server = ServerConfig.defaults();
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidSettingsException("--config " + file + ": no such file");
+            }
+            try {
+                server = ServerConfigFile.apply(file, server);
+            } catch (ConfigException e) {
+                throw new InvalidSettingsException(e.getMessage());
+            }
+        }
+        try {
+            server = EnvironmentOverrides.apply(environment, server);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("environment: " + e.getMessage());
+        }
+        try {
+            server = server.withAddress(host != null ? host : server.host(), port != null ? port : server.port());
+            if (data != null) {
+                server = server.withDataDirectory(data);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
+        StoreConfig store;
+        try {
+            store = EnvironmentOverrides.apply(environment, HomeostatServer.embeddedStore(server));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("environment: " + e.getMessage());
+        }
+        return new Settings(server, store);
+    }
+}

@@ -1,0 +1,240 @@
+package io.homeostat.server.metrics;
+
+import io.homeostat.core.Guard;
+import io.homeostat.core.GuardRegistry;
+import io.homeostat.core.health.HealthResult;
+import io.homeostat.core.health.HealthStatus;
+import io.homeostat.core.signal.InProcessSignalBus;
+import io.homeostat.core.signal.MetricSample;
+import io.homeostat.core.signal.Signal;
+import io.homeostat.core.time.Cancellable;
+import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Scheduler;
+import io.homeostat.server.ingest.Ingest;
+import io.homeostat.server.ingest.IngestTotals;
+import io.homeostat.store.jdbc.JdbcStore;
+import io.homeostat.store.jdbc.WriterStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Homeostat's own Monitor stage. Every {@link #PERIOD} it publishes a heartbeat and its own
+ * figures into the bus as metric samples of service {@value #SERVICE} (so the detectors watch
+ * them like any service's), and times how long the heartbeat takes to come out of the bus: the
+ * loop latency. Its health checks ({@link #checks()}) and its metrics ({@link #metrics}) read the
+ * bus, the ingest totals and the store's writer.
+ *
+ * <p>Thresholds (fixed; a knob each would be a knob nobody tunes): the bus queue and the store
+ * spool are degraded from half full and unhealthy from 90 % full; the loop latency is degraded
+ * from 2 s and unhealthy from 10 s (an undelivered heartbeat counts with its age so far); dropped
+ * signals (bus, ingest, store) degrade for a minute after the last drop. Thread-safe.
+ */
+public final class SelfMonitor implements AutoCloseable {
+
+    /** The service name of Homeostat's own samples. */
+    public static final String SERVICE = "homeostat";
+    /** How often the heartbeat and the samples are published. */
+    public static final Duration PERIOD = Duration.ofSeconds(1);
+
+    static final String HEARTBEAT = "homeostat.heartbeat";
+    private static final Logger LOG = LoggerFactory.getLogger(SelfMonitor.class);
+    private static final int RING = 64;
+    private static final long DROP_MEMORY_NANOS = Duration.ofMinutes(1).toNanos();
+
+    private final InProcessSignalBus bus;
+    private final JdbcStore store;
+    private final Ingest ingest;
+    private final GuardRegistry guards;
+    private final Clock clock;
+    private final AtomicLongArray sentAt = new AtomicLongArray(RING);
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong lastLatencyNanos = new AtomicLong();
+    private final AtomicLong lastDropNanos = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong droppedSeen = new AtomicLong();
+    private final AtomicLong acceptedSeen = new AtomicLong();
+    private final AutoCloseable subscription;
+    private final Cancellable ticking;
+
+    private SelfMonitor(InProcessSignalBus bus, JdbcStore store, Ingest ingest, GuardRegistry guards,
+            Scheduler scheduler) {
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.store = Objects.requireNonNull(store, "store");
+        this.ingest = Objects.requireNonNull(ingest, "ingest");
+        this.guards = Objects.requireNonNull(guards, "guards");
+        this.clock = scheduler.clock();
+        this.subscription = bus.subscribe(this::observe);
+        this.ticking = scheduler.scheduleAtFixedRate(PERIOD, PERIOD, this::tick);
+    }
+
+    /**
+     * Starts watching: the first heartbeat goes out one {@link #PERIOD} from now.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static SelfMonitor start(InProcessSignalBus bus, JdbcStore store, Ingest ingest, GuardRegistry guards,
+            Scheduler scheduler) {
+        return new SelfMonitor(bus, store, ingest, guards, Objects.requireNonNull(scheduler, "scheduler"));
+    }
+
+    /** Publishes the heartbeat and the figures; called every {@link #PERIOD}. */
+    void tick() {
+        try {
+            long now = clock.monotonicNanos();
+            long dropped = droppedTotal();
+            long droppedBefore = droppedSeen.getAndSet(dropped);
+            if (dropped > droppedBefore) {
+                lastDropNanos.set(now);
+            }
+            long accepted = ingest.totals().accepted();
+            long acceptedBefore = acceptedSeen.getAndSet(accepted);
+            var time = clock.instant();
+            long sequence = published.get() + 1;
+            sentAt.set((int) (sequence % RING), now);
+            if (bus.publish(new MetricSample(SERVICE, HEARTBEAT, sequence, time, Map.of()))) {
+                published.set(sequence);
+            }
+            WriterStats stats = store.stats();
+            publish("homeostat.bus.pending", bus.pending(), time);
+            publish("homeostat.signals.dropped", dropped - droppedBefore, time);
+            publish("homeostat.ingest.accepted", accepted - acceptedBefore, time);
+            publish("homeostat.store.spool.bytes", stats.spool().usedBytes(), time);
+            publish("homeostat.loop.latency.ms", loopLatencyNanos() / 1e6, time);
+        } catch (RuntimeException e) {
+            LOG.warn("self-monitoring tick failed", e);
+        }
+    }
+
+    private void publish(String metric, double value, Instant time) {
+        bus.publish(new MetricSample(SERVICE, metric, value, time, Map.of()));
+    }
+
+    private void observe(List<Signal> batch) {
+        for (Signal signal : batch) {
+            if (signal instanceof MetricSample sample && sample.service().equals(SERVICE)
+                    && sample.metric().equals(HEARTBEAT)) {
+                long sequence = (long) sample.value();
+                lastLatencyNanos.set(clock.monotonicNanos() - sentAt.get((int) (sequence % RING)));
+                delivered.accumulateAndGet(sequence, Math::max);
+            }
+        }
+    }
+
+    /**
+     * How long the bus takes to deliver now: the latest heartbeat's time through the bus, or the
+     * age of the oldest heartbeat not yet delivered if that is longer.
+     */
+    public long loopLatencyNanos() {
+        long latency = lastLatencyNanos.get();
+        long waiting = delivered.get() + 1;
+        if (waiting <= published.get()) {
+            latency = Math.max(latency, clock.monotonicNanos() - sentAt.get((int) (waiting % RING)));
+        }
+        return latency;
+    }
+
+    private long droppedTotal() {
+        return bus.dropped() + ingest.totals().dropped() + store.stats().droppedRecords();
+    }
+
+    /**
+     * The self checks, by name: {@code bus.queue}, {@code store.spool}, {@code store.database},
+     * {@code loop.latency}, {@code signals.dropped}. Unhealthy means not ready.
+     */
+    public Map<String, HealthResult> checks() {
+        Map<String, HealthResult> checks = new LinkedHashMap<>();
+        checks.put("bus.queue", fill("bus queue", bus.pending(), bus.capacity(), "signals"));
+        WriterStats stats = store.stats();
+        checks.put("store.spool", fill("store spool", stats.spool().usedBytes(), stats.spool().maxBytes(), "bytes"));
+        checks.put("store.database", stats.spool().pendingEntries() > 0
+                ? HealthResult.degraded("database unreachable or catching up: " + stats.spool().pendingEntries()
+                        + " spooled batches wait for replay")
+                : HealthResult.healthy());
+        long latency = loopLatencyNanos();
+        HealthStatus status = latency >= Duration.ofSeconds(10).toNanos() ? HealthStatus.UNHEALTHY
+                : latency >= Duration.ofSeconds(2).toNanos() ? HealthStatus.DEGRADED : HealthStatus.HEALTHY;
+        checks.put("loop.latency", HealthResult.of(status, status == HealthStatus.HEALTHY ? ""
+                : "signals take " + latency / 1_000_000 + " ms through the bus").withDetail("nanos", latency));
+        long sinceDrop = clock.monotonicNanos() - lastDropNanos.get();
+        checks.put("signals.dropped", lastDropNanos.get() != Long.MIN_VALUE && sinceDrop < DROP_MEMORY_NANOS
+                ? HealthResult.degraded("signals were dropped in the last minute (" + droppedSeen.get() + " in all)")
+                : HealthResult.healthy());
+        return checks;
+    }
+
+    private static HealthResult fill(String what, long used, long capacity, String unit) {
+        double share = capacity <= 0 ? 0 : (double) used / capacity;
+        HealthStatus status = share >= 0.9 ? HealthStatus.UNHEALTHY : share >= 0.5 ? HealthStatus.DEGRADED
+                : HealthStatus.HEALTHY;
+        String message = status == HealthStatus.HEALTHY ? ""
+                : what + " " + Math.round(share * 100) + " % full (" + used + " of " + capacity + " " + unit + ")";
+        return HealthResult.of(status, message);
+    }
+
+    /** Adds Homeostat's own metrics and every guard's to {@code text}. */
+    public void metrics(PrometheusText text) {
+        text.gauge("homeostat_bus_pending_signals", "Signals published and not yet delivered (consumer lag)",
+                bus.pending());
+        text.gauge("homeostat_bus_capacity_signals", "Signals the bus holds at most", bus.capacity());
+        text.counter("homeostat_bus_published_total", "Signals the bus took", bus.published());
+        text.counter("homeostat_bus_delivered_total", "Signals the bus delivered to its subscribers", bus.delivered());
+        text.counter("homeostat_bus_dropped_total", "Signals the bus refused because it was full or closed",
+                bus.dropped());
+        text.counter("homeostat_bus_subscriber_failures_total", "Subscriber calls that threw",
+                bus.subscriberFailures());
+        IngestTotals totals = ingest.totals();
+        text.counter("homeostat_ingest_signals_total", "Signals received over HTTP, by outcome", totals.accepted(),
+                "outcome", "accepted");
+        text.counter("homeostat_ingest_signals_total", "Signals received over HTTP, by outcome", totals.duplicates(),
+                "outcome", "duplicate");
+        text.counter("homeostat_ingest_signals_total", "Signals received over HTTP, by outcome", totals.dropped(),
+                "outcome", "dropped");
+        text.counter("homeostat_ingest_rejected_batches_total", "Ingest batches refused whole (4xx)",
+                totals.rejectedBatches());
+        WriterStats stats = store.stats();
+        text.counter("homeostat_store_records_total", "Records handed to the store writer, by fate",
+                stats.writtenRecords(), "fate", "written");
+        text.counter("homeostat_store_records_total", "Records handed to the store writer, by fate",
+                stats.spooledRecords(), "fate", "spooled");
+        text.counter("homeostat_store_records_total", "Records handed to the store writer, by fate",
+                stats.replayedRecords(), "fate", "replayed");
+        text.counter("homeostat_store_records_total", "Records handed to the store writer, by fate",
+                stats.droppedRecords(), "fate", "dropped");
+        text.counter("homeostat_store_records_total", "Records handed to the store writer, by fate",
+                stats.rejectedRecords(), "fate", "rejected");
+        text.gauge("homeostat_store_queued_records", "Records waiting in memory for their batch",
+                stats.queuedRecords());
+        text.gauge("homeostat_store_spool_bytes", "Bytes in the store's disk spool", stats.spool().usedBytes());
+        text.gauge("homeostat_store_spool_max_bytes", "The spool's limit", stats.spool().maxBytes());
+        text.gauge("homeostat_store_spool_pending_entries", "Spooled batches waiting for replay",
+                stats.spool().pendingEntries());
+        text.gauge("homeostat_loop_latency_seconds", "How long a heartbeat takes through the bus to the loop",
+                loopLatencyNanos() / 1e9);
+        for (Map.Entry<String, HealthResult> check : checks().entrySet()) {
+            text.gauge("homeostat_self_check_status", "Self checks: 0 healthy, 1 degraded, 2 unhealthy",
+                    check.getValue().status().ordinal(), "check", check.getKey());
+        }
+        for (Guard guard : guards.guards()) {
+            GuardMetrics.write(guard, text);
+        }
+    }
+
+    /** Stops publishing and unsubscribes. Idempotent. */
+    @Override
+    public void close() {
+        ticking.cancel();
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.warn("cannot unsubscribe the self monitor", e);
+        }
+    }
+}
