@@ -5,10 +5,7 @@ import io.homeostat.core.control.KernelControl;
 import io.homeostat.core.control.LocalKernelControl;
 import io.homeostat.core.degrade.Degradation;
 import io.homeostat.core.degrade.FeatureToggles;
-import io.homeostat.core.signal.FailureEvent;
 import io.homeostat.core.signal.InProcessSignalBus;
-import io.homeostat.core.signal.MetricSample;
-import io.homeostat.core.signal.Signal;
 import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.alert.Alerting;
@@ -57,7 +54,9 @@ import org.slf4j.LoggerFactory;
  * shipped ones, acting through {@link #control()} on the guards of {@link #guards()}, the
  * {@link #degradation()} and the {@link #toggles()}) run durably with the store's
  * {@link io.homeostat.engine.port.WorkflowStore}; what needs a person goes to {@link #alerting()};
- * every decision goes to the store's audit log. Metric samples are written to the store and circuit
+ * every decision goes to the store's audit log. Raw metric samples are written to the store at most
+ * one per series per {@link LoopOptions#rawSampleInterval()} ({@link #rawSamples()}; detection sees
+ * every sample), failure events all of them; circuit
  * transitions update {@link #circuits()}. Every diagnosis is kept in the store's
  * {@link io.homeostat.engine.port.DiagnosisStore}, so it outlives its incident and a restart.
  *
@@ -89,6 +88,7 @@ public final class ControlLoop implements AutoCloseable {
     private final Circuits circuits;
     private final ServiceHealth health = new ServiceHealth();
     private final Overhead overhead;
+    private final RawSampleDownsampler rawSamples;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
@@ -141,7 +141,11 @@ public final class ControlLoop implements AutoCloseable {
         subscriptions.add(engine.incidents().listen(IncidentAlerts.feeding(alerting)));
         subscriptions.add(bus.subscribe(circuits::observe));
         subscriptions.add(bus.subscribe(health::observe));
-        subscriptions.add(bus.subscribe(this::store));
+        this.rawSamples = new RawSampleDownsampler(scheduler.clock(), options.rawSampleInterval());
+        SignalRecorder recorder = new SignalRecorder(rawSamples, store::write,
+                // kept for the failure statistics (most common types, failing services, error trend)
+                failure -> store.write(FailureRecord.of(UUID.randomUUID().toString(), failure, Severity.MEDIUM)));
+        subscriptions.add(bus.subscribe(recorder::record));
         this.overhead = new Overhead(bus, scheduler.clock());
         this.ticking = scheduler.scheduleAtFixedRate(TICK, TICK, () -> overhead.timed(engine::tick));
     }
@@ -216,15 +220,9 @@ public final class ControlLoop implements AutoCloseable {
         audit.listen(listener);
     }
 
-    private void store(List<Signal> batch) {
-        for (Signal signal : batch) {
-            if (signal instanceof MetricSample sample) {
-                store.write(sample);
-            } else if (signal instanceof FailureEvent failure) {
-                // kept for the failure statistics (most common types, failing services, error trend)
-                store.write(FailureRecord.of(UUID.randomUUID().toString(), failure, Severity.MEDIUM));
-            }
-        }
+    /** Which raw metric samples reach the store, and how many were kept and skipped. */
+    public RawSampleDownsampler rawSamples() {
+        return rawSamples;
     }
 
     /** The bus ingest publishes to, and an application in this JVM may publish to. */

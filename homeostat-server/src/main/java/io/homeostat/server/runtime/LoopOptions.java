@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
  * What an application embedding the server gives recovery to act on besides the guards, the
  * degradation and the toggles (which the loop owns): provider routes to fail over, caches to
  * clear and warm, probes to re-run and pools to reset, each by name; and how long an incident
- * settles before it is diagnosed. Immutable; start from {@link #defaults()}.
+ * settles before it is diagnosed, and how often each metric series' raw sample is stored.
+ * Immutable; start from {@link #defaults()}.
  *
  * @param routes provider routes, by their names; default none
  * @param caches caches by name; default none
@@ -23,15 +24,20 @@ import java.util.function.BooleanSupplier;
  * @param pools connection pools by name; default none
  * @param settle how long an incident stays open before diagnosis; default
  *     {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s, not negative
+ * @param rawSampleInterval at most one raw sample per series (service and metric) is stored per
+ *     this interval, see {@link RawSampleDownsampler}; zero stores every sample; default
+ *     {@link RawSampleDownsampler#DEFAULT_INTERVAL} (1 s), not negative, whole milliseconds
  */
 public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCache> caches,
-        Map<String, BooleanSupplier> probes, Map<String, ControlledPool> pools, Duration settle) {
+        Map<String, BooleanSupplier> probes, Map<String, ControlledPool> pools, Duration settle,
+        Duration rawSampleInterval) {
 
     /**
      * Validates and copies the parts.
      *
      * @throws NullPointerException if a part is null
-     * @throws IllegalArgumentException if {@code settle} is negative
+     * @throws IllegalArgumentException if {@code settle} or {@code rawSampleInterval} is negative, or
+     *     {@code rawSampleInterval} has a fraction of a millisecond
      */
     public LoopOptions {
         routes = List.copyOf(routes);
@@ -42,12 +48,17 @@ public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCach
         if (settle.isNegative()) {
             throw new IllegalArgumentException("settle must not be negative, was " + settle);
         }
+        Objects.requireNonNull(rawSampleInterval, "rawSampleInterval");
+        if (rawSampleInterval.isNegative() || rawSampleInterval.toNanos() % 1_000_000 != 0) {
+            throw new IllegalArgumentException("rawSampleInterval must be whole milliseconds, not negative, was "
+                    + rawSampleInterval);
+        }
     }
 
-    /** Nothing to act on besides the loop's own parts; 30 s of settling. */
+    /** Nothing to act on besides the loop's own parts; 30 s of settling; one raw sample per series per second. */
     public static LoopOptions defaults() {
         return new LoopOptions(List.of(), Map.of(), Map.of(), Map.of(),
-                Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS));
+                Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS), RawSampleDownsampler.DEFAULT_INTERVAL);
     }
 
     /** These options with {@code route} added. */
@@ -55,27 +66,32 @@ public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCach
         Objects.requireNonNull(route, "route");
         List<ProviderRoute> more = new java.util.ArrayList<>(routes);
         more.add(route);
-        return new LoopOptions(more, caches, probes, pools, settle);
+        return new LoopOptions(more, caches, probes, pools, settle, rawSampleInterval);
     }
 
     /** These options with the cache {@code name} added (or replaced). */
     public LoopOptions withCache(String name, ControlledCache cache) {
-        return new LoopOptions(routes, plus(caches, name, cache), probes, pools, settle);
+        return new LoopOptions(routes, plus(caches, name, cache), probes, pools, settle, rawSampleInterval);
     }
 
     /** These options with the probe {@code name} added (or replaced). */
     public LoopOptions withProbe(String name, BooleanSupplier probe) {
-        return new LoopOptions(routes, caches, plus(probes, name, probe), pools, settle);
+        return new LoopOptions(routes, caches, plus(probes, name, probe), pools, settle, rawSampleInterval);
     }
 
     /** These options with the pool {@code name} added (or replaced). */
     public LoopOptions withPool(String name, ControlledPool pool) {
-        return new LoopOptions(routes, caches, probes, plus(pools, name, pool), settle);
+        return new LoopOptions(routes, caches, probes, plus(pools, name, pool), settle, rawSampleInterval);
     }
 
     /** These options with another settle time. */
     public LoopOptions withSettle(Duration settle) {
-        return new LoopOptions(routes, caches, probes, pools, settle);
+        return new LoopOptions(routes, caches, probes, pools, settle, rawSampleInterval);
+    }
+
+    /** These options with another interval for storing raw metric samples (zero: store every sample). */
+    public LoopOptions withRawSampleInterval(Duration interval) {
+        return new LoopOptions(routes, caches, probes, pools, settle, interval);
     }
 
     private static <T> Map<String, T> plus(Map<String, T> map, String name, T value) {
