@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.homeostat.core.signal.MetricSample;
+import io.homeostat.server.runtime.LoopOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +24,8 @@ class ServiceMetricsApiTest {
 
     @BeforeEach
     void start() {
-        running = new RunningServer(data);
+        // every raw sample stored, so each one shows in the series (by default one per series per second is)
+        running = new RunningServer(data, LoopOptions.defaults().withRawSampleInterval(Duration.ZERO));
     }
 
     @AfterEach
