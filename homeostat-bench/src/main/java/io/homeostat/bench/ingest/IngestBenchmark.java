@@ -6,6 +6,7 @@ import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.server.HomeostatServer;
+import io.homeostat.server.runtime.LoopOptions;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.engine.codec.SignalCodec;
 import io.homeostat.server.auth.Role;
@@ -41,8 +42,10 @@ import org.HdrHistogram.Histogram;
  * {@code GET /api/v1/overview} on the real server every 20 ms and records its latency. Bounded:
  * one warm-up round and {@code rounds} rounds of {@code batches} bodies.
  *
- * <p>Arguments: {@code [--threads 4] [--batch 1000] [--batches 200] [--rounds 3]}. Prints a table
- * and writes {@code results/ingest.json}.
+ * <p>Arguments: {@code [--threads 4] [--batch 1000] [--batches 200] [--rounds 3]
+ * [--raw-sample-interval-ms 1000]} (the server's {@code LoopOptions.rawSampleInterval}: at most one
+ * raw metric sample stored per series per interval; 0 stores every sample). Prints a table and
+ * writes {@code results/ingest.json}.
  */
 public final class IngestBenchmark {
 
@@ -65,6 +68,7 @@ public final class IngestBenchmark {
         int batch = Integer.parseInt(options.getOrDefault("batch", "1000"));
         int batches = Integer.parseInt(options.getOrDefault("batches", "200"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        Duration rawSampleInterval = Duration.ofMillis(Long.parseLong(options.getOrDefault("raw-sample-interval-ms", "1000")));
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         Path data = Files.createTempDirectory("homeostat-ingest-bench");
@@ -72,7 +76,7 @@ public final class IngestBenchmark {
         List<Round> measured = new ArrayList<>();
         int bodyBytes;
         try (HomeostatServer server = HomeostatServer.start(config, HomeostatServer.embeddedStore(config),
-                Scheduler.system());
+                Scheduler.system(), LoopOptions.defaults().withRawSampleInterval(rawSampleInterval));
                 NoopIngestServer noop = new NoopIngestServer(config, server.tokens());
                 InProcessSignalBus idle = InProcessSignalBus.create();
                 NoopIngestServer path = new NoopIngestServer(config, server.tokens(), new Ingest(
@@ -117,6 +121,8 @@ public final class IngestBenchmark {
                     measured.add(result);
                 }
             }
+            System.out.printf(Locale.ROOT, "raw metric samples (one per series per %s): %,d stored, %,d not stored%n",
+                    rawSampleInterval, server.loop().rawSamples().kept(), server.loop().rawSamples().skipped());
         } finally {
             deleteTree(data);
         }

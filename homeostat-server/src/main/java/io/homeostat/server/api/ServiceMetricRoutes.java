@@ -17,7 +17,10 @@ import java.util.Optional;
  * of in the last N minutes, default 60, at most 7 days) and, with {@code metric=..}, that series:
  * per minute (count, mean, min, max; the default) or, with {@code resolution=raw}, its samples
  * (the newest {@value MetricSeries#MAX_SAMPLES} at most), oldest first. Read from the store's
- * raw samples, which the writer flushes about every second.
+ * raw samples, which the writer flushes about every second. The server stores at most one raw
+ * sample per series per second by default ({@link io.homeostat.server.runtime.RawSampleDownsampler}),
+ * so both the raw points and the per-minute figures describe the stored samples, not every sample
+ * ingested (detection sees every one).
  */
 final class ServiceMetricRoutes {
 
