@@ -24,6 +24,12 @@ public final class DemoMain {
             System.out.print(DemoOptions.USAGE);
             return;
         }
+        // The run prints what matters; the server's start-up chatter and its log alert channel
+        // (the dashboard shows the alerts) would bury it.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.io.homeostat.alert",
+                System.getProperty("org.slf4j.simpleLogger.log.io.homeostat.alert", "error"));
         PrintStream out = System.out;
         DemoOptions options;
         try {

@@ -80,6 +80,7 @@ public final class DemoRun implements AutoCloseable {
                     + fault.target());
         });
         banner(app);
+        recorder.begin();
         traffic.start(scheduler, options.rate());
         chaos.start(faults, scheduler);
     }

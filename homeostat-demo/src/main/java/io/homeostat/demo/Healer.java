@@ -16,6 +16,9 @@ import io.homeostat.engine.detect.SeriesDetector;
 import io.homeostat.engine.detect.series.OperationSampler;
 import io.homeostat.engine.detect.threshold.ThresholdDetector;
 import io.homeostat.engine.detect.threshold.ThresholdRules;
+import io.homeostat.engine.detect.trend.TrendDetector;
+import io.homeostat.engine.detect.trend.TrendRules;
+import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.execute.EscalationNotice;
 import io.homeostat.engine.execute.GuardMetricSource;
 import io.homeostat.engine.execute.RecoveryPolicy;
@@ -51,9 +54,12 @@ import java.util.function.Consumer;
  * The healer of the demo: the engine's whole loop (detection, incidents, diagnosis, recovery
  * workflows, escalation, audit) over the embedded server's signal bus, store and alerting, acting
  * on the triage system through a {@link KernelControl} (its guards, the provider routes, the
- * database pools, probes, and a graceful restart of an upstream). Demo-specific detection rules
- * and workflows ({@code demo-rules.yaml}, {@code demo-workflows.yaml}) make it react within a
- * run of a few minutes; the shipped ones stay in force beside them. Also feeds the bus: the
+ * database pools, probes, and a graceful restart of an upstream). Demo-specific detection rules,
+ * predictions and workflows ({@code demo-rules.yaml}, {@code demo-predictions.yaml},
+ * {@code demo-workflows.yaml}) make it react within a run of a few minutes; the shipped ones stay
+ * in force beside them. Incidents correlate within 10 s and resolve after 8 s without a firing
+ * detection (the defaults, 5 min each, would fold the next fault of a short run into the last
+ * one's incident). Also feeds the bus: the
  * guards' operation rates ({@link OperationSampler}, every 500 ms) and each upstream's memory
  * (read from its {@code /metrics} every second).
  */
@@ -83,16 +89,19 @@ final class Healer implements AutoCloseable {
         Map<String, Set<String>> edges = system.dependencies();
         DependencyGraph graph = DependencyGraph.of(edges);
         SeriesDetector demoRules = ThresholdDetector.create(read("demo-rules.yaml", ThresholdRules::parse), scheduler.clock());
-        AuditLog audit = new RecordingAuditLog(store.auditLog(), recorder, appended);
+        SeriesDetector demoTrends = TrendDetector.create(read("demo-predictions.yaml", TrendRules::parse), scheduler.clock());
+        AuditLog audit = new RecordingAuditLog(store.auditLog(), recorder, appended, say);
         this.loop = ControlLoop.builder().clock(scheduler.clock()).bus(bus).incidents(store.incidents())
                 .runs(store.workflows()).audit(audit).effectiveness(store.effectiveness())
                 .escalation(server.loop().alerting())
                 .actions(StandardActions.catalog(kernel, List.of(system.llmRoute(), system.dbRoute()), notices::accept,
                         List.of(), List.of(), scheduler.clock(), List.of(new RestartAction(system))))
                 .metrics(new GuardMetricSource(guards, List.of(system.llmRoute(), system.dbRoute())))
-                .detector(DetectorChainBuilder.standard(scheduler.clock(), b -> { }).add(demoRules).build())
+                .detector(DetectorChainBuilder.standard(scheduler.clock(), b -> { }).add(demoRules).add(demoTrends).build())
                 .detector(new CircuitEventDetector())
                 .workflows(WorkflowCatalog.of(workflows)).graph(() -> graph).settle(Duration.ofSeconds(1))
+                .tracking(new IncidentTrackerConfig(Duration.ofSeconds(10), Duration.ofSeconds(8), 3, Duration.ofHours(1),
+                        Duration.ofSeconds(1)))
                 .recovery(b -> b.policy(new RecoveryPolicy(6, 200, Map.of(), Duration.ofSeconds(20), 8,
                         Duration.ofMinutes(15))))
                 .build();

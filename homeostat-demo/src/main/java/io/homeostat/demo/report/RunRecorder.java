@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RunRecorder {
 
     private final Clock clock;
-    private final long startNanos;
+    private volatile long startNanos;
     private final ConcurrentLinkedQueue<CallRecord> calls = new ConcurrentLinkedQueue<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
@@ -31,6 +31,11 @@ public final class RunRecorder {
     public RunRecorder(Clock clock) {
         this.clock = clock;
         this.startNanos = clock.monotonicNanos();
+    }
+
+    /** Starts the run's time again from now (call it before anything is recorded). */
+    public void begin() {
+        startNanos = clock.monotonicNanos();
     }
 
     /** Milliseconds since the start of the run. */

@@ -16,9 +16,10 @@ import java.util.Set;
  *
  * <p>How a fault is matched: an incident belongs to it if it was opened on the fault's target or
  * on a service that calls it (directly or not) between the injection and 30 s after the fault was
- * cleared. User-facing failures belong to it if they hit an affected service (by dependency
+ * cleared, or the next fault on those services, whichever comes first. User-facing failures belong to it if they hit an affected service (by dependency
  * group: {@code llm:openai} counts as {@code llm}) between its injection and the next fault on
- * those services. MTTR ends at its last such failure. An incident that belongs to no fault is a
+ * those services. MTTR ends at its last such failure. A lost audit record belongs to the fault
+ * during which (or up to 30 s after which) it was written. An incident that belongs to no fault is a
  * false positive; a fault without an incident is a false negative.
  *
  * @param scenario the schedule's name
@@ -84,9 +85,10 @@ public record RunReport(String scenario, long seed, long durationMillis, List<Fa
                     break;
                 }
             }
+            long matchUntil = Math.min(until, cleared + MATCH_AFTER_CLEAR_MILLIS);
             List<IncidentRecord> mine = run.incidents().stream()
                     .filter(inc -> affected.contains(inc.service()) && inc.openedMillis() >= fault.injectedMillis()
-                            && inc.openedMillis() <= cleared + MATCH_AFTER_CLEAR_MILLIS)
+                            && inc.openedMillis() <= matchUntil)
                     .sorted(Comparator.comparingLong(IncidentRecord::openedMillis)).toList();
             mine.forEach(inc -> matchedIncidents.add(inc.id()));
             IncidentRecord first = mine.isEmpty() ? null : mine.getFirst();
@@ -121,9 +123,8 @@ public record RunReport(String scenario, long seed, long durationMillis, List<Fa
             } else {
                 mttr = lastFailure - fault.injectedMillis();
             }
-            long windowEnd = Math.max(until, cleared);
             long auditLost = run.auditLostMillis().stream()
-                    .filter(t -> t >= fault.injectedMillis() && t < windowEnd).count();
+                    .filter(t -> t >= fault.injectedMillis() && t < matchUntil).count();
             boolean escalated = mine.stream().anyMatch(IncidentRecord::escalated);
             results.add(new FaultResult(fault.spec().name(), fault.spec().kind().label(), fault.spec().target(),
                     fault.injectedMillis(), fault.clearedMillis(),

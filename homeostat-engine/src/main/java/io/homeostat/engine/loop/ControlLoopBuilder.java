@@ -26,6 +26,7 @@ import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentEvent;
 import io.homeostat.engine.incident.IncidentStatus;
 import io.homeostat.engine.incident.IncidentTracker;
+import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.learn.EffectivenessConfig;
 import io.homeostat.engine.learn.EffectivenessLearner;
 import io.homeostat.engine.plan.DefaultWorkflows;
@@ -53,7 +54,7 @@ import java.util.function.UnaryOperator;
  * {@link #runs}, {@link #audit}, {@link #effectiveness}, {@link #escalation}, {@link #actions},
  * {@link #metrics}. Defaults: the standard detector chain plus a {@link CircuitEventDetector};
  * the shipped {@link DefaultWorkflows}; the default diagnosis rules
- * ({@link DiagnosisRules#defaults()}); an empty dependency graph; a diagnosis settle time of
+ * ({@link DiagnosisRules#defaults()}); an empty dependency graph; {@link IncidentTrackerConfig#ofDefaults()}; a diagnosis settle time of
  * {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s; {@link EffectivenessConfig#ofDefaults()};
  * escalation of incidents unresolved after 1 h; 3 recovery attempts per incident before it
  * escalates (issue 5); recovery's other defaults ({@link RecoveryOrchestratorBuilder}) unless
@@ -77,6 +78,7 @@ public final class ControlLoopBuilder {
     private Duration settle = Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS);
     private Duration unresolvedAfter = Duration.ofHours(1);
     private EffectivenessConfig learning = EffectivenessConfig.ofDefaults();
+    private IncidentTrackerConfig tracking = IncidentTrackerConfig.ofDefaults();
     private UnaryOperator<RecoveryOrchestratorBuilder> recovery = b -> b;
 
     ControlLoopBuilder() {
@@ -175,6 +177,15 @@ public final class ControlLoopBuilder {
         return this;
     }
 
+    /**
+     * How incidents correlate, resolve and flap; default {@link IncidentTrackerConfig#ofDefaults()}
+     * (its tick interval is not used: {@link ControlLoop#tick()} ticks the tracker).
+     */
+    public ControlLoopBuilder tracking(IncidentTrackerConfig tracking) {
+        this.tracking = Objects.requireNonNull(tracking, "tracking");
+        return this;
+    }
+
     /** How effectiveness is ranked; default {@link EffectivenessConfig#ofDefaults()}. */
     public ControlLoopBuilder learning(EffectivenessConfig learning) {
         this.learning = Objects.requireNonNull(learning, "learning");
@@ -206,7 +217,8 @@ public final class ControlLoopBuilder {
         }
         WorkflowCatalog catalog = workflows != null ? workflows : WorkflowCatalog.of(DefaultWorkflows.load());
         List<AutoCloseable> subscriptions = new ArrayList<>();
-        IncidentTracker tracker = IncidentTracker.builder(incidents).clock(clock).graph(graph).build();
+        IncidentTracker tracker = IncidentTracker.builder(incidents).clock(clock).graph(graph).config(tracking)
+                .build();
         RecentSignals recent = RecentSignals.create(RecentSignalsConfig.ofDefaults(), clock);
         subscriptions.add(recent.attach(bus));
         Diagnoser diagnoser = Diagnoser.builder(rules != null ? rules : DiagnosisRules.defaults()).signals(recent)
