@@ -16,6 +16,7 @@ import io.homeostat.demo.triage.TriageSystem;
 import io.homeostat.demo.triage.Traffic;
 import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
+import io.homeostat.server.runtime.LoopOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -86,16 +87,17 @@ public final class DemoRun implements AutoCloseable {
     }
 
     private HomeostatServer startServer(int port) {
+        LoopOptions loopOptions = Healer.options(system, scheduler);
         ServerConfig config = ServerConfig.defaults().withDataDirectory(dataDirectory).withAddress(ServerConfig.DEFAULT_HOST, port);
         try {
-            return HomeostatServer.start(config, HomeostatServer.embeddedStore(config), scheduler);
+            return HomeostatServer.start(config, HomeostatServer.embeddedStore(config), scheduler, loopOptions);
         } catch (RuntimeException e) {
             if (port == 0) {
                 throw e;
             }
             out.println("port " + port + " is taken (" + e.getMessage() + "); using a free one");
             ServerConfig any = config.withAddress(ServerConfig.DEFAULT_HOST, 0);
-            return HomeostatServer.start(any, HomeostatServer.embeddedStore(any), scheduler);
+            return HomeostatServer.start(any, HomeostatServer.embeddedStore(any), scheduler, loopOptions);
         }
     }
 
@@ -182,9 +184,11 @@ public final class DemoRun implements AutoCloseable {
         if (waiting > 0) {
             say(waiting + " audit records could not be written before the end");
         }
+        healer.follow();
+        long[] audit = healer.auditCheck();
         RecordedRun run = recorder.snapshot(scenario.name(), options.seed(), outbox.written(),
-                system.databases().get(TriageSystem.DB_PRIMARY).rowCount(), outbox.lost(),
-                healer.auditStored(clock.instant()), system.dependents());
+                system.databases().get(TriageSystem.DB_PRIMARY).rowCount(), outbox.lost(), audit[0], audit[1],
+                system.dependents());
         report = RunReport.of(run);
         out.println();
         out.println(ReportWriter.table(report));

@@ -20,8 +20,8 @@ import java.util.Set;
  * @param auditWritten how many clinical audit records the application wrote
  * @param auditStored how many of them the database holds at the end
  * @param auditLostMillis when each record the database does not hold was written (its size is the loss)
- * @param healerAuditAppended how many records the healer appended to its audit trail
- * @param healerAuditStored how many of those the store returns at the end
+ * @param healerAuditAppended how many recovery steps the healer ran (its workflow store's record)
+ * @param healerAuditStored how many of those its audit trail records
  * @param dependents per service, the services that call it (for a cascade, who fails with it)
  */
 public record RecordedRun(String scenario, long seed, long durationMillis, List<FaultRecord> faults,

@@ -137,7 +137,7 @@ public final class ReportWriter {
         lines.add(new String[] {"safety-policy violations", Long.toString(r.safetyViolations())});
         lines.add(new String[] {"clinical audit records lost", r.auditLost() + " of " + r.auditWritten()
                 + " (completeness " + percent(r.auditWritten() == 0 ? 1 : 1 - (double) r.auditLost() / r.auditWritten()) + ")"});
-        lines.add(new String[] {"healer audit records lost", r.healerAuditLost() + " of " + r.healerAuditAppended()});
+        lines.add(new String[] {"healer steps missing from the audit trail", r.healerAuditLost() + " of " + r.healerAuditAppended()});
         return lines;
     }
 

@@ -23,7 +23,6 @@ public final class RunRecorder {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong shed = new AtomicLong();
-    private final AtomicLong healerAudit = new AtomicLong();
     private final Map<FaultSpec, long[]> faults = new LinkedHashMap<>();
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
 
@@ -94,11 +93,6 @@ public final class RunRecorder {
         }
     }
 
-    /** The healer appended a record to its audit trail. */
-    public void healerAudited() {
-        healerAudit.incrementAndGet();
-    }
-
     /** One guarded call. */
     public void call(String service, CallRecord.Outcome outcome, String tier, long micros, boolean safetyViolation) {
         calls.add(new CallRecord(now(), service, outcome, tier, micros, safetyViolation));
@@ -131,9 +125,11 @@ public final class RunRecorder {
      * What was recorded, with the audit figures the caller measured at the end.
      *
      * @param auditLostMillis when each clinical audit record the database lacks was written
+     * @param healerActed recovery steps the healer ran, as its workflow store has them
+     * @param healerAudited of those, the ones its audit trail records
      */
     public synchronized RecordedRun snapshot(String scenario, long seed, long auditWritten, long auditStored,
-            List<Long> auditLostMillis, long healerAuditStored, Map<String, Set<String>> dependents) {
+            List<Long> auditLostMillis, long healerActed, long healerAudited, Map<String, Set<String>> dependents) {
         List<FaultRecord> faultRecords = new ArrayList<>();
         faults.forEach((spec, times) -> faultRecords.add(new FaultRecord(spec, times[0], times[1])));
         List<IncidentRecord> incidentRecords = new ArrayList<>();
@@ -143,7 +139,7 @@ public final class RunRecorder {
         }
         return new RecordedRun(scenario, seed, now(), faultRecords, incidentRecords, new ArrayList<>(calls),
                 requests.get(), answered.get(), shed.get(), auditWritten, auditStored, auditLostMillis,
-                healerAudit.get(), healerAuditStored, dependents);
+                healerActed, healerAudited, dependents);
     }
 
     private static final class Incident {

@@ -37,8 +37,8 @@ import java.util.Set;
  * @param safetyViolations calls served against the safety policy, over the whole run
  * @param auditWritten clinical audit records written
  * @param auditLost of those, records the database lacks at the end
- * @param healerAuditAppended records the healer appended to its audit trail
- * @param healerAuditLost of those, records the store does not return
+ * @param healerAuditAppended recovery steps the healer ran
+ * @param healerAuditLost of those, steps its audit trail does not record
  * @param incidents incidents opened
  * @param falsePositives incidents that belong to no fault
  * @param falseNegatives faults without an incident

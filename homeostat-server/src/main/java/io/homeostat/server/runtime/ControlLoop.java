@@ -28,6 +28,7 @@ import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.learn.EffectivenessLearner;
 import io.homeostat.engine.loop.CircuitEventDetector;
 import io.homeostat.engine.plan.DefaultWorkflows;
+import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.IncidentStore;
@@ -88,7 +89,9 @@ public final class ControlLoop implements AutoCloseable {
         this.incidents = incidents;
         this.store = store;
         this.bus = InProcessSignalBus.builder().threadName("homeostat-bus").build();
-        this.chain = DetectorChainBuilder.standard(scheduler.clock(), baseline -> { }).build();
+        DetectorChainBuilder chainBuilder = DetectorChainBuilder.standard(scheduler.clock(), baseline -> { });
+        options.tuning().detectors().forEach(chainBuilder::add);
+        this.chain = chainBuilder.build();
         // Until alerting is configured from homeostat.yaml, every alert goes to the log.
         this.alerting = Alerting.builder(scheduler)
                 .receiver(Receiver.of("log", LogChannel.of("log")))
@@ -106,8 +109,10 @@ public final class ControlLoop implements AutoCloseable {
         options.pools().forEach(kernel::pool);
         this.control = kernel.build();
         this.actions = StandardActions.catalog(control, options.routes(), new EscalationPortSink(alerting), List.of(),
-                List.of(), scheduler.clock(), List.of());
-        this.workflows = WorkflowCatalog.of(DefaultWorkflows.load());
+                List.of(), scheduler.clock(), options.tuning().actions());
+        List<Workflow> all = new ArrayList<>(options.tuning().workflows());
+        all.addAll(DefaultWorkflows.load());
+        this.workflows = WorkflowCatalog.of(all);
         this.circuits = new Circuits(guards);
         this.engine = io.homeostat.engine.loop.ControlLoop.builder()
                 .clock(scheduler.clock())
@@ -123,7 +128,8 @@ public final class ControlLoop implements AutoCloseable {
                 .detector(chain)
                 .detector(new CircuitEventDetector())
                 .workflows(workflows)
-                .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)))
+                .tracking(options.tuning().tracking())
+                .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)).policy(options.tuning().policy()))
                 .build();
         subscriptions.add(engine);
         subscriptions.add(engine.incidents().listen(IncidentAlerts.feeding(alerting)));

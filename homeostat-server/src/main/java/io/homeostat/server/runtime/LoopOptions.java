@@ -23,9 +23,11 @@ import java.util.function.BooleanSupplier;
  * @param pools connection pools by name; default none
  * @param settle how long an incident stays open before diagnosis; default
  *     {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s, not negative
+ * @param tuning detectors, workflows and actions added to the shipped ones, incident tracking and
+ *     recovery limits; default {@link LoopTuning#defaults()}
  */
 public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCache> caches,
-        Map<String, BooleanSupplier> probes, Map<String, ControlledPool> pools, Duration settle) {
+        Map<String, BooleanSupplier> probes, Map<String, ControlledPool> pools, Duration settle, LoopTuning tuning) {
 
     /**
      * Validates and copies the parts.
@@ -39,6 +41,7 @@ public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCach
         probes = Map.copyOf(probes);
         pools = Map.copyOf(pools);
         Objects.requireNonNull(settle, "settle");
+        Objects.requireNonNull(tuning, "tuning");
         if (settle.isNegative()) {
             throw new IllegalArgumentException("settle must not be negative, was " + settle);
         }
@@ -47,7 +50,7 @@ public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCach
     /** Nothing to act on besides the loop's own parts; 30 s of settling. */
     public static LoopOptions defaults() {
         return new LoopOptions(List.of(), Map.of(), Map.of(), Map.of(),
-                Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS));
+                Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS), LoopTuning.defaults());
     }
 
     /** These options with {@code route} added. */
@@ -55,27 +58,32 @@ public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCach
         Objects.requireNonNull(route, "route");
         List<ProviderRoute> more = new java.util.ArrayList<>(routes);
         more.add(route);
-        return new LoopOptions(more, caches, probes, pools, settle);
+        return new LoopOptions(more, caches, probes, pools, settle, tuning);
     }
 
     /** These options with the cache {@code name} added (or replaced). */
     public LoopOptions withCache(String name, ControlledCache cache) {
-        return new LoopOptions(routes, plus(caches, name, cache), probes, pools, settle);
+        return new LoopOptions(routes, plus(caches, name, cache), probes, pools, settle, tuning);
     }
 
     /** These options with the probe {@code name} added (or replaced). */
     public LoopOptions withProbe(String name, BooleanSupplier probe) {
-        return new LoopOptions(routes, caches, plus(probes, name, probe), pools, settle);
+        return new LoopOptions(routes, caches, plus(probes, name, probe), pools, settle, tuning);
     }
 
     /** These options with the pool {@code name} added (or replaced). */
     public LoopOptions withPool(String name, ControlledPool pool) {
-        return new LoopOptions(routes, caches, probes, plus(pools, name, pool), settle);
+        return new LoopOptions(routes, caches, probes, plus(pools, name, pool), settle, tuning);
     }
 
     /** These options with another settle time. */
     public LoopOptions withSettle(Duration settle) {
-        return new LoopOptions(routes, caches, probes, pools, settle);
+        return new LoopOptions(routes, caches, probes, pools, settle, tuning);
+    }
+
+    /** These options with other tuning of the loop. */
+    public LoopOptions withTuning(LoopTuning tuning) {
+        return new LoopOptions(routes, caches, probes, pools, settle, tuning);
     }
 
     private static <T> Map<String, T> plus(Map<String, T> map, String name, T value) {
