@@ -57,6 +57,11 @@ public final class DemoRun implements AutoCloseable {
         this.scheduler = scheduler;
         this.clock = scheduler.clock();
         this.system = TriageSystem.start(clock, options.seed());
+        try {
+            system.warmUp(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         ScenarioReader reader = new ScenarioReader(system.services(), system.databases().keySet());
         this.scenario = !options.chaos() ? Scenario.none()
                 : options.scenario().map(reader::read).orElseGet(reader::defaults);

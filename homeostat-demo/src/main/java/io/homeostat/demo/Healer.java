@@ -16,6 +16,7 @@ import io.homeostat.engine.execute.RecoveryPolicy;
 import io.homeostat.engine.execute.StepPhase;
 import io.homeostat.engine.execute.StepRecord;
 import io.homeostat.engine.execute.WorkflowRun;
+import io.homeostat.engine.graph.DependencyGraph;
 import io.homeostat.engine.incident.IncidentEvent;
 import io.homeostat.engine.incident.IncidentStatus;
 import io.homeostat.engine.incident.IncidentTrackerConfig;
@@ -46,9 +47,12 @@ import java.util.function.Consumer;
  * triage system offers to act on ({@link #options}: the provider routes, the database pools, a
  * probe per dependency, a graceful restart of an upstream) and the demo's tuning: its own
  * threshold rule, prediction and workflows ({@code demo-rules.yaml}, {@code demo-predictions.yaml},
- * {@code demo-workflows.yaml}, beside the shipped ones), incidents that correlate within 10 s and
+ * {@code demo-workflows.yaml}, beside the shipped ones), the declared dependency graph (so
+ * dependents' incidents correlate with their dependency's and the root is ranked across them), incidents that correlate within 15 s and
  * resolve after 8 s quiet (the 5 min defaults would fold the next fault of a short run into the
- * last one's incident), a 20 s cooldown, and 1 s of settling before diagnosis.
+ * last one's incident), a 5 s cooldown per action and service (the default 5 min would escalate
+ * the second incident of one fault, e.g. a leak that grows back after a restart), and 1 s of
+ * settling before diagnosis.
  *
  * <p>Once started it feeds the loop's bus (the guards' rates every 500 ms through an
  * {@link OperationSampler}, each upstream's memory every second) and follows what the loop does
@@ -68,13 +72,15 @@ final class Healer implements AutoCloseable {
     private final Set<String> seenSteps = new HashSet<>();
     private final Set<String> seenAudit = new HashSet<>();
     private final Instant started;
+    private final io.homeostat.core.time.Clock clock;
 
     private Healer(HomeostatServer server, TriageSystem system, RunRecorder recorder, Scheduler scheduler,
             Consumer<String> say) {
         this.server = server;
         this.recorder = recorder;
         this.say = say;
-        this.started = scheduler.clock().instant().minusSeconds(1);
+        this.clock = scheduler.clock();
+        this.started = clock.instant().minusSeconds(1);
         SignalBus bus = server.loop().bus();
         server.loop().tracker().listen(event -> {
             switch (event) {
@@ -121,9 +127,10 @@ final class Healer implements AutoCloseable {
                 List.of(ThresholdDetector.create(read("demo-rules.yaml", ThresholdRules::parse), scheduler.clock()),
                         TrendDetector.create(read("demo-predictions.yaml", TrendRules::parse), scheduler.clock())),
                 read("demo-workflows.yaml", WorkflowReader::read), List.of(new RestartAction(system)),
-                new IncidentTrackerConfig(Duration.ofSeconds(10), Duration.ofSeconds(8), 3, Duration.ofHours(1),
+                new IncidentTrackerConfig(Duration.ofSeconds(15), Duration.ofSeconds(8), 3, Duration.ofHours(1),
                         Duration.ofSeconds(1)),
-                new RecoveryPolicy(6, 200, Map.of(), Duration.ofSeconds(20), 8, Duration.ofMinutes(15)));
+                new RecoveryPolicy(6, 200, Map.of(), Duration.ofSeconds(5), 8, Duration.ofMinutes(15)),
+                DependencyGraph.of(system.dependencies()));
         return options.withTuning(tuning);
     }
 
@@ -147,7 +154,7 @@ final class Healer implements AutoCloseable {
                     }
                 }
             }
-            for (AuditRecord record : store.auditLog().query(new AuditQuery(started, Instant.MAX, "", "", "", 100_000))) {
+            for (AuditRecord record : store.auditLog().query(new AuditQuery(started, until(), "", "", "", 100_000))) {
                 if (SHOWN.contains(record.action()) && seenAudit.add(record.id())) {
                     say.accept("healer: " + record.action().substring("recovery.".length()) + " " + record.target() + ": "
                             + record.reason());
@@ -168,7 +175,7 @@ final class Healer implements AutoCloseable {
         JdbcStore store = server.loop().store();
         store.auditLog().flush();
         Set<String> audited = new HashSet<>();
-        for (AuditRecord record : store.auditLog().query(new AuditQuery(started, Instant.MAX, "", "recovery.step.acted", "",
+        for (AuditRecord record : store.auditLog().query(new AuditQuery(started, until(), "", "recovery.step.acted", "",
                 100_000))) {
             audited.add(record.evidence().get("runId") + "/" + record.evidence().get("step") + "/"
                     + record.evidence().get("attempt"));
@@ -186,6 +193,10 @@ final class Healer implements AutoCloseable {
             }
         }
         return new long[] {acted, found};
+    }
+
+    private Instant until() {
+        return clock.instant().plusSeconds(60);
     }
 
     private static <T> T read(String resource, BiFunction<String, String, T> parser) {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param diagnosedRoot the root service the diagnosis named; empty text if none
  * @param rootCorrect whether that is the fault's target
  * @param actions the healer's recovery actions for it
+ * @param fixMillis injection to the first action of the healer that changed the system (failover,
+ *     restart, pool reset, circuit, cache, degradation); -1 if none
  * @param mttrMillis injection to the end of user-facing failures on the affected services (0 when
  *     users never saw one); -1 if they still failed at the end of the run
  * @param userFailures calls on the affected services that got no answer (with or without guidance)
@@ -25,7 +27,7 @@ import java.util.List;
  */
 public record FaultResult(String name, String kind, String target, long injectedMillis, long clearedMillis,
         long mttdMillis, String detector, String diagnosedRoot, boolean rootCorrect, List<String> actions,
-        long mttrMillis, long userFailures, long unguidedErrors, long safetyViolations, long auditLost,
+        long fixMillis, long mttrMillis, long userFailures, long unguidedErrors, long safetyViolations, long auditLost,
         boolean neededPerson) {
 
     public FaultResult {

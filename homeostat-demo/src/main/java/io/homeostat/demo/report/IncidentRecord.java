@@ -16,9 +16,15 @@ import java.util.List;
  * @param resolvedMillis when it was resolved
  * @param escalatedMillis when it was escalated to people
  * @param actions the recovery actions run for it, in order (e.g. {@code failover})
+ * @param firstFixMillis when the first action that changes the system (not an alert, not a
+ *     re-probe) succeeded for it
  */
 public record IncidentRecord(String id, String service, String detector, long openedMillis, String rootService,
-        String category, long diagnosedMillis, long resolvedMillis, long escalatedMillis, List<String> actions) {
+        String category, long diagnosedMillis, long resolvedMillis, long escalatedMillis, List<String> actions,
+        long firstFixMillis) {
+
+    /** Actions that tell or look, but change nothing. */
+    public static final java.util.Set<String> NOT_FIXES = java.util.Set.of("alert", "reprobe", "webhook");
 
     public IncidentRecord {
         actions = List.copyOf(actions);

@@ -19,7 +19,7 @@ public final class ReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<String> HEADER = List.of("fault", "target", "injected", "MTTD", "detected by",
-            "root cause", "actions", "MTTR", "user failures", "unguided", "safety viol.", "audit lost", "person?");
+            "root cause", "actions", "fixed after", "MTTR", "user failures", "unguided", "safety viol.", "audit lost", "person?");
 
     private ReportWriter() {
     }
@@ -72,8 +72,9 @@ public final class ReportWriter {
         for (String[] line : summary(report)) {
             out.append("| ").append(line[0]).append(" | ").append(line[1]).append(" |\n");
         }
-        out.append("\nMTTD: injection to the first incident on an affected service. MTTR: injection to the last "
-                + "user-facing failure on the affected services (0: users never saw one). A fault needed a person "
+        out.append("\nMTTD: injection to the first incident on an affected service. Fixed after: injection to the "
+                + "healer's first action that changed the system (not an alert or a re-probe). MTTR: injection to the "
+                + "last user-facing failure on the affected services (0: users never saw one). A fault needed a person "
                 + "if the healer escalated it or users still failed at the end.\n");
         return out.toString();
     }
@@ -112,7 +113,7 @@ public final class ReportWriter {
             rows.add(List.of(f.name() + " (" + f.kind() + ")", f.target(), seconds(f.injectedMillis()),
                     f.detected() ? seconds(f.mttdMillis()) : "not detected", f.detector().isEmpty() ? "-" : f.detector(),
                     f.diagnosedRoot().isEmpty() ? "-" : f.diagnosedRoot() + (f.rootCorrect() ? " (right)" : " (wrong)"),
-                    f.actions().isEmpty() ? "-" : String.join(", ", f.actions()),
+                    f.actions().isEmpty() ? "-" : String.join(", ", f.actions()), ms(f.fixMillis()),
                     f.recovered() ? seconds(f.mttrMillis()) : "not recovered", Long.toString(f.userFailures()),
                     Long.toString(f.unguidedErrors()), Long.toString(f.safetyViolations()), Long.toString(f.auditLost()),
                     f.neededPerson() ? "yes" : "no"));
@@ -128,6 +129,7 @@ public final class ReportWriter {
                 : millis(r.fallbackP50Micros()) + " / " + millis(r.fallbackP95Micros()) + " (" + r.fallbackCalls() + " calls)"});
         lines.add(new String[] {"MTTD p50 / p95", ms(r.mttdP50Millis()) + " / " + ms(r.mttdP95Millis())});
         lines.add(new String[] {"MTTR p50 (recovered without a person)", ms(r.mttrP50Millis())});
+        lines.add(new String[] {"healer's first fix p50 (failover, restart, ...)", ms(r.fixP50Millis())});
         lines.add(new String[] {"recovered without a person", r.recoveredWithoutPerson() < 0 ? "-" : percent(r.recoveredWithoutPerson())});
         lines.add(new String[] {"faults that needed a person", r.neededPerson() < 0 ? "-" : percent(r.neededPerson())});
         lines.add(new String[] {"diagnosis accuracy (root service)", r.diagnosisAccuracy() < 0 ? "-" : percent(r.diagnosisAccuracy())});

@@ -91,6 +91,9 @@ public final class RunRecorder {
         if (incident != null && !incident.actions.contains(action)) {
             incident.actions.add(action);
         }
+        if (incident != null && incident.firstFix < 0 && !IncidentRecord.NOT_FIXES.contains(action)) {
+            incident.firstFix = now();
+        }
     }
 
     /** One guarded call. */
@@ -135,7 +138,7 @@ public final class RunRecorder {
         List<IncidentRecord> incidentRecords = new ArrayList<>();
         for (Incident i : incidents.values()) {
             incidentRecords.add(new IncidentRecord(i.id, i.service, i.detector, i.opened, i.root, i.category, i.diagnosed,
-                    i.resolved, i.escalated, i.actions));
+                    i.resolved, i.escalated, i.actions, i.firstFix));
         }
         return new RecordedRun(scenario, seed, now(), faultRecords, incidentRecords, new ArrayList<>(calls),
                 requests.get(), answered.get(), shed.get(), auditWritten, auditStored, auditLostMillis,
@@ -152,6 +155,7 @@ public final class RunRecorder {
         long diagnosed = -1;
         long resolved = -1;
         long escalated = -1;
+        long firstFix = -1;
         final List<String> actions = new ArrayList<>();
 
         Incident(String id, String service, String detector, long opened) {

@@ -45,6 +45,8 @@ import java.util.Set;
  * @param mttdP50Millis median MTTD of detected faults; -1 if none
  * @param mttdP95Millis 95th percentile MTTD; -1 if none
  * @param mttrP50Millis median MTTR of faults recovered without a person; -1 if none
+ * @param fixP50Millis median time from injection to the healer's first fixing action, over the
+ *     faults it acted on; -1 if none
  * @param diagnosisAccuracy the share of diagnosed faults whose diagnosis named the target; -1 if none
  * @param recoveredWithoutPerson the share of faults recovered without a person; -1 without faults
  * @param neededPerson the share of faults that needed a person; -1 without faults
@@ -53,7 +55,7 @@ public record RunReport(String scenario, long seed, long durationMillis, List<Fa
         double availability, long calls, double callsAnswered, long fallbackP50Micros, long fallbackP95Micros,
         long fallbackCalls, long unguidedErrors, long safetyViolations, long auditWritten, long auditLost,
         long healerAuditAppended, long healerAuditLost, int incidents, int falsePositives, int falseNegatives,
-        long mttdP50Millis, long mttdP95Millis, long mttrP50Millis, double diagnosisAccuracy,
+        long mttdP50Millis, long mttdP95Millis, long mttrP50Millis, long fixP50Millis, double diagnosisAccuracy,
         double recoveredWithoutPerson, double neededPerson) {
 
     /** How long after a fault is cleared an incident on its services still counts as its detection. */
@@ -126,11 +128,12 @@ public record RunReport(String scenario, long seed, long durationMillis, List<Fa
             long auditLost = run.auditLostMillis().stream()
                     .filter(t -> t >= fault.injectedMillis() && t < matchUntil).count();
             boolean escalated = mine.stream().anyMatch(IncidentRecord::escalated);
+            long firstFix = mine.stream().mapToLong(IncidentRecord::firstFixMillis).filter(t -> t >= 0).min().orElse(-1);
             results.add(new FaultResult(fault.spec().name(), fault.spec().kind().label(), fault.spec().target(),
                     fault.injectedMillis(), fault.clearedMillis(),
                     first == null ? -1 : first.openedMillis() - fault.injectedMillis(),
                     first == null ? "" : first.detector(), root, root.equals(fault.spec().target()),
-                    List.copyOf(actions), mttr, failures, unguided, violations, auditLost, escalated || mttr < 0));
+                    List.copyOf(actions), firstFix < 0 ? -1 : firstFix - fault.injectedMillis(), mttr, failures, unguided, violations, auditLost, escalated || mttr < 0));
         }
 
         long answeredCalls = calls.stream().filter(CallRecord::answered).count();
@@ -139,6 +142,7 @@ public record RunReport(String scenario, long seed, long durationMillis, List<Fa
         List<Long> mttds = results.stream().filter(FaultResult::detected).map(FaultResult::mttdMillis).sorted().toList();
         List<Long> mttrs = results.stream().filter(r -> r.recovered() && !r.neededPerson()).map(FaultResult::mttrMillis)
                 .sorted().toList();
+        List<Long> fixes = results.stream().filter(r -> r.fixMillis() >= 0).map(FaultResult::fixMillis).sorted().toList();
         List<FaultResult> diagnosed = results.stream().filter(r -> !r.diagnosedRoot().isEmpty()).toList();
         int falsePositives = (int) run.incidents().stream().filter(inc -> !matchedIncidents.contains(inc.id())).count();
         int falseNegatives = (int) results.stream().filter(r -> !r.detected()).count();
@@ -151,6 +155,7 @@ public record RunReport(String scenario, long seed, long durationMillis, List<Fa
                 run.auditWritten() - run.auditStored(), run.healerAuditAppended(),
                 run.healerAuditAppended() - run.healerAuditStored(), run.incidents().size(), falsePositives,
                 falseNegatives, percentile(mttds, 0.5), percentile(mttds, 0.95), percentile(mttrs, 0.5),
+                percentile(fixes, 0.5),
                 diagnosed.isEmpty() ? -1 : share(diagnosed.stream().filter(FaultResult::rootCorrect).count(), diagnosed.size()),
                 results.isEmpty() ? -1 : share(withoutPerson, results.size()),
                 results.isEmpty() ? -1 : share(results.size() - withoutPerson, results.size()));

@@ -118,6 +118,32 @@ public final class TriageSystem implements AutoCloseable {
         return reverse;
     }
 
+    /**
+     * Calls every upstream {@code calls} times directly (no guard), so that the first guarded
+     * calls do not meet a cold JIT, cold connections and cold handlers and time out for it.
+     *
+     * @return how many warm-up calls failed
+     */
+    public int warmUp(int calls) throws InterruptedException {
+        UpstreamClient client = new UpstreamClient(java.time.Duration.ofSeconds(10));
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Upstream upstream : upstreams.values()) {
+                for (int i = 0; i < calls; i++) {
+                    String key = "warm" + (i % 20);
+                    executor.execute(() -> {
+                        try {
+                            client.answer(upstream.uri(), key);
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                        }
+                    });
+                }
+            }
+        }
+        return failed.get();
+    }
+
     /** Guard configs for these dependencies, registered into {@code guards} (replacing what was there). */
     public void configure(GuardRegistry guards) {
         GuardSettings.apply(guards, services());

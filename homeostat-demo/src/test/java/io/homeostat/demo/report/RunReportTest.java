@@ -40,7 +40,8 @@ class RunReportTest {
     private static IncidentRecord incident(String id, String service, long opened, String root, long escalated,
             String... actions) {
         return new IncidentRecord(id, service, "threshold", opened, root, root.isEmpty() ? "" : "integration",
-                root.isEmpty() ? -1 : opened + 1000, opened + 20_000, escalated, List.of(actions));
+                root.isEmpty() ? -1 : opened + 1000, opened + 20_000, escalated, List.of(actions),
+                List.of(actions).contains("failover") ? opened + 2000 : -1);
     }
 
     @Test
@@ -63,6 +64,7 @@ class RunReportTest {
         assertThat(outage.diagnosedRoot()).isEqualTo("llm:openai");
         assertThat(outage.rootCorrect()).isTrue();
         assertThat(outage.actions()).containsExactly("failover", "alert");
+        assertThat(outage.fixMillis()).isEqualTo(2400);
         assertThat(outage.mttrMillis()).as("last failure 10.5 s").isEqualTo(500);
         assertThat(outage.userFailures()).isEqualTo(6);
         assertThat(outage.neededPerson()).isFalse();
@@ -72,6 +74,7 @@ class RunReportTest {
         assertThat(cascade.diagnosedRoot()).isEqualTo("db:primary");
         assertThat(cascade.rootCorrect()).isTrue();
         assertThat(cascade.mttrMillis()).isEqualTo(11_900);
+        assertThat(cascade.fixMillis()).as("a re-probe fixes nothing").isEqualTo(-1);
         assertThat(cascade.auditLost()).isEqualTo(1);
         assertThat(cascade.neededPerson()).as("escalated").isTrue();
 
@@ -86,6 +89,7 @@ class RunReportTest {
         assertThat(report.mttdP50Millis()).isEqualTo(400);
         assertThat(report.mttdP95Millis()).isEqualTo(1000);
         assertThat(report.mttrP50Millis()).as("of the two recovered without a person: 0 and 500").isEqualTo(0);
+        assertThat(report.fixP50Millis()).isEqualTo(2400);
         assertThat(report.diagnosisAccuracy()).isEqualTo(1.0);
         assertThat(report.neededPerson()).isEqualTo(1.0 / 3);
         assertThat(report.recoveredWithoutPerson()).isEqualTo(2.0 / 3);

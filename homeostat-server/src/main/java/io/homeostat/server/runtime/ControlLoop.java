@@ -129,6 +129,7 @@ public final class ControlLoop implements AutoCloseable {
                 .detector(new CircuitEventDetector())
                 .workflows(workflows)
                 .tracking(options.tuning().tracking())
+                .graph(options.tuning()::graph)
                 .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)).policy(options.tuning().policy()))
                 .build();
         subscriptions.add(engine);
