@@ -6,6 +6,7 @@ import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.demo.report.RunRecorder;
 import io.homeostat.demo.triage.TriageSystem;
+import io.homeostat.demo.triage.UpstreamClient;
 import io.homeostat.demo.upstream.Upstream;
 import io.homeostat.engine.detect.series.OperationSampler;
 import io.homeostat.engine.detect.threshold.ThresholdDetector;
@@ -45,10 +46,11 @@ import java.util.function.Consumer;
  * The demo's side of the healer. The healer itself is the embedded server's loop (detection,
  * incidents, diagnosis, recovery workflows, escalation, audit); this class gives it what the
  * triage system offers to act on ({@link #options}: the provider routes, the database pools, a
- * probe per dependency, a graceful restart of an upstream) and the demo's tuning: its own
+ * probe per dependency (for an upstream a real {@code GET /health} within 500 ms), a graceful
+ * restart of an upstream) and the demo's tuning: its own
  * threshold rule, prediction and workflows ({@code demo-rules.yaml}, {@code demo-predictions.yaml},
  * {@code demo-workflows.yaml}, beside the shipped ones), the declared dependency graph (so
- * dependents' incidents correlate with their dependency's and the root is ranked across them), incidents that correlate within 15 s and
+ * dependents' incidents correlate with their dependency's and the root is ranked across them), incidents that correlate within 5 s (a cascade's dependents fail within the same second; a longer window folds the next fault on a related service into an escalated incident, where nothing recovers it) and
  * resolve after 8 s quiet (the 5 min defaults would fold the next fault of a short run into the
  * last one's incident), a 5 s cooldown per action and service (the default 5 min would escalate
  * the second incident of one fault, e.g. a leak that grows back after a restart), and 1 s of
@@ -60,6 +62,9 @@ import java.util.function.Consumer;
  * store, read every second) into the run's recorder and onto the terminal. Thread-safe.
  */
 final class Healer implements AutoCloseable {
+
+    /** A probe is a real {@code GET /health}; one slower than this failed (a slow upstream is not well). */
+    static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
     private static final Set<String> SHOWN = Set.of("recovery.run.escalated", "recovery.run.held", "recovery.gate.held",
             "recovery.gate.forbidden", "recovery.run.aborted");
@@ -120,14 +125,22 @@ final class Healer implements AutoCloseable {
         for (var db : system.databases().entrySet()) {
             options = options.withPool(db.getKey(), db.getValue()).withProbe(db.getKey(), db.getValue()::ping);
         }
+        UpstreamClient probes = new UpstreamClient(PROBE_TIMEOUT);
         for (var upstream : system.upstreams().entrySet()) {
-            options = options.withProbe(upstream.getKey(), () -> upstream.getValue().failure().isEmpty());
+            options = options.withProbe(upstream.getKey(), () -> {
+                try {
+                    probes.get(upstream.getValue().uri().resolve("/health"));
+                    return true;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
         }
         LoopTuning tuning = new LoopTuning(
                 List.of(ThresholdDetector.create(read("demo-rules.yaml", ThresholdRules::parse), scheduler.clock()),
                         TrendDetector.create(read("demo-predictions.yaml", TrendRules::parse), scheduler.clock())),
                 read("demo-workflows.yaml", WorkflowReader::read), List.of(new RestartAction(system)),
-                new IncidentTrackerConfig(Duration.ofSeconds(15), Duration.ofSeconds(8), 3, Duration.ofHours(1),
+                new IncidentTrackerConfig(Duration.ofSeconds(5), Duration.ofSeconds(8), 3, Duration.ofHours(1),
                         Duration.ofSeconds(1)),
                 new RecoveryPolicy(6, 200, Map.of(), Duration.ofSeconds(5), 8, Duration.ofMinutes(15)),
                 DependencyGraph.of(system.dependencies()));

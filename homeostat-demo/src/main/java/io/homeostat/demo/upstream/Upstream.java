@@ -30,7 +30,8 @@ import java.util.function.UnaryOperator;
  * /faults/clear}).
  *
  * <p>Endpoints: {@code GET /v1/answer?key=K} answers {@code {"service":..,"key":..,"answer":..,
- * "confidence":..}} or an HTTP error naming the fault; {@code GET /health} 200 or 503;
+ * "confidence":..}} or an HTTP error naming the fault; {@code GET /health} 200 or 503 (both
+ * after the injected latency);
  * {@code GET /metrics} lines {@code name value}, among them {@code memory.used.ratio}. Its memory
  * is simulated: a leak adds megabytes at the configured rate to a 400 MB base of a 1 GB limit;
  * at 97 % the upstream answers 503 "out of memory" until {@link #restart()}. An upstream can
@@ -247,13 +248,8 @@ public final class Upstream implements Dependency, AutoCloseable {
         try (exchange) {
             calls.incrementAndGet();
             FaultState now = faults();
-            if (now.latency().isPositive()) {
-                try {
-                    clock.sleep(now.latency());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (!delay(now)) {
+                return;
             }
             Optional<String> failure = failure();
             if (failure.isPresent()) {
@@ -279,9 +275,25 @@ public final class Upstream implements Dependency, AutoCloseable {
 
     private void health(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!delay(faults())) {
+                return;
+            }
             Optional<String> failure = failure();
             respond(exchange, failure.isPresent() ? 503 : 200, failure.orElse("ok"));
         }
+    }
+
+    /** Waits out the injected latency; false if interrupted. */
+    private boolean delay(FaultState now) {
+        if (now.latency().isPositive()) {
+            try {
+                clock.sleep(now.latency());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private void metrics(HttpExchange exchange) throws IOException {

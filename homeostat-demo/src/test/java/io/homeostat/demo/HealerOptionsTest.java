@@ -1,0 +1,35 @@
+package io.homeostat.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.homeostat.core.time.Scheduler;
+import io.homeostat.demo.triage.TriageSystem;
+import io.homeostat.engine.execute.Action;
+import io.homeostat.engine.plan.Workflow;
+import io.homeostat.server.runtime.LoopOptions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** What the demo gives the server's loop: its YAML loads, and the probes, pools and routes are there. */
+class HealerOptionsTest {
+
+    @Test
+    void theDemoTuningLoadsAndNamesEveryTarget() {
+        try (TriageSystem system = TriageSystem.start(Scheduler.system().clock(), 1)) {
+            LoopOptions options = Healer.options(system, Scheduler.system());
+
+            assertThat(options.tuning().workflows()).extracting(Workflow::name)
+                    .containsExactly("demo-memory-restart", "demo-database-pool-reset", "demo-upstream-failure");
+            assertThat(options.tuning().actions()).extracting(Action::name).containsExactly("restart_service");
+            assertThat(options.tuning().detectors()).hasSize(2);
+            assertThat(options.tuning().graph().dependenciesOf("pharmaguard")).containsExactly("db:primary");
+            assertThat(options.routes()).extracting(r -> r.name()).containsExactly("llm", "db");
+            assertThat(options.pools()).containsKeys("db:primary", "db:replica");
+            assertThat(options.probes()).containsKeys("llm:openai", "pharmaguard", "db:primary");
+            assertThat(options.probes().get("pharmaguard").getAsBoolean()).isTrue();
+            system.upstream("pharmaguard").update(f -> f.withLatency(Duration.ofSeconds(1)));
+            assertThat(options.probes().get("pharmaguard").getAsBoolean()).as("slower than the probe's 500 ms").isFalse();
+            assertThat(options.settle()).isEqualTo(Duration.ofSeconds(1));
+        }
+    }
+}
