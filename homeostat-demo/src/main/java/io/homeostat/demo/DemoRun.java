@@ -120,6 +120,7 @@ public final class DemoRun implements AutoCloseable {
         out.println();
         out.println("  dashboard    http://127.0.0.1:" + server.port() + "/");
         server.firstAdminToken().ifPresent(t -> out.println("  admin token  " + t.secret()));
+        out.println("  API          http://127.0.0.1:" + server.port() + "/api/v1/incidents (header Authorization: Bearer <token>)");
         out.println("  data         " + dataDirectory + " (H2, removed at the end)");
         out.println("  traffic      " + options.rate() + " triage requests/s for " + options.duration().toSeconds() + " s");
         system.upstreams().forEach((name, u) -> out.println("  upstream     " + name + " at " + u.uri()));

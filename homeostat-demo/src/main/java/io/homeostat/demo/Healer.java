@@ -4,6 +4,7 @@ import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.signal.SignalBus;
 import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.demo.report.IncidentRecord;
 import io.homeostat.demo.report.RunRecorder;
 import io.homeostat.demo.triage.TriageSystem;
 import io.homeostat.demo.triage.UpstreamClient;
@@ -161,7 +162,10 @@ final class Healer implements AutoCloseable {
                 for (StepRecord step : store.workflows().steps(run.runId())) {
                     if (step.phase() == StepPhase.SUCCEEDED && seenSteps.add(run.runId() + "/" + step.stepIndex() + "/"
                             + step.attempt())) {
-                        recorder.action(run.incidentId(), step.action());
+                        // A reset of a circuit that had closed by itself changed nothing.
+                        boolean changed = !IncidentRecord.NOT_FIXES.contains(step.action())
+                                && !step.detail().contains("(was CLOSED)");
+                        recorder.action(run.incidentId(), step.action(), changed);
                         say.accept("healer: " + run.workflow() + " / " + step.step() + " on " + run.service() + ": "
                                 + step.detail());
                     }

@@ -85,13 +85,23 @@ public final class RunRecorder {
         }
     }
 
-    /** The healer ran a recovery action for an incident. */
+    /** The healer ran a recovery action for an incident; a fix unless it only tells or looks. */
     public synchronized void action(String id, String action) {
+        action(id, action, !IncidentRecord.NOT_FIXES.contains(action));
+    }
+
+    /**
+     * The healer ran a recovery action for an incident.
+     *
+     * @param changed whether it changed the system (a failover, a restart), as opposed to telling
+     *     people, looking, or resetting what was already as it should be
+     */
+    public synchronized void action(String id, String action, boolean changed) {
         Incident incident = incidents.get(id);
         if (incident != null && !incident.actions.contains(action)) {
             incident.actions.add(action);
         }
-        if (incident != null && incident.firstFix < 0 && !IncidentRecord.NOT_FIXES.contains(action)) {
+        if (incident != null && incident.firstFix < 0 && changed) {
             incident.firstFix = now();
         }
     }
