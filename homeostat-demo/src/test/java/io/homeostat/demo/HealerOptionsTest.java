@@ -1,6 +1,7 @@
 package io.homeostat.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.demo.triage.TriageSystem;
@@ -26,7 +27,8 @@ class HealerOptionsTest {
             assertThat(options.routes()).extracting(r -> r.name()).containsExactly("llm", "db");
             assertThat(options.pools()).containsKeys("db:primary", "db:replica");
             assertThat(options.probes()).containsKeys("llm:openai", "pharmaguard", "db:primary");
-            assertThat(options.probes().get("pharmaguard").getAsBoolean()).isTrue();
+            // The first call of a cold JVM on a loaded machine may take longer than the probe allows.
+            await().atMost(Duration.ofSeconds(20)).until(options.probes().get("pharmaguard")::getAsBoolean);
             system.upstream("pharmaguard").update(f -> f.withLatency(Duration.ofSeconds(1)));
             assertThat(options.probes().get("pharmaguard").getAsBoolean()).as("slower than the probe's 500 ms").isFalse();
             assertThat(options.settle()).isEqualTo(Duration.ofSeconds(1));
