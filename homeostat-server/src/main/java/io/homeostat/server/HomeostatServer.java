@@ -63,7 +63,8 @@ public final class HomeostatServer implements AutoCloseable {
             this.ingest = new Ingest(
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
-            ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events);
+            ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events,
+                    config);
             Authorizer authorizer = new Authorizer(tokens);
             JacksonJson json = new JacksonJson();
             this.http = Javalin.create(javalin -> {

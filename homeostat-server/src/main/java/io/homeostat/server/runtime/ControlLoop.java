@@ -5,6 +5,7 @@ import io.homeostat.core.control.KernelControl;
 import io.homeostat.core.control.LocalKernelControl;
 import io.homeostat.core.degrade.Degradation;
 import io.homeostat.core.degrade.FeatureToggles;
+import io.homeostat.core.signal.FailureEvent;
 import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.signal.Signal;
@@ -30,14 +31,19 @@ import io.homeostat.engine.loop.CircuitEventDetector;
 import io.homeostat.engine.plan.DefaultWorkflows;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowCatalog;
+import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.AlertEvent;
+import io.homeostat.engine.port.AuditLog;
+import io.homeostat.engine.port.AuditRecord;
 import io.homeostat.engine.port.IncidentStore;
+import io.homeostat.store.jdbc.FailureRecord;
 import io.homeostat.store.jdbc.JdbcStore;
 import io.homeostat.store.jdbc.StoreConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -53,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * {@link #degradation()} and the {@link #toggles()}) run durably with the store's
  * {@link io.homeostat.engine.port.WorkflowStore}; what needs a person goes to {@link #alerting()};
  * every decision goes to the store's audit log. Metric samples are written to the store and circuit
- * transitions update {@link #circuits()}.
+ * transitions update {@link #circuits()}. Every diagnosis is kept in the store's
+ * {@link io.homeostat.engine.port.DiagnosisStore}, so it outlives its incident and a restart.
  *
  * <p>An application in the same JVM creates its guards in {@link #guards()} (so the healer can act
  * on them) and its features in {@link #toggles()}. {@link #close()} stops ticking and intake,
@@ -78,8 +85,10 @@ public final class ControlLoop implements AutoCloseable {
     private final KernelControl control;
     private final WorkflowCatalog workflows;
     private final ActionCatalog actions;
+    private final ObservedAuditLog audit;
     private final io.homeostat.engine.loop.ControlLoop engine;
     private final Circuits circuits;
+    private final ServiceHealth health = new ServiceHealth();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
@@ -88,6 +97,7 @@ public final class ControlLoop implements AutoCloseable {
         this.scheduler = scheduler;
         this.incidents = incidents;
         this.store = store;
+        this.audit = new ObservedAuditLog(store.auditLog());
         this.bus = InProcessSignalBus.builder().threadName("homeostat-bus").build();
         DetectorChainBuilder chainBuilder = DetectorChainBuilder.standard(scheduler.clock(), baseline -> { });
         options.tuning().detectors().forEach(chainBuilder::add);
@@ -119,8 +129,9 @@ public final class ControlLoop implements AutoCloseable {
                 .bus(bus)
                 .incidents(incidents)
                 .runs(store.workflows())
-                .audit(store.auditLog())
+                .audit(audit)
                 .effectiveness(store.effectiveness())
+                .diagnoses(store.diagnoses())
                 .escalation(new EscalationOnly(alerting))
                 .actions(actions)
                 .metrics(new GuardMetricSource(guards, options.routes()))
@@ -135,6 +146,7 @@ public final class ControlLoop implements AutoCloseable {
         subscriptions.add(engine);
         subscriptions.add(engine.incidents().listen(IncidentAlerts.feeding(alerting)));
         subscriptions.add(bus.subscribe(circuits::observe));
+        subscriptions.add(bus.subscribe(health::observe));
         subscriptions.add(bus.subscribe(this::store));
         this.ticking = engine.start(scheduler, TICK);
     }
@@ -201,10 +213,21 @@ public final class ControlLoop implements AutoCloseable {
         alertListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Calls {@code listener} with every record the loop appends to the audit trail (recovery runs,
+     * steps, approvals, escalations), right after it was appended, on the appending thread.
+     */
+    public void onAuditRecord(Consumer<AuditRecord> listener) {
+        audit.listen(listener);
+    }
+
     private void store(List<Signal> batch) {
         for (Signal signal : batch) {
             if (signal instanceof MetricSample sample) {
                 store.write(sample);
+            } else if (signal instanceof FailureEvent failure) {
+                // kept for the failure statistics (most common types, failing services, error trend)
+                store.write(FailureRecord.of(UUID.randomUUID().toString(), failure, Severity.MEDIUM));
             }
         }
     }
@@ -251,6 +274,11 @@ public final class ControlLoop implements AutoCloseable {
         return engine;
     }
 
+    /** The audit trail the loop writes to (the store's), telling {@link #onAuditRecord} listeners. */
+    public AuditLog auditLog() {
+        return audit;
+    }
+
     /** The actions recovery steps may name. */
     public ActionCatalog actions() {
         return actions;
@@ -292,6 +320,11 @@ public final class ControlLoop implements AutoCloseable {
 
     public Circuits circuits() {
         return circuits;
+    }
+
+    /** Each service's health over the last 24 h, from the signals on the bus. */
+    public ServiceHealth health() {
+        return health;
     }
 
     /** Stops ticking, delivers what the bus holds, then flushes and closes the store. */
