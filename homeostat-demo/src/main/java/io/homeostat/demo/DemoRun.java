@@ -17,6 +17,7 @@ import io.homeostat.demo.triage.Traffic;
 import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.server.runtime.LoopOptions;
+import io.homeostat.store.jdbc.StoreConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -95,15 +96,24 @@ public final class DemoRun implements AutoCloseable {
         LoopOptions loopOptions = Healer.options(system, scheduler);
         ServerConfig config = ServerConfig.defaults().withDataDirectory(dataDirectory).withAddress(ServerConfig.DEFAULT_HOST, port);
         try {
-            return HomeostatServer.start(config, HomeostatServer.embeddedStore(config), scheduler, loopOptions);
+            return HomeostatServer.start(config, store(config), scheduler, loopOptions);
         } catch (RuntimeException e) {
             if (port == 0) {
                 throw e;
             }
             out.println("port " + port + " is taken (" + e.getMessage() + "); using a free one");
             ServerConfig any = config.withAddress(ServerConfig.DEFAULT_HOST, 0);
-            return HomeostatServer.start(any, HomeostatServer.embeddedStore(any), scheduler, loopOptions);
+            return HomeostatServer.start(any, store(any), scheduler, loopOptions);
         }
+    }
+
+    /**
+     * The embedded store, kept open while the JVM shuts down: on Ctrl-C the report is made in a
+     * shutdown hook, after H2's own hook would have closed the database.
+     */
+    private static StoreConfig store(ServerConfig config) {
+        StoreConfig embedded = HomeostatServer.embeddedStore(config);
+        return embedded.withJdbc(embedded.jdbcUrl() + ";DB_CLOSE_ON_EXIT=FALSE", embedded.user(), embedded.password());
     }
 
     /**
@@ -191,7 +201,13 @@ public final class DemoRun implements AutoCloseable {
             say(waiting + " audit records could not be written before the end");
         }
         healer.follow();
-        long[] audit = healer.auditCheck();
+        long[] audit;
+        try {
+            audit = healer.auditCheck();
+        } catch (RuntimeException e) {
+            say("cannot check the healer's audit trail: " + e.getMessage());
+            audit = new long[] {0, 0};
+        }
         RecordedRun run = recorder.snapshot(scenario.name(), options.seed(), outbox.written(),
                 system.databases().get(TriageSystem.DB_PRIMARY).rowCount(), outbox.lost(), audit[0], audit[1],
                 system.dependents());

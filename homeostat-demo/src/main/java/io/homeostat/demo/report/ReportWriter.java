@@ -51,9 +51,12 @@ public final class ReportWriter {
                 out.append('\n');
             }
         }
+        if (report.faults().isEmpty()) {
+            out.append("(no faults injected)\n");
+        }
         out.append('\n');
         for (String[] line : summary(report)) {
-            out.append(String.format(Locale.ROOT, "%-38s %s%n", line[0], line[1]));
+            out.append(String.format(Locale.ROOT, "%-46s %s%n", line[0], line[1]));
         }
         return out.toString();
     }
