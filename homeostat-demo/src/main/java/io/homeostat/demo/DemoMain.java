@@ -43,8 +43,12 @@ public final class DemoMain {
         DemoRun run;
         try {
             run = DemoRun.start(options, out, Scheduler.system());
-        } catch (ConfigException | UncheckedIOException e) {
+        } catch (ConfigException e) {
             System.err.println("homeostat demo: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (UncheckedIOException e) {
+            System.err.println("homeostat demo: " + e.getMessage() + " (" + e.getCause().getClass().getSimpleName() + ")");
             System.exit(2);
             return;
         }

@@ -64,8 +64,13 @@ public final class DemoRun implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         ScenarioReader reader = new ScenarioReader(system.services(), system.databases().keySet());
-        this.scenario = !options.chaos() ? Scenario.none()
-                : options.scenario().map(reader::read).orElseGet(reader::defaults);
+        try {
+            this.scenario = !options.chaos() ? Scenario.none()
+                    : options.scenario().map(reader::read).orElseGet(reader::defaults);
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
         this.faults = scenario.resolve(options.seed());
         try {
             this.dataDirectory = Files.createTempDirectory("homeostat-demo-");
