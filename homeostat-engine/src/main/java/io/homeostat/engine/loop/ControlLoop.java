@@ -25,7 +25,8 @@ import java.util.Objects;
  *       every verified or failed step and run to the learner ({@link OutcomeRecorder}).</li>
  *   <li>Detections also go to the escalation port when it is an
  *       {@link io.homeostat.engine.alert.Alerting} (alerts per incident); critical, unresolved and
- *       high-impact incidents escalate ({@link EscalationRules}).</li>
+ *       high-impact incidents escalate ({@link EscalationRules}); an incident that resolves is
+ *       {@linkplain io.homeostat.engine.port.Escalation#resolved resolved} there too.</li>
  * </ul>
  *
  * <p>Nothing runs by itself: {@link #tick()} moves every stage once (the bus delivers detections

@@ -123,7 +123,10 @@ public final class ControlLoopBuilder {
         return this;
     }
 
-    /** How people are reached (required); an {@link Alerting} also receives every detection. */
+    /**
+     * How people are reached (required); an {@link Alerting} also receives every detection. It is
+     * told {@link Escalation#resolved} when an incident resolves, by whoever resolved it.
+     */
     public ControlLoopBuilder escalation(Escalation escalation) {
         this.escalation = Objects.requireNonNull(escalation, "escalation");
         return this;
@@ -263,6 +266,8 @@ public final class ControlLoopBuilder {
                 triggers.put(opened.incident().id(), DetectionTriggers.of(opened.detection()));
             } else if (event instanceof IncidentEvent.StatusChanged changed && changed.to() == IncidentStatus.RESOLVED) {
                 triggers.remove(changed.incident().id());
+                // however it resolved (recovery, a person, by itself): stop following it
+                escalation.resolved(changed.incident().id(), changed.by());
             }
         }));
         if (diagnoses != null) {
