@@ -147,8 +147,9 @@ public final class DemoRun implements AutoCloseable {
             out.println("  none");
         }
         for (FaultSpec f : faults) {
-            out.println(String.format(Locale.ROOT, "  %5.1f s  %-26s %-16s on %-22s for %d s", f.at().toMillis() / 1000.0,
-                    f.name(), f.kind().label(), f.target(), f.duration().toSeconds()));
+            out.println(String.format(Locale.ROOT, "  %5.1f s  %-26s %-16s on %-22s for %d s%s", f.at().toMillis() / 1000.0,
+                    f.name(), f.kind().label(), f.target(), f.duration().toSeconds(),
+                    f.at().compareTo(options.duration()) >= 0 ? "  (after the run ends: not injected)" : ""));
         }
         out.println();
     }
