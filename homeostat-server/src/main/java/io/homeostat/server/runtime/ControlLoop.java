@@ -93,7 +93,8 @@ public final class ControlLoop implements AutoCloseable {
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
 
-    private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options) {
+    private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options,
+            LoopSettings settings) {
         this.scheduler = scheduler;
         this.incidents = incidents;
         this.store = store;
@@ -136,6 +137,7 @@ public final class ControlLoop implements AutoCloseable {
                 .detector(new CircuitEventDetector())
                 .workflows(workflows)
                 .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)))
+                .degradation(settings.degradation(), control)
                 .build();
         subscriptions.add(engine);
         subscriptions.add(engine.incidents().listen(IncidentAlerts.feeding(alerting)));
@@ -154,7 +156,19 @@ public final class ControlLoop implements AutoCloseable {
      */
     public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         Objects.requireNonNull(incidents, "incidents");
-        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults());
+        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults(), LoopSettings.defaults());
+    }
+
+    /**
+     * As {@link #start(StoreConfig, IncidentStore, Scheduler)}, with the settings of {@code homeostat.yaml}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     */
+    public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler,
+            LoopSettings settings) {
+        Objects.requireNonNull(incidents, "incidents");
+        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults(), settings);
     }
 
     /**
@@ -165,7 +179,7 @@ public final class ControlLoop implements AutoCloseable {
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler) {
-        return start(storeConfig, JdbcStore::incidents, scheduler, LoopOptions.defaults());
+        return start(storeConfig, JdbcStore::incidents, scheduler, LoopOptions.defaults(), LoopSettings.defaults());
     }
 
     /**
@@ -176,17 +190,29 @@ public final class ControlLoop implements AutoCloseable {
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler, LoopOptions options) {
-        return start(storeConfig, JdbcStore::incidents, scheduler, options);
+        return start(storeConfig, JdbcStore::incidents, scheduler, options, LoopSettings.defaults());
+    }
+
+    /**
+     * As {@link #start(StoreConfig, Scheduler, LoopOptions)}, with the settings of {@code homeostat.yaml}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     */
+    public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler, LoopOptions options,
+            LoopSettings settings) {
+        return start(storeConfig, JdbcStore::incidents, scheduler, options, settings);
     }
 
     private static ControlLoop start(StoreConfig storeConfig, Function<JdbcStore, IncidentStore> incidents,
-            Scheduler scheduler, LoopOptions options) {
+            Scheduler scheduler, LoopOptions options, LoopSettings settings) {
         Objects.requireNonNull(storeConfig, "storeConfig");
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(settings, "settings");
         JdbcStore store = JdbcStore.open(storeConfig, scheduler);
         try {
-            return new ControlLoop(store, incidents.apply(store), scheduler, options);
+            return new ControlLoop(store, incidents.apply(store), scheduler, options, settings);
         } catch (RuntimeException e) {
             store.close();
             throw e;
