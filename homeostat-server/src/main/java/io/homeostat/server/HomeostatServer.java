@@ -123,7 +123,8 @@ public final class HomeostatServer implements AutoCloseable {
 
     /**
      * As {@link #start(ServerConfig, StoreConfig, Scheduler)}, for an application embedding the
-     * server: recovery may also act on the routes, caches, probes and pools of {@code options}.
+     * server: recovery may also act on the routes, caches, probes, pools, restartable components and
+     * capacities of {@code options}.
      * The application creates its guards in {@code loop().guards()} and its features in
      * {@code loop().toggles()}.
      *

@@ -116,6 +116,8 @@ public final class ControlLoop implements AutoCloseable {
         options.caches().forEach(kernel::cache);
         options.probes().forEach(kernel::probe);
         options.pools().forEach(kernel::pool);
+        options.restartables().forEach(kernel::restartable);
+        options.capacities().forEach(kernel::capacity);
         this.control = kernel.build();
         this.actions = StandardActions.catalog(control, options.routes(), new EscalationPortSink(alerting), List.of(),
                 List.of(), scheduler.clock(), List.of());
@@ -183,7 +185,7 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(StoreConfig, Scheduler)}, with routes, caches, probes and pools of an
+     * As {@link #start(StoreConfig, Scheduler)}, with routes, caches, probes, pools, restartables and capacities of an
      * embedding application for recovery to act on, and its settle time.
      *
      * @throws NullPointerException if an argument is null
