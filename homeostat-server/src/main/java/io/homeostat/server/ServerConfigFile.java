@@ -2,12 +2,14 @@ package io.homeostat.server;
 
 import io.homeostat.engine.config.ConfigNode;
 import io.homeostat.engine.config.YamlConfigReader;
+import io.homeostat.engine.plan.DegradationPolicyReader;
 import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Reads the server's part of {@code homeostat.yaml}. For now only the {@code server} section is
- * understood ({@code host}, {@code port}, {@code data}); any other key is refused with its file,
+ * Reads the server's part of {@code homeostat.yaml}: the {@code server} section ({@code host},
+ * {@code port}, {@code data}) and the {@code degradation} section (automatic degradation, as
+ * {@link DegradationPolicyReader} reads it; absent, the default policy stays); any other key is refused with its file,
  * line and key, so that a file written for a later version fails loudly instead of being
  * half-applied. Detector rules, workflows and flags come with the configuration model.
  *
@@ -25,7 +27,10 @@ public final class ServerConfigFile {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static ServerConfig apply(Path file, ServerConfig base) {
-        ConfigNode root = YamlConfigReader.read(file).requireKeys(Set.of("server"));
+        ConfigNode root = YamlConfigReader.read(file).requireKeys(Set.of("server", "degradation"));
+        if (root.field("degradation").isPresent()) {
+            base = base.withDegradation(DegradationPolicyReader.readSection(root.required("degradation")));
+        }
         if (root.field("server").isEmpty()) {
             return base;
         }

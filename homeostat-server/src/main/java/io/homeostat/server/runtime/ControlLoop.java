@@ -94,7 +94,8 @@ public final class ControlLoop implements AutoCloseable {
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
 
-    private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options) {
+    private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options,
+            LoopSettings settings) {
         this.scheduler = scheduler;
         this.incidents = incidents;
         this.store = store;
@@ -118,6 +119,8 @@ public final class ControlLoop implements AutoCloseable {
         options.caches().forEach(kernel::cache);
         options.probes().forEach(kernel::probe);
         options.pools().forEach(kernel::pool);
+        options.restartables().forEach(kernel::restartable);
+        options.capacities().forEach(kernel::capacity);
         this.control = kernel.build();
         this.actions = StandardActions.catalog(control, options.routes(), new EscalationPortSink(alerting), List.of(),
                 List.of(), scheduler.clock(), options.tuning().actions());
@@ -125,7 +128,12 @@ public final class ControlLoop implements AutoCloseable {
         all.addAll(DefaultWorkflows.load());
         this.workflows = WorkflowCatalog.of(all);
         this.circuits = new Circuits(guards);
-        this.engine = io.homeostat.engine.loop.ControlLoop.builder()
+        io.homeostat.engine.loop.ControlLoopBuilder engineBuilder = io.homeostat.engine.loop.ControlLoop.builder();
+        if (!options.tuning().graph().services().isEmpty()) {
+            // A declared graph replaces the one the loop would learn from the bus.
+            engineBuilder.graph(options.tuning()::graph);
+        }
+        this.engine = engineBuilder
                 .clock(scheduler.clock())
                 .bus(bus)
                 .incidents(incidents)
@@ -141,8 +149,8 @@ public final class ControlLoop implements AutoCloseable {
                 .detector(new CircuitEventDetector())
                 .workflows(workflows)
                 .tracking(options.tuning().tracking())
-                .graph(options.tuning()::graph)
                 .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)).policy(options.tuning().policy()))
+                .degradation(settings.degradation(), control)
                 .build();
         subscriptions.add(engine);
         subscriptions.add(engine.incidents().listen(IncidentAlerts.feeding(alerting)));
@@ -161,7 +169,19 @@ public final class ControlLoop implements AutoCloseable {
      */
     public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         Objects.requireNonNull(incidents, "incidents");
-        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults());
+        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults(), LoopSettings.defaults());
+    }
+
+    /**
+     * As {@link #start(StoreConfig, IncidentStore, Scheduler)}, with the settings of {@code homeostat.yaml}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     */
+    public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler,
+            LoopSettings settings) {
+        Objects.requireNonNull(incidents, "incidents");
+        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults(), settings);
     }
 
     /**
@@ -172,28 +192,40 @@ public final class ControlLoop implements AutoCloseable {
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler) {
-        return start(storeConfig, JdbcStore::incidents, scheduler, LoopOptions.defaults());
+        return start(storeConfig, JdbcStore::incidents, scheduler, LoopOptions.defaults(), LoopSettings.defaults());
     }
 
     /**
-     * As {@link #start(StoreConfig, Scheduler)}, with routes, caches, probes and pools of an
+     * As {@link #start(StoreConfig, Scheduler)}, with routes, caches, probes, pools, restartables and capacities of an
      * embedding application for recovery to act on, and its settle time.
      *
      * @throws NullPointerException if an argument is null
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler, LoopOptions options) {
-        return start(storeConfig, JdbcStore::incidents, scheduler, options);
+        return start(storeConfig, JdbcStore::incidents, scheduler, options, LoopSettings.defaults());
+    }
+
+    /**
+     * As {@link #start(StoreConfig, Scheduler, LoopOptions)}, with the settings of {@code homeostat.yaml}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     */
+    public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler, LoopOptions options,
+            LoopSettings settings) {
+        return start(storeConfig, JdbcStore::incidents, scheduler, options, settings);
     }
 
     private static ControlLoop start(StoreConfig storeConfig, Function<JdbcStore, IncidentStore> incidents,
-            Scheduler scheduler, LoopOptions options) {
+            Scheduler scheduler, LoopOptions options, LoopSettings settings) {
         Objects.requireNonNull(storeConfig, "storeConfig");
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(settings, "settings");
         JdbcStore store = JdbcStore.open(storeConfig, scheduler);
         try {
-            return new ControlLoop(store, incidents.apply(store), scheduler, options);
+            return new ControlLoop(store, incidents.apply(store), scheduler, options, settings);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param actions actions added to the standard ones (a name may not repeat one); default none
  * @param tracking incident correlation, resolution and flapping; default {@link IncidentTrackerConfig#ofDefaults()}
  * @param policy recovery's limits; default {@link RecoveryPolicy#ofDefaults()}
- * @param graph which service calls which, for correlation and root-cause ranking; default empty
+ * @param graph which service calls which, for correlation and root-cause ranking; default empty,
+ *     which leaves the loop to learn the graph from the bus
  */
 public record LoopTuning(List<SeriesDetector> detectors, List<Workflow> workflows, List<Action> actions,
         IncidentTrackerConfig tracking, RecoveryPolicy policy, DependencyGraph graph) {
