@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -47,8 +48,8 @@ import java.util.function.Consumer;
  * The demo's side of the healer. The healer itself is the embedded server's loop (detection,
  * incidents, diagnosis, recovery workflows, escalation, audit); this class gives it what the
  * triage system offers to act on ({@link #options}: the provider routes, the database pools, a
- * probe per dependency (for an upstream a real {@code GET /health} within 500 ms), a graceful
- * restart of an upstream) and the demo's tuning: its own
+ * probe per dependency (for an upstream a real {@code GET /health} within 500 ms), each upstream
+ * as a {@link io.homeostat.core.control.Restartable} for {@code restart_process}) and the demo's tuning: its own
  * threshold rule, prediction and workflows ({@code demo-rules.yaml}, {@code demo-predictions.yaml},
  * {@code demo-workflows.yaml}, beside the shipped ones), the declared dependency graph (so
  * dependents' incidents correlate with their dependency's and the root is ranked across them), incidents that correlate within 5 s (a cascade's dependents fail within the same second; a longer window folds the next fault on a related service into an escalated incident, where nothing recovers it) and
@@ -128,6 +129,13 @@ final class Healer implements AutoCloseable {
         }
         UpstreamClient probes = new UpstreamClient(PROBE_TIMEOUT);
         for (var upstream : system.upstreams().entrySet()) {
+            Upstream u = upstream.getValue();
+            options = options.withRestartable(upstream.getKey(), (drain, reason) -> {
+                double before = u.memoryRatio();
+                u.restart();
+                return String.format(Locale.ROOT, "restarted %s gracefully; memory %.0f %% -> %.0f %%", u.name(),
+                        before * 100, u.memoryRatio() * 100);
+            });
             options = options.withProbe(upstream.getKey(), () -> {
                 try {
                     probes.get(upstream.getValue().uri().resolve("/health"));
@@ -140,7 +148,7 @@ final class Healer implements AutoCloseable {
         LoopTuning tuning = new LoopTuning(
                 List.of(ThresholdDetector.create(read("demo-rules.yaml", ThresholdRules::parse), scheduler.clock()),
                         TrendDetector.create(read("demo-predictions.yaml", TrendRules::parse), scheduler.clock())),
-                read("demo-workflows.yaml", WorkflowReader::read), List.of(new RestartAction(system)),
+                read("demo-workflows.yaml", WorkflowReader::read), List.of(),
                 new IncidentTrackerConfig(Duration.ofSeconds(5), Duration.ofSeconds(8), 3, Duration.ofHours(1),
                         Duration.ofSeconds(1)),
                 new RecoveryPolicy(6, 200, Map.of(), Duration.ofSeconds(5), 8, Duration.ofMinutes(15)),

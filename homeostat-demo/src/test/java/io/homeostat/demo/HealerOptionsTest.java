@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.demo.triage.TriageSystem;
-import io.homeostat.engine.execute.Action;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.server.runtime.LoopOptions;
 import java.time.Duration;
@@ -21,7 +20,11 @@ class HealerOptionsTest {
 
             assertThat(options.tuning().workflows()).extracting(Workflow::name)
                     .containsExactly("demo-memory-restart", "demo-database-pool-reset", "demo-upstream-failure");
-            assertThat(options.tuning().actions()).extracting(Action::name).containsExactly("restart_service");
+            assertThat(options.restartables()).containsKeys("xray_analysis", "pharmaguard");
+            system.upstream("xray_analysis").update(f -> f.withLeak(1000));
+            assertThat(options.restartables().get("xray_analysis").restart(Duration.ofSeconds(1), "test"))
+                    .startsWith("restarted xray_analysis gracefully");
+            assertThat(system.upstream("xray_analysis").restarts()).isEqualTo(1);
             assertThat(options.tuning().detectors()).hasSize(2);
             assertThat(options.tuning().graph().dependenciesOf("pharmaguard")).containsExactly("db:primary");
             assertThat(options.routes()).extracting(r -> r.name()).containsExactly("llm", "db");
