@@ -56,7 +56,7 @@ public final class HomeostatServer implements AutoCloseable {
             Scheduler scheduler, LoopOptions options) {
         this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
         long begin = scheduler.clock().monotonicNanos();
-        LoopSettings settings = new LoopSettings(config.degradation());
+        LoopSettings settings = new LoopSettings(config.degradation(), config.retention());
         this.loop = incidents.isPresent()
                 ? ControlLoop.start(storeConfig, incidents.get(), scheduler, settings)
                 : ControlLoop.start(storeConfig, scheduler, options, settings);

@@ -93,6 +93,7 @@ public final class ControlLoop implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
+    private final StoreHousekeeping housekeeping;
 
     private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options,
             LoopSettings settings) {
@@ -159,6 +160,7 @@ public final class ControlLoop implements AutoCloseable {
         subscriptions.add(bus.subscribe(this::store));
         this.overhead = new Overhead(bus, scheduler.clock());
         this.ticking = scheduler.scheduleAtFixedRate(TICK, TICK, () -> overhead.timed(engine::tick));
+        this.housekeeping = new StoreHousekeeping(store, settings.retention(), scheduler);
     }
 
     /**
@@ -366,10 +368,16 @@ public final class ControlLoop implements AutoCloseable {
         return overhead;
     }
 
-    /** Stops ticking, delivers what the bus holds, then flushes and closes the store. */
+    /** The store's rollup and retention runs. */
+    public StoreHousekeeping housekeeping() {
+        return housekeeping;
+    }
+
+    /** Stops ticking and housekeeping, delivers what the bus holds, then flushes and closes the store. */
     @Override
     public void close() {
         ticking.cancel();
+        housekeeping.close();
         bus.close();
         for (AutoCloseable subscription : subscriptions) {
             try {
