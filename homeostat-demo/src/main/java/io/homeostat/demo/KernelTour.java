@@ -53,7 +53,7 @@ public final class KernelTour {
             if (args[i].equals("--seconds") && i + 1 < args.length) {
                 seconds = Integer.parseInt(args[++i]);
             } else {
-                System.err.println("usage: ./homeostat demo [--seconds N]   (N >= 8, default 16)");
+                System.err.println("usage: ./homeostat demo --tour [--seconds N]   (N >= 8, default 16)");
                 System.exit(2);
             }
         }

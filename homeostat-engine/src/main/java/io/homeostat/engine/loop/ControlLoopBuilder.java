@@ -32,6 +32,7 @@ import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentEvent;
 import io.homeostat.engine.incident.IncidentStatus;
 import io.homeostat.engine.incident.IncidentTracker;
+import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.learn.EffectivenessConfig;
 import io.homeostat.engine.learn.EffectivenessLearner;
 import io.homeostat.engine.plan.DefaultWorkflows;
@@ -63,8 +64,9 @@ import java.util.function.UnaryOperator;
  * {@link #metrics}. Defaults: the standard detector chain plus a {@link CircuitEventDetector};
  * the shipped {@link DefaultWorkflows}; the default diagnosis rules
  * ({@link DiagnosisRules#defaults()}); a dependency graph learned from the bus (a
- * {@link DependencyLearner} reading the {@value DependencyLearner#CALLER_TAG} tag guards set); a
- * diagnosis settle time of {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s;
+ * {@link DependencyLearner} reading the {@value DependencyLearner#CALLER_TAG} tag guards set);
+ * {@link IncidentTrackerConfig#ofDefaults()}; a diagnosis settle time of
+ * {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s;
  * {@link EffectivenessConfig#ofDefaults()}; workflows and a step's alternatives ranked by learned
  * effectiveness with evidence halving every 30 days ({@link LearnedWorkflowOrder},
  * {@link LearnedStepOrder}); no automatic degradation ({@link #degradation});
@@ -91,6 +93,7 @@ public final class ControlLoopBuilder {
     private Duration settle = Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS);
     private Duration unresolvedAfter = Duration.ofHours(1);
     private EffectivenessConfig learning = EffectivenessConfig.ofDefaults();
+    private IncidentTrackerConfig tracking = IncidentTrackerConfig.ofDefaults();
     private UnaryOperator<RecoveryOrchestratorBuilder> recovery = b -> b;
     private DiagnosisStore diagnoses;
     private Duration evidenceHalfLife = Duration.ofDays(AlternativeRanking.DEFAULT_HALF_LIFE_DAYS);
@@ -203,6 +206,15 @@ public final class ControlLoopBuilder {
         return this;
     }
 
+    /**
+     * How incidents correlate, resolve and flap; default {@link IncidentTrackerConfig#ofDefaults()}
+     * (its tick interval is not used: {@link ControlLoop#tick()} ticks the tracker).
+     */
+    public ControlLoopBuilder tracking(IncidentTrackerConfig tracking) {
+        this.tracking = Objects.requireNonNull(tracking, "tracking");
+        return this;
+    }
+
     /** How effectiveness is ranked; default {@link EffectivenessConfig#ofDefaults()}. */
     public ControlLoopBuilder learning(EffectivenessConfig learning) {
         this.learning = Objects.requireNonNull(learning, "learning");
@@ -286,7 +298,8 @@ public final class ControlLoopBuilder {
             Supplier<DependencyGraph> configured = graph;
             knownServices = () -> configured.get().services().size();
         }
-        IncidentTracker tracker = IncidentTracker.builder(incidents).clock(clock).graph(graph).build();
+        IncidentTracker tracker = IncidentTracker.builder(incidents).clock(clock).graph(graph).config(tracking)
+                .build();
         RecentSignals recent = RecentSignals.create(RecentSignalsConfig.ofDefaults(), clock);
         subscriptions.add(recent.attach(bus));
         Diagnoser diagnoser = Diagnoser.builder(rules != null ? rules : DiagnosisRules.defaults()).signals(recent)

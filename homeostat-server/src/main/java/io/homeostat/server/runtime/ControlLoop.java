@@ -26,6 +26,7 @@ import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.learn.EffectivenessLearner;
 import io.homeostat.engine.loop.CircuitEventDetector;
 import io.homeostat.engine.plan.DefaultWorkflows;
+import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.AlertEvent;
@@ -92,14 +93,18 @@ public final class ControlLoop implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
+    private final StoreHousekeeping housekeeping;
 
-    private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options) {
+    private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options,
+            LoopSettings settings) {
         this.scheduler = scheduler;
         this.incidents = incidents;
         this.store = store;
         this.audit = new ObservedAuditLog(store.auditLog());
         this.bus = InProcessSignalBus.builder().threadName("homeostat-bus").build();
-        this.chain = DetectorChainBuilder.standard(scheduler.clock(), baseline -> { }).build();
+        DetectorChainBuilder chainBuilder = DetectorChainBuilder.standard(scheduler.clock(), baseline -> { });
+        options.tuning().detectors().forEach(chainBuilder::add);
+        this.chain = chainBuilder.build();
         // Until alerting is configured from homeostat.yaml, every alert goes to the log.
         this.alerting = Alerting.builder(scheduler)
                 .receiver(Receiver.of("log", LogChannel.of("log")))
@@ -115,12 +120,21 @@ public final class ControlLoop implements AutoCloseable {
         options.caches().forEach(kernel::cache);
         options.probes().forEach(kernel::probe);
         options.pools().forEach(kernel::pool);
+        options.restartables().forEach(kernel::restartable);
+        options.capacities().forEach(kernel::capacity);
         this.control = kernel.build();
         this.actions = StandardActions.catalog(control, options.routes(), new EscalationPortSink(alerting), List.of(),
-                List.of(), scheduler.clock(), List.of());
-        this.workflows = WorkflowCatalog.of(DefaultWorkflows.load());
+                List.of(), scheduler.clock(), options.tuning().actions());
+        List<Workflow> all = new ArrayList<>(options.tuning().workflows());
+        all.addAll(DefaultWorkflows.load());
+        this.workflows = WorkflowCatalog.of(all);
         this.circuits = new Circuits(guards);
-        this.engine = io.homeostat.engine.loop.ControlLoop.builder()
+        io.homeostat.engine.loop.ControlLoopBuilder engineBuilder = io.homeostat.engine.loop.ControlLoop.builder();
+        if (!options.tuning().graph().services().isEmpty()) {
+            // A declared graph replaces the one the loop would learn from the bus.
+            engineBuilder.graph(options.tuning()::graph);
+        }
+        this.engine = engineBuilder
                 .clock(scheduler.clock())
                 .bus(bus)
                 .incidents(incidents)
@@ -135,7 +149,9 @@ public final class ControlLoop implements AutoCloseable {
                 .detector(chain)
                 .detector(new CircuitEventDetector())
                 .workflows(workflows)
-                .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)))
+                .tracking(options.tuning().tracking())
+                .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)).policy(options.tuning().policy()))
+                .degradation(settings.degradation(), control)
                 .build();
         subscriptions.add(engine);
         subscriptions.add(engine.incidents().listen(IncidentAlerts.feeding(alerting)));
@@ -148,6 +164,7 @@ public final class ControlLoop implements AutoCloseable {
         subscriptions.add(bus.subscribe(recorder::record));
         this.overhead = new Overhead(bus, scheduler.clock());
         this.ticking = scheduler.scheduleAtFixedRate(TICK, TICK, () -> overhead.timed(engine::tick));
+        this.housekeeping = new StoreHousekeeping(store, settings.retention(), scheduler);
     }
 
     /**
@@ -158,7 +175,19 @@ public final class ControlLoop implements AutoCloseable {
      */
     public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         Objects.requireNonNull(incidents, "incidents");
-        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults());
+        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults(), LoopSettings.defaults());
+    }
+
+    /**
+     * As {@link #start(StoreConfig, IncidentStore, Scheduler)}, with the settings of {@code homeostat.yaml}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     */
+    public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler,
+            LoopSettings settings) {
+        Objects.requireNonNull(incidents, "incidents");
+        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults(), settings);
     }
 
     /**
@@ -169,28 +198,40 @@ public final class ControlLoop implements AutoCloseable {
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler) {
-        return start(storeConfig, JdbcStore::incidents, scheduler, LoopOptions.defaults());
+        return start(storeConfig, JdbcStore::incidents, scheduler, LoopOptions.defaults(), LoopSettings.defaults());
     }
 
     /**
-     * As {@link #start(StoreConfig, Scheduler)}, with routes, caches, probes and pools of an
+     * As {@link #start(StoreConfig, Scheduler)}, with routes, caches, probes, pools, restartables and capacities of an
      * embedding application for recovery to act on, and its settle time.
      *
      * @throws NullPointerException if an argument is null
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler, LoopOptions options) {
-        return start(storeConfig, JdbcStore::incidents, scheduler, options);
+        return start(storeConfig, JdbcStore::incidents, scheduler, options, LoopSettings.defaults());
+    }
+
+    /**
+     * As {@link #start(StoreConfig, Scheduler, LoopOptions)}, with the settings of {@code homeostat.yaml}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     */
+    public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler, LoopOptions options,
+            LoopSettings settings) {
+        return start(storeConfig, JdbcStore::incidents, scheduler, options, settings);
     }
 
     private static ControlLoop start(StoreConfig storeConfig, Function<JdbcStore, IncidentStore> incidents,
-            Scheduler scheduler, LoopOptions options) {
+            Scheduler scheduler, LoopOptions options, LoopSettings settings) {
         Objects.requireNonNull(storeConfig, "storeConfig");
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(settings, "settings");
         JdbcStore store = JdbcStore.open(storeConfig, scheduler);
         try {
-            return new ControlLoop(store, incidents.apply(store), scheduler, options);
+            return new ControlLoop(store, incidents.apply(store), scheduler, options, settings);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -325,10 +366,16 @@ public final class ControlLoop implements AutoCloseable {
         return overhead;
     }
 
-    /** Stops ticking, delivers what the bus holds, then flushes and closes the store. */
+    /** The store's rollup and retention runs. */
+    public StoreHousekeeping housekeeping() {
+        return housekeeping;
+    }
+
+    /** Stops ticking and housekeeping, delivers what the bus holds, then flushes and closes the store. */
     @Override
     public void close() {
         ticking.cancel();
+        housekeeping.close();
         bus.close();
         for (AutoCloseable subscription : subscriptions) {
             try {
