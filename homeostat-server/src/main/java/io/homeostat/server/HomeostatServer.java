@@ -11,6 +11,7 @@ import io.homeostat.server.api.Authorizer;
 import io.homeostat.server.api.BadRequestException;
 import io.homeostat.server.api.JacksonJson;
 import io.homeostat.server.auth.ApiTokens;
+import io.homeostat.server.auth.BrowserSessions;
 import io.homeostat.server.auth.DuplicateTokenException;
 import io.homeostat.server.auth.IssuedToken;
 import io.homeostat.server.events.EventStream;
@@ -22,6 +23,7 @@ import io.homeostat.server.ingest.SignalBatchReader;
 import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.RemoteCircuitException;
 import io.homeostat.server.runtime.UnknownCircuitException;
+import io.homeostat.server.ui.Dashboard;
 import io.homeostat.store.jdbc.StoreConfig;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -62,8 +64,10 @@ public final class HomeostatServer implements AutoCloseable {
             this.ingest = new Ingest(
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
-            ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events);
-            Authorizer authorizer = new Authorizer(tokens);
+            BrowserSessions sessions = BrowserSessions.defaults(tokens, scheduler.clock());
+            ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events,
+                    sessions);
+            Authorizer authorizer = new Authorizer(tokens, sessions);
             JacksonJson json = new JacksonJson();
             this.http = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
@@ -72,6 +76,7 @@ public final class HomeostatServer implements AutoCloseable {
                 javalin.http.maxRequestSize = config.maxBatchBytes();
                 javalin.jetty.host = config.host();
                 javalin.jetty.port = config.port();
+                Dashboard.serve(javalin);
                 for (ApiRoute route : routes.routes()) {
                     javalin.routes.addHttpHandler(route.method(), route.path(), authorizer.guard(route));
                 }

@@ -30,14 +30,23 @@ class OpenApiDocumentTest {
                     "post /api/v1/circuits/{name}/reset", "post /api/v1/circuits/{name}/force-open",
                     "get /api/v1/alerts", "post /api/v1/alerts/{fingerprint}/ack",
                     "post /api/v1/alerts/{fingerprint}/resolve", "get /api/v1/audit", "get /api/v1/tokens",
-                    "post /api/v1/tokens");
+                    "post /api/v1/tokens", "post /api/v1/session", "get /api/v1/session", "delete /api/v1/session");
             assertThat(operations).doesNotHaveDuplicates();
             // Each documented operation is registered: without a token a secured one answers 401
             // (an unregistered path would answer 404), a public one answers.
             for (String operation : operations) {
                 String[] parts = operation.split(" ");
                 String path = parts[1].replaceAll("\\{[^}]+}", "x");
-                int status = parts[0].equals("get") ? running.get(path, null).status() : running.post(path, null, "{}").status();
+                int status = switch (parts[0]) {
+                    case "get" -> running.get(path, null).status();
+                    case "post" -> running.post(path, null, "{}").status();
+                    default -> running.send(running.request(path, null).method(parts[0].toUpperCase(java.util.Locale.ROOT),
+                            java.net.http.HttpRequest.BodyPublishers.noBody()).build()).status();
+                };
+                if (operation.equals("post /api/v1/session")) {
+                    assertThat(status).as(operation + ": public, and {} has no token").isEqualTo(400);
+                    continue;
+                }
                 assertThat(status).as(operation).isIn(200, 401, 503);
             }
             JsonNode detail = document.path("paths").path("/api/v1/incidents/{id}").path("get");

@@ -2,6 +2,7 @@ package io.homeostat.server.api;
 
 import io.homeostat.core.time.Clock;
 import io.homeostat.server.auth.ApiTokens;
+import io.homeostat.server.auth.BrowserSessions;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.runtime.ControlLoop;
@@ -33,10 +34,11 @@ public final class ApiRoutes {
      * @param ready whether the server is ready (for {@code /health})
      * @param maxBatchBytes the largest ingest body
      * @param events the live stream served at {@code /api/v1/events}
+     * @param sessions the dashboard's browser sessions, signed in at {@code /api/v1/session}
      */
     public static ApiRoutes of(
             ControlLoop loop, Ingest ingest, ApiTokens tokens, Clock clock, BooleanSupplier ready, int maxBatchBytes,
-            EventStream events) {
+            EventStream events, BrowserSessions sessions) {
         Auditor auditor = new Auditor(loop.store().auditLog(), clock);
         List<ApiRoute> routes = new ArrayList<>();
         routes.addAll(new HealthRoutes(loop, ingest, ready).routes());
@@ -47,6 +49,7 @@ public final class ApiRoutes {
         routes.addAll(new AuditRoutes(auditor, clock).routes());
         routes.addAll(new TokenRoutes(tokens, auditor).routes());
         routes.addAll(new LiveRoutes(loop, events).routes());
+        routes.addAll(new SessionRoutes(sessions, auditor).routes());
         AtomicReference<Map<String, Object>> document = new AtomicReference<>();
         routes.add(ApiRoute.get(OPENAPI_PATH, Access.PUBLIC, "This OpenAPI 3 document", List.of(),
                 ctx -> ctx.json(document.get())));
