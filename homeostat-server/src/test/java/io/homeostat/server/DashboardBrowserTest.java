@@ -1,0 +1,258 @@
+package io.homeostat.server;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.homeostat.core.GuardConfig;
+import io.homeostat.core.breaker.CircuitBreakerConfig;
+import io.homeostat.core.breaker.CircuitState;
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.detect.SeriesKey;
+import io.homeostat.engine.detect.Severity;
+import io.homeostat.server.runtime.CircuitView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard in real headless Chromium (Debian's {@code /usr/bin/chromium}, driven by
+ * Playwright with its browser download skipped) against a real server on loopback: sign in, an
+ * ingested incident appearing live, a circuit reset, an alert acknowledged, CSRF and the cookie
+ * seen from the page. Screenshots go to {@code target/screenshots}. Skipped only when Chromium
+ * is not installed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @TempDir
+    Path data;
+
+    private RunningServer running;
+    private BrowserContext context;
+    private Page page;
+    private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void launch() {
+        assumeTrue(Files.isExecutable(CHROMIUM),
+                "skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium chromium-driver; .ci/run does)");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    void shutDown() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        consoleErrors.clear();
+        running = new RunningServer(data);
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1100));
+        page = context.newPage();
+        // The page's clock is the server's (a manual clock), so "5 min ago" means what it says.
+        page.clock().setFixedTime(RunningServer.START.plusSeconds(60).toEpochMilli());
+        page.onConsoleMessage(message -> {
+            // Failed requests are checked by their answers below, with their URLs.
+            if (message.type().equals("error") && !message.text().startsWith("Failed to load resource")) {
+                consoleErrors.add(message.text());
+            }
+        });
+        page.onResponse(response -> {
+            boolean signedOutProbe = response.status() == 401 && response.url().endsWith("/api/v1/session");
+            if (response.status() >= 400 && !signedOutProbe) {
+                consoleErrors.add(response.status() + " " + response.request().method() + " " + response.url());
+            }
+        });
+        page.onPageError(error -> consoleErrors.add(error));
+    }
+
+    @AfterEach
+    void close(TestInfo test) throws Exception {
+        try {
+            if (page != null) {
+                Files.createDirectories(SCREENSHOTS);
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png")));
+            }
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+            running.close();
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + running.server.port();
+    }
+
+    private void signIn(String token) {
+        page.navigate(base() + "/");
+        page.locator("#token").fill(token);
+        page.locator("#sign-in-button").click();
+        assertThat(page.locator("#live-state")).hasText("live");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> running.server.events().clients() >= 1);
+    }
+
+    private void confirm(String reason) {
+        assertThat(page.locator("#reason-dialog")).isVisible();
+        page.locator("#reason-input").fill(reason);
+        page.locator("#reason-ok").click();
+    }
+
+    private static String ingestBody(String id, String service, double errorRate) {
+        return "{\"signals\":[{\"id\":\"" + id + "\",\"kind\":\"metric_sample\",\"service\":\"" + service + "\","
+                + "\"metric\":\"error.rate\",\"value\":" + errorRate + ",\"time\":\"2026-06-01T12:00:00Z\"}]}";
+    }
+
+    @Test
+    void signsInWithAnApiTokenAndSeesTheOverview() {
+        page.navigate(base() + "/");
+        assertThat(page.locator("#sign-in")).isVisible();
+        page.locator("#token").fill("hst_not-a-token");
+        page.locator("#sign-in-button").click();
+        assertThat(page.locator("#sign-in-error")).hasText("That token is not valid.");
+
+        signIn(running.operator);
+        assertThat(page.locator("[data-testid=who]")).hasText("ops · operator");
+        assertThat(page.locator("[data-testid=stat-health]")).containsText("Healthy");
+        assertThat(page.locator("[data-testid=stat-incidents]")).containsText("0");
+        assertThat(page.locator("#panel-incidents")).containsText("No incidents");
+        assertThat((Boolean) page.evaluate("() => typeof Chart === 'function'")).as("Chart.js from its WebJar").isTrue();
+
+        page.reload();
+        // The session outlives a reload.
+        assertThat(page.locator("[data-testid=who]")).hasText("ops · operator");
+        assertThat(consoleErrors).as("no script errors, no CSP violations").isEmpty();
+    }
+
+    @Test
+    void anIncidentIngestedThroughTheApiAppearsLiveWithoutReload() {
+        signIn(running.operator);
+        assertThat(page.locator("#panel-incidents")).containsText("No incidents");
+        page.evaluate("() => { window.notReloaded = true; }");
+
+        assertThat(running.post("/api/v1/signals", running.operator, ingestBody("e-1", "payments", 0.4)).status())
+                .isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !running.server.loop().tracker().active().isEmpty());
+
+        Locator row = page.locator("[data-testid=incidents-table] tbody tr").filter(new Locator.FilterOptions().setHasText("payments"));
+        // Within a second of the incident opening on the server.
+        assertThat(row).isVisible(
+                new LocatorAssertions.IsVisibleOptions().setTimeout(1000));
+        assertThat(row).containsText("high");
+        assertThat((Boolean) page.evaluate("() => window.notReloaded === true")).as("no reload happened").isTrue();
+        assertThat(page.locator("[data-testid=stat-incidents]")).containsText("1");
+        assertThat(page.locator("[data-testid=alerts-table]")).containsText("payments");
+        assertThat(page.locator("[data-testid=heatmap]")).containsText("payments");
+
+        row.click();
+        assertThat(page.locator("#drawer")).isVisible();
+        assertThat(page.locator("#drawer-body")).containsText("Timeline");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void anOperatorResetsAnOpenCircuit() {
+        running.server.loop().guards().replace("db:primary",
+                GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
+        assertThat(running.post("/api/v1/circuits/db:primary/force-open", running.operator, "{\"reason\":\"drill\"}").status())
+                .isEqualTo(200);
+        signIn(running.operator);
+        Locator row = page.locator("[data-testid=circuits-table] tbody tr[data-key='db:primary']");
+        assertThat(row.locator("[data-testid=circuit-state]")).hasText("forced open");
+
+        row.locator("[data-testid=reset]").click();
+        confirm("upstream fixed");
+
+        assertThat(row.locator("[data-testid=circuit-state]")).hasText("closed");
+        assertThat(running.server.loop().circuits().list()).extracting(CircuitView::state).containsExactly(CircuitState.CLOSED);
+        var audit = running.server.loop().store().auditLog();
+        audit.flush();
+        assertThat(running.get("/api/v1/audit?action=api.circuit.reset", running.viewer).json().path("records").get(0)
+                .path("actor").asText()).isEqualTo("token:ops");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void anOperatorAcknowledgesAnAlert() {
+        running.server.loop().tracker().observe(new Detection("d-1", "threshold", Detection.Kind.THRESHOLD,
+                Detection.Status.FIRING, new SeriesKey("db:primary", "error.rate"), "errors", "error-rate-high",
+                Severity.HIGH, 0.9, "error rate 40 %", Map.of(), RunningServer.START));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !running.server.loop().alerting().alerts().isEmpty());
+        signIn(running.operator);
+        Locator row = page.locator("[data-testid=alerts-table] tbody tr").first();
+        assertThat(row).containsText("db:primary");
+
+        row.locator("[data-testid=ack]").click();
+        confirm("looking into it");
+
+        assertThat(row).containsText("acknowledged");
+        assertThat(row.locator("[data-testid=ack]")).isDisabled();
+        assertThat(running.server.loop().alerting().alerts().get(0).acknowledgedBy()).isEqualTo("token:ops");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void thePageCannotReadItsSessionCookieAndAForgedCallWithoutTheCsrfTokenIsRefused() {
+        running.server.loop().guards().replace("db:primary",
+                GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
+        signIn(running.operator);
+        assertThat((String) page.evaluate("() => document.cookie")).doesNotContain("homeostat_session");
+        assertThat(context.cookies()).anySatisfy(cookie -> {
+            assertThat(cookie.name).isEqualTo("homeostat_session");
+            assertThat(cookie.httpOnly).isTrue();
+            assertThat(cookie.sameSite.name()).isEqualTo("STRICT");
+        });
+        Object status = page.evaluate("() => fetch('/api/v1/circuits/db:primary/force-open', {method: 'POST',"
+                + " headers: {'Content-Type': 'application/json'}, body: JSON.stringify({reason: 'forged'})}).then(r => r.status)");
+        assertThat(status).isEqualTo(403);
+        assertThat(running.server.loop().circuits().list()).extracting(CircuitView::state).containsExactly(CircuitState.CLOSED);
+    }
+
+    @Test
+    void aViewerSeesEverythingButCannotAct() {
+        running.server.loop().guards().replace("db:primary",
+                GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
+        running.post("/api/v1/circuits/db:primary/force-open", running.operator, "{\"reason\":\"drill\"}");
+        signIn(running.viewer);
+        assertThat(page.locator("[data-testid=who]")).hasText("watcher · viewer");
+        assertThat(page.locator("[data-testid=circuits-table] [data-testid=reset]")).isDisabled();
+        assertThat(consoleErrors).isEmpty();
+    }
+}
