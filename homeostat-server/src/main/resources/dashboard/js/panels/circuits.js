@@ -20,15 +20,18 @@ async function act(circuit, verb, context) {
   }
 }
 
+function known(instant) {
+  return instant && !String(instant).startsWith('1970');
+}
+
 function nextRetry(c) {
-  const at = c.nextRetryAt || c.nextAttemptAt || c.retryAt;
-  if (at) {
-    return ago(at);
+  if (c.state === 'OPEN' && known(c.nextRetryAt)) {
+    return el('span', { dataset: { testid: 'next-retry' } }, ago(c.nextRetryAt));
   }
   if (c.state === 'FORCED_OPEN') {
     return el('span', { class: 'muted' }, 'when reset');
   }
-  return el('span', { class: 'muted' }, c.state === 'OPEN' ? 'after its wait' : '—');
+  return el('span', { class: 'muted' }, c.state === 'HALF_OPEN' ? 'trying now' : '—');
 }
 
 export default {
@@ -48,7 +51,7 @@ export default {
       ['Calls', (c) => String(c.calls)],
       ['Failures', (c) => String(c.failures)],
       ['Failure rate', (c) => percent(c.failureRatePercent)],
-      ['Since', (c) => (c.since && !c.since.startsWith('1970') ? ago(c.since) : '—')],
+      ['Since', (c) => (known(c.since) ? ago(c.since) : '—')],
       ['Next retry', nextRetry],
       ['Reason', (c) => el('span', { class: 'muted' }, c.reason || '')],
       ['', (c) => [

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -12,6 +13,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.homeostat.core.GuardConfig;
+import io.homeostat.core.breaker.CircuitBreaker;
 import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.engine.detect.Detection;
@@ -85,7 +87,7 @@ class DashboardBrowserTest {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1100));
         page = context.newPage();
         // The page's clock is the server's (a manual clock), so "5 min ago" means what it says.
-        page.clock().setFixedTime(RunningServer.START.plusSeconds(60).toEpochMilli());
+        page.clock().setFixedTime(RunningServer.START.plusSeconds(10).toEpochMilli());
         page.onConsoleMessage(message -> {
             // Failed requests are checked by their answers below, with their URLs.
             if (message.type().equals("error") && !message.text().startsWith("Failed to load resource")) {
@@ -188,24 +190,35 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void anOperatorResetsAnOpenCircuit() {
+    void aBreakerTrippingShowsLiveWithItsNextRetryAndAnOperatorResetsIt() {
         running.server.loop().guards().replace("db:primary",
                 GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
-        assertThat(running.post("/api/v1/circuits/db:primary/force-open", running.operator, "{\"reason\":\"drill\"}").status())
-                .isEqualTo(200);
         signIn(running.operator);
         Locator row = page.locator("[data-testid=circuits-table] tbody tr[data-key='db:primary']");
-        assertThat(row.locator("[data-testid=circuit-state]")).hasText("forced open");
+        assertThat(row.locator("[data-testid=circuit-state]")).hasText("closed");
+
+        CircuitBreaker breaker = running.server.loop().guards().find("db:primary").orElseThrow().circuitBreaker().orElseThrow();
+        long now = running.clock.monotonicNanos();
+        for (int i = 0; i < CircuitBreakerConfig.defaults().minimumNumberOfCalls(); i++) {
+            if (breaker.tryAcquirePermission(now)) {
+                breaker.onError(now, 1_000_000, new IllegalStateException("connection refused"));
+            }
+        }
+        assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+        assertThat(row.locator("[data-testid=circuit-state]")).hasText("open");
+        // Open at 12:00:00 for the default 60 s; the page's clock says 12:00:10.
+        assertThat(row.locator("[data-testid=next-retry]")).hasText("in 50 seconds");
+        assertThat(row).containsText("10");
 
         row.locator("[data-testid=reset]").click();
         confirm("upstream fixed");
 
         assertThat(row.locator("[data-testid=circuit-state]")).hasText("closed");
         assertThat(running.server.loop().circuits().list()).extracting(CircuitView::state).containsExactly(CircuitState.CLOSED);
-        var audit = running.server.loop().store().auditLog();
-        audit.flush();
-        assertThat(running.get("/api/v1/audit?action=api.circuit.reset", running.viewer).json().path("records").get(0)
-                .path("actor").asText()).isEqualTo("token:ops");
+        JsonNode audit = running.get("/api/v1/audit?action=api.circuit.reset", running.viewer).json().path("records");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).path("actor").asText()).isEqualTo("token:ops");
+        assertThat(audit.get(0).path("reason").asText()).isEqualTo("upstream fixed");
         assertThat(consoleErrors).isEmpty();
     }
 
