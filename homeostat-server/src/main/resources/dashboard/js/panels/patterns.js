@@ -56,6 +56,10 @@ export default {
       const [incidents, circuits] = await Promise.all([api.get('/api/v1/incidents?limit=500'), api.get('/api/v1/circuits')]);
       data = derived(incidents.incidents || [], circuits.circuits || []);
     }
+    if (data.types.length === 0 && data.services.length === 0 && data.trend.every((p) => !(p.count ?? p.errors ?? p.value))) {
+      mount(node, empty('No failures recorded yet.'));
+      return;
+    }
     const canvases = { types: el('canvas'), services: el('canvas'), trend: el('canvas') };
     const serviceValue = (s) => s.failureRatePercent ?? (s.failureRate !== undefined ? s.failureRate * 100 : undefined) ?? s.incidents ?? s.count ?? 0;
     const byRate = data.services.some((s) => s.failureRatePercent !== undefined || s.failureRate !== undefined);
@@ -70,7 +74,7 @@ export default {
         ['Recommendation', (r) => r.text || r.message || r.recommendation || r.summary || ''],
         ['For', (r) => r.service || r.fingerprint || ''],
       ], data.recommendations)) : null,
-      data.types.length === 0 && data.services.length === 0 ? empty('No failures recorded yet.') : null);
+      null);
     draw('patterns:types', canvases.types, { type: 'bar', horizontal: true, data: {
       labels: data.types.map((t) => t.type || t.name || t.category),
       datasets: [{ label: 'occurrences', data: data.types.map((t) => t.count ?? t.occurrences ?? 0), backgroundColor: colours.accent }] } });
