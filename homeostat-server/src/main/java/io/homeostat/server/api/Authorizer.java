@@ -31,11 +31,18 @@ public final class Authorizer {
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final ApiTokens tokens;
-    private final BrowserSessions sessions;
+    private final Optional<BrowserSessions> sessions;
 
+    /** Checks Bearer tokens and the session cookies of {@code sessions}. */
     public Authorizer(ApiTokens tokens, BrowserSessions sessions) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.sessions = Optional.of(Objects.requireNonNull(sessions, "sessions"));
+    }
+
+    /** Checks Bearer tokens only: no browser sessions (e.g. a server that serves no dashboard). */
+    public Authorizer(ApiTokens tokens) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.sessions = Optional.empty();
     }
 
     /** {@code route}'s handler behind its access check. */
@@ -47,8 +54,8 @@ public final class Authorizer {
         Role role = required.get();
         Handler handler = route.handler();
         return ctx -> {
-            if (ctx.header("Authorization") == null) {
-                Optional<Session> session = sessions.find(ctx.cookie(BrowserSessions.COOKIE));
+            if (ctx.header("Authorization") == null && sessions.isPresent()) {
+                Optional<Session> session = sessions.get().find(ctx.cookie(BrowserSessions.COOKIE));
                 if (session.isPresent() && !SAFE.contains(ctx.method())
                         && !session.get().acceptsCsrf(ctx.header(BrowserSessions.CSRF_HEADER))) {
                     ctx.status(403).json(new ApiError(403, "a browser session needs its CSRF token in the "
