@@ -21,6 +21,7 @@ import io.homeostat.server.ingest.IngestRejectedException;
 import io.homeostat.server.ingest.SeenIds;
 import io.homeostat.server.ingest.SignalBatchReader;
 import io.homeostat.server.runtime.ControlLoop;
+import io.homeostat.server.runtime.LoopOptions;
 import io.homeostat.server.runtime.RemoteCircuitException;
 import io.homeostat.server.runtime.UnknownCircuitException;
 import io.homeostat.server.ui.Dashboard;
@@ -53,12 +54,12 @@ public final class HomeostatServer implements AutoCloseable {
     private final Optional<IssuedToken> firstAdminToken;
 
     private HomeostatServer(ServerConfig config, StoreConfig storeConfig, Optional<IncidentStore> incidents,
-            Scheduler scheduler) {
+            Scheduler scheduler, LoopOptions options) {
         this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
         long begin = scheduler.clock().monotonicNanos();
         this.loop = incidents.isPresent()
                 ? ControlLoop.start(storeConfig, incidents.get(), scheduler)
-                : ControlLoop.start(storeConfig, scheduler);
+                : ControlLoop.start(storeConfig, scheduler, options);
         long loopReady = scheduler.clock().monotonicNanos();
         try {
             this.ingest = new Ingest(
@@ -119,8 +120,22 @@ public final class HomeostatServer implements AutoCloseable {
      *     whatever was started is stopped again
      */
     public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler) {
+        return start(config, storeConfig, scheduler, LoopOptions.defaults());
+    }
+
+    /**
+     * As {@link #start(ServerConfig, StoreConfig, Scheduler)}, for an application embedding the
+     * server: recovery may also act on the routes, caches, probes and pools of {@code options}.
+     * The application creates its guards in {@code loop().guards()} and its features in
+     * {@code loop().toggles()}.
+     *
+     * @throws RuntimeException if the store cannot be opened or the port cannot be bound;
+     *     whatever was started is stopped again
+     */
+    public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler,
+            LoopOptions options) {
         return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
-                Optional.empty(), Objects.requireNonNull(scheduler, "scheduler"));
+                Optional.empty(), Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -133,7 +148,7 @@ public final class HomeostatServer implements AutoCloseable {
     public static HomeostatServer start(
             ServerConfig config, StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
-                Optional.of(incidents), Objects.requireNonNull(scheduler, "scheduler"));
+                Optional.of(incidents), Objects.requireNonNull(scheduler, "scheduler"), LoopOptions.defaults());
     }
 
     /** The store settings of the embedded default: H2 and the spool under {@code dataDirectory}. */

@@ -164,6 +164,9 @@ class OperatorApiTest {
         running.server.loop().guards().replace("db:primary",
                 GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build())
                 .circuitBreaker().orElseThrow().forceOpen("test");
+        // alerts fire on the alert manager's thread
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                running.get("/api/v1/overview", running.viewer).json().path("alerts").asInt() == 1);
         JsonNode overview = running.get("/api/v1/overview", running.viewer).json();
         assertThat(overview.path("activeIncidents").asInt()).isEqualTo(1);
         assertThat(overview.path("activeIncidentsBySeverity").path("CRITICAL").asInt()).isEqualTo(1);

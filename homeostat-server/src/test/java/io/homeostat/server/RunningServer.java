@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.server.auth.Role;
+import io.homeostat.server.runtime.LoopOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,8 +38,17 @@ public final class RunningServer implements AutoCloseable {
     }
 
     RunningServer(Path data, ServerConfig config) {
+        this(data, config, LoopOptions.defaults());
+    }
+
+    /** A server whose recovery may also act on what {@code options} names. */
+    public RunningServer(Path data, LoopOptions options) {
+        this(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data), options);
+    }
+
+    private RunningServer(Path data, ServerConfig config, LoopOptions options) {
         this.data = data;
-        this.server = HomeostatServer.start(config, HomeostatServer.embeddedStore(config), clock.scheduler());
+        this.server = HomeostatServer.start(config, HomeostatServer.embeddedStore(config), clock.scheduler(), options);
         this.admin = server.firstAdminToken().orElseThrow().secret();
         this.operator = server.tokens().issue("ops", Role.OPERATOR).secret();
         this.viewer = server.tokens().issue("watcher", Role.VIEWER).secret();

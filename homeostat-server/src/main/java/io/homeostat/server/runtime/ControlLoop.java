@@ -1,6 +1,10 @@
 package io.homeostat.server.runtime;
 
 import io.homeostat.core.GuardRegistry;
+import io.homeostat.core.control.KernelControl;
+import io.homeostat.core.control.LocalKernelControl;
+import io.homeostat.core.degrade.Degradation;
+import io.homeostat.core.degrade.FeatureToggles;
 import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.signal.Signal;
@@ -13,11 +17,23 @@ import io.homeostat.engine.alert.notify.Receiver;
 import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.detect.DetectorChain;
 import io.homeostat.engine.detect.DetectorChainBuilder;
+import io.homeostat.engine.diagnose.DiagnosisStage;
+import io.homeostat.engine.execute.ActionCatalog;
+import io.homeostat.engine.execute.CircuitTriggerCheck;
+import io.homeostat.engine.execute.EscalationPortSink;
+import io.homeostat.engine.execute.GuardMetricSource;
+import io.homeostat.engine.execute.RecoveryOrchestrator;
+import io.homeostat.engine.execute.action.StandardActions;
 import io.homeostat.engine.incident.IncidentTracker;
+import io.homeostat.engine.learn.EffectivenessLearner;
+import io.homeostat.engine.loop.CircuitEventDetector;
+import io.homeostat.engine.plan.DefaultWorkflows;
+import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.IncidentStore;
 import io.homeostat.store.jdbc.JdbcStore;
 import io.homeostat.store.jdbc.StoreConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,13 +44,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine and the store of one server, wired: signals published to {@link #bus()} run through
- * the standard detector chain, detections go to the incident tracker, incidents fire alerts,
- * metric samples are written to the store and circuit transitions update {@link #circuits()}.
- * {@link #close()} stops intake, delivers what is queued, and flushes and closes the store.
- * Thread-safe.
+ * The composition root of one server: the engine's whole loop
+ * ({@link io.homeostat.engine.loop.ControlLoop}) over the ports of the {@link JdbcStore}.
+ * Signals published to {@link #bus()} run through the standard detector chain and the circuit
+ * detector; detections open incidents; settled incidents are diagnosed; recovery workflows (the
+ * shipped ones, acting through {@link #control()} on the guards of {@link #guards()}, the
+ * {@link #degradation()} and the {@link #toggles()}) run durably with the store's
+ * {@link io.homeostat.engine.port.WorkflowStore}; what needs a person goes to {@link #alerting()};
+ * every decision goes to the store's audit log. Metric samples are written to the store and circuit
+ * transitions update {@link #circuits()}.
+ *
+ * <p>An application in the same JVM creates its guards in {@link #guards()} (so the healer can act
+ * on them) and its features in {@link #toggles()}. {@link #close()} stops ticking and intake,
+ * delivers what is queued, and flushes and closes the store. Thread-safe.
  */
 public final class ControlLoop implements AutoCloseable {
+
+    /** How often every stage of the loop moves. */
+    public static final Duration TICK = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
 
@@ -43,21 +70,25 @@ public final class ControlLoop implements AutoCloseable {
     private final InProcessSignalBus bus;
     private final DetectorChain chain;
     private final IncidentStore incidents;
-    private final IncidentTracker tracker;
     private final Alerting alerting;
     private final GuardRegistry guards;
+    private final Degradation degradation;
+    private final FeatureToggles toggles;
+    private final KernelControl control;
+    private final WorkflowCatalog workflows;
+    private final ActionCatalog actions;
+    private final io.homeostat.engine.loop.ControlLoop engine;
     private final Circuits circuits;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
 
-    private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler) {
+    private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options) {
         this.scheduler = scheduler;
         this.incidents = incidents;
         this.store = store;
         this.bus = InProcessSignalBus.builder().threadName("homeostat-bus").build();
         this.chain = DetectorChainBuilder.standard(scheduler.clock(), baseline -> { }).build();
-        this.tracker = IncidentTracker.builder(incidents).clock(scheduler.clock()).build();
         // Until alerting is configured from homeostat.yaml, every alert goes to the log.
         this.alerting = Alerting.builder(scheduler)
                 .receiver(Receiver.of("log", LogChannel.of("log")))
@@ -66,12 +97,39 @@ public final class ControlLoop implements AutoCloseable {
                 .store(store.alerts())
                 .build();
         this.guards = GuardRegistry.builder().clock(scheduler.clock()).scheduler(scheduler).signalBus(bus).build();
+        this.degradation = Degradation.create(scheduler.clock());
+        this.toggles = FeatureToggles.create(degradation, scheduler.clock());
+        LocalKernelControl.Builder kernel = KernelControl.builder().guards(guards).degradation(degradation).toggles(toggles);
+        options.routes().forEach(kernel::route);
+        options.caches().forEach(kernel::cache);
+        options.probes().forEach(kernel::probe);
+        options.pools().forEach(kernel::pool);
+        this.control = kernel.build();
+        this.actions = StandardActions.catalog(control, options.routes(), new EscalationPortSink(alerting), List.of(),
+                List.of(), scheduler.clock(), List.of());
+        this.workflows = WorkflowCatalog.of(DefaultWorkflows.load());
         this.circuits = new Circuits(guards);
-        subscriptions.add(tracker.listen(IncidentAlerts.feeding(alerting)));
-        subscriptions.add(chain.attach(bus, tracker::observe));
+        this.engine = io.homeostat.engine.loop.ControlLoop.builder()
+                .clock(scheduler.clock())
+                .bus(bus)
+                .incidents(incidents)
+                .runs(store.workflows())
+                .audit(store.auditLog())
+                .effectiveness(store.effectiveness())
+                .escalation(new EscalationOnly(alerting))
+                .actions(actions)
+                .metrics(new GuardMetricSource(guards, options.routes()))
+                .settle(options.settle())
+                .detector(chain)
+                .detector(new CircuitEventDetector())
+                .workflows(workflows)
+                .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)))
+                .build();
+        subscriptions.add(engine);
+        subscriptions.add(engine.incidents().listen(IncidentAlerts.feeding(alerting)));
         subscriptions.add(bus.subscribe(circuits::observe));
         subscriptions.add(bus.subscribe(this::store));
-        this.ticking = tracker.start(scheduler);
+        this.ticking = engine.start(scheduler, TICK);
     }
 
     /**
@@ -82,7 +140,7 @@ public final class ControlLoop implements AutoCloseable {
      */
     public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         Objects.requireNonNull(incidents, "incidents");
-        return start(storeConfig, store -> incidents, scheduler);
+        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults());
     }
 
     /**
@@ -93,16 +151,28 @@ public final class ControlLoop implements AutoCloseable {
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler) {
-        return start(storeConfig, JdbcStore::incidents, scheduler);
+        return start(storeConfig, JdbcStore::incidents, scheduler, LoopOptions.defaults());
+    }
+
+    /**
+     * As {@link #start(StoreConfig, Scheduler)}, with routes, caches, probes and pools of an
+     * embedding application for recovery to act on, and its settle time.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     */
+    public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler, LoopOptions options) {
+        return start(storeConfig, JdbcStore::incidents, scheduler, options);
     }
 
     private static ControlLoop start(StoreConfig storeConfig, Function<JdbcStore, IncidentStore> incidents,
-            Scheduler scheduler) {
+            Scheduler scheduler, LoopOptions options) {
         Objects.requireNonNull(storeConfig, "storeConfig");
         Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(options, "options");
         JdbcStore store = JdbcStore.open(storeConfig, scheduler);
         try {
-            return new ControlLoop(store, incidents.apply(store), scheduler);
+            return new ControlLoop(store, incidents.apply(store), scheduler, options);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -132,7 +202,7 @@ public final class ControlLoop implements AutoCloseable {
         }
     }
 
-    /** The bus ingest publishes to. */
+    /** The bus ingest publishes to, and an application in this JVM may publish to. */
     public InProcessSignalBus bus() {
         return bus;
     }
@@ -149,21 +219,68 @@ public final class ControlLoop implements AutoCloseable {
         return incidents;
     }
 
+    /** The incident tracker of the engine's loop. */
     public IncidentTracker tracker() {
-        return tracker;
+        return engine.incidents();
+    }
+
+    /** The diagnosis stage: the latest diagnosis of each active incident. */
+    public DiagnosisStage diagnosis() {
+        return engine.diagnosis();
+    }
+
+    /** The recovery orchestrator: runs, approvals ({@code approve}/{@code reject}), manual starts, flags. */
+    public RecoveryOrchestrator recovery() {
+        return engine.recovery();
+    }
+
+    /** The effectiveness learner the planner ranks workflows and actions by. */
+    public EffectivenessLearner learner() {
+        return engine.learner();
+    }
+
+    /** The engine's loop itself, e.g. to {@code tick()} it on a manual clock in tests. */
+    public io.homeostat.engine.loop.ControlLoop engine() {
+        return engine;
+    }
+
+    /** The actions recovery steps may name. */
+    public ActionCatalog actions() {
+        return actions;
+    }
+
+    /** The recovery workflows the loop chooses from. */
+    public WorkflowCatalog workflows() {
+        return workflows;
     }
 
     public Alerting alerting() {
         return alerting;
     }
 
+    /** The standard detector chain (one of the loop's detectors; the circuit detector is the other). */
     public DetectorChain chain() {
         return chain;
     }
 
-    /** The guards of this process, whose breakers operators can command. */
+    /** The guards of this process, whose breakers operators can command and recovery acts on. */
     public GuardRegistry guards() {
         return guards;
+    }
+
+    /** The degradation level of this process, which operators and recovery set. */
+    public Degradation degradation() {
+        return degradation;
+    }
+
+    /** The feature toggles of this process: register features here so operators and recovery can switch them. */
+    public FeatureToggles toggles() {
+        return toggles;
+    }
+
+    /** What recovery actions act through: the guards, the degradation and the toggles above. */
+    public KernelControl control() {
+        return control;
     }
 
     public Circuits circuits() {

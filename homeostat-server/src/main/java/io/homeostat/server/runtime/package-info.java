@@ -1,6 +1,7 @@
 /**
- * The server's control loop in one process: the in-process bus, the detector chain (monitor),
- * the incident tracker (analyze), alerting, the circuits it knows and the knowledge store,
- * wired together and closed in order.
+ * The server's composition root: the engine's whole control loop (detection, incidents,
+ * diagnosis, recovery, learning, escalation, audit) over the knowledge store, with the guards,
+ * degradation and feature toggles recovery acts on, the circuits it knows, wired together and
+ * closed in order.
  */
 package io.homeostat.server.runtime;

@@ -1,0 +1,86 @@
+package io.homeostat.server.runtime;
+
+import io.homeostat.core.control.ControlledCache;
+import io.homeostat.core.control.ControlledPool;
+import io.homeostat.core.control.ProviderRoute;
+import io.homeostat.engine.diagnose.DiagnosisStage;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What an application embedding the server gives recovery to act on besides the guards, the
+ * degradation and the toggles (which the loop owns): provider routes to fail over, caches to
+ * clear and warm, probes to re-run and pools to reset, each by name; and how long an incident
+ * settles before it is diagnosed. Immutable; start from {@link #defaults()}.
+ *
+ * @param routes provider routes, by their names; default none
+ * @param caches caches by name; default none
+ * @param probes probes by name (quick, never throwing); default none
+ * @param pools connection pools by name; default none
+ * @param settle how long an incident stays open before diagnosis; default
+ *     {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s, not negative
+ */
+public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCache> caches,
+        Map<String, BooleanSupplier> probes, Map<String, ControlledPool> pools, Duration settle) {
+
+    /**
+     * Validates and copies the parts.
+     *
+     * @throws NullPointerException if a part is null
+     * @throws IllegalArgumentException if {@code settle} is negative
+     */
+    public LoopOptions {
+        routes = List.copyOf(routes);
+        caches = Map.copyOf(caches);
+        probes = Map.copyOf(probes);
+        pools = Map.copyOf(pools);
+        Objects.requireNonNull(settle, "settle");
+        if (settle.isNegative()) {
+            throw new IllegalArgumentException("settle must not be negative, was " + settle);
+        }
+    }
+
+    /** Nothing to act on besides the loop's own parts; 30 s of settling. */
+    public static LoopOptions defaults() {
+        return new LoopOptions(List.of(), Map.of(), Map.of(), Map.of(),
+                Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS));
+    }
+
+    /** These options with {@code route} added. */
+    public LoopOptions withRoute(ProviderRoute route) {
+        Objects.requireNonNull(route, "route");
+        List<ProviderRoute> more = new java.util.ArrayList<>(routes);
+        more.add(route);
+        return new LoopOptions(more, caches, probes, pools, settle);
+    }
+
+    /** These options with the cache {@code name} added (or replaced). */
+    public LoopOptions withCache(String name, ControlledCache cache) {
+        return new LoopOptions(routes, plus(caches, name, cache), probes, pools, settle);
+    }
+
+    /** These options with the probe {@code name} added (or replaced). */
+    public LoopOptions withProbe(String name, BooleanSupplier probe) {
+        return new LoopOptions(routes, caches, plus(probes, name, probe), pools, settle);
+    }
+
+    /** These options with the pool {@code name} added (or replaced). */
+    public LoopOptions withPool(String name, ControlledPool pool) {
+        return new LoopOptions(routes, caches, probes, plus(pools, name, pool), settle);
+    }
+
+    /** These options with another settle time. */
+    public LoopOptions withSettle(Duration settle) {
+        return new LoopOptions(routes, caches, probes, pools, settle);
+    }
+
+    private static <T> Map<String, T> plus(Map<String, T> map, String name, T value) {
+        Map<String, T> more = new HashMap<>(map);
+        more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return more;
+    }
+}
