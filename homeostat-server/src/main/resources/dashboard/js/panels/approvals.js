@@ -16,7 +16,8 @@ async function decide(run, verb, context) {
   }
   const route = firstRoute('post', `/api/v1/approvals/{id}/${verb}`, `/api/v1/approvals/{runId}/${verb}`);
   try {
-    await api.post(fill(route, { id: id(run), runId: id(run) }), { reason: answer.reason });
+    // The approvals API calls the reason a note.
+    await api.post(fill(route, { id: id(run), runId: id(run) }), { note: answer.reason });
     toast(verb === 'approve' ? 'Approved: the run continues.' : 'Rejected: the run is escalated.', 'ok');
     context.refresh('approval');
   } catch (error) {
@@ -42,9 +43,10 @@ export default {
     }
     mount(node, el('div', { class: 'scroll' }, table([
       ['Workflow', (r) => el('div', {}, el('div', { class: 'mono' }, r.workflow || ''),
-        el('div', { class: 'muted' }, `${r.service || ''}${r.step ? ` · ${r.step}` : ''}${r.risk ? ` · ${String(r.risk).toLowerCase()} risk` : ''}`))],
+        el('div', { class: 'muted' }, `${r.service || ''}${r.step ? ` · step ${r.step}` : ''}${r.action ? ` (${r.action})` : ''}`))],
       ['Why', (r) => el('span', { class: 'muted' }, r.reason || '')],
-      ['Expires', (r) => ago(r.approvalExpiresAt || r.expiresAt)],
+      ['Asked', (r) => ago(r.requestedAt || r.updatedAt)],
+      ['Expires', (r) => ago(r.expiresAt || r.approvalExpiresAt)],
       ['', (r) => [
         el('button', { class: 'small', disabled: !context.canOperate, dataset: { testid: 'approve' },
           onclick: () => decide(r, 'approve', context) }, 'Approve'),

@@ -65,33 +65,47 @@ function fromServices(services, now) {
 
 async function drill(service, incidents) {
   const parts = [el('h3', {}, service)];
-  const route = firstRoute('get', '/api/v1/services/{name}/timeline', '/api/v1/services/{name}', '/api/v1/services/{name}/metrics');
-  if (route) {
-    const answer = await api.get(fill(route, { name: service }) + (route.endsWith('timeline') ? '?hours=12' : ''));
-    const series = answer.metrics || answer.series || {};
-    const entries = Array.isArray(series) ? series.map((s) => [s.metric || s.name, s.points || s.values || []]) : Object.entries(series);
-    if (entries.length === 0) {
-      parts.push(el('p', { class: 'muted' }, 'No metric samples in the last 12 hours.'));
-    }
-    const boxes = entries.map(([metric]) => el('div', {}, el('div', { class: 'chart-title' }, metric),
-      el('div', { class: 'chart-box short' }, el('canvas', { dataset: { metric } }))));
-    parts.push(el('div', { class: 'charts' }, boxes));
-    openDrawer(...parts, incidentList(service, incidents));
-    entries.forEach(([metric, points], i) => {
-      const canvas = boxes[i].querySelector('canvas');
-      draw(`drill:${service}:${metric}`, canvas, {
-        type: 'line',
-        data: {
-          labels: points.map((p) => new Date(p.time || p.at || p[0]).toLocaleTimeString()),
-          datasets: [{ label: metric, data: points.map((p) => p.value ?? p.v ?? p[1]), borderColor: colours.series[i % 7],
-            pointRadius: 0, tension: 0.2 }],
-        },
-      });
-    });
+  const route = firstRoute('get', '/api/v1/services/{name}/timeline');
+  if (!route) {
+    openDrawer(...parts, unavailable('per-service metric charts'), incidentList(service, incidents));
     return;
   }
-  parts.push(unavailable('per-service metric charts'));
+  const answer = await api.get(`${fill(route, { name: service })}?hours=${HOURS}`);
+  const now = answer.service || {};
+  parts.push(el('dl', { class: 'facts' },
+    el('dt', {}, 'Status'), el('dd', {}, badge(now.status || 'unknown')),
+    el('dt', {}, 'Circuit'), el('dd', {}, now.circuit ? badge(now.circuit) : '—'),
+    el('dt', {}, 'Active incidents'), el('dd', {}, String(now.activeIncidents ?? 0))));
+  // The metric values the detectors saw, per series, from the evidence of the timeline's detections.
+  const series = new Map();
+  for (const entry of answer.timeline || []) {
+    const value = Number(entry.evidence?.value);
+    if (entry.evidence && entry.evidence.value !== undefined && Number.isFinite(value)) {
+      const key = entry.evidence.series || entry.evidence.metric || 'value';
+      if (!series.has(key)) series.set(key, []);
+      series.get(key).push({ time: entry.time, value });
+    }
+  }
+  if (series.size === 0) {
+    parts.push(el('p', { class: 'muted' }, `No metric values seen by the detectors in the last ${HOURS} hours.`));
+  }
+  const boxes = [...series.keys()].map((key) => el('div', {}, el('div', { class: 'chart-title' }, key),
+    el('div', { class: 'chart-box short' }, el('canvas'))));
+  parts.push(el('div', { class: 'charts', dataset: { testid: 'drill-charts' } }, boxes));
+  parts.push(el('h3', {}, 'Timeline'), (answer.timeline || []).length === 0 ? empty('Nothing happened.')
+    : el('ul', { class: 'timeline' }, answer.timeline.slice(-30).map((entry) => el('li', {},
+      el('div', { class: 'when' }, ago(entry.time), ' · ', String(entry.type || '').toLowerCase()), el('div', {}, entry.message)))));
   openDrawer(...parts, incidentList(service, incidents));
+  [...series.entries()].forEach(([key, points], i) => {
+    draw(`drill:${service}:${key}`, boxes[i].querySelector('canvas'), {
+      type: 'line',
+      data: {
+        labels: points.map((p) => new Date(p.time).toTimeString().slice(0, 8)),
+        datasets: [{ label: key, data: points.map((p) => p.value), borderColor: colours.series[i % colours.series.length],
+          pointRadius: 2, tension: 0.2 }],
+      },
+    });
+  });
 }
 
 function incidentList(service, incidents) {

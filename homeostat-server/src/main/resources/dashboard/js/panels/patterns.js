@@ -39,51 +39,65 @@ function derived(incidents, circuits) {
 
 export default {
   id: 'panel-patterns',
-  events: ['incident', 'circuit', 'pattern'],
+  events: ['incident', 'circuit', 'recovery'],
   async refresh(node) {
-    const route = firstRoute('get', '/api/v1/patterns');
+    const route = firstRoute('get', '/api/v1/patterns/failures');
     let data;
     if (route) {
-      const a = await api.get(route);
+      const [a, r, p] = await Promise.all([
+        api.get(`${route}?hours=24`),
+        firstRoute('get', '/api/v1/recommendations') ? api.get('/api/v1/recommendations?limit=10') : { recommendations: [] },
+        firstRoute('get', '/api/v1/patterns') ? api.get('/api/v1/patterns?limit=10') : { patterns: [] },
+      ]);
       data = {
-        types: a.failureTypes || a.types || a.topFailureTypes || [],
-        services: a.services || a.topServices || a.failingServices || [],
-        trend: a.trend || a.errorTrend || [],
-        recommendations: a.recommendations || [],
-        patterns: a.patterns || [],
+        types: (a.mostCommonTypes || []).map((t) => ({ type: t.key, count: t.count })),
+        services: (a.servicesByFailureRate || []).map((s) => ({ service: s.key, perMinute: s.perMinute, count: s.count })),
+        trend: (a.errorTrend || []).map((p) => ({ time: p.bucketStart, count: p.count })),
+        recommendations: r.recommendations || [],
+        patterns: p.patterns || [],
       };
     } else {
       const [incidents, circuits] = await Promise.all([api.get('/api/v1/incidents?limit=500'), api.get('/api/v1/circuits')]);
       data = derived(incidents.incidents || [], circuits.circuits || []);
     }
-    if (data.types.length === 0 && data.services.length === 0 && data.trend.every((p) => !(p.count ?? p.errors ?? p.value))) {
+    if (data.types.length === 0 && data.services.length === 0 && data.trend.every((p) => !p.count)) {
       mount(node, empty('No failures recorded yet.'));
       return;
     }
     const canvases = { types: el('canvas'), services: el('canvas'), trend: el('canvas') };
-    const serviceValue = (s) => s.failureRatePercent ?? (s.failureRate !== undefined ? s.failureRate * 100 : undefined) ?? s.incidents ?? s.count ?? 0;
-    const byRate = data.services.some((s) => s.failureRatePercent !== undefined || s.failureRate !== undefined);
+    const perMinute = data.services.some((s) => s.perMinute !== undefined);
+    const byRate = data.services.some((s) => s.failureRatePercent !== undefined);
+    const serviceValue = (s) => (perMinute ? s.perMinute : s.failureRatePercent ?? s.incidents ?? s.count ?? 0);
     mount(node,
       route ? null : el('p', { class: 'hint' }, 'Worked out from incidents and breaker windows.'),
       el('div', { class: 'charts' },
         el('div', {}, el('div', { class: 'chart-title' }, 'Most common failure types'), el('div', { class: 'chart-box' }, canvases.types)),
-        el('div', {}, el('div', { class: 'chart-title' }, byRate ? 'Highest failure rates (%)' : 'Services with most incidents'),
-          el('div', { class: 'chart-box' }, canvases.services)),
-        el('div', {}, el('div', { class: 'chart-title' }, 'Error trend (per hour)'), el('div', { class: 'chart-box' }, canvases.trend))),
-      data.recommendations.length ? el('div', {}, el('h3', {}, 'Recommendations'), table([
-        ['Recommendation', (r) => r.text || r.message || r.recommendation || r.summary || ''],
-        ['For', (r) => r.service || r.fingerprint || ''],
-      ], data.recommendations)) : null,
-      null);
+        el('div', {}, el('div', { class: 'chart-title' },
+          perMinute ? 'Highest failure rates (failures / min)' : byRate ? 'Highest failure rates (%)' : 'Services with most incidents'),
+        el('div', { class: 'chart-box' }, canvases.services)),
+        el('div', {}, el('div', { class: 'chart-title' }, 'Error trend'), el('div', { class: 'chart-box' }, canvases.trend))),
+      data.patterns.length ? el('div', {}, el('div', { class: 'chart-title' }, 'Recognised patterns'), table([
+        ['Pattern', (x) => x.description || x.signature],
+        ['Kind', (x) => String(x.kind || '').toLowerCase()],
+        ['Services', (x) => (x.services || []).join(', ')],
+        ['Confidence', (x) => (x.confidence !== undefined ? `${Math.round(x.confidence * 100)} %` : '—')],
+      ], data.patterns)) : null,
+      data.recommendations.length ? el('div', {}, el('div', { class: 'chart-title' }, 'Recommendations'), table([
+        ['Service', (x) => x.service],
+        ['Do', (x) => el('span', { class: 'mono' }, x.action || '')],
+        ['Because', (x) => x.cause || x.pattern || ''],
+        ['Confidence', (x) => (x.confidence !== undefined ? `${Math.round(x.confidence * 100)} %` : '—')],
+      ], data.recommendations)) : null);
     draw('patterns:types', canvases.types, { type: 'bar', horizontal: true, data: {
-      labels: data.types.map((t) => t.type || t.name || t.category),
-      datasets: [{ label: 'occurrences', data: data.types.map((t) => t.count ?? t.occurrences ?? 0), backgroundColor: colours.accent }] } });
+      labels: data.types.map((t) => t.type),
+      datasets: [{ label: 'occurrences', data: data.types.map((t) => t.count), backgroundColor: colours.accent }] } });
     draw('patterns:services', canvases.services, { type: 'bar', horizontal: true, data: {
-      labels: data.services.map((s) => s.service || s.name),
-      datasets: [{ label: byRate ? 'failure rate %' : 'incidents', data: data.services.map(serviceValue), backgroundColor: colours.bad }] } });
+      labels: data.services.map((s) => s.service),
+      datasets: [{ label: perMinute ? 'failures / min' : byRate ? 'failure rate %' : 'incidents', data: data.services.map(serviceValue),
+        backgroundColor: colours.bad }] } });
     draw('patterns:trend', canvases.trend, { type: 'line', data: {
-      labels: data.trend.map((p) => new Date(p.time || p.hour).getHours().toString().padStart(2, '0') + ':00'),
-      datasets: [{ label: 'errors', data: data.trend.map((p) => p.count ?? p.errors ?? p.value ?? 0), borderColor: colours.warn,
+      labels: data.trend.map((p) => new Date(p.time).toTimeString().slice(0, 5)),
+      datasets: [{ label: 'errors', data: data.trend.map((p) => p.count), borderColor: colours.warn,
         backgroundColor: 'rgba(240,180,41,.15)', fill: true, tension: 0.25, pointRadius: 0 }] } });
   },
 };

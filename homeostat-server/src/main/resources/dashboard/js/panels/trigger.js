@@ -9,7 +9,7 @@ export default {
   events: ['workflow', 'config'],
   async refresh(node, context) {
     const list = firstRoute('get', '/api/v1/workflows');
-    const trigger = firstRoute('post', '/api/v1/workflows/{name}/trigger', '/api/v1/workflows/{name}/run', '/api/v1/recover');
+    const trigger = firstRoute('post', '/api/v1/workflows/{name}/runs', '/api/v1/workflows/{name}/trigger');
     if (!list || !trigger) {
       mount(node, unavailable('workflows and their manual trigger'));
       return;
@@ -20,14 +20,15 @@ export default {
       return;
     }
     const workflow = el('select', { id: 'trigger-workflow', dataset: { testid: 'trigger-workflow' } },
-      workflows.map((w) => el('option', { value: w.name }, `${w.name}${w.risk ? ` (${String(w.risk).toLowerCase()} risk)` : ''}`)));
+      workflows.map((w) => el('option', { value: w.name }, w.name)));
     const service = el('input', { id: 'trigger-service', placeholder: 'service, e.g. payments', required: true });
     const reason = el('input', { id: 'trigger-reason', placeholder: 'why, for the audit trail', required: true, maxlength: 500 });
     const describe = el('p', { class: 'muted' });
     const show = () => {
       const w = workflows.find((x) => x.name === workflow.value) || {};
-      describe.textContent = w.description || (w.steps ? `${w.steps.length} steps` : '');
-      if (!service.value && w.service) service.value = w.service;
+      const steps = (w.steps || []).map((step) => step.action).join(' → ');
+      describe.textContent = [w.description, steps && `Steps: ${steps}`, w.services && `Services: ${w.services.join(', ')}`]
+        .filter(Boolean).join(' · ');
     };
     workflow.addEventListener('change', show);
     const form = el('form', {},
@@ -41,8 +42,10 @@ export default {
       event.preventDefault();
       try {
         const run = await api.post(fill(trigger, { name: workflow.value }),
-          { workflow: workflow.value, service: service.value.trim(), reason: reason.value.trim() });
-        toast(`Started ${workflow.value}: ${String(run?.phase || run?.outcome || run?.status || 'accepted').toLowerCase()}`, 'ok');
+          { service: service.value.trim(), reason: reason.value.trim() });
+        const outcome = String(run?.outcome || 'accepted').toLowerCase().replace(/_/g, ' ');
+        toast(`${workflow.value} on ${run?.service || service.value}: ${outcome}${run?.reason ? ` (${run.reason})` : ''}`,
+          run?.outcome === 'STARTED' ? 'ok' : '');
         reason.value = '';
         context.refresh('recovery');
       } catch (error) {
