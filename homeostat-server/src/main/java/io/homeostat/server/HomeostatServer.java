@@ -67,7 +67,7 @@ public final class HomeostatServer implements AutoCloseable {
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
             BrowserSessions sessions = BrowserSessions.defaults(tokens, scheduler.clock());
             ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events,
-                    sessions);
+                    config, sessions);
             Authorizer authorizer = new Authorizer(tokens, sessions);
             JacksonJson json = new JacksonJson();
             this.http = Javalin.create(javalin -> {

@@ -66,6 +66,10 @@ public final class RunningServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    Answer delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
     Answer postBytes(String path, String token, byte[] body) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());

@@ -107,6 +107,28 @@ public final class RecoveryOrchestrator {
      */
     public StartResult recover(RecoveryTrigger trigger) {
         Objects.requireNonNull(trigger, "trigger");
+        return start(trigger, Optional.empty());
+    }
+
+    /**
+     * Starts the workflow named {@code workflow} for an incident, whatever the planner would choose
+     * (a person's choice, e.g. a manual trigger through the API); otherwise as {@link #recover}:
+     * the start holds, the safety gate, approvals and limits all apply.
+     *
+     * @return what happened; never throws for a decision not to act
+     * @throws IllegalArgumentException if no workflow has that name
+     * @throws NullPointerException if an argument is null
+     */
+    public StartResult recover(RecoveryTrigger trigger, String workflow) {
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(workflow, "workflow");
+        if (workflows.find(workflow).isEmpty()) {
+            throw new IllegalArgumentException("no workflow named '" + workflow + "'");
+        }
+        return start(trigger, Optional.of(workflow));
+    }
+
+    private StartResult start(RecoveryTrigger trigger, Optional<String> named) {
         lock.lock();
         try {
             String id = trigger.incidentId();
@@ -123,8 +145,10 @@ public final class RecoveryOrchestrator {
             if (running.isPresent()) {
                 return new StartResult(Outcome.ALREADY_RUNNING, running.get().runId(), "a run is active for the incident");
             }
-            List<Workflow> candidates = workflows.candidates(trigger.type(), trigger.service(), trigger.category());
-            List<Workflow> ordered = candidates.isEmpty() ? candidates : order.order(trigger, incident.get(), candidates);
+            List<Workflow> candidates = named.isPresent() ? workflows.find(named.get()).stream().toList()
+                    : workflows.candidates(trigger.type(), trigger.service(), trigger.category());
+            List<Workflow> ordered = candidates.isEmpty() || named.isPresent() ? candidates
+                    : order.order(trigger, incident.get(), candidates);
             Optional<Workflow> workflow = ordered.stream().findFirst();
             if (workflow.isEmpty()) {
                 String why = "no workflow for " + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")";

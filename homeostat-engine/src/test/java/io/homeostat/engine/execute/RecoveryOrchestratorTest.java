@@ -140,4 +140,26 @@ class RecoveryOrchestratorTest {
             assertThat(r.runs.active()).as("a joining detection opens nothing new").hasSize(1);
         }
     }
+
+    @Test
+    void aNamedWorkflowStartsForAManualTriggerThePlannerWouldNotAnswer() {
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        Incident incident = r.incident("orders");
+        r.metrics.put("orders/error_rate", 0.3);
+        RecoveryTrigger manual = new RecoveryTrigger(incident.id(), io.homeostat.engine.plan.TriggerType.MANUAL, "orders",
+                "manual");
+
+        assertThat(orchestrator.recover(manual).outcome()).as("no workflow answers a manual trigger")
+                .isEqualTo(Outcome.NO_WORKFLOW);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> orchestrator.recover(manual, "nope"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+
+        StartResult start = orchestrator.recover(manual, "two-steps");
+        assertThat(start.outcome()).isEqualTo(Outcome.STARTED);
+        assertThat(orchestrator.run(start.runId()).orElseThrow().workflow()).isEqualTo("two-steps");
+        assertThat(orchestrator.run(start.runId()).orElseThrow().trigger())
+                .isEqualTo(io.homeostat.engine.plan.TriggerType.MANUAL);
+        assertThat(r.low.runs).hasSize(1);
+        assertThat(orchestrator.recover(manual, "two-steps").outcome()).isEqualTo(Outcome.ALREADY_RUNNING);
+    }
 }

@@ -34,4 +34,9 @@ public record ApiRoute(
     public static ApiRoute post(String path, Access access, String summary, Handler handler) {
         return new ApiRoute(HandlerType.POST, path, access, summary, List.of(), true, handler);
     }
+
+    /** A DELETE route without a body. */
+    public static ApiRoute delete(String path, Access access, String summary, Handler handler) {
+        return new ApiRoute(HandlerType.DELETE, path, access, summary, List.of(), false, handler);
+    }
 }

@@ -1,6 +1,7 @@
 package io.homeostat.server.api;
 
 import io.homeostat.core.time.Clock;
+import io.homeostat.server.ServerConfig;
 import io.homeostat.server.auth.ApiTokens;
 import io.homeostat.server.auth.BrowserSessions;
 import io.homeostat.server.events.EventStream;
@@ -34,18 +35,27 @@ public final class ApiRoutes {
      * @param ready whether the server is ready (for {@code /health})
      * @param maxBatchBytes the largest ingest body
      * @param events the live stream served at {@code /api/v1/events}
+     * @param config the server's settings, shown by {@code /api/v1/config}
      * @param sessions the dashboard's browser sessions, signed in at {@code /api/v1/session}
      */
     public static ApiRoutes of(
             ControlLoop loop, Ingest ingest, ApiTokens tokens, Clock clock, BooleanSupplier ready, int maxBatchBytes,
-            EventStream events, BrowserSessions sessions) {
-        Auditor auditor = new Auditor(loop.store().auditLog(), clock);
+            EventStream events, ServerConfig config, BrowserSessions sessions) {
+        Auditor auditor = new Auditor(loop.auditLog(), clock);
         List<ApiRoute> routes = new ArrayList<>();
         routes.addAll(new HealthRoutes(loop, ingest, ready).routes());
         routes.addAll(new IngestRoutes(ingest, maxBatchBytes).routes());
-        routes.addAll(new IncidentRoutes(loop.incidents()).routes());
+        routes.addAll(new IncidentRoutes(loop.incidents(), loop.diagnosis()).routes());
+        routes.addAll(new ServiceRoutes(loop, clock).routes());
         routes.addAll(new CircuitRoutes(loop.circuits(), auditor).routes());
         routes.addAll(new AlertRoutes(loop.alerting(), auditor).routes());
+        routes.addAll(new SilenceRoutes(loop.alerting(), auditor, clock).routes());
+        routes.addAll(new RecoveryRoutes(loop, clock).routes());
+        routes.addAll(new WorkflowRoutes(loop, auditor, clock).routes());
+        routes.addAll(new ApprovalRoutes(loop, auditor).routes());
+        routes.addAll(new PatternRoutes(loop, clock).routes());
+        routes.addAll(new ControlRoutes(loop, auditor).routes());
+        routes.addAll(new ConfigRoutes(config, loop).routes());
         routes.addAll(new AuditRoutes(auditor, clock).routes());
         routes.addAll(new TokenRoutes(tokens, auditor).routes());
         routes.addAll(new LiveRoutes(loop, events).routes());

@@ -1,6 +1,7 @@
 package io.homeostat.server.api;
 
 import io.homeostat.core.breaker.CircuitState;
+import io.homeostat.engine.execute.RunPhase;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.runtime.CircuitView;
@@ -34,7 +35,7 @@ final class HealthRoutes {
                         "Liveness and readiness of Homeostat itself: 200 when ready, 503 with the failing checks when not",
                         List.of(), this::health),
                 ApiRoute.get("/api/v1/overview", Access.VIEWER,
-                        "System health overview: active incidents, circuits, alerts, ingest and store counts", List.of(),
+                        "System health overview: active incidents, circuits, alerts, recovery runs and approvals, degradation, ingest and store counts", List.of(),
                         this::overview));
     }
 
@@ -67,6 +68,11 @@ final class HealthRoutes {
                 "dropped", loop.bus().dropped(), "pending", loop.bus().pending()));
         body.put("store", loop.store().stats());
         body.put("detectorFailures", loop.chain().failures());
+        var runs = loop.store().workflows().active();
+        body.put("recovery", Map.of("activeRuns", runs.size(),
+                "awaitingApproval", runs.stream().filter(run -> run.phase() == RunPhase.AWAITING_APPROVAL).count(),
+                "killSwitch", loop.recovery().flags().killed(), "mode", loop.recovery().flags().mode()));
+        body.put("degradation", loop.degradation().level());
         ctx.json(body);
     }
 }

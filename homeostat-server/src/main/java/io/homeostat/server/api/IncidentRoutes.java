@@ -1,22 +1,32 @@
 package io.homeostat.server.api;
 
 import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.diagnose.Diagnosis;
+import io.homeostat.engine.diagnose.DiagnosisStage;
 import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.incident.TimelineEntry;
 import io.homeostat.engine.incident.IncidentStatus;
 import io.homeostat.engine.port.IncidentQuery;
 import io.homeostat.engine.port.IncidentStore;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** {@code GET /api/v1/incidents} (filtered list) and {@code GET /api/v1/incidents/{id}} (detail with timeline). */
+/**
+ * {@code GET /api/v1/incidents} (filtered list), {@code GET /api/v1/incidents/{id}} (detail with
+ * timeline), its {@code /timeline} and its {@code /diagnosis}.
+ */
 final class IncidentRoutes {
 
     private final IncidentStore incidents;
+    private final DiagnosisStage diagnosis;
 
-    IncidentRoutes(IncidentStore incidents) {
+    IncidentRoutes(IncidentStore incidents, DiagnosisStage diagnosis) {
         this.incidents = incidents;
+        this.diagnosis = diagnosis;
     }
 
     List<ApiRoute> routes() {
@@ -25,7 +35,12 @@ final class IncidentRoutes {
                         "Incidents, newest first, filtered by status, severity, service and opening time",
                         List.of("status", "severity", "service", "since", "limit"), this::list),
                 ApiRoute.get("/api/v1/incidents/{id}", Access.VIEWER, "One incident with its timeline", List.of(),
-                        this::detail));
+                        this::detail),
+                ApiRoute.get("/api/v1/incidents/{id}/timeline", Access.VIEWER, "One incident's timeline, oldest first",
+                        List.of(), this::timeline),
+                ApiRoute.get("/api/v1/incidents/{id}/diagnosis", Access.VIEWER,
+                        "One incident's diagnosis: the live one while it is active, else the one its timeline recorded; 404 if none",
+                        List.of(), this::diagnosis));
     }
 
     private void list(Context ctx) {
@@ -50,9 +65,46 @@ final class IncidentRoutes {
     }
 
     private void detail(Context ctx) {
-        String id = ctx.pathParam("id");
-        Incident incident = incidents.find(id).orElseThrow(() -> new NotFoundResponse("no incident with id '" + id + "'"));
+        Incident incident = known(ctx);
         ctx.json(new IncidentJson.Detail(IncidentJson.of(incident),
-                incidents.timeline(id).stream().map(IncidentJson.Entry::of).toList()));
+                incidents.timeline(incident.id()).stream().map(IncidentJson.Entry::of).toList()));
+    }
+
+    private void timeline(Context ctx) {
+        Incident incident = known(ctx);
+        ctx.json(Map.of("incidentId", incident.id(),
+                "timeline", incidents.timeline(incident.id()).stream().map(IncidentJson.Entry::of).toList()));
+    }
+
+    private void diagnosis(Context ctx) {
+        Incident incident = known(ctx);
+        Optional<Diagnosis> live = diagnosis.latest(incident.id());
+        if (live.isPresent()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("incidentId", incident.id());
+            body.put("source", "live");
+            body.put("summary", live.get().summary());
+            body.put("evidence", live.get().evidence());
+            body.put("diagnosis", live.get());
+            ctx.json(body);
+            return;
+        }
+        // Once the incident is no longer active, the diagnosis survives as the evidence of its DIAGNOSED transition.
+        List<TimelineEntry> diagnosed = incidents.timeline(incident.id()).stream()
+                .filter(entry -> entry.type() == TimelineEntry.Type.STATUS_CHANGED
+                        && "DIAGNOSED".equals(entry.evidence().get("to")))
+                .toList();
+        if (diagnosed.isEmpty()) {
+            throw new NotFoundResponse("incident '" + incident.id() + "' has not been diagnosed");
+        }
+        TimelineEntry last = diagnosed.getLast();
+        ctx.json(Map.of("incidentId", incident.id(), "source", "timeline",
+                "summary", last.evidence().getOrDefault("reason", ""),
+                "evidence", last.evidence()));
+    }
+
+    private Incident known(Context ctx) {
+        String id = ctx.pathParam("id");
+        return incidents.find(id).orElseThrow(() -> new NotFoundResponse("no incident with id '" + id + "'"));
     }
 }

@@ -3,6 +3,7 @@ package io.homeostat.server.api;
 import io.homeostat.core.signal.CircuitTransition;
 import io.homeostat.core.signal.Signal;
 import io.homeostat.engine.incident.IncidentEvent;
+import io.homeostat.engine.port.AuditRecord;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.events.LiveEvent;
 import io.homeostat.server.runtime.ControlLoop;
@@ -13,7 +14,9 @@ import java.util.Map;
 
 /**
  * {@code GET /api/v1/events}: the live stream (SSE) of incident changes ({@code incident}),
- * alert events ({@code alert}) and circuit breaker transitions ({@code circuit}).
+ * alert events ({@code alert}), circuit breaker transitions ({@code circuit}), the recovery
+ * loop's decisions on runs and steps ({@code recovery}) and approvals requested, granted or
+ * rejected ({@code approval}, by the loop or through the API); the latter two carry the audit record.
  */
 final class LiveRoutes {
 
@@ -24,11 +27,13 @@ final class LiveRoutes {
         loop.tracker().listen(this::incident);
         loop.onAlertEvent(event -> stream.publish(new LiveEvent("alert", event)));
         loop.bus().subscribe(this::signals);
+        loop.onAuditRecord(this::decision);
     }
 
     List<ApiRoute> routes() {
         return List.of(ApiRoute.get("/api/v1/events", Access.VIEWER,
-                "Server-Sent Events: 'incident', 'alert' and 'circuit' events as they happen", List.of(),
+                "Server-Sent Events as they happen: 'incident', 'alert', 'circuit', 'recovery' (runs and steps) and "
+                        + "'approval' (requested, granted, rejected)", List.of(),
                 new SseHandler(stream::attach)));
     }
 
@@ -37,6 +42,15 @@ final class LiveRoutes {
         data.put("change", event.getClass().getSimpleName());
         data.put("incident", IncidentJson.of(event.incident()));
         stream.publish(new LiveEvent("incident", data));
+    }
+
+    private void decision(AuditRecord record) {
+        String action = record.action();
+        if (action.contains("approval.")) {
+            stream.publish(new LiveEvent("approval", record));
+        } else if (action.startsWith("recovery.")) {
+            stream.publish(new LiveEvent("recovery", record));
+        }
     }
 
     private void signals(List<Signal> batch) {

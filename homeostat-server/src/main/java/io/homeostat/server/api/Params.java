@@ -50,4 +50,31 @@ final class Params {
             }
         });
     }
+
+    /**
+     * A whole number in [{@code min}, {@code max}], or {@code fallback} when absent.
+     *
+     * @throws BadRequestException naming {@code name} if it is not a whole number or out of range
+     */
+    static int integer(Context ctx, String name, int fallback, int min, int max) {
+        Optional<String> value = text(ctx, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(value.get());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(name, "expected a whole number, got '" + value.get() + "'");
+        }
+        if (number < min || number > max) {
+            throw new BadRequestException(name, "must be in [" + min + ", " + max + "], was " + number);
+        }
+        return number;
+    }
+
+    /** {@code ?hours=N}: how far back to look, default 24, in [1, 720]. */
+    static int hours(Context ctx) {
+        return integer(ctx, "hours", 24, 1, 720);
+    }
 }

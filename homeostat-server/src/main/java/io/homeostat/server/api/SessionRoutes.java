@@ -6,7 +6,6 @@ import io.homeostat.server.auth.Session;
 import io.homeostat.server.auth.SignIn;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
-import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +42,7 @@ final class SessionRoutes {
                         this::signIn),
                 ApiRoute.get(PATH, Access.VIEWER, "Who the caller is; for a browser session also its CSRF token", List.of(),
                         this::whoAmI),
-                new ApiRoute(HandlerType.DELETE, PATH, Access.VIEWER, "Signs a browser session out", List.of(), false,
-                        this::signOut));
+                ApiRoute.delete(PATH, Access.VIEWER, "Signs a browser session out", this::signOut));
     }
 
     private void signIn(Context ctx) {

@@ -53,6 +53,15 @@ final class ApiClient {
         }
     }
 
+    JsonNode delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).DELETE());
+    }
+
+    /** {@code text} as one path segment (percent-encoded). */
+    static String segment(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     String pretty(JsonNode node) {
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node);

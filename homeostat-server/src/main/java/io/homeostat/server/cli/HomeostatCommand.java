@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code homeostat} command: its subcommands, and the process's exit code. */
 @Command(name = "homeostat", mixinStandardHelpOptions = true, version = "homeostat 0.1.0-SNAPSHOT",
         description = "A self-healing runtime for Java services: the server and an operator's client.",
-        subcommands = {ServerCommand.class, StatusCommand.class, IncidentsCommand.class, CircuitsCommand.class})
+        subcommands = {ServerCommand.class, StatusCommand.class, IncidentsCommand.class, CircuitsCommand.class,
+                RecoverCommand.class, ApprovalsCommand.class, AlertsCommand.class, FlagsCommand.class,
+                DegradationCommand.class})
 public final class HomeostatCommand implements Runnable {
 
     @CommandLine.Spec

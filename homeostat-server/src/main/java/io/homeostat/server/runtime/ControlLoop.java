@@ -5,6 +5,7 @@ import io.homeostat.core.control.KernelControl;
 import io.homeostat.core.control.LocalKernelControl;
 import io.homeostat.core.degrade.Degradation;
 import io.homeostat.core.degrade.FeatureToggles;
+import io.homeostat.core.signal.FailureEvent;
 import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.signal.Signal;
@@ -29,14 +30,19 @@ import io.homeostat.engine.learn.EffectivenessLearner;
 import io.homeostat.engine.loop.CircuitEventDetector;
 import io.homeostat.engine.plan.DefaultWorkflows;
 import io.homeostat.engine.plan.WorkflowCatalog;
+import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.AlertEvent;
+import io.homeostat.engine.port.AuditLog;
+import io.homeostat.engine.port.AuditRecord;
 import io.homeostat.engine.port.IncidentStore;
+import io.homeostat.store.jdbc.FailureRecord;
 import io.homeostat.store.jdbc.JdbcStore;
 import io.homeostat.store.jdbc.StoreConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -77,6 +83,7 @@ public final class ControlLoop implements AutoCloseable {
     private final KernelControl control;
     private final WorkflowCatalog workflows;
     private final ActionCatalog actions;
+    private final ObservedAuditLog audit;
     private final io.homeostat.engine.loop.ControlLoop engine;
     private final Circuits circuits;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
@@ -108,13 +115,14 @@ public final class ControlLoop implements AutoCloseable {
         this.actions = StandardActions.catalog(control, options.routes(), new EscalationPortSink(alerting), List.of(),
                 List.of(), scheduler.clock(), List.of());
         this.workflows = WorkflowCatalog.of(DefaultWorkflows.load());
+        this.audit = new ObservedAuditLog(store.auditLog());
         this.circuits = new Circuits(guards);
         this.engine = io.homeostat.engine.loop.ControlLoop.builder()
                 .clock(scheduler.clock())
                 .bus(bus)
                 .incidents(incidents)
                 .runs(store.workflows())
-                .audit(store.auditLog())
+                .audit(audit)
                 .effectiveness(store.effectiveness())
                 .escalation(new EscalationOnly(alerting))
                 .actions(actions)
@@ -194,10 +202,21 @@ public final class ControlLoop implements AutoCloseable {
         alertListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Calls {@code listener} with every record the loop appends to the audit trail (recovery runs,
+     * steps, approvals, escalations), right after it was appended, on the appending thread.
+     */
+    public void onAuditRecord(Consumer<AuditRecord> listener) {
+        audit.listen(listener);
+    }
+
     private void store(List<Signal> batch) {
         for (Signal signal : batch) {
             if (signal instanceof MetricSample sample) {
                 store.write(sample);
+            } else if (signal instanceof FailureEvent failure) {
+                // kept for the failure statistics (most common types, failing services, error trend)
+                store.write(FailureRecord.of(UUID.randomUUID().toString(), failure, Severity.MEDIUM));
             }
         }
     }
@@ -242,6 +261,11 @@ public final class ControlLoop implements AutoCloseable {
     /** The engine's loop itself, e.g. to {@code tick()} it on a manual clock in tests. */
     public io.homeostat.engine.loop.ControlLoop engine() {
         return engine;
+    }
+
+    /** The audit trail the loop writes to (the store's), telling {@link #onAuditRecord} listeners. */
+    public AuditLog auditLog() {
+        return audit;
     }
 
     /** The actions recovery steps may name. */

@@ -1,0 +1,80 @@
+package io.homeostat.server.api;
+
+import io.homeostat.core.time.Clock;
+import io.homeostat.engine.alert.Alerting;
+import io.homeostat.engine.alert.Matcher;
+import io.homeostat.engine.alert.Silence;
+import io.homeostat.server.auth.Principal;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alert silences: list for viewers; create and delete (expire) for operators, audited. A silence
+ * mutes the alerts whose labels equal every matcher, from now for {@code minutes}.
+ */
+final class SilenceRoutes {
+
+    /** The body of a new silence: labels to match exactly, how long in minutes (1 to 10,080), and why. */
+    record SilenceRequest(Map<String, String> matchers, Integer minutes, String comment) {}
+
+    private final Alerting alerting;
+    private final Auditor auditor;
+    private final Clock clock;
+
+    SilenceRoutes(Alerting alerting, Auditor auditor, Clock clock) {
+        this.alerting = alerting;
+        this.auditor = auditor;
+        this.clock = clock;
+    }
+
+    List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.get("/api/v1/alerts/silences", Access.VIEWER, "Every silence, in force or not yet expired",
+                        List.of(), ctx -> ctx.json(Map.of("silences", alerting.silences()))),
+                ApiRoute.post("/api/v1/alerts/silences", Access.OPERATOR,
+                        "Silences alerts whose labels match (body: {\"matchers\":{\"service\":\"payments\"},\"minutes\":60,\"comment\":...})",
+                        this::create),
+                ApiRoute.delete("/api/v1/alerts/silences/{id}", Access.OPERATOR, "Ends a silence now", this::expire));
+    }
+
+    private void create(Context ctx) {
+        SilenceRequest request = ctx.bodyAsClass(SilenceRequest.class);
+        if (request.matchers() == null || request.matchers().isEmpty()) {
+            throw new BadRequestException("matchers", "missing: at least one label to match, e.g. {\"service\":\"payments\"}");
+        }
+        List<Matcher> matchers = request.matchers().entrySet().stream().map(e -> {
+            if (e.getKey().isBlank() || e.getValue() == null || e.getValue().isBlank()) {
+                throw new BadRequestException("matchers", "labels and values must not be blank");
+            }
+            return Matcher.eq(e.getKey(), e.getValue());
+        }).toList();
+        if (request.minutes() == null) {
+            throw new BadRequestException("minutes", "missing: how long, in minutes");
+        }
+        if (request.minutes() < 1 || request.minutes() > 10_080) {
+            throw new BadRequestException("minutes", "must be in [1, 10080], was " + request.minutes());
+        }
+        String comment = new ActionRequest(request.comment()).checkedReason();
+        Principal principal = Authorizer.principal(ctx);
+        Instant now = clock.instant();
+        Silence silence = alerting.silence(matchers, now, now.plus(Duration.ofMinutes(request.minutes())),
+                principal.actor(), comment);
+        auditor.record(principal, "silence.create", "silence:" + silence.id(), comment,
+                Map.of("matchers", matchers.toString(), "endsAt", silence.endsAt().toString()));
+        ctx.status(201).json(silence);
+    }
+
+    private void expire(Context ctx) {
+        String id = ctx.pathParam("id");
+        Principal principal = Authorizer.principal(ctx);
+        if (!alerting.expire(id, principal.actor())) {
+            throw new NotFoundResponse("no silence in force with id '" + id + "'");
+        }
+        auditor.record(principal, "silence.delete", "silence:" + id, "ended by " + principal.actor(), Map.of());
+        ctx.status(204);
+    }
+}

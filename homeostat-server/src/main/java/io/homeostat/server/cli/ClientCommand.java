@@ -1,0 +1,63 @@
+package io.homeostat.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/**
+ * What an operator's subcommand with actions does around its call: the client options, the exit
+ * codes (0 done, 1 the server or the connection said no, 2 the command line is wrong) and the
+ * error line on stderr naming the command. Subclasses implement {@link #run}. Not thread-safe.
+ */
+abstract class ClientCommand implements Callable<Integer> {
+
+    /** The command line is wrong: exit 2 with this message. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    @CommandLine.Mixin
+    ApiClient client;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Does the work, printing to {@code out}. */
+    abstract void run(PrintWriter out);
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            run(out);
+            out.flush();
+            return 0;
+        } catch (UsageException e) {
+            spec.commandLine().getErr().println("homeostat " + spec.qualifiedName(" ").replaceFirst("^homeostat ", "")
+                    + ": " + e.getMessage());
+            return 2;
+        } catch (ApiClient.ApiCallException e) {
+            spec.commandLine().getErr().println("homeostat " + spec.qualifiedName(" ").replaceFirst("^homeostat ", "")
+                    + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Prints {@code answer} as JSON with {@code --json}, else {@code line}. */
+    void print(PrintWriter out, JsonNode answer, String line) {
+        out.println(client.json ? client.pretty(answer) : line);
+    }
+
+    /** {@code value}, or a usage error saying what is missing. */
+    static String required(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new UsageException("needs " + what);
+        }
+        return value;
+    }
+}

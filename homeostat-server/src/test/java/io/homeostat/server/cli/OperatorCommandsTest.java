@@ -1,0 +1,152 @@
+package io.homeostat.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homeostat.core.degrade.DegradationLevel;
+import io.homeostat.engine.alert.Alert;
+import io.homeostat.engine.alert.AlertView;
+import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.execute.AutomationMode;
+import io.homeostat.engine.execute.RunPhase;
+import io.homeostat.engine.execute.WorkflowRun;
+import io.homeostat.server.RunningServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** recover, approvals, alerts, flags and degradation against a running server on loopback. */
+class OperatorCommandsTest {
+
+    @TempDir
+    Path data;
+
+    private RunningServer running;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() {
+        running = new RunningServer(data);
+    }
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        CommandLine command = new CommandLine(new HomeostatCommand());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--url=http://127.0.0.1:" + running.server.port();
+        return command.execute(all);
+    }
+
+    private List<WorkflowRun> awaitingApproval() {
+        return running.server.loop().store().workflows().active().stream()
+                .filter(r -> r.phase() == RunPhase.AWAITING_APPROVAL).toList();
+    }
+
+    @Test
+    void recoverStartsAWorkflowAndApprovalsListApproveAndReject() throws Exception {
+        assertThat(run("recover", "memory-leak", "--reason", "heap", "--token", running.operator)).isEqualTo(2);
+        assertThat(err.toString()).contains("--incident", "--service");
+        assertThat(run("recover", "memory-leak", "--service", "orders", "--reason", "heap", "--token", running.viewer))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("403");
+        assertThat(run("recover", "memory-leak", "--service", "orders", "--reason", "heap climbing", "--token",
+                running.operator)).isZero();
+        assertThat(out.toString()).contains("workflow memory-leak: STARTED", "on orders");
+        assertThat(run("recover", "memory-leak", "--service", "billing", "--reason", "heap climbing", "--token",
+                running.operator, "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).path("outcome").asText()).isEqualTo("STARTED");
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            running.server.loop().engine().tick();
+            return awaitingApproval().size() == 2;
+        });
+        String first = awaitingApproval().get(0).runId();
+        String second = awaitingApproval().get(1).runId();
+        assertThat(run("approvals", "--token", running.viewer)).isZero();
+        assertThat(out.toString()).contains("RUN", "WORKFLOW", first, second, "run_command", "scale-out");
+
+        assertThat(run("approvals", "reject", first, "--token", running.operator)).isEqualTo(2);
+        assertThat(err.toString()).contains("--note");
+        assertThat(run("approvals", "reject", first, "--note", "not now", "--token", running.operator)).isZero();
+        assertThat(out.toString()).contains("run " + first + " rejected: now ESCALATED");
+        assertThat(run("approvals", "approve", first, "--token", running.operator)).isEqualTo(1);
+        assertThat(err.toString()).contains("409");
+        assertThat(run("approvals", "approve", second, "--note", "go", "--token", running.operator)).isZero();
+        assertThat(out.toString()).contains("run " + second + " approved");
+        assertThat(run("approvals", "promote", "--token", running.operator)).isEqualTo(2);
+    }
+
+    @Test
+    void alertsListAcknowledgeResolveAndSilence() {
+        running.server.loop().alerting().fire(Alert.of("payments", Severity.HIGH, "errors", "", "errors on payments",
+                RunningServer.START));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> running.server.loop().alerting().alerts().size() == 1);
+        String fingerprint = running.server.loop().alerting().alerts().getFirst().fingerprint();
+
+        assertThat(run("alerts", "--token", running.viewer)).isZero();
+        assertThat(out.toString()).contains("FINGERPRINT", fingerprint, "payments", "errors on payments");
+        assertThat(run("alerts", "ack", fingerprint, "--token", running.operator)).isEqualTo(2);
+        assertThat(run("alerts", "ack", fingerprint, "--reason", "looking", "--token", running.operator)).isZero();
+        assertThat(running.server.loop().alerting().alert(fingerprint).map(AlertView::acknowledgedBy)).contains("token:ops");
+
+        assertThat(run("alerts", "silence", "--match", "service=payments", "--minutes", "30", "--reason", "maintenance",
+                "--token", running.operator)).isZero();
+        assertThat(out.toString()).startsWith("silence ");
+        String silence = running.server.loop().alerting().silences().getFirst().id();
+        assertThat(run("alerts", "silences", "--token", running.viewer)).isZero();
+        assertThat(out.toString()).contains(silence, "service=payments", "token:ops", "maintenance");
+        assertThat(run("alerts", "silence", "--match", "payments", "--reason", "x", "--token", running.operator)).isEqualTo(2);
+        assertThat(err.toString()).contains("label=value");
+        assertThat(run("alerts", "unsilence", silence, "--token", running.operator)).isZero();
+        assertThat(running.server.loop().alerting().silences()).isEmpty();
+
+        assertThat(run("alerts", "resolve", fingerprint, "--reason", "fixed", "--token", running.operator)).isZero();
+        assertThat(out.toString()).contains("RESOLVED");
+        assertThat(run("alerts", "resolve", "nope", "--reason", "x", "--token", running.operator)).isEqualTo(1);
+        assertThat(err.toString()).contains("404");
+    }
+
+    @Test
+    void flagsAndDegradationAreShownAndSet() throws Exception {
+        running.server.loop().toggles().register("recommendations", DegradationLevel.REDUCED);
+        assertThat(run("flags", "--token", running.viewer)).isZero();
+        assertThat(out.toString()).contains("recovery.kill-switch", "false", "recovery.mode", "FULL", "recommendations", "true");
+        assertThat(run("flags", "set", "recommendations", "off", "--reason", "slow", "--token", running.operator)).isZero();
+        assertThat(out.toString()).contains("forced off: token:ops: slow");
+        assertThat(running.server.loop().toggles().isEnabled("recommendations")).isFalse();
+        assertThat(run("flags", "set", "recommendations", "maybe", "--reason", "x", "--token", running.operator)).isEqualTo(2);
+        assertThat(run("flags", "set", "recovery.mode", "monitor", "--reason", "trial", "--token", running.operator)).isZero();
+        assertThat(running.server.loop().recovery().flags().mode()).isEqualTo(AutomationMode.MONITOR);
+        assertThat(run("flags", "set", "recommendations", "on", "--reason", "x", "--token", running.viewer)).isEqualTo(1);
+
+        assertThat(run("degradation", "--token", running.viewer)).isZero();
+        assertThat(out.toString()).contains("degradation level FULL");
+        assertThat(run("degradation", "set", "essential", "--reason", "db at capacity", "--token", running.operator)).isZero();
+        assertThat(out.toString()).contains("degradation level ESSENTIAL", "db at capacity");
+        assertThat(running.server.loop().degradation().level()).isEqualTo(DegradationLevel.ESSENTIAL);
+        assertThat(run("degradation", "set", "half", "--reason", "x", "--token", running.operator)).isEqualTo(1);
+        assertThat(err.toString()).contains("400", "level");
+        assertThat(run("degradation", "get", "--token", running.viewer, "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.path("level").asText()).isEqualTo("ESSENTIAL");
+    }
+}
