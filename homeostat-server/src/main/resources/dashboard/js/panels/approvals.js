@@ -27,7 +27,7 @@ async function decide(run, verb, context) {
 
 export default {
   id: 'panel-approvals',
-  events: ['approval', 'action', 'recovery', 'workflow', 'incident'],
+  events: ['approval', 'recovery', 'incident'],
   async refresh(node, context) {
     const route = firstRoute('get', ...LIST);
     if (!route) {

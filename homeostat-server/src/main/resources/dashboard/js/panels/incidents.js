@@ -38,12 +38,14 @@ async function detail(incident) {
       el('dt', {}, 'Resolved'), el('dd', {}, ago(facts.resolvedAt))),
   ];
   const diagnosisRoute = firstRoute('get', '/api/v1/incidents/{id}/diagnosis');
-  if (diagnosisRoute) {
+  if (diagnosisRoute && facts.status === 'OPEN') {
+    parts.push(el('h3', {}, 'Diagnosis'), el('p', { class: 'muted' }, 'Not diagnosed yet: an incident settles before it is diagnosed.'));
+  } else if (diagnosisRoute) {
     try {
       const diagnosis = await api.get(fill(diagnosisRoute, { id: incident.id }));
       parts.push(el('h3', {}, 'Diagnosis'), diagnosisView(diagnosis));
     } catch (error) {
-      parts.push(el('p', { class: 'muted' }, `Diagnosis: ${error.message}`));
+      parts.push(el('h3', {}, 'Diagnosis'), el('p', { class: 'muted' }, error.status === 404 ? 'No diagnosis.' : error.message));
     }
   }
   let timeline = answer.timeline || [];
@@ -58,17 +60,20 @@ async function detail(incident) {
   openDrawer(...parts);
 }
 
-function diagnosisView(diagnosis) {
-  const d = diagnosis.diagnosis || diagnosis;
-  const causes = d.probableCauses || d.causes || [];
+function diagnosisView(answer) {
+  const d = answer.diagnosis || answer;
+  const causes = d.causes || d.probableCauses || [];
+  const confidence = (c) => (typeof c === 'number' ? `${Math.round(c * 100)} %` : '—');
   return el('div', {},
+    answer.summary ? el('p', {}, answer.summary) : null,
     el('dl', { class: 'facts' },
-      el('dt', {}, 'Category'), el('dd', {}, String(d.category ?? '—').toLowerCase()),
+      el('dt', {}, 'Category'), el('dd', {}, String(d.category ?? '—').toLowerCase(), ' ', el('span', { class: 'muted' }, confidence(d.confidence))),
       el('dt', {}, 'Severity'), el('dd', {}, d.severity ? badge(d.severity) : '—'),
-      el('dt', {}, 'Root service'), el('dd', {}, d.rootService || d.suspectedRootService || '—')),
+      el('dt', {}, 'Root service'), el('dd', {}, d.rootService || '—')),
     causes.length ? table([
-      ['Probable cause', (c) => c.description || c.cause || c.name || JSON.stringify(c)],
-      ['Confidence', (c) => (c.confidence !== undefined ? `${Math.round(c.confidence * 100)} %` : '—')],
+      ['Probable cause', (c) => c.cause || c.description || ''],
+      ['Category', (c) => String(c.category || '').toLowerCase()],
+      ['Confidence', (c) => confidence(c.confidence)],
     ], causes) : el('p', { class: 'muted' }, 'No probable cause yet.'));
 }
 

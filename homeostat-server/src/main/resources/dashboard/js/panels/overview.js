@@ -11,7 +11,7 @@ function stat(label, value, sub, level, testid) {
 
 export default {
   id: 'overview',
-  events: ['incident', 'alert', 'circuit', 'action', 'recovery', 'approval', 'degradation'],
+  events: ['incident', 'alert', 'circuit', 'recovery', 'approval', 'flag'],
   async refresh(node) {
     const [overview, health] = await Promise.all([
       api.get('/api/v1/overview'),
@@ -33,6 +33,11 @@ export default {
         halfOpen ? `${halfOpen} half-open` : (overview.openCircuits || []).join(', ') || 'all closed',
         open > 0 ? 'bad' : (halfOpen > 0 ? 'warn' : 'ok'), 'stat-circuits'),
       stat('Alerts', number(overview.alerts), 'not resolved', overview.alerts > 0 ? 'warn' : 'ok', 'stat-alerts'),
+      overview.recovery ? stat('Recovery runs', number(overview.recovery.activeRuns),
+        [overview.recovery.killSwitch ? 'KILL SWITCH ON' : `mode ${String(overview.recovery.mode).toLowerCase()}`,
+          `${number(overview.recovery.awaitingApproval)} awaiting approval`,
+          overview.degradation ? `degradation ${String(overview.degradation).toLowerCase().replace(/_/g, ' ')}` : ''].filter(Boolean).join(' · '),
+        overview.recovery.killSwitch ? 'bad' : (overview.recovery.awaitingApproval > 0 ? 'warn' : ''), 'stat-recovery') : null,
       stat('Signals in', number(overview.ingest?.accepted), `${number(overview.ingest?.duplicates)} duplicates · `
         + `${number(overview.ingest?.rejectedBatches)} batches rejected`, '', 'stat-ingest'),
       stat('Dropped', number((overview.ingest?.dropped || 0) + (overview.bus?.dropped || 0)),

@@ -19,6 +19,13 @@ import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.execute.RecoveryTrigger;
+import io.homeostat.engine.execute.RunPhase;
+import io.homeostat.engine.execute.StartResult;
+import io.homeostat.engine.execute.WorkflowRun;
+import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.plan.TriggerType;
+import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.CircuitView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,6 +245,42 @@ class DashboardBrowserTest {
         assertThat(row).containsText("acknowledged");
         assertThat(row.locator("[data-testid=ack]")).isDisabled();
         assertThat(running.server.loop().alerting().alerts().get(0).acknowledgedBy()).isEqualTo("token:ops");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /** A memory-leak run for payments whose second step (run_command, high risk: no command configured) waits for a person. */
+    private WorkflowRun pendingApproval() {
+        ControlLoop loop = running.server.loop();
+        Incident incident = loop.tracker().observe(new Detection("d-mem", "anomaly", Detection.Kind.ANOMALY,
+                Detection.Status.FIRING, new SeriesKey("payments", "memory.used"), "memory", "memory-leak", Severity.HIGH,
+                0.9, "memory climbs towards its limit", Map.of(), RunningServer.START)).orElseThrow();
+        StartResult started = loop.recovery().recover(
+                new RecoveryTrigger(incident.id(), TriggerType.ANOMALY, "payments", "resource"));
+        assertThat(started.outcome()).as(started.reason()).isEqualTo(StartResult.Outcome.STARTED);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            loop.recovery().tick();
+            return loop.recovery().run(started.runId()).orElseThrow().phase() == RunPhase.AWAITING_APPROVAL;
+        });
+        return loop.recovery().run(started.runId()).orElseThrow();
+    }
+
+    @Test
+    void anOperatorApprovesAPendingRecoveryStep() {
+        WorkflowRun pending = pendingApproval();
+        signIn(running.operator);
+        Locator row = page.locator("[data-testid=approvals-table] tbody tr[data-key='" + pending.runId() + "']");
+        assertThat(row).containsText("memory-leak");
+        assertThat(row).containsText("payments");
+
+        row.locator("[data-testid=approve]").click();
+        confirm("risk understood");
+
+        assertThat(page.locator("#panel-approvals")).containsText("Nothing waits for approval.");
+        WorkflowRun after = running.server.loop().recovery().run(pending.runId()).orElseThrow();
+        assertThat(after.phase()).isNotEqualTo(RunPhase.AWAITING_APPROVAL);
+        JsonNode audit = running.get("/api/v1/audit?action=api.approval.approve", running.viewer).json().path("records");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).path("actor").asText()).isEqualTo("token:ops");
         assertThat(consoleErrors).isEmpty();
     }
 
