@@ -193,6 +193,13 @@ class DashboardBrowserTest {
         row.click();
         assertThat(page.locator("#drawer")).isVisible();
         assertThat(page.locator("#drawer-body")).containsText("Timeline");
+        assertThat(page.locator("#drawer-body")).containsText("Not diagnosed yet");
+        page.locator("#drawer .close").click();
+
+        // Drill-down from the heatmap: the error rate the detector saw, charted.
+        page.locator("[data-testid=heatmap] .name").filter(new Locator.FilterOptions().setHasText("payments")).click();
+        assertThat(page.locator("#drawer-body [data-testid=drill-charts] canvas")).hasCount(1);
+        assertThat(page.locator("#drawer-body")).containsText("error.rate");
         assertThat(consoleErrors).isEmpty();
     }
 
