@@ -237,7 +237,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void anOperatorAcknowledgesAnAlert() {
+    void anOperatorAcknowledgesAnAlertAndSilencesItsService() {
         running.server.loop().tracker().observe(new Detection("d-1", "threshold", Detection.Kind.THRESHOLD,
                 Detection.Status.FIRING, new SeriesKey("db:primary", "error.rate"), "errors", "error-rate-high",
                 Severity.HIGH, 0.9, "error rate 40 %", Map.of(), RunningServer.START));
@@ -252,6 +252,13 @@ class DashboardBrowserTest {
         assertThat(row).containsText("acknowledged");
         assertThat(row.locator("[data-testid=ack]")).isDisabled();
         assertThat(running.server.loop().alerting().alerts().get(0).acknowledgedBy()).isEqualTo("token:ops");
+
+        row.locator("[data-testid=silence]").click();
+        page.locator("#silence-minutes").selectOption("240");
+        confirm("planned failover");
+        assertThat(page.locator("[data-testid=silences-table]")).containsText("service=db:primary");
+        assertThat(running.server.loop().alerting().silences()).singleElement()
+                .satisfies(silence -> assertThat(silence.author()).isEqualTo("token:ops"));
         assertThat(consoleErrors).isEmpty();
     }
 
