@@ -7,6 +7,7 @@ import io.homeostat.core.GuardConfig;
 import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.core.classify.ErrorCategory;
 import io.homeostat.core.signal.FailureEvent;
+import io.homeostat.core.signal.OperationOutcome;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.Severity;
@@ -73,7 +74,14 @@ class ServiceApiTest {
         assertThat(services.get(2).path("activeIncidents").asInt()).isEqualTo(1);
         assertThat(services.get(2).path("worstSeverity").asText()).isEqualTo("HIGH");
 
+        running.server.loop().bus().publish(new OperationOutcome("payments", OperationOutcome.Status.FAILURE,
+                ErrorCategory.TIMEOUT, 1_000_000, null, RunningServer.START, Map.of()));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                running.server.loop().health().services().contains("payments"));
         JsonNode timeline = running.get("/api/v1/services/payments/timeline?hours=1", running.viewer).json();
+        assertThat(timeline.path("bucketSeconds").asInt()).isEqualTo(300);
+        assertThat(timeline.path("buckets").get(0).path("status").asText()).isEqualTo("degraded");
+        assertThat(timeline.path("buckets").get(0).path("failures").asInt()).isEqualTo(1);
         assertThat(timeline.path("service").path("status").asText()).isEqualTo("degraded");
         assertThat(timeline.path("timeline").get(0).path("incidentId").asText()).isEqualTo(incident.id());
         assertThat(timeline.path("timeline").get(0).path("type").asText()).isEqualTo("OPENED");

@@ -1,12 +1,12 @@
 package io.homeostat.server.api;
 
-import io.homeostat.core.Guard;
 import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.core.time.Clock;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.port.IncidentQuery;
 import io.homeostat.server.runtime.CircuitView;
 import io.homeostat.server.runtime.ControlLoop;
+import io.homeostat.server.runtime.ServiceHealth;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
@@ -21,9 +21,10 @@ import java.util.TreeSet;
 
 /**
  * Services and their health: {@code GET /api/v1/services} (every service the server knows from
- * its guards, the circuits and the active incidents, with its status now) and
- * {@code GET /api/v1/services/{name}/timeline?hours=N} (the entries of the incidents that
- * involved it in the last N hours, oldest first). A service is {@code down} while its circuit is
+ * its guards, the circuits, the signals and the active incidents, with its status now) and
+ * {@code GET /api/v1/services/{name}/timeline?hours=N} (its health per 5-minute bucket from the
+ * signals, the last 24 h at most, and the entries of the incidents that involved it in the last
+ * N hours, oldest first). A service is {@code down} while its circuit is
  * open (or forced open), {@code degraded} while it is half-open or an incident involving it is
  * active, else {@code up}.
  */
@@ -49,7 +50,7 @@ final class ServiceRoutes {
                         "Every known service (guards, circuits, active incidents) with its health now: up, degraded or down",
                         List.of(), ctx -> ctx.json(Map.of("services", services()))),
                 ApiRoute.get("/api/v1/services/{name}/timeline", Access.VIEWER,
-                        "A service's health timeline: its status now and the entries of the incidents that involved it, oldest first",
+                        "A service's health timeline: its status now, its health per 5-minute bucket (24 h at most) and the entries of the incidents that involved it, oldest first",
                         List.of("hours"), this::timeline));
     }
 
@@ -57,6 +58,7 @@ final class ServiceRoutes {
         TreeSet<String> names = new TreeSet<>();
         loop.guards().guards().forEach(guard -> names.add(guard.name()));
         loop.circuits().list().forEach(circuit -> names.add(circuit.name()));
+        names.addAll(loop.health().services());
         List<Incident> active = loop.tracker().active();
         active.forEach(incident -> names.addAll(incident.services()));
         return names.stream().map(name -> service(name, active)).toList();
@@ -81,7 +83,8 @@ final class ServiceRoutes {
                 .forEach(incident -> involved.put(incident.id(), incident));
         loop.tracker().active().stream().filter(incident -> incident.services().contains(name))
                 .forEach(incident -> involved.putIfAbsent(incident.id(), incident));
-        boolean known = loop.guards().find(name).map(Guard::name).isPresent() || loop.circuits().find(name).isPresent();
+        boolean known = loop.guards().find(name).isPresent() || loop.circuits().find(name).isPresent()
+                || loop.health().services().contains(name);
         if (involved.isEmpty() && !known) {
             throw new NotFoundResponse("no service named '" + name + "' is known, nor any incident of it in the last "
                     + hours + " h");
@@ -96,6 +99,8 @@ final class ServiceRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service", service(name, loop.tracker().active()));
         body.put("from", from);
+        body.put("bucketSeconds", ServiceHealth.BUCKET.toSeconds());
+        body.put("buckets", loop.health().timeline(name, from, clock.instant().plusMillis(1)));
         body.put("timeline", entries);
         ctx.json(body);
     }

@@ -86,6 +86,7 @@ public final class ControlLoop implements AutoCloseable {
     private final ObservedAuditLog audit;
     private final io.homeostat.engine.loop.ControlLoop engine;
     private final Circuits circuits;
+    private final ServiceHealth health = new ServiceHealth();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
@@ -136,6 +137,7 @@ public final class ControlLoop implements AutoCloseable {
         subscriptions.add(engine);
         subscriptions.add(engine.incidents().listen(IncidentAlerts.feeding(alerting)));
         subscriptions.add(bus.subscribe(circuits::observe));
+        subscriptions.add(bus.subscribe(health::observe));
         subscriptions.add(bus.subscribe(this::store));
         this.ticking = engine.start(scheduler, TICK);
     }
@@ -309,6 +311,11 @@ public final class ControlLoop implements AutoCloseable {
 
     public Circuits circuits() {
         return circuits;
+    }
+
+    /** Each service's health over the last 24 h, from the signals on the bus. */
+    public ServiceHealth health() {
+        return health;
     }
 
     /** Stops ticking, delivers what the bus holds, then flushes and closes the store. */
