@@ -45,21 +45,22 @@ function fromIncidents(incidents, now) {
   return grid;
 }
 
-/** From the services API: each service's timeline points (time, status) into hours. */
-function fromServices(services, now) {
+/**
+ * From the services API: each service's 5-minute health buckets (from its calls, checks and
+ * circuit) folded into hours, worst first; the hour now also takes its status now.
+ */
+function fromServices(services, timelines, now) {
   const start = now - HOURS * HOUR;
   const grid = new Map();
-  for (const service of services) {
+  services.forEach((service, i) => {
     const cells = new Array(HOURS).fill('none');
-    const points = service.timeline || service.health || service.history || [];
-    for (const point of points) {
-      const h = Math.floor((Date.parse(point.time || point.at || point.start) - start) / HOUR);
-      if (h >= 0 && h < HOURS) cells[h] = worse(cells[h], level(point.status || point.state || point.worst));
+    for (const bucket of timelines[i]?.buckets || []) {
+      const h = Math.floor((Date.parse(bucket.start) - start) / HOUR);
+      if (h >= 0 && h < HOURS) cells[h] = worse(cells[h], level(bucket.status));
     }
-    const current = level(service.status || service.state || service.health);
-    if (cells.every((c) => c === 'none') && current !== 'none') cells[HOURS - 1] = current;
-    grid.set(service.name || service.service, cells);
-  }
+    cells[HOURS - 1] = worse(cells[HOURS - 1], level(service.status));
+    grid.set(service.name, cells);
+  });
   return grid;
 }
 
@@ -86,18 +87,38 @@ async function drill(service, incidents) {
       series.get(key).push({ time: entry.time, value });
     }
   }
-  if (series.size === 0) {
-    parts.push(el('p', { class: 'muted' }, `No metric values seen by the detectors in the last ${HOURS} hours.`));
+  if (series.size === 0 && (answer.buckets || []).length === 0) {
+    parts.push(el('p', { class: 'muted' }, `No calls and no metric values in the last ${HOURS} hours.`));
   }
   const boxes = [...series.keys()].map((key) => el('div', {}, el('div', { class: 'chart-title' }, key),
     el('div', { class: 'chart-box short' }, el('canvas'))));
+  const buckets = answer.buckets || [];
+  const traffic = el('canvas');
+  if (buckets.length > 0) {
+    boxes.unshift(el('div', {}, el('div', { class: 'chart-title' }, 'Calls and failures per 5 minutes'),
+      el('div', { class: 'chart-box short' }, traffic)));
+  }
   parts.push(el('div', { class: 'charts', dataset: { testid: 'drill-charts' } }, boxes));
   parts.push(el('h3', {}, 'Timeline'), (answer.timeline || []).length === 0 ? empty('Nothing happened.')
     : el('ul', { class: 'timeline' }, answer.timeline.slice(-30).map((entry) => el('li', {},
       el('div', { class: 'when' }, ago(entry.time), ' · ', String(entry.type || '').toLowerCase()), el('div', {}, entry.message)))));
   openDrawer(...parts, incidentList(service, incidents));
+  if (buckets.length > 0) {
+    draw(`drill:${service}:traffic`, traffic, {
+      type: 'bar',
+      stacked: false,
+      data: {
+        labels: buckets.map((b) => new Date(b.start).toTimeString().slice(0, 5)),
+        datasets: [
+          { label: 'calls', data: buckets.map((b) => b.calls), backgroundColor: colours.accent },
+          { label: 'failures', data: buckets.map((b) => b.failures), backgroundColor: colours.bad },
+        ],
+      },
+    });
+  }
+  const offset = buckets.length > 0 ? 1 : 0;
   [...series.entries()].forEach(([key, points], i) => {
-    draw(`drill:${service}:${key}`, boxes[i].querySelector('canvas'), {
+    draw(`drill:${service}:${key}`, boxes[i + offset].querySelector('canvas'), {
       type: 'line',
       data: {
         labels: points.map((p) => new Date(p.time).toTimeString().slice(0, 8)),
@@ -117,20 +138,24 @@ function incidentList(service, incidents) {
 
 export default {
   id: 'panel-heatmap',
-  events: ['incident', 'circuit', 'health'],
+  events: ['incident', 'circuit', 'recovery'],
+  every: 60000,
   async refresh(node) {
     const now = Date.now();
     const incidents = (await api.get('/api/v1/incidents?limit=500')).incidents || [];
     const servicesRoute = firstRoute('get', '/api/v1/services');
     let grid;
     if (servicesRoute) {
-      const answer = await api.get(servicesRoute);
-      grid = fromServices(answer.services || [], now);
+      const services = ((await api.get(servicesRoute)).services || []).slice(0, 40);
+      const timelineRoute = firstRoute('get', '/api/v1/services/{name}/timeline');
+      const timelines = timelineRoute ? await Promise.all(services.map((service) =>
+        api.get(`${fill(timelineRoute, { name: service.name })}?hours=${HOURS}`).catch(() => null))) : [];
+      grid = fromServices(services, timelines, now);
       for (const [service, cells] of fromIncidents(incidents, now)) {
         const mine = grid.get(service) || new Array(HOURS).fill('none');
         grid.set(service, mine.map((c, i) => worse(c, cells[i] === 'ok' ? 'none' : cells[i])));
       }
-      document.getElementById('heatmap-hint').textContent = 'last 12 h · click a service for its metrics';
+      document.getElementById('heatmap-hint').textContent = 'last 12 h · click a service for its charts';
     } else {
       grid = fromIncidents(incidents, now);
       document.getElementById('heatmap-hint').textContent = 'last 12 h, from incidents · click for details';
