@@ -299,6 +299,25 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void anOperatorStartsARecoveryByHandAndSeesTheRun() {
+        signIn(running.operator);
+        page.locator("[data-testid=trigger-workflow]").selectOption("memory-leak");
+        page.locator("#trigger-service").fill("payments");
+        page.locator("#trigger-reason").fill("heap dump shows a leak");
+        page.locator("[data-testid=trigger]").click();
+
+        assertThat(page.locator("#toasts")).containsText("memory-leak on payments: started");
+        Locator run = page.locator("[data-testid=recovery-table] tbody tr").first();
+        assertThat(run).containsText("memory-leak");
+        assertThat(run).containsText("payments");
+        assertThat(page.locator("[data-testid=incidents-table]")).containsText("payments");
+        JsonNode audit = running.get("/api/v1/audit?action=api.workflow.run", running.viewer).json().path("records");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).path("reason").asText()).isEqualTo("heap dump shows a leak");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void thePageCannotReadItsSessionCookieAndAForgedCallWithoutTheCsrfTokenIsRefused() {
         running.server.loop().guards().replace("db:primary",
                 GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
