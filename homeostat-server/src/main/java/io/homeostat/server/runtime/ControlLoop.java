@@ -95,6 +95,7 @@ public final class ControlLoop implements AutoCloseable {
         this.scheduler = scheduler;
         this.incidents = incidents;
         this.store = store;
+        this.audit = new ObservedAuditLog(store.auditLog());
         this.bus = InProcessSignalBus.builder().threadName("homeostat-bus").build();
         this.chain = DetectorChainBuilder.standard(scheduler.clock(), baseline -> { }).build();
         // Until alerting is configured from homeostat.yaml, every alert goes to the log.
@@ -116,7 +117,6 @@ public final class ControlLoop implements AutoCloseable {
         this.actions = StandardActions.catalog(control, options.routes(), new EscalationPortSink(alerting), List.of(),
                 List.of(), scheduler.clock(), List.of());
         this.workflows = WorkflowCatalog.of(DefaultWorkflows.load());
-        this.audit = new ObservedAuditLog(store.auditLog());
         this.circuits = new Circuits(guards);
         this.engine = io.homeostat.engine.loop.ControlLoop.builder()
                 .clock(scheduler.clock())
