@@ -77,6 +77,12 @@ function setLive(state) {
   const node = $('live-state');
   node.dataset.state = state;
   node.textContent = { on: 'live', connecting: 'connecting…', off: 'offline' }[state];
+  if (state === 'off' && session !== null) {
+    // The stream gave up: most often the session ended (expired, signed out elsewhere, server restarted).
+    api.get('/api/v1/session').catch((error) => {
+      if (error instanceof ApiError && error.status === 401) context.signedOut();
+    });
+  }
 }
 
 async function showDashboard(who) {

@@ -68,7 +68,8 @@ class DashboardBrowserTest {
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    void launch() {
+    void launch() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
         assumeTrue(Files.isExecutable(CHROMIUM),
                 "skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium chromium-driver; .ci/run does)");
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -156,6 +157,7 @@ class DashboardBrowserTest {
         page.locator("#token").fill("hst_not-a-token");
         page.locator("#sign-in-button").click();
         assertThat(page.locator("#sign-in-error")).hasText("That token is not valid.");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sign-in.png")));
 
         signIn(running.operator);
         assertThat(page.locator("[data-testid=who]")).hasText("ops · operator");
