@@ -12,6 +12,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.homeostat.core.GuardConfig;
 import io.homeostat.core.breaker.CircuitBreaker;
 import io.homeostat.core.breaker.CircuitBreakerConfig;
@@ -72,6 +73,8 @@ class DashboardBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         assumeTrue(Files.isExecutable(CHROMIUM),
                 "skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium chromium-driver; .ci/run does)");
+        // Generous waits for a loaded CI machine; the one claim about time (live within 1 s) sets its own.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -94,6 +97,7 @@ class DashboardBrowserTest {
         running = new RunningServer(data);
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1100));
         page = context.newPage();
+        page.setDefaultTimeout(15_000);
         // The page's clock is the server's (a manual clock), so "5 min ago" means what it says.
         page.clock().setFixedTime(RunningServer.START.plusSeconds(10).toEpochMilli());
         page.onConsoleMessage(message -> {
