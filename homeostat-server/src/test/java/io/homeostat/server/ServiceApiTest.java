@@ -114,6 +114,22 @@ class ServiceApiTest {
     }
 
     @Test
+    void aResolvedIncidentShowsTheDiagnosisKeptInTheStore() {
+        Incident incident = openIncident("payments");
+        running.clock.advance(Duration.ofSeconds(31)); // past the settle time, the loop diagnoses it
+        assertThat(running.server.loop().store().diagnoses().byIncident(incident.id())).hasSize(1);
+
+        running.server.loop().tracker().resolve(incident.id(), "alice", "fixed by hand");
+
+        assertThat(running.server.loop().diagnosis().latest(incident.id())).isEmpty();
+        JsonNode diagnosis = running.get("/api/v1/incidents/" + incident.id() + "/diagnosis", running.viewer).json();
+        assertThat(diagnosis.path("source").asText()).isEqualTo("store");
+        assertThat(diagnosis.path("diagnosis").path("rootService").asText()).isEqualTo("payments");
+        assertThat(diagnosis.path("diagnosis").path("incidentId").asText()).isEqualTo(incident.id());
+        assertThat(diagnosis.path("summary").asText()).contains("payments");
+    }
+
+    @Test
     void failurePatternsAndRecommendationsComeFromTheStore() {
         running.server.loop().store().patterns().save(new Pattern("recurring|llm:openai|timeout", PatternKind.RECURRING,
                 Set.of("llm:openai"), "timeout on llm:openai every day around 14:00 UTC", "provider batch jobs",

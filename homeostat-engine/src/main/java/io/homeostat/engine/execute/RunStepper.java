@@ -151,7 +151,8 @@ final class RunStepper {
             return startRollback(run, "step " + step.name() + " was already claimed; its outcome is unknown");
         }
         ledger.record(run.service(), action.name(), now, run.runId());
-        store.append(record(run, step, request.attempt(), StepPhase.STARTED, "", Map.of()));
+        store.append(record(run, step, request.attempt(), StepPhase.STARTED, "", Map.of())
+                .withRequest(request.params(), run.approvedBy()));
         WorkflowRun acting = save(run.step(StepState.ACTING, request.attempt(), run.notBefore(), run.verifySince(), now));
         ActionResult result;
         try {

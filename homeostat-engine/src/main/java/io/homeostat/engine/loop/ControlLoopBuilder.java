@@ -33,6 +33,7 @@ import io.homeostat.engine.plan.DetectionTriggers;
 import io.homeostat.engine.plan.TriggerType;
 import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.port.AuditLog;
+import io.homeostat.engine.port.DiagnosisStore;
 import io.homeostat.engine.port.EffectivenessStore;
 import io.homeostat.engine.port.Escalation;
 import io.homeostat.engine.port.IncidentStore;
@@ -57,7 +58,8 @@ import java.util.function.UnaryOperator;
  * {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s; {@link EffectivenessConfig#ofDefaults()};
  * escalation of incidents unresolved after 1 h; 3 recovery attempts per incident before it
  * escalates (issue 5); recovery's other defaults ({@link RecoveryOrchestratorBuilder}) unless
- * changed through {@link #recovery}. Not thread-safe.
+ * changed through {@link #recovery}; diagnoses kept only in memory (no {@link #diagnoses} store).
+ * Not thread-safe.
  */
 public final class ControlLoopBuilder {
 
@@ -78,6 +80,7 @@ public final class ControlLoopBuilder {
     private Duration unresolvedAfter = Duration.ofHours(1);
     private EffectivenessConfig learning = EffectivenessConfig.ofDefaults();
     private UnaryOperator<RecoveryOrchestratorBuilder> recovery = b -> b;
+    private DiagnosisStore diagnoses;
 
     ControlLoopBuilder() {
     }
@@ -182,6 +185,16 @@ public final class ControlLoopBuilder {
     }
 
     /**
+     * Where every diagnosis is saved as it is made, before recovery is offered it; optional (by
+     * default diagnoses are kept only as {@link DiagnosisStage#latest}). A save that throws is
+     * counted in {@link DiagnosisStage#failures()} and does not stop recovery.
+     */
+    public ControlLoopBuilder diagnoses(DiagnosisStore diagnoses) {
+        this.diagnoses = Objects.requireNonNull(diagnoses, "diagnoses");
+        return this;
+    }
+
+    /**
      * Further settings of the recovery orchestrator (policy, flags, safety, trigger check,
      * fencing); the loop sets its stores, catalogs, tracker, metrics, clock, audit, escalation,
      * upstream and order itself.
@@ -240,6 +253,9 @@ public final class ControlLoopBuilder {
                 triggers.remove(changed.incident().id());
             }
         }));
+        if (diagnoses != null) {
+            subscriptions.add(stage.listen(diagnoses::save));
+        }
         subscriptions.add(stage.listen(d -> orchestrator.offer(new RecoveryTrigger(d.incidentId(),
                 triggers.getOrDefault(d.incidentId(), TriggerType.MANUAL), d.rootService(), d.category().label()))));
 

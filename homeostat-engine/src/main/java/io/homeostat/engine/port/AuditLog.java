@@ -31,14 +31,16 @@ public interface AuditLog {
     void flush();
 
     /**
-     * The records matching {@code query}, oldest first (ties by id), at most its limit.
+     * The records matching {@code query}, oldest first, records of the same instant in the order
+     * they were appended, at most its limit.
      *
      * @throws StoreUnavailableException if the backing store cannot be read
      */
     List<AuditRecord> query(AuditQuery query);
 
     /**
-     * The {@code limit} most recent records, newest first (ties by id, descending).
+     * The {@code limit} most recent records, newest first, records of the same instant the last
+     * appended first.
      *
      * @throws IllegalArgumentException if {@code limit} is not positive
      * @throws StoreUnavailableException if the backing store cannot be read

@@ -34,6 +34,12 @@ public interface EffectivenessStore {
     List<Effectiveness> forProblem(String problemKey);
 
     /**
+     * Every tally, by problem key then action ascending (string order); empty if none. For
+     * reports (the learning progress people see), not for the loop's hot path.
+     */
+    List<Effectiveness> all();
+
+    /**
      * Forgets the tally of ({@code problemKey}, {@code action}) and the outcome ids recorded for it,
      * e.g. after an action was fixed and deserves a fresh start.
      *

@@ -3,13 +3,15 @@ package io.homeostat.engine.port;
 import io.homeostat.engine.execute.StepRecord;
 import io.homeostat.engine.execute.WorkflowRun;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where workflow runs and their step transitions live, so a run survives a crash of the process
  * that ran it. The orchestrator writes before and after every action: the run's new state, and an
- * append-only log of step records.
+ * append-only log of step records. The recovery actions people see ({@link RecoveryAction}) are
+ * read from those records.
  *
  * <p>Implementations must be thread-safe and each method atomic. Contract:
  * {@code io.homeostat.engine.port.contract.WorkflowStoreContract}.
@@ -51,6 +53,26 @@ public interface WorkflowStore {
 
     /** The run's step records in the order appended; empty for an unknown run. */
     List<StepRecord> steps(String runId);
+
+    /**
+     * The recovery actions of a run (one per attempt of a step, {@link RecoveryAction#of}); empty
+     * for an unknown run. The default reads {@link #find} and {@link #steps}.
+     */
+    default List<RecoveryAction> actions(String runId) {
+        return find(runId).map(run -> RecoveryAction.of(run, steps(runId))).orElse(List.of());
+    }
+
+    /**
+     * The recovery actions of the runs started at or after {@code since}: runs oldest first, each
+     * run's actions in order. The default reads {@link #startedSince} and {@link #steps}.
+     */
+    default List<RecoveryAction> actionsSince(Instant since) {
+        List<RecoveryAction> actions = new ArrayList<>();
+        for (WorkflowRun run : startedSince(since)) {
+            actions.addAll(RecoveryAction.of(run, steps(run.runId())));
+        }
+        return List.copyOf(actions);
+    }
 
     /**
      * Claims an idempotency key for a run, atomically: true the first time a key is claimed, false

@@ -45,7 +45,7 @@ public final class ApiRoutes {
         List<ApiRoute> routes = new ArrayList<>();
         routes.addAll(new HealthRoutes(loop, ingest, ready).routes());
         routes.addAll(new IngestRoutes(ingest, maxBatchBytes).routes());
-        routes.addAll(new IncidentRoutes(loop.incidents(), loop.diagnosis()).routes());
+        routes.addAll(new IncidentRoutes(loop.incidents(), loop.diagnosis(), loop.store().diagnoses()).routes());
         routes.addAll(new ServiceRoutes(loop, clock).routes());
         routes.addAll(new CircuitRoutes(loop.circuits(), auditor).routes());
         routes.addAll(new AlertRoutes(loop.alerting(), auditor).routes());
@@ -59,6 +59,7 @@ public final class ApiRoutes {
         routes.addAll(new AuditRoutes(auditor, clock).routes());
         routes.addAll(new TokenRoutes(tokens, auditor).routes());
         routes.addAll(new LiveRoutes(loop, events).routes());
+        routes.addAll(new LearningRoutes(loop, clock).routes());
         routes.addAll(new SessionRoutes(sessions, auditor).routes());
         AtomicReference<Map<String, Object>> document = new AtomicReference<>();
         routes.add(ApiRoute.get(OPENAPI_PATH, Access.PUBLIC, "This OpenAPI 3 document", List.of(),

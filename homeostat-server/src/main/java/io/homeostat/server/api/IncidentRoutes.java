@@ -6,6 +6,7 @@ import io.homeostat.engine.diagnose.DiagnosisStage;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.TimelineEntry;
 import io.homeostat.engine.incident.IncidentStatus;
+import io.homeostat.engine.port.DiagnosisStore;
 import io.homeostat.engine.port.IncidentQuery;
 import io.homeostat.engine.port.IncidentStore;
 import io.javalin.http.Context;
@@ -23,10 +24,12 @@ final class IncidentRoutes {
 
     private final IncidentStore incidents;
     private final DiagnosisStage diagnosis;
+    private final DiagnosisStore stored;
 
-    IncidentRoutes(IncidentStore incidents, DiagnosisStage diagnosis) {
+    IncidentRoutes(IncidentStore incidents, DiagnosisStage diagnosis, DiagnosisStore stored) {
         this.incidents = incidents;
         this.diagnosis = diagnosis;
+        this.stored = stored;
     }
 
     List<ApiRoute> routes() {
@@ -39,7 +42,7 @@ final class IncidentRoutes {
                 ApiRoute.get("/api/v1/incidents/{id}/timeline", Access.VIEWER, "One incident's timeline, oldest first",
                         List.of(), this::timeline),
                 ApiRoute.get("/api/v1/incidents/{id}/diagnosis", Access.VIEWER,
-                        "One incident's diagnosis: the live one while it is active, else the one its timeline recorded; 404 if none",
+                        "One incident's diagnosis: the live one while it is active, else the newest one stored, else the one its timeline recorded; 404 if none",
                         List.of(), this::diagnosis));
     }
 
@@ -80,16 +83,15 @@ final class IncidentRoutes {
         Incident incident = known(ctx);
         Optional<Diagnosis> live = diagnosis.latest(incident.id());
         if (live.isPresent()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("incidentId", incident.id());
-            body.put("source", "live");
-            body.put("summary", live.get().summary());
-            body.put("evidence", live.get().evidence());
-            body.put("diagnosis", live.get());
-            ctx.json(body);
+            ctx.json(whole(incident, "live", live.get()));
             return;
         }
-        // Once the incident is no longer active, the diagnosis survives as the evidence of its DIAGNOSED transition.
+        Optional<Diagnosis> kept = stored.latest(incident.id());
+        if (kept.isPresent()) {
+            ctx.json(whole(incident, "store", kept.get()));
+            return;
+        }
+        // Diagnosed before diagnoses were stored: what survives is the evidence of its DIAGNOSED transition.
         List<TimelineEntry> diagnosed = incidents.timeline(incident.id()).stream()
                 .filter(entry -> entry.type() == TimelineEntry.Type.STATUS_CHANGED
                         && "DIAGNOSED".equals(entry.evidence().get("to")))
@@ -101,6 +103,16 @@ final class IncidentRoutes {
         ctx.json(Map.of("incidentId", incident.id(), "source", "timeline",
                 "summary", last.evidence().getOrDefault("reason", ""),
                 "evidence", last.evidence()));
+    }
+
+    private static Map<String, Object> whole(Incident incident, String source, Diagnosis d) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incidentId", incident.id());
+        body.put("source", source);
+        body.put("summary", d.summary());
+        body.put("evidence", d.evidence());
+        body.put("diagnosis", d);
+        return body;
     }
 
     private Incident known(Context ctx) {

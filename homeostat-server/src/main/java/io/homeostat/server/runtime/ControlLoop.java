@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * {@link #degradation()} and the {@link #toggles()}) run durably with the store's
  * {@link io.homeostat.engine.port.WorkflowStore}; what needs a person goes to {@link #alerting()};
  * every decision goes to the store's audit log. Metric samples are written to the store and circuit
- * transitions update {@link #circuits()}.
+ * transitions update {@link #circuits()}. Every diagnosis is kept in the store's
+ * {@link io.homeostat.engine.port.DiagnosisStore}, so it outlives its incident and a restart.
  *
  * <p>An application in the same JVM creates its guards in {@link #guards()} (so the healer can act
  * on them) and its features in {@link #toggles()}. {@link #close()} stops ticking and intake,
@@ -125,6 +126,7 @@ public final class ControlLoop implements AutoCloseable {
                 .runs(store.workflows())
                 .audit(audit)
                 .effectiveness(store.effectiveness())
+                .diagnoses(store.diagnoses())
                 .escalation(new EscalationOnly(alerting))
                 .actions(actions)
                 .metrics(new GuardMetricSource(guards, options.routes()))

@@ -16,7 +16,9 @@ import javax.sql.DataSource;
 /**
  * The audit trail in {@code audit_record}: appends go through the batching writer (and the spool
  * when the database is away), queries read the table. Thread-safe. The table refuses UPDATE and
- * DELETE (migration V2).
+ * DELETE (migration V2). Records of the same instant read back in append order: the writer is one
+ * thread that inserts (and replays the spool) in submission order, and the identity column
+ * {@code seq} (migration V5) numbers rows in insert order.
  */
 final class JdbcAuditLog implements AuditLog {
 
@@ -45,7 +47,7 @@ final class JdbcAuditLog implements AuditLog {
         filter(sql, filters, "actor", query.actor());
         filter(sql, filters, "action", query.action());
         filter(sql, filters, "target", query.target());
-        sql.append(" ORDER BY recorded_at, id FETCH FIRST ? ROWS ONLY");
+        sql.append(" ORDER BY recorded_at, seq FETCH FIRST ? ROWS ONLY");
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
             s.setObject(1, Wire.sqlTime(query.from()));
             s.setObject(2, Wire.sqlTime(query.to()));
@@ -67,7 +69,7 @@ final class JdbcAuditLog implements AuditLog {
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        AuditTable.SELECT + " ORDER BY recorded_at DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
+                        AuditTable.SELECT + " ORDER BY recorded_at DESC, seq DESC FETCH FIRST ? ROWS ONLY")) {
             s.setInt(1, limit);
             return read(s);
         } catch (SQLException e) {

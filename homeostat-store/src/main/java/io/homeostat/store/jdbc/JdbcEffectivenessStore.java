@@ -70,6 +70,11 @@ final class JdbcEffectivenessStore implements EffectivenessStore {
     }
 
     @Override
+    public List<Effectiveness> all() {
+        return select(SELECT + " ORDER BY problem_key, action");
+    }
+
+    @Override
     public boolean forget(String problemKey, String action) {
         try {
             return InTransaction.run(dataSource, c -> {

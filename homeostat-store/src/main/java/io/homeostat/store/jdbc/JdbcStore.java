@@ -9,6 +9,7 @@ import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditLog;
 import io.homeostat.engine.port.BaselineStore;
 import io.homeostat.engine.port.BreakerStateStore;
+import io.homeostat.engine.port.DiagnosisStore;
 import io.homeostat.engine.port.EffectivenessStore;
 import io.homeostat.engine.port.IncidentStore;
 import io.homeostat.engine.port.Lease;
@@ -51,6 +52,7 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcBaselineStore baselines;
     private final JdbcEffectivenessStore effectiveness;
     private final JdbcWorkflowStore workflows;
+    private final JdbcDiagnosisStore diagnoses;
 
     private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
             Scheduler scheduler) {
@@ -67,6 +69,7 @@ public final class JdbcStore implements AutoCloseable {
         this.baselines = new JdbcBaselineStore(dataSource);
         this.effectiveness = new JdbcEffectivenessStore(dataSource);
         this.workflows = new JdbcWorkflowStore(dataSource, scheduler.clock());
+        this.diagnoses = new JdbcDiagnosisStore(dataSource);
     }
 
     /**
@@ -162,6 +165,14 @@ public final class JdbcStore implements AutoCloseable {
      */
     public WorkflowStore workflows() {
         return workflows;
+    }
+
+    /**
+     * The diagnoses of incidents; saves run synchronously on the calling thread (the control
+     * loop's), through the pool.
+     */
+    public DiagnosisStore diagnoses() {
+        return diagnoses;
     }
 
     /**

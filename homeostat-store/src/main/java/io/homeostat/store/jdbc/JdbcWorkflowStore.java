@@ -7,6 +7,7 @@ import io.homeostat.engine.execute.StepRecord;
 import io.homeostat.engine.execute.StepState;
 import io.homeostat.engine.execute.WorkflowRun;
 import io.homeostat.engine.plan.TriggerType;
+import io.homeostat.engine.port.RecoveryAction;
 import io.homeostat.engine.port.RunConflictException;
 import io.homeostat.engine.port.StaleRunException;
 import io.homeostat.engine.port.StoreUnavailableException;
@@ -19,14 +20,16 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Workflow runs in {@code workflow_run}, their step log in {@code workflow_step} and idempotency
- * keys in {@code idempotency_claim} (migration V4). Every method writes through on the calling
+ * Workflow runs in {@code workflow_run}, their step log in {@code workflow_step} (with the
+ * parameters and approver of V5) and idempotency keys in {@code idempotency_claim} (migration V4). Every method writes through on the calling
  * thread in one statement, so each is atomic: the orchestrator must know a transition is durable
  * before it acts. One active run per incident is a unique index on a column that holds the
  * incident id only while the run is active; an update is {@code UPDATE ... WHERE version = ?};
@@ -46,7 +49,7 @@ final class JdbcWorkflowStore implements WorkflowStore {
             + "acted_yet = ?, reason = ?, version = ?, updated_at = ?, active_incident = ?, "
             + "completed_at = COALESCE(completed_at, ?) WHERE run_id = ? AND version = ?";
     private static final String STEP_COLUMNS = "run_id, step_index, step_name, attempt, action, phase, recorded_at, "
-            + "detail, undo_data";
+            + "detail, undo_data, parameters, approved_by";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -121,7 +124,7 @@ final class JdbcWorkflowStore implements WorkflowStore {
         Objects.requireNonNull(record, "record");
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO workflow_step (" + STEP_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, record.runId());
             s.setInt(2, record.stepIndex());
             s.setString(3, record.step());
@@ -131,6 +134,8 @@ final class JdbcWorkflowStore implements WorkflowStore {
             s.setObject(7, Wire.sqlTime(record.time()));
             s.setString(8, record.detail());
             s.setString(9, JsonText.of(record.data()));
+            s.setString(10, JsonText.of(record.parameters()));
+            s.setString(11, record.approvedBy());
             s.executeUpdate();
         } catch (SQLException e) {
             throw unavailable("cannot append a step record of run " + record.runId(), e);
@@ -143,18 +148,47 @@ final class JdbcWorkflowStore implements WorkflowStore {
                 PreparedStatement s = c.prepareStatement("SELECT " + STEP_COLUMNS
                         + " FROM workflow_step WHERE run_id = ? ORDER BY seq")) {
             s.setString(1, runId);
-            List<StepRecord> records = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    records.add(new StepRecord(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), StepPhase.valueOf(rs.getString(6)), time(rs, 7), rs.getString(8),
-                            JsonText.map(rs.getString(9))));
-                }
-            }
-            return List.copyOf(records);
+            return readSteps(s);
         } catch (SQLException e) {
             throw unavailable("cannot read the steps of run " + runId, e);
         }
+    }
+
+    /** As the port's default, in two queries (the runs, then all their steps) instead of one per run. */
+    @Override
+    public List<RecoveryAction> actionsSince(Instant since) {
+        List<WorkflowRun> runs = startedSince(since);
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<StepRecord>> byRun = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + STEP_COLUMNS + " FROM workflow_step WHERE run_id IN "
+                        + "(SELECT run_id FROM workflow_run WHERE started_at >= ?) ORDER BY seq")) {
+            s.setObject(1, Wire.sqlTime(since));
+            for (StepRecord r : readSteps(s)) {
+                byRun.computeIfAbsent(r.runId(), k -> new ArrayList<>()).add(r);
+            }
+        } catch (SQLException e) {
+            throw unavailable("cannot read the steps of the runs started since " + since, e);
+        }
+        List<RecoveryAction> actions = new ArrayList<>();
+        for (WorkflowRun run : runs) {
+            actions.addAll(RecoveryAction.of(run, byRun.getOrDefault(run.runId(), List.of())));
+        }
+        return List.copyOf(actions);
+    }
+
+    private static List<StepRecord> readSteps(PreparedStatement s) throws SQLException {
+        List<StepRecord> records = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                records.add(new StepRecord(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), StepPhase.valueOf(rs.getString(6)), time(rs, 7), rs.getString(8),
+                        JsonText.map(rs.getString(9)), JsonText.map(rs.getString(10)), rs.getString(11)));
+            }
+        }
+        return List.copyOf(records);
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * @param password the database password; default empty
  * @param schema the schema the tables live in, created by the migration if missing; default
  *     empty, meaning the connection's default schema
- * @param poolSize the most pooled connections; default 4, in [1, 64]
+ * @param poolSize the most pooled connections; default 4, in [2, 64]: Flyway holds one connection
+ *     for its lock on PostgreSQL while it migrates on another, and the batching writer holds one
+ *     while readers need another
  * @param batchSize the most records written in one batch; default 100, in [1, 10,000]
  * @param flushInterval the longest a record waits before its batch is written; default 1 s, in
  *     [10 ms, 1 min]
@@ -58,7 +60,11 @@ public record StoreConfig(
             throw new IllegalArgumentException(
                     "schema must be a lower-case SQL identifier ([a-z_][a-z0-9_]*, at most 63), was '" + schema + "'");
         }
-        requireRange(poolSize, 1, 64, "poolSize");
+        if (poolSize < 2) {
+            throw new IllegalArgumentException("poolSize must be at least 2 (Flyway migrates on one connection while "
+                    + "holding its lock on another, and the writer holds one while readers need another), was " + poolSize);
+        }
+        requireRange(poolSize, 2, 64, "poolSize");
         requireRange(batchSize, 1, 10_000, "batchSize");
         requireRange(flushInterval, Duration.ofMillis(10), Duration.ofMinutes(1), "flushInterval");
         Objects.requireNonNull(spoolDirectory, "spoolDirectory");

@@ -35,7 +35,11 @@ class ReadIndexesTest {
             List.of("effectiveness_outcome", "problem_key", "action"),
             List.of("workflow_run", "started_at", "run_id"),
             List.of("workflow_run", "active_incident"),
-            List.of("workflow_step", "run_id", "seq"));
+            List.of("workflow_step", "run_id", "seq"),
+            List.of("diagnosis", "incident_id", "diagnosed_at"),
+            List.of("diagnosis", "diagnosed_at", "seq"),
+            List.of("audit_record", "recorded_at", "seq"),
+            List.of("workflow_step", "recorded_at"));
 
     @TempDir
     Path directory;

@@ -9,6 +9,8 @@ import io.homeostat.core.signal.FailureEvent;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.execute.RunPhase;
+import io.homeostat.engine.execute.StepPhase;
+import io.homeostat.engine.execute.StepRecord;
 import io.homeostat.engine.execute.StepState;
 import io.homeostat.engine.execute.WorkflowRun;
 import io.homeostat.engine.plan.TriggerType;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +98,51 @@ abstract class RecoveryReadsSuite {
         assertThat(new RecoveryHistory(store).byHour(at("10:30"), at("11:06"))).as("only runs ended inside the range")
                 .containsExactly(new RecoveryCounts(at("10:00"), 0, 0, 0), new RecoveryCounts(at("11:00"), 0, 1, 0));
         assertThatThrownBy(() -> new RecoveryHistory(store).byHour(at("11:00"), at("10:00")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private void step(String run, int index, int attempt, StepPhase phase, String time) {
+        store.workflows().append(new StepRecord(run, index, "step" + index, attempt, "action" + index, phase, at(time),
+                phase.name().toLowerCase(Locale.ROOT), Map.of()));
+    }
+
+    @Test
+    void actionsCompletedPerHourByStatus() {
+        run("x", at("10:00"), true, null, null);
+        step("x", 0, 1, StepPhase.STARTED, "10:00");
+        step("x", 0, 1, StepPhase.FAILED, "10:01");
+        step("x", 0, 2, StepPhase.STARTED, "10:05");
+        step("x", 0, 2, StepPhase.SUCCEEDED, "10:06");
+        step("x", 0, 2, StepPhase.VERIFIED, "11:10");
+        step("x", 1, 1, StepPhase.STARTED, "11:20");
+        step("x", 1, 1, StepPhase.SUCCEEDED, "11:21");
+        step("x", 1, 1, StepPhase.VERIFIED, "11:30");
+        step("x", 2, 1, StepPhase.SHADOWED, "11:40");
+        step("x", 1, 1, StepPhase.ROLLBACK_STARTED, "12:00");
+        step("x", 1, 1, StepPhase.ROLLED_BACK, "12:01");
+        step("x", -1, 1, StepPhase.SUCCEEDED, "12:02");
+        WorkflowRun x = store.workflows().find("x").orElseThrow();
+        store.workflows().update(x.moved(RunPhase.ROLLED_BACK, "rolled back", at("12:03")));
+        run("y", at("13:00"), true, null, null);
+        step("y", 0, 1, StepPhase.STARTED, "13:00");
+        step("y", 0, 1, StepPhase.SUCCEEDED, "13:01");
+        step("y", 1, 1, StepPhase.STARTED, "13:05");
+        run("z", at("13:10"), true, RunPhase.ABORTED, at("13:20"));
+        step("z", 0, 1, StepPhase.STARTED, "13:10");
+        step("z", 0, 1, StepPhase.SUCCEEDED, "13:11");
+
+        RecoveryHistory history = new RecoveryHistory(store);
+
+        assertThat(history.actionsByHour(at("10:00"), at("14:00"))).containsExactly(
+                new RecoveryCounts(at("10:00"), 0, 1, 0),
+                new RecoveryCounts(at("11:00"), 1, 0, 0),
+                new RecoveryCounts(at("12:00"), 1, 0, 1),
+                new RecoveryCounts(at("13:00"), 1, 0, 0));
+        assertThat(history.actionsByHour(at("11:00"), at("12:02"))).as("an action counts when it completes")
+                .containsExactly(new RecoveryCounts(at("11:00"), 1, 0, 0), new RecoveryCounts(at("12:00"), 0, 0, 1));
+        assertThat(store.workflows().actions("x")).extracting(a -> a.completedAt().orElseThrow())
+                .containsExactly(at("10:01"), at("11:10"), at("12:01"), at("12:02"));
+        assertThatThrownBy(() -> history.actionsByHour(at("11:00"), at("11:00")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

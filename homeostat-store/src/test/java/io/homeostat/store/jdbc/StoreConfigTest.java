@@ -30,7 +30,10 @@ class StoreConfigTest {
         assertThatThrownBy(() -> d.withBatching(0, Duration.ofSeconds(1)))
                 .hasMessage("batchSize must be in [1, 10000], was 0");
         assertThatThrownBy(() -> d.withBatching(100, Duration.ofMillis(5))).hasMessageContaining("flushInterval");
-        assertThatThrownBy(() -> d.withPoolSize(65)).hasMessageContaining("poolSize");
+        assertThatThrownBy(() -> d.withPoolSize(65)).hasMessage("poolSize must be in [2, 64], was 65");
+        assertThatThrownBy(() -> d.withPoolSize(1)).hasMessageStartingWith("poolSize must be at least 2 (Flyway")
+                .hasMessageEndingWith("was 1");
+        assertThat(d.withPoolSize(2).poolSize()).isEqualTo(2);
         assertThatThrownBy(() -> d.withSpool(Path.of("s"), 1000)).hasMessageContaining("spoolMaxBytes");
         assertThatThrownBy(() -> d.withSchema("Robert'); DROP TABLE x")).hasMessageContaining("schema");
         assertThatThrownBy(() -> d.withConnectTimeout(Duration.ofMillis(10))).hasMessageContaining("connectTimeout");

@@ -12,8 +12,10 @@ import io.homeostat.engine.port.AuditRecord;
 import io.homeostat.engine.port.IntegrityOutcome;
 import io.homeostat.engine.port.UserImpact;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +103,7 @@ public abstract class AuditLogContract {
     }
 
     @Test
-    void oldestFirstTiesByIdAndAtMostTheLimit() {
+    void oldestFirstTiesInAppendOrderAndAtMostTheLimit() {
         log.append(record("c", 5, "a", "x", "t"));
         log.append(record("b", 5, "a", "x", "t"));
         log.append(record("a", 7, "a", "x", "t"));
@@ -109,8 +111,27 @@ public abstract class AuditLogContract {
         log.flush();
 
         AuditQuery all = AuditQuery.between(T0, T0.plusSeconds(10));
-        assertThat(log.query(all)).extracting(AuditRecord::id).containsExactly("d", "b", "c", "a");
-        assertThat(log.query(all.limit(2))).extracting(AuditRecord::id).containsExactly("d", "b");
+        assertThat(log.query(all)).extracting(AuditRecord::id).containsExactly("d", "c", "b", "a");
+        assertThat(log.query(all.limit(2))).extracting(AuditRecord::id).containsExactly("d", "c");
+    }
+
+    @Test
+    void recordsOfTheSameMillisecondReadBackInAppendOrder() {
+        Instant sameMilli = T0.plusMillis(250);
+        List<String> appended = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // ids whose text order is not the append order
+            String id = UUID.nameUUIDFromBytes(new byte[] {(byte) i}).toString();
+            appended.add(id);
+            log.append(AuditRecord.of(id, sameMilli, "planner", "step.acted", "svc", "step " + i, Map.of()));
+        }
+        log.flush();
+
+        assertThat(appended).isNotEqualTo(appended.stream().sorted().toList());
+        assertThat(log.query(AuditQuery.between(T0, T0.plusSeconds(1)).limit(100))).extracting(AuditRecord::id)
+                .containsExactlyElementsOf(appended);
+        assertThat(log.recent(3)).extracting(AuditRecord::id)
+                .containsExactly(appended.get(39), appended.get(38), appended.get(37));
     }
 
     @Test

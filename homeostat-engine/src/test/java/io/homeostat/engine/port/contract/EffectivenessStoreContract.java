@@ -116,6 +116,20 @@ public abstract class EffectivenessStoreContract {
     }
 
     @Test
+    void allListsEveryTallyByProblemThenAction() {
+        assertThat(store.all()).isEmpty();
+        store.record("other", ok("1", "failover", 10, 0));
+        store.record("fp", failed("2", "restart", 0));
+        store.record("fp", ok("3", "clear-cache", 20, 1));
+        store.record("fp", ok("4", "clear-cache", 40, 2));
+
+        assertThat(store.all()).extracting(e -> e.problem() + "/" + e.action())
+                .containsExactly("fp/clear-cache", "fp/restart", "other/failover");
+        assertThat(store.all().getFirst()).isEqualTo(store.find("fp", "clear-cache").orElseThrow());
+        assertThat(store.all().getFirst().attempts()).isEqualTo(2);
+    }
+
+    @Test
     void forgetDropsTheTallyAndItsOutcomeIds() {
         RecoveryOutcome outcome = failed("1", "restart", 0);
         store.record("fp", outcome);

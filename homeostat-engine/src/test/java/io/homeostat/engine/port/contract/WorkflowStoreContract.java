@@ -9,9 +9,11 @@ import io.homeostat.engine.execute.StepRecord;
 import io.homeostat.engine.execute.StepState;
 import io.homeostat.engine.execute.WorkflowRun;
 import io.homeostat.engine.plan.TriggerType;
+import io.homeostat.engine.port.RecoveryAction;
 import io.homeostat.engine.port.RunConflictException;
 import io.homeostat.engine.port.StaleRunException;
 import io.homeostat.engine.port.WorkflowStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +119,109 @@ public abstract class WorkflowStoreContract {
 
         assertThat(store.steps(run.runId())).containsExactly(started, done);
         assertThat(store.steps("other")).isEmpty();
+    }
+
+    @Test
+    void aStartedRecordKeepsItsParametersAndApprover() {
+        WorkflowRun run = run("inc-1");
+        store.create(run);
+        StepRecord approved = new StepRecord(run.runId(), 0, "restart", 1, "restart-pods", StepPhase.STARTED, T0, "",
+                Map.of()).withRequest(Map.of("replicas", "3", "namespace", "shop"), "oncall:alice");
+        StepRecord automatic = new StepRecord(run.runId(), 1, "warm", 1, "warm-cache", StepPhase.STARTED, T0, "",
+                Map.of()).withRequest(Map.of(), "");
+        store.append(approved);
+        store.append(automatic);
+
+        assertThat(store.steps(run.runId())).containsExactly(approved, automatic);
+        assertThat(store.steps(run.runId()).getFirst().parameters()).containsEntry("replicas", "3").hasSize(2);
+        assertThat(store.steps(run.runId()).getFirst().approvedBy()).isEqualTo("oncall:alice");
+    }
+
+    private StepRecord step(WorkflowRun run, int index, int attempt, StepPhase phase, int seconds, String detail) {
+        StepRecord r = new StepRecord(run.runId(), index, "step" + index, attempt, "action" + index, phase,
+                T0.plusSeconds(seconds), detail, Map.of());
+        store.append(r);
+        return r;
+    }
+
+    private void started(WorkflowRun run, int index, int attempt, int seconds, String approvedBy) {
+        store.append(new StepRecord(run.runId(), index, "step" + index, attempt, "action" + index, StepPhase.STARTED,
+                T0.plusSeconds(seconds), "", Map.of()).withRequest(Map.of("attempt", "" + attempt), approvedBy));
+    }
+
+    @Test
+    void recoveryActionsAreOneAttemptEachWithStatusParametersAndDuration() {
+        WorkflowRun run = run("inc-1");
+        store.create(run);
+        started(run, 0, 1, 0, "");
+        step(run, 0, 1, StepPhase.FAILED, 2, "timed out");
+        started(run, 0, 2, 10, "");
+        step(run, 0, 2, StepPhase.SUCCEEDED, 11, "moved");
+        step(run, 0, 2, StepPhase.VERIFIED, 40, "held for PT30S");
+        started(run, 1, 1, 41, "oncall:alice");
+        step(run, 1, 1, StepPhase.SUCCEEDED, 42, "restarted");
+        step(run, 2, 1, StepPhase.SHADOWED, 43, "would restart");
+        started(run, 3, 1, 44, "");
+
+        List<RecoveryAction> actions = store.actions(run.runId());
+
+        assertThat(actions).extracting(RecoveryAction::actionId).containsExactly(
+                run.runId() + "/0/1", run.runId() + "/0/2", run.runId() + "/1/1", run.runId() + "/3/1");
+        assertThat(actions).extracting(RecoveryAction::status).containsExactly(RecoveryAction.Status.FAILED,
+                RecoveryAction.Status.SUCCEEDED, RecoveryAction.Status.IN_PROGRESS, RecoveryAction.Status.INITIATED);
+        RecoveryAction failed = actions.getFirst();
+        assertThat(failed.incidentId()).isEqualTo("inc-1");
+        assertThat(failed.type()).isEqualTo("action0");
+        assertThat(failed.strategy()).isEqualTo("failover");
+        assertThat(failed.automated()).isTrue();
+        assertThat(failed.triggeredBy()).isEqualTo("circuit_open");
+        assertThat(failed.parameters()).containsExactly(Map.entry("attempt", "1"));
+        assertThat(failed.result()).isEqualTo("timed out");
+        assertThat(failed.completedAt()).contains(T0.plusSeconds(2));
+        assertThat(failed.duration()).contains(Duration.ofSeconds(2));
+        assertThat(actions.get(1).duration()).contains(Duration.ofSeconds(30));
+        RecoveryAction approved = actions.get(2);
+        assertThat(approved.automated()).isFalse();
+        assertThat(approved.triggeredBy()).isEqualTo("oncall:alice");
+        assertThat(approved.completedAt()).isEmpty();
+        assertThat(approved.duration()).isEmpty();
+        assertThat(store.actions("unknown")).isEmpty();
+    }
+
+    @Test
+    void actionsOfAnEndedRunAreRolledBackOrDone() {
+        WorkflowRun run = run("inc-1");
+        store.create(run);
+        started(run, 0, 1, 0, "");
+        step(run, 0, 1, StepPhase.SUCCEEDED, 1, "moved");
+        step(run, 0, 1, StepPhase.VERIFIED, 5, "held");
+        step(run, 0, 1, StepPhase.ROLLBACK_STARTED, 20, "");
+        step(run, 0, 1, StepPhase.ROLLED_BACK, 21, "moved back");
+        started(run, 1, 1, 10, "");
+        step(run, 1, 1, StepPhase.SUCCEEDED, 11, "restarted");
+        step(run, -1, 1, StepPhase.SUCCEEDED, 22, "paged");
+        store.update(run.moved(RunPhase.ROLLED_BACK, "step 1 unverified", T0.plusSeconds(22)));
+
+        assertThat(store.actions(run.runId())).extracting(RecoveryAction::status).containsExactly(
+                RecoveryAction.Status.ROLLED_BACK, RecoveryAction.Status.SUCCEEDED, RecoveryAction.Status.SUCCEEDED);
+        assertThat(store.actions(run.runId()).getFirst().duration()).contains(Duration.ofSeconds(21));
+        assertThat(store.actions(run.runId()).getFirst().result()).isEqualTo("moved back");
+    }
+
+    @Test
+    void actionsSinceATimeAreThoseOfTheRunsStartedSince() {
+        WorkflowRun early = WorkflowRun.start("run-early", "inc-1", "failover", "llm:openai", TriggerType.ANOMALY,
+                T0.minusSeconds(60), T0.plusSeconds(600), T0);
+        WorkflowRun late = run("inc-2");
+        store.create(early);
+        store.create(late);
+        store.create(run("inc-3"));
+        started(early, 0, 1, -50, "");
+        started(late, 0, 1, 1, "");
+        started(late, 1, 1, 2, "");
+
+        assertThat(store.actionsSince(T0)).extracting(RecoveryAction::runId).containsExactly(late.runId(), late.runId());
+        assertThat(store.actionsSince(T0.minusSeconds(60))).hasSize(3);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.homeostat.engine.port.AuditLog;
 import io.homeostat.engine.port.AuditQuery;
 import io.homeostat.engine.port.AuditRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Map;
 /** An {@link AuditLog} in a map, for the engine's tests. Thread-safe (one lock); appends are synchronous. */
 public final class InMemoryAuditLog implements AuditLog {
 
-    private static final Comparator<AuditRecord> OLDEST_FIRST =
-            Comparator.comparing(AuditRecord::time).thenComparing(AuditRecord::id);
+    /** Stable sorts keep the map's append order among records of the same instant. */
+    private static final Comparator<AuditRecord> OLDEST_FIRST = Comparator.comparing(AuditRecord::time);
 
     private final Map<String, AuditRecord> records = new LinkedHashMap<>();
 
@@ -38,7 +39,8 @@ public final class InMemoryAuditLog implements AuditLog {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
         List<AuditRecord> all = new ArrayList<>(records.values());
-        all.sort(OLDEST_FIRST.reversed());
+        all.sort(OLDEST_FIRST);
+        Collections.reverse(all);
         return List.copyOf(all.subList(0, Math.min(limit, all.size())));
     }
 }

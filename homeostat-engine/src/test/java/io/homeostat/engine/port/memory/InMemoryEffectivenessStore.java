@@ -52,6 +52,12 @@ public final class InMemoryEffectivenessStore implements EffectivenessStore {
     }
 
     @Override
+    public synchronized List<Effectiveness> all() {
+        return tallies.values().stream()
+                .sorted(Comparator.comparing(Effectiveness::problem).thenComparing(Effectiveness::action)).toList();
+    }
+
+    @Override
     public synchronized boolean forget(String problemKey, String action) {
         Key key = new Key(problemKey, action);
         recordedIds.remove(key);
