@@ -1,9 +1,47 @@
-// Recovery effectiveness and learning progress: the success rate per action (from the steps of
-// the runs of the last 7 days) and per workflow, and how it moved day by day.
+// Recovery effectiveness and learning progress: what the learner knows per action (success rate
+// with its confidence bounds, mean time to recover) and how the success rate moved hour by hour.
+// From the learning API; on a server without it, worked out from the recovery history's steps.
 
+import { api, firstRoute } from '../api.js';
 import { colours, draw } from '../charts.js';
 import { el, empty, mount, percent, table, unavailable } from '../ui.js';
 import { history, outcomeOf } from './recovery.js';
+
+async function learned(node, route) {
+  const actions = (await api.get(`${route}?hours=24`)).actions || [];
+  if (actions.length === 0) {
+    mount(node, empty('Nothing learned yet: no recovery action has finished.'));
+    return;
+  }
+  const rows = actions.map((a) => ({ ...a.learned, action: a.action, hourly: a.hourly || [] }))
+    .sort((a, b) => b.successRate - a.successRate || b.attempts - a.attempts);
+  const bars = el('canvas');
+  const trend = el('canvas');
+  const hours = [...new Set(rows.flatMap((r) => r.hourly.map((h) => h.hour)))].sort();
+  mount(node,
+    el('div', { class: 'chart-title' }, 'Learned success rate per action'), el('div', { class: 'chart-box short' }, bars),
+    table([
+      ['Action', (r) => el('span', { class: 'mono' }, r.action)],
+      ['Success', (r) => el('span', { title: `${percent(r.lowerBound * 100, 0)} – ${percent(r.upperBound * 100, 0)} (Wilson)` },
+        r.attempts ? percent(r.successRate * 100, 0) : '—')],
+      ['Outcomes', (r) => `${r.successes}/${r.attempts}`],
+      ['Time to recover', (r) => (r.meanTimeToRecoverMs == null ? '—' : `${(r.meanTimeToRecoverMs / 1000).toFixed(1)} s`)],
+    ], rows, { testid: 'learning-table' }),
+    hours.length > 0 ? el('div', {}, el('div', { class: 'chart-title' }, 'Success rate so far, per hour'),
+      el('div', { class: 'chart-box short' }, trend)) : null);
+  draw('learning', bars, { type: 'bar', max: 100, data: {
+    labels: rows.map((r) => r.action),
+    datasets: [{ label: 'success rate %', data: rows.map((r) => Math.round((r.successRate || 0) * 1000) / 10),
+      backgroundColor: rows.map((r) => (r.successRate >= 0.8 ? colours.ok : r.successRate >= 0.5 ? colours.warn : colours.bad)) }] } });
+  if (hours.length > 0) {
+    draw('learning:trend', trend, { type: 'line', max: 100, data: {
+      labels: hours.map((h) => new Date(h).toTimeString().slice(0, 5)),
+      datasets: rows.filter((r) => r.hourly.length).map((r, i) => ({
+        label: r.action, borderColor: colours.series[i % colours.series.length], tension: 0.2, spanGaps: true,
+        data: hours.map((h) => { const x = r.hourly.find((p) => p.hour === h); return x ? Math.round(x.cumulativeSuccessRate * 100) : null; }),
+      })) } });
+  }
+}
 
 const DAY = 86400e3;
 
@@ -15,6 +53,11 @@ export default {
   id: 'panel-learning',
   events: ['recovery'],
   async refresh(node) {
+    const route = firstRoute('get', '/api/v1/learning');
+    if (route) {
+      await learned(node, route);
+      return;
+    }
     const data = await history(168);
     if (data === null) {
       mount(node, unavailable('recovery effectiveness'));

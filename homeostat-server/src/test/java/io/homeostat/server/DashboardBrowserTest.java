@@ -298,6 +298,9 @@ class DashboardBrowserTest {
         assertThat(page.locator("#panel-approvals")).containsText("Nothing waits for approval.");
         WorkflowRun after = running.server.loop().recovery().run(pending.runId()).orElseThrow();
         assertThat(after.phase()).isNotEqualTo(RunPhase.AWAITING_APPROVAL);
+        // The approved step ran and failed (no command is allowed here): the run ends, and the learner counts it.
+        assertThat(page.locator("[data-testid=recovery-table]")).containsText("memory-leak");
+        assertThat(page.locator("[data-testid=learning-table]")).containsText("run_command");
         JsonNode audit = running.get("/api/v1/audit?action=api.approval.approve", running.viewer).json().path("records");
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).path("actor").asText()).isEqualTo("token:ops");
