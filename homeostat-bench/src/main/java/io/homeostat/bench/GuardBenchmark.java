@@ -48,6 +48,7 @@ public class GuardBenchmark {
     @Setup
     public void setUp() {
         homeostat = Guard.builder("bench")
+                .caller("bench-app")
                 .circuitBreaker(CircuitBreaker.ofDefaults("bench"))
                 .retry(Retry.ofDefaults())
                 .build();

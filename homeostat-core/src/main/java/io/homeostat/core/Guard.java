@@ -13,6 +13,7 @@ import io.homeostat.core.record.OperationSnapshot;
 import io.homeostat.core.retry.Retry;
 import io.homeostat.core.signal.FailureEvent;
 import io.homeostat.core.signal.OperationOutcome;
+import io.homeostat.core.signal.Signal;
 import io.homeostat.core.signal.SignalBus;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
@@ -54,6 +55,8 @@ public final class Guard {
     private final boolean publishing;
     private final OperationRecorder recorder;
     private final Executor executor;
+    /** The tags of every published signal: the caller's, built once (see {@link GuardBuilder#caller}). */
+    private final Map<String, String> tags;
     /** Whether a policy needs the latency of every call; if not, only sampled successes are timed. */
     private final boolean timesEveryCall;
 
@@ -76,6 +79,7 @@ public final class Guard {
         this.publishing = builder.bus != SignalBus.none();
         this.recorder = OperationRecorder.create(name, builder.recording, clock.monotonicNanos());
         this.executor = builder.executor;
+        this.tags = builder.caller == null ? Map.of() : Map.of(Signal.CALLER_TAG, builder.caller);
         this.timesEveryCall = timeoutNanos != 0
                 || (breaker != null && breaker.config().slowCallCheckEnabled())
                 || (bulkhead != null && bulkhead.usesLatency());
@@ -175,6 +179,11 @@ public final class Guard {
     /** The retry policy, if the guard has one. */
     public Optional<Retry> retry() {
         return Optional.ofNullable(retry);
+    }
+
+    /** The service this guard runs in, set by {@link GuardBuilder#caller}; empty if none. */
+    public Optional<String> caller() {
+        return Optional.ofNullable(tags.get(Signal.CALLER_TAG));
     }
 
     /** The deadline of a call, all attempts included; {@link Duration#ZERO} for none. */
@@ -354,7 +363,7 @@ public final class Guard {
     private void publishOutcome(OperationOutcome.Status status, ErrorCategory category, long start, String tier) {
         if (publishing) {
             long latency = Math.max(0, clock.monotonicNanos() - start);
-            bus.publish(new OperationOutcome(name, status, category, latency, tier, clock.instant(), Map.of()));
+            bus.publish(new OperationOutcome(name, status, category, latency, tier, clock.instant(), tags));
         }
     }
 
@@ -362,7 +371,7 @@ public final class Guard {
     private void publishFailure(Throwable error, ErrorCategory category) {
         if (publishing) {
             bus.publish(new FailureEvent(name, category, error.getClass().getName(), error.getMessage(), clock.instant(),
-                    Map.of()));
+                    tags));
         }
     }
 

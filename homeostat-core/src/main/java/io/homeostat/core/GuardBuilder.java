@@ -5,6 +5,7 @@ import io.homeostat.core.bulkhead.Bulkhead;
 import io.homeostat.core.classify.ErrorClassifier;
 import io.homeostat.core.record.RecorderConfig;
 import io.homeostat.core.retry.Retry;
+import io.homeostat.core.signal.Signal;
 import io.homeostat.core.signal.SignalBus;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Durations;
@@ -36,6 +37,7 @@ public final class GuardBuilder {
     SignalBus bus = SignalBus.none();
     RecorderConfig recording = RecorderConfig.defaults();
     Executor executor = VIRTUAL_THREADS;
+    String caller;
 
     GuardBuilder(String name) {
         Objects.requireNonNull(name, "name");
@@ -111,6 +113,26 @@ public final class GuardBuilder {
     /** Where async calls run (default: a virtual thread per call). */
     public GuardBuilder executor(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
+        return this;
+    }
+
+    /**
+     * The service this guard runs in, the caller of its dependency (default: none). Every signal the
+     * guard publishes then carries the tag {@value Signal#CALLER_TAG}{@code =caller}, from which the
+     * engine learns the dependency graph ({@code caller -> name}). The tag map is built here, once:
+     * publishing costs nothing more, and the success path publishes nothing.
+     *
+     * @throws IllegalArgumentException if blank or equal to the guard's own name
+     */
+    public GuardBuilder caller(String caller) {
+        Objects.requireNonNull(caller, "caller");
+        if (caller.isBlank()) {
+            throw new IllegalArgumentException("caller of guard '" + name + "' must not be blank");
+        }
+        if (caller.strip().equals(name)) {
+            throw new IllegalArgumentException("guard '" + name + "' cannot be its own caller");
+        }
+        this.caller = caller.strip();
         return this;
     }
 

@@ -5,6 +5,8 @@ import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.core.bulkhead.Bulkhead;
 import io.homeostat.core.classify.ErrorClassifier;
 import io.homeostat.core.retry.Retry;
+import io.homeostat.core.signal.CircuitTransition;
+import io.homeostat.core.signal.Signal;
 import io.homeostat.core.signal.SignalBus;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.ManualClock;
@@ -36,6 +38,8 @@ public final class GuardRegistry {
     private final Scheduler scheduler;
     private final SignalBus bus;
     private final ErrorClassifier classifier;
+    private final String caller;
+    private final Map<String, String> callerTags;
     private final Map<String, GuardConfig> configs;
     private final int maxGuards;
     private final ConcurrentHashMap<String, Entry> guards = new ConcurrentHashMap<>();
@@ -48,6 +52,8 @@ public final class GuardRegistry {
                 : clock instanceof ManualClock manual ? manual.scheduler() : Scheduler.system();
         this.bus = builder.bus;
         this.classifier = builder.classifier;
+        this.caller = builder.caller;
+        this.callerTags = caller == null ? Map.of() : Map.of(Signal.CALLER_TAG, caller);
         this.configs = Map.copyOf(builder.configs);
         this.maxGuards = builder.maxGuards;
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
@@ -195,8 +201,14 @@ public final class GuardRegistry {
     private Guard build(String name, GuardConfig config) {
         GuardBuilder builder = Guard.builder(name).scheduler(scheduler).signalBus(bus).classifier(classifier)
                 .timeout(config.timeout()).recording(config.recording());
+        if (caller != null && !caller.equals(name)) {
+            builder.caller(caller);
+        }
+        Consumer<CircuitTransition> transitions = caller == null || caller.equals(name) ? bus::publish
+                : t -> bus.publish(new CircuitTransition(t.service(), t.from(), t.to(), t.reason(), t.window(), t.time(),
+                        callerTags));
         config.circuitBreaker().ifPresent(breaker -> builder.circuitBreaker(
-                CircuitBreaker.builder(name).config(breaker).clock(clock).onTransition(bus::publish).build()));
+                CircuitBreaker.builder(name).config(breaker).clock(clock).onTransition(transitions).build()));
         config.retry().ifPresent(retry -> builder.retry(Retry.of(retry)));
         if (config.maxConcurrentCalls() > 0) {
             builder.bulkhead(Bulkhead.semaphore(name, config.maxConcurrentCalls()));
@@ -234,6 +246,7 @@ public final class GuardRegistry {
         private Scheduler scheduler;
         private SignalBus bus = SignalBus.none();
         private ErrorClassifier classifier = ErrorClassifier.defaults();
+        private String caller;
         private final Map<String, GuardConfig> configs = new HashMap<>(Map.of(DEFAULT, GuardConfig.none()));
         private int maxGuards = 1_000;
         private final List<Consumer<RegistryEvent>> listeners = new ArrayList<>();
@@ -262,6 +275,22 @@ public final class GuardRegistry {
         /** How guards classify failures (default: {@link ErrorClassifier#defaults()}). */
         public Builder classifier(ErrorClassifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /**
+         * The service these guards run in (default: none): every guard's signals, its breaker's
+         * transitions included, carry the tag {@value Signal#CALLER_TAG}{@code =caller} (see
+         * {@link GuardBuilder#caller}); a guard named like the caller itself gets no tag.
+         *
+         * @throws IllegalArgumentException if blank
+         */
+        public Builder caller(String caller) {
+            Objects.requireNonNull(caller, "caller");
+            if (caller.isBlank()) {
+                throw new IllegalArgumentException("caller must not be blank");
+            }
+            this.caller = caller.strip();
             return this;
         }
 

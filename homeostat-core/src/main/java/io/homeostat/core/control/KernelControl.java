@@ -2,6 +2,7 @@ package io.homeostat.core.control;
 
 import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.core.degrade.DegradationLevel;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -86,4 +87,48 @@ public interface KernelControl {
      * @throws UnknownControlTargetException if the feature is not registered
      */
     boolean featureEnabled(String feature);
+
+    /**
+     * The component registered to be restarted under {@code name}, if any. The default knows none:
+     * a control that manages no component restarts nothing.
+     */
+    default Optional<Restartable> restartable(String name) {
+        return Optional.empty();
+    }
+
+    /**
+     * Restarts the named component gracefully (see {@link Restartable#restart}).
+     *
+     * @return the component's account of the restart
+     * @throws UnknownControlTargetException if no component is registered under {@code name}
+     */
+    default String restart(String name, Duration drain, String reason) {
+        return restartable(name).orElseThrow(() -> new UnknownControlTargetException("restartable component", name))
+                .restart(drain, reason);
+    }
+
+    /** The capacity registered under {@code name}, if any. The default knows none. */
+    default Optional<ControlledCapacity> capacity(String name) {
+        return Optional.empty();
+    }
+
+    /**
+     * Scales the named capacity to {@code size}.
+     *
+     * @return the size before
+     * @throws UnknownControlTargetException if no capacity is registered under {@code name}
+     * @throws IllegalArgumentException if {@code size} is outside the capacity's bounds
+     */
+    default int scale(String name, int size, String reason) {
+        ControlledCapacity c = capacity(name).orElseThrow(() -> new UnknownControlTargetException("capacity", name));
+        if (size < c.min() || size > c.max()) {
+            throw new IllegalArgumentException("capacity " + name + " must stay in [" + c.min() + ", " + c.max()
+                    + "], asked " + size);
+        }
+        int before = c.size();
+        if (before != size) {
+            c.resize(size);
+        }
+        return before;
+    }
 }

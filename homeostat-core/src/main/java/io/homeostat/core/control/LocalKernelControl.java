@@ -27,6 +27,8 @@ public final class LocalKernelControl implements KernelControl {
     private final Map<String, ControlledCache> caches;
     private final Map<String, BooleanSupplier> probes;
     private final Map<String, ControlledPool> pools;
+    private final Map<String, Restartable> restartables;
+    private final Map<String, ControlledCapacity> capacities;
 
     private LocalKernelControl(Builder b) {
         this.guards = Optional.ofNullable(b.guards);
@@ -36,6 +38,8 @@ public final class LocalKernelControl implements KernelControl {
         this.caches = Map.copyOf(b.caches);
         this.probes = Map.copyOf(b.probes);
         this.pools = Map.copyOf(b.pools);
+        this.restartables = Map.copyOf(b.restartables);
+        this.capacities = Map.copyOf(b.capacities);
     }
 
     @Override
@@ -81,6 +85,16 @@ public final class LocalKernelControl implements KernelControl {
     @Override
     public Optional<ControlledPool> pool(String name) {
         return Optional.ofNullable(pools.get(name));
+    }
+
+    @Override
+    public Optional<Restartable> restartable(String name) {
+        return Optional.ofNullable(restartables.get(name));
+    }
+
+    @Override
+    public Optional<ControlledCapacity> capacity(String name) {
+        return Optional.ofNullable(capacities.get(name));
     }
 
     @Override
@@ -148,6 +162,8 @@ public final class LocalKernelControl implements KernelControl {
         private final Map<String, ControlledCache> caches = new HashMap<>();
         private final Map<String, BooleanSupplier> probes = new HashMap<>();
         private final Map<String, ControlledPool> pools = new HashMap<>();
+        private final Map<String, Restartable> restartables = new HashMap<>();
+        private final Map<String, ControlledCapacity> capacities = new HashMap<>();
 
         Builder() {
         }
@@ -191,6 +207,18 @@ public final class LocalKernelControl implements KernelControl {
         /** Adds a connection pool under {@code name}. */
         public Builder pool(String name, ControlledPool pool) {
             pools.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(pool, "pool"));
+            return this;
+        }
+
+        /** Adds a component that may be restarted gracefully under {@code name}; default none. */
+        public Builder restartable(String name, Restartable component) {
+            restartables.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(component, "component"));
+            return this;
+        }
+
+        /** Adds a capacity that may be scaled within its bounds under {@code name}; default none. */
+        public Builder capacity(String name, ControlledCapacity capacity) {
+            capacities.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(capacity, "capacity"));
             return this;
         }
 

@@ -10,6 +10,13 @@ import java.util.Map;
 public sealed interface Signal
         permits OperationOutcome, MetricSample, HealthReport, CircuitTransition, FailureEvent {
 
+    /**
+     * The tag naming the service that made the call a signal is about: {@value}. A guard built with
+     * {@link io.homeostat.core.GuardBuilder#caller(String)} sets it on every signal it publishes, so
+     * the engine can learn who calls whom from real traffic.
+     */
+    String CALLER_TAG = "caller";
+
     /** The service or dependency the fact is about, e.g. {@code llm:openai}. */
     String service();
 

@@ -3,12 +3,20 @@ package io.homeostat.engine.config;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Reads the compact duration form used in configuration: {@code 100ms}, {@code 30s}, {@code 1h30m}. */
-final class ConfigDurations {
+/**
+ * Reads the compact duration form used in configuration: {@code 100ms}, {@code 30s}, {@code 1h30m}.
+ * Also for action parameters, which are strings. Stateless and thread-safe.
+ */
+public final class ConfigDurations {
 
     private ConfigDurations() {}
 
-    static Optional<Duration> parse(String text) {
+    /**
+     * The duration {@code text} stands for.
+     *
+     * @return empty if {@code text} is not in the compact form
+     */
+    public static Optional<Duration> parse(String text) {
         if (text.isEmpty()) {
             return Optional.empty();
         }

@@ -40,7 +40,8 @@ import java.util.function.Function;
  *   <li><b>Steps</b> ({@link #tick}): before the first action, re-checks that the incident is
  *       still active and its trigger still holds (else it acts on nothing); asks the
  *       {@link SafetyGate}; checks prerequisites and the lease's fencing token; claims the step's
- *       idempotency key; writes the step and run before and after the action; then checks the
+ *       idempotency key; writes the step and run before and after the action (a step that offers
+ *       alternatives first has one chosen by the {@link StepOrder} and recorded); then checks the
  *       step's success criteria on fresh readings until they held for their whole hold or the
  *       step timed out. A failed step retries with backoff, then continues, aborts or rolls back.</li>
  *   <li><b>Durable</b>: a new orchestrator over the same {@link WorkflowStore} takes over the
@@ -90,7 +91,7 @@ public final class RecoveryOrchestrator {
         rebuild(ledger, b.store, b.policy, b.clock.instant());
         SafetyGate gate = new SafetyGate(b.policy, b.flags, b.safety, ledger);
         this.stepper = new RunStepper(b.store, b.actions, gate, b.flags, b.policy, ledger, b.metrics, b.triggerCheck,
-                b.fencing, journal, b.clock);
+                b.fencing, journal, b.clock, b.stepOrder);
         takeOver();
     }
 

@@ -3,6 +3,7 @@ package io.homeostat.engine.execute;
 import io.homeostat.core.safety.SafetyPolicy;
 import io.homeostat.core.time.Clock;
 import io.homeostat.engine.incident.IncidentTracker;
+import io.homeostat.engine.plan.StepAlternative;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.plan.WorkflowStep;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * {@link #actions}, {@link #tracker}, {@link #metrics}. Defaults: the system clock,
  * {@link RecoveryPolicy#ofDefaults()}, new {@link RecoveryFlags} (full mode), the kernel's
  * {@link SafetyPolicy#defaults()}, {@link TriggerCheck#INCIDENT_ONLY}, {@link Fencing#NONE},
- * {@link WorkflowOrder#AS_CATALOG}, and
+ * {@link WorkflowOrder#AS_CATALOG}, {@link StepOrder#AS_WRITTEN}, and
  * audit and escalation hooks that drop everything. Not thread-safe.
  */
 public final class RecoveryOrchestratorBuilder {
@@ -38,6 +39,7 @@ public final class RecoveryOrchestratorBuilder {
     EscalationSink escalation = notice -> { };
     Function<String, Optional<String>> upstream = service -> Optional.empty();
     WorkflowOrder order = WorkflowOrder.AS_CATALOG;
+    StepOrder stepOrder = StepOrder.AS_WRITTEN;
     int attempts = 1;
 
     RecoveryOrchestratorBuilder() {
@@ -148,6 +150,12 @@ public final class RecoveryOrchestratorBuilder {
         return this;
     }
 
+    /** The order of a step's alternatives; default {@link StepOrder#AS_WRITTEN}. */
+    public RecoveryOrchestratorBuilder stepOrder(StepOrder stepOrder) {
+        this.stepOrder = Objects.requireNonNull(stepOrder, "stepOrder");
+        return this;
+    }
+
     /** The order in which matching workflows are tried; default {@link WorkflowOrder#AS_CATALOG}. */
     public RecoveryOrchestratorBuilder order(WorkflowOrder order) {
         this.order = Objects.requireNonNull(order, "order");
@@ -167,9 +175,11 @@ public final class RecoveryOrchestratorBuilder {
         }
         for (Workflow w : workflows.workflows()) {
             for (WorkflowStep s : concat(w)) {
-                if (actions.find(s.action()).isEmpty()) {
-                    throw new IllegalArgumentException("workflow " + w.name() + " step " + s.name()
-                            + " names unknown action '" + s.action() + "'; known: " + actions.names());
+                for (StepAlternative a : s.options()) {
+                    if (actions.find(a.action()).isEmpty()) {
+                        throw new IllegalArgumentException("workflow " + w.name() + " step " + s.name()
+                                + " names unknown action '" + a.action() + "'; known: " + actions.names());
+                    }
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.homeostat.engine.execute;
 import io.homeostat.core.time.Clock;
 import io.homeostat.engine.execute.EscalationNotice.Kind;
 import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.plan.StepAlternative;
 import io.homeostat.engine.plan.SuccessCriterion;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowStep;
@@ -12,11 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Moves one run forward by one transition, writing the run and a step record to the store before
@@ -35,10 +38,11 @@ final class RunStepper {
     private final Fencing fencing;
     private final Journal journal;
     private final Clock clock;
+    private final StepOrder stepOrder;
 
     RunStepper(WorkflowStore store, ActionCatalog actions, SafetyGate gate, RecoveryFlags flags, RecoveryPolicy policy,
             ActionLedger ledger, MetricSource metrics, TriggerCheck triggerCheck, Fencing fencing, Journal journal,
-            Clock clock) {
+            Clock clock, StepOrder stepOrder) {
         this.store = store;
         this.actions = actions;
         this.gate = gate;
@@ -50,6 +54,7 @@ final class RunStepper {
         this.fencing = fencing;
         this.journal = journal;
         this.clock = clock;
+        this.stepOrder = stepOrder;
     }
 
     /** One transition of {@code run}; returns the run after it, or the same run if it must wait. */
@@ -72,10 +77,92 @@ final class RunStepper {
         }
         WorkflowStep step = workflow.steps().get(run.stepIndex());
         return switch (run.stepState()) {
-            case READY -> now.isBefore(run.notBefore()) ? run : act(run, workflow, step, now);
+            case READY -> now.isBefore(run.notBefore()) ? run : act(run, workflow, chosen(run, workflow, step, now), now);
             case ACTING -> startRollback(run, "step " + step.name() + " was acting when its process stopped; its outcome is unknown");
-            case VERIFYING -> verify(run, workflow, step, now);
+            case VERIFYING -> verify(run, workflow, recorded(run, step), now);
         };
+    }
+
+    /** The step as the alternative chosen for it: recorded before, or ranked, chosen and recorded now. */
+    private WorkflowStep chosen(WorkflowRun run, Workflow workflow, WorkflowStep step, Instant now) {
+        if (step.alternatives().isEmpty()) {
+            return step;
+        }
+        WorkflowStep recorded = recorded(run, step);
+        if (recorded != step) {
+            return recorded;
+        }
+        List<StepOrder.RankedAlternative> given;
+        try {
+            given = stepOrder.order(run, workflow, step, step.options());
+        } catch (RuntimeException e) {
+            given = StepOrder.AS_WRITTEN.order(run, workflow, step, step.options()).stream()
+                    .map(r -> new StepOrder.RankedAlternative(r.alternative(), "as written (the step order failed: " + e + ")"))
+                    .toList();
+        }
+        List<StepOrder.RankedAlternative> ranked = complete(step, given);
+        StepAlternative pick = null;
+        List<String> skipped = new ArrayList<>();
+        for (StepOrder.RankedAlternative r : ranked) {
+            WorkflowStep candidate = step.as(r.alternative());
+            Optional<Action> action = actions.find(candidate.action());
+            Optional<String> unmet = action.isEmpty() ? Optional.of("no action named " + candidate.action())
+                    : action.get().unmetPrerequisite(request(run, workflow, candidate, 1));
+            if (unmet.isEmpty()) {
+                pick = r.alternative();
+                break;
+            }
+            skipped.add(candidate.action() + " (" + unmet.get() + ")");
+        }
+        if (pick == null) {
+            pick = ranked.getFirst().alternative();
+        }
+        String order = String.join(",", ranked.stream().map(r -> r.alternative().action()).toList());
+        StringBuilder why = new StringBuilder("chose " + pick.action() + " of " + order + ":");
+        Map<String, String> evidence = evidence(workflow, step, pick.action(), "", "step-order");
+        evidence.put("order", order);
+        for (StepOrder.RankedAlternative r : ranked) {
+            why.append(' ').append(r.alternative().action()).append(" - ").append(r.why()).append(';');
+            evidence.put("why." + r.alternative().action(), r.why());
+        }
+        if (!skipped.isEmpty()) {
+            why.append(" skipped, prerequisite unmet: ").append(String.join(", ", skipped));
+            evidence.put("skipped", String.join(", ", skipped));
+        }
+        store.append(new StepRecord(run.runId(), run.stepIndex(), step.name(), 1, pick.action(), StepPhase.CHOSEN, now,
+                why.toString(), Map.of("order", order)));
+        journal.audit(Journal.SELF, "step.ranked", run.incidentId(), run.runId(), why.toString(), evidence);
+        return step.as(pick);
+    }
+
+    /** The step as the alternative recorded for it; the step itself if it has no alternatives or none was recorded. */
+    private WorkflowStep recorded(WorkflowRun run, WorkflowStep step) {
+        if (step.alternatives().isEmpty()) {
+            return step;
+        }
+        for (StepRecord r : store.steps(run.runId())) {
+            if (r.stepIndex() == run.stepIndex() && r.phase() == StepPhase.CHOSEN) {
+                return step.alternative(r.action()).map(step::as).orElse(step);
+            }
+        }
+        return step;
+    }
+
+    /** The order as given, without repeats or strangers, then any option it left out, as written. */
+    private static List<StepOrder.RankedAlternative> complete(WorkflowStep step, List<StepOrder.RankedAlternative> given) {
+        List<StepOrder.RankedAlternative> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (StepOrder.RankedAlternative r : given) {
+            if (step.options().contains(r.alternative()) && seen.add(r.alternative().action())) {
+                all.add(r);
+            }
+        }
+        for (StepAlternative o : step.options()) {
+            if (seen.add(o.action())) {
+                all.add(new StepOrder.RankedAlternative(o, "left out by the step order; as written"));
+            }
+        }
+        return all;
     }
 
     private WorkflowRun act(WorkflowRun run, Workflow workflow, WorkflowStep step, Instant now) {
@@ -252,7 +339,8 @@ final class RunStepper {
                 .filter(r -> r.stepIndex() >= 0 && !undone.containsKey(r.stepIndex() + "#" + r.attempt())).toList());
         Collections.reverse(toUndo);
         for (StepRecord done : toUndo) {
-            WorkflowStep step = workflow.steps().get(done.stepIndex());
+            WorkflowStep written = workflow.steps().get(done.stepIndex());
+            WorkflowStep step = written.alternative(done.action()).map(written::as).orElse(written);
             Optional<Action> action = actions.find(done.action());
             ActionRequest request = request(run, workflow, step, done.attempt());
             store.append(record(run.runId(), done.stepIndex(), step, done.attempt(), StepPhase.ROLLBACK_STARTED, "", Map.of()));

@@ -19,5 +19,10 @@ public enum StepPhase {
     /** The rollback returned. */
     ROLLED_BACK,
     /** The rollback threw. */
-    ROLLBACK_FAILED
+    ROLLBACK_FAILED,
+    /**
+     * Which alternative of a step with several was chosen, before anything else of the step: the
+     * record's action; its detail says why, its data holds the order.
+     */
+    CHOSEN
 }

@@ -3,6 +3,7 @@ package io.homeostat.engine.loop;
 import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.diagnose.DiagnosisStage;
+import io.homeostat.engine.execute.AutoDegradation;
 import io.homeostat.engine.execute.RecoveryOrchestrator;
 import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.learn.EffectivenessLearner;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole loop in one object, built from the ports it is given ({@link ControlLoopBuilder}):
@@ -25,7 +27,8 @@ import java.util.Objects;
  *       every verified or failed step and run to the learner ({@link OutcomeRecorder}).</li>
  *   <li>Detections also go to the escalation port when it is an
  *       {@link io.homeostat.engine.alert.Alerting} (alerts per incident); critical, unresolved and
- *       high-impact incidents escalate ({@link EscalationRules}).</li>
+ *       high-impact incidents escalate ({@link EscalationRules}); an incident that resolves is
+ *       {@linkplain io.homeostat.engine.port.Escalation#resolved resolved} there too.</li>
  * </ul>
  *
  * <p>Nothing runs by itself: {@link #tick()} moves every stage once (the bus delivers detections
@@ -40,15 +43,23 @@ public final class ControlLoop implements AutoCloseable {
     private final EffectivenessLearner learner;
     private final EscalationRules escalations;
     private final List<AutoCloseable> subscriptions;
+    private final AutoDegradation degradation;
 
     ControlLoop(IncidentTracker tracker, DiagnosisStage diagnosis, RecoveryOrchestrator recovery,
             EffectivenessLearner learner, EscalationRules escalations, List<AutoCloseable> subscriptions) {
+        this(tracker, diagnosis, recovery, learner, escalations, subscriptions, null);
+    }
+
+    ControlLoop(IncidentTracker tracker, DiagnosisStage diagnosis, RecoveryOrchestrator recovery,
+            EffectivenessLearner learner, EscalationRules escalations, List<AutoCloseable> subscriptions,
+            AutoDegradation degradation) {
         this.tracker = tracker;
         this.diagnosis = diagnosis;
         this.recovery = recovery;
         this.learner = learner;
         this.escalations = escalations;
         this.subscriptions = new ArrayList<>(subscriptions);
+        this.degradation = degradation;
     }
 
     /** A builder; see {@link ControlLoopBuilder} for what is required and the defaults. */
@@ -58,13 +69,17 @@ public final class ControlLoop implements AutoCloseable {
 
     /**
      * Moves every stage once, in loop order: incidents resolve or flap, settled incidents are
-     * diagnosed, recovery starts and runs steps, escalation rules apply.
+     * diagnosed, recovery starts and runs steps, escalation rules apply, and automatic degradation
+     * (when configured) follows the health score.
      */
     public void tick() {
         tracker.tick();
         diagnosis.tick();
         recovery.tick();
         escalations.tick();
+        if (degradation != null) {
+            degradation.tick();
+        }
     }
 
     /**
@@ -99,6 +114,11 @@ public final class ControlLoop implements AutoCloseable {
     /** The effectiveness learner the planner ranks by. */
     public EffectivenessLearner learner() {
         return learner;
+    }
+
+    /** Automatic degradation, if configured ({@link ControlLoopBuilder#degradation}). */
+    public Optional<AutoDegradation> degradation() {
+        return Optional.ofNullable(degradation);
     }
 
     /** Unsubscribes from the bus and the tracker; the ports stay open (they are the caller's). */

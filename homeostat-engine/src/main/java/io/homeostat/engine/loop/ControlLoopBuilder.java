@@ -1,8 +1,10 @@
 package io.homeostat.engine.loop;
 
+import io.homeostat.core.control.KernelControl;
 import io.homeostat.core.signal.Signal;
 import io.homeostat.core.signal.SignalBus;
 import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Durations;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.Detector;
@@ -14,8 +16,12 @@ import io.homeostat.engine.diagnose.RecentSignals;
 import io.homeostat.engine.diagnose.RecentSignalsConfig;
 import io.homeostat.engine.diagnose.rule.DiagnosisRules;
 import io.homeostat.engine.diagnose.rule.RuleSet;
+import io.homeostat.engine.diagnose.topology.DependencyLearner;
 import io.homeostat.engine.execute.ActionCatalog;
+import io.homeostat.engine.execute.AutoDegradation;
 import io.homeostat.engine.execute.EscalationPortSink;
+import io.homeostat.engine.execute.HealthScore;
+import io.homeostat.engine.execute.HealthScoreboard;
 import io.homeostat.engine.execute.MetricSource;
 import io.homeostat.engine.execute.RecoveryAudit;
 import io.homeostat.engine.execute.RecoveryOrchestrator;
@@ -29,6 +35,7 @@ import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.learn.EffectivenessConfig;
 import io.homeostat.engine.learn.EffectivenessLearner;
 import io.homeostat.engine.plan.DefaultWorkflows;
+import io.homeostat.engine.plan.DegradationPolicy;
 import io.homeostat.engine.plan.DetectionTriggers;
 import io.homeostat.engine.plan.TriggerType;
 import io.homeostat.engine.plan.WorkflowCatalog;
@@ -46,6 +53,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -54,8 +62,12 @@ import java.util.function.UnaryOperator;
  * {@link #runs}, {@link #audit}, {@link #effectiveness}, {@link #escalation}, {@link #actions},
  * {@link #metrics}. Defaults: the standard detector chain plus a {@link CircuitEventDetector};
  * the shipped {@link DefaultWorkflows}; the default diagnosis rules
- * ({@link DiagnosisRules#defaults()}); an empty dependency graph; a diagnosis settle time of
- * {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s; {@link EffectivenessConfig#ofDefaults()};
+ * ({@link DiagnosisRules#defaults()}); a dependency graph learned from the bus (a
+ * {@link DependencyLearner} reading the {@value DependencyLearner#CALLER_TAG} tag guards set); a
+ * diagnosis settle time of {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s;
+ * {@link EffectivenessConfig#ofDefaults()}; workflows and a step's alternatives ranked by learned
+ * effectiveness with evidence halving every 30 days ({@link LearnedWorkflowOrder},
+ * {@link LearnedStepOrder}); no automatic degradation ({@link #degradation});
  * escalation of incidents unresolved after 1 h; 3 recovery attempts per incident before it
  * escalates (issue 5); recovery's other defaults ({@link RecoveryOrchestratorBuilder}) unless
  * changed through {@link #recovery}; diagnoses kept only in memory (no {@link #diagnoses} store).
@@ -75,12 +87,16 @@ public final class ControlLoopBuilder {
     private final List<Detector> detectors = new ArrayList<>();
     private WorkflowCatalog workflows;
     private RuleSet rules;
-    private Supplier<DependencyGraph> graph = DependencyGraph::empty;
+    private Supplier<DependencyGraph> graph;
     private Duration settle = Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS);
     private Duration unresolvedAfter = Duration.ofHours(1);
     private EffectivenessConfig learning = EffectivenessConfig.ofDefaults();
     private UnaryOperator<RecoveryOrchestratorBuilder> recovery = b -> b;
     private DiagnosisStore diagnoses;
+    private Duration evidenceHalfLife = Duration.ofDays(AlternativeRanking.DEFAULT_HALF_LIFE_DAYS);
+    private DegradationPolicy degradationPolicy;
+    private KernelControl degradationControl;
+    private HealthScore degradationScore;
 
     ControlLoopBuilder() {
     }
@@ -121,7 +137,10 @@ public final class ControlLoopBuilder {
         return this;
     }
 
-    /** How people are reached (required); an {@link Alerting} also receives every detection. */
+    /**
+     * How people are reached (required); an {@link Alerting} also receives every detection. It is
+     * told {@link Escalation#resolved} when an incident resolves, by whoever resolved it.
+     */
     public ControlLoopBuilder escalation(Escalation escalation) {
         this.escalation = Objects.requireNonNull(escalation, "escalation");
         return this;
@@ -159,7 +178,13 @@ public final class ControlLoopBuilder {
 
     /**
      * The current dependency graph (declared, or a {@code DependencyLearner}); read by correlation,
-     * diagnosis and the high-impact rule (its service count is "all services"). Default empty.
+     * diagnosis and the high-impact rule (its service count is "all services"). Default: a
+     * {@link DependencyLearner} subscribed to the bus, starting empty and learning
+     * {@code caller -> service} edges from the {@value DependencyLearner#CALLER_TAG} tag of real
+     * guard traffic (see {@code GuardBuilder.caller}), so the high-impact rule works without a
+     * declared graph; its "all services" then also counts the services seen on the bus without a
+     * caller ({@link DependencyLearner#serviceCount()}), so a young graph does not inflate the share.
+     * Until a first edge is learned the rule stays off: without a topology, impact is not assessed.
      */
     public ControlLoopBuilder graph(Supplier<DependencyGraph> graph) {
         this.graph = Objects.requireNonNull(graph, "graph");
@@ -195,12 +220,43 @@ public final class ControlLoopBuilder {
     }
 
     /**
+     * How fast old effectiveness evidence counts less when workflows and a step's alternatives are
+     * ranked: a tally's score halves with each {@code halfLife} since its latest outcome; default
+     * 30 days.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public ControlLoopBuilder evidenceHalfLife(Duration halfLife) {
+        this.evidenceHalfLife = Durations.requirePositive(halfLife, "evidenceHalfLife");
+        return this;
+    }
+
+    /**
      * Further settings of the recovery orchestrator (policy, flags, safety, trigger check,
      * fencing); the loop sets its stores, catalogs, tracker, metrics, clock, audit, escalation,
      * upstream and order itself.
      */
     public ControlLoopBuilder recovery(UnaryOperator<RecoveryOrchestratorBuilder> recovery) {
         this.recovery = Objects.requireNonNull(recovery, "recovery");
+        return this;
+    }
+
+    /**
+     * Turns on automatic degradation ({@link AutoDegradation}) with {@code policy}, setting the level
+     * of {@code control}'s degradation from a {@link HealthScoreboard} of the policy's service fed
+     * by the bus (health reports, CPU and memory readings). Default: off.
+     */
+    public ControlLoopBuilder degradation(DegradationPolicy policy, KernelControl control) {
+        this.degradationPolicy = Objects.requireNonNull(policy, "policy");
+        this.degradationControl = Objects.requireNonNull(control, "control");
+        this.degradationScore = null;
+        return this;
+    }
+
+    /** As {@link #degradation(DegradationPolicy, KernelControl)}, from the given health score. */
+    public ControlLoopBuilder degradation(DegradationPolicy policy, KernelControl control, HealthScore score) {
+        degradation(policy, control);
+        this.degradationScore = Objects.requireNonNull(score, "score");
         return this;
     }
 
@@ -219,6 +275,17 @@ public final class ControlLoopBuilder {
         }
         WorkflowCatalog catalog = workflows != null ? workflows : WorkflowCatalog.of(DefaultWorkflows.load());
         List<AutoCloseable> subscriptions = new ArrayList<>();
+        Supplier<DependencyGraph> graph = this.graph;
+        IntSupplier knownServices;
+        if (graph == null) {
+            DependencyLearner learned = DependencyLearner.from(DependencyGraph.empty());
+            subscriptions.add(learned.attach(bus));
+            graph = learned;
+            knownServices = () -> learned.get().services().isEmpty() ? 0 : learned.serviceCount();
+        } else {
+            Supplier<DependencyGraph> configured = graph;
+            knownServices = () -> configured.get().services().size();
+        }
         IncidentTracker tracker = IncidentTracker.builder(incidents).clock(clock).graph(graph).build();
         RecentSignals recent = RecentSignals.create(RecentSignalsConfig.ofDefaults(), clock);
         subscriptions.add(recent.attach(bus));
@@ -240,7 +307,9 @@ public final class ControlLoopBuilder {
         };
         RecoveryOrchestrator orchestrator = recovery.apply(RecoveryOrchestrator.builder().attempts(3)).store(runs)
                 .workflows(catalog).actions(actions).tracker(tracker).metrics(metrics).clock(clock).audit(both)
-                .escalation(new EscalationPortSink(escalation)).order(new LearnedWorkflowOrder(learner, actions))
+                .escalation(new EscalationPortSink(escalation))
+                .order(new LearnedWorkflowOrder(learner, actions, trail, clock, evidenceHalfLife))
+                .stepOrder(new LearnedStepOrder(learner, actions, outcomes::problem, clock, evidenceHalfLife))
                 .upstream(service -> heldBy(service, tracker, stage).or(() -> escalation.upstreamCause(service)
                         .map(c -> c.upstream() + ": " + c.summary())))
                 .build();
@@ -251,6 +320,8 @@ public final class ControlLoopBuilder {
                 triggers.put(opened.incident().id(), DetectionTriggers.of(opened.detection()));
             } else if (event instanceof IncidentEvent.StatusChanged changed && changed.to() == IncidentStatus.RESOLVED) {
                 triggers.remove(changed.incident().id());
+                // however it resolved (recovery, a person, by itself): stop following it
+                escalation.resolved(changed.incident().id(), changed.by());
             }
         }));
         if (diagnoses != null) {
@@ -277,8 +348,20 @@ public final class ControlLoopBuilder {
             }
         }));
         EscalationRules rules = new EscalationRules(tracker, escalation, stage::latest,
-                () -> graph.get().services().size(), trail, clock, unresolvedAfter, 0.5);
-        return new ControlLoop(tracker, stage, orchestrator, learner, rules, subscriptions);
+                knownServices, trail, clock, unresolvedAfter, 0.5);
+        AutoDegradation degrade = null;
+        if (degradationPolicy != null) {
+            HealthScore score = degradationScore;
+            if (score == null) {
+                HealthScoreboard board = HealthScoreboard.of(degradationPolicy.service());
+                subscriptions.add(board.attach(bus));
+                score = board;
+            }
+            degrade = AutoDegradation.builder().policy(degradationPolicy).health(score).control(degradationControl)
+                    .clock(clock).flags(orchestrator.flags()).audit(trail).escalation(new EscalationPortSink(escalation))
+                    .build();
+        }
+        return new ControlLoop(tracker, stage, orchestrator, learner, rules, subscriptions, degrade);
     }
 
     /** The root of another active incident whose diagnosis names {@code service} as affected downstream. */

@@ -2,6 +2,7 @@ package io.homeostat.engine.loop;
 
 import io.homeostat.engine.execute.AuditEntry;
 import io.homeostat.engine.execute.RecoveryAudit;
+import io.homeostat.engine.execute.WorkflowRun;
 import io.homeostat.engine.learn.EffectivenessLearner;
 import io.homeostat.engine.learn.Problem;
 import io.homeostat.engine.learn.RecoveryOutcome;
@@ -68,6 +69,20 @@ public final class OutcomeRecorder implements RecoveryAudit {
             case "run.escalated", "run.skipped", "gate.held", "approval.expired" -> forget(e.runId());
             default -> { }
         }
+    }
+
+    /**
+     * The problem {@code run} works on: its incident's fingerprint and the category it was started
+     * for; after a restart, when the start was not seen, the fingerprint with the category
+     * {@value #UNKNOWN_CATEGORY}. Empty if the incident is not active.
+     */
+    public Optional<Problem> problem(WorkflowRun run) {
+        Problem known = problems.get(run.runId());
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return fingerprints.apply(run.incidentId()).filter(f -> !f.isBlank() && !f.startsWith(Problem.TYPE_PREFIX))
+                .map(f -> new Problem(f, UNKNOWN_CATEGORY));
     }
 
     /** How many outcomes counted (replays and unknown problems excluded). */

@@ -10,9 +10,11 @@ import java.util.List;
 /**
  * The workflows Homeostat ships: {@code ai-provider-failure} (fail over to the next provider, warm
  * the cache, alert), {@code database-connection-lost} (re-probe 3 times with exponential backoff,
- * fail over to the read replica, page) and {@code memory-leak} (alert, scale out by one through the
- * allow-listed command {@code scale-up}, graceful restart through {@code graceful-restart} 60 s
- * later). Read from {@code default-workflows.yaml} next to this class.
+ * fail over to the read replica, page) and {@code memory-leak} (alert, scale out by one, graceful
+ * restart 60 s later; each through the {@code scale} / {@code restart_process} action when the
+ * application registered the service's capacity / component with the kernel control, else through
+ * the allow-listed command {@code scale-up} / {@code graceful-restart}). Read from
+ * {@code default-workflows.yaml} next to this class.
  */
 public final class DefaultWorkflows {
 

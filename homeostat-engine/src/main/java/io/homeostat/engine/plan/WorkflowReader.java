@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -39,6 +40,10 @@ import java.util.function.Supplier;
  *       delay: 60s                              # default 0s
  *       attempts: 3                             # default 1
  *       backoff: 1s                             # default 1s, doubles per attempt
+ *     - name: free-memory                       # a step with alternatives instead of action/params:
+ *       alternatives:                           # the orchestrator ranks them when the step is reached
+ *         - {action: trigger_gc}
+ *         - {action: restart_process, params: {drain: 30s}}
  *   rollback: [ ...steps... ]                   # optional
  * }</pre>
  *
@@ -54,7 +59,7 @@ public final class WorkflowReader {
     private static final Set<String> WORKFLOW_KEYS = Set.of("name", "description", "trigger", "services", "categories",
             "priority", "timeout", "context", "steps", "rollback");
     private static final Set<String> STEP_KEYS = Set.of("name", "action", "params", "success", "on_failure", "timeout",
-            "delay", "attempts", "backoff");
+            "delay", "attempts", "backoff", "alternatives");
 
     private WorkflowReader() {
     }
@@ -126,9 +131,22 @@ public final class WorkflowReader {
     private static WorkflowStep step(ConfigNode node) {
         node.requireKeys(STEP_KEYS);
         String name = node.required("name").asString();
-        String action = node.required("action").asString();
-        Map<String, String> params = new LinkedHashMap<>();
-        node.field("params").ifPresent(p -> p.fields().forEach((k, v) -> params.put(k, v.asString())));
+        List<StepAlternative> alternatives = new ArrayList<>();
+        Optional<ConfigNode> listed = node.field("alternatives");
+        if (listed.isPresent()) {
+            if (node.field("action").isPresent() || node.field("params").isPresent()) {
+                throw listed.get().error("a step has either action (and params) or alternatives, not both");
+            }
+            for (ConfigNode alternative : listed.get().elements()) {
+                alternative.requireKeys(Set.of("action", "params"));
+                alternatives.add(new StepAlternative(alternative.required("action").asString(), params(alternative)));
+            }
+            if (alternatives.isEmpty()) {
+                throw listed.get().error("alternatives needs at least two, was 0");
+            }
+        }
+        String action = alternatives.isEmpty() ? node.required("action").asString() : alternatives.getFirst().action();
+        Map<String, String> params = alternatives.isEmpty() ? params(node) : alternatives.getFirst().params();
         List<SuccessCriterion> success = new ArrayList<>();
         node.field("success").ifPresent(s -> s.elements().forEach(c -> success.add(criterion(c))));
         OnFailure onFailure = node.field("on_failure").map(n -> n.asEnum(OnFailure.class)).orElse(OnFailure.ROLLBACK);
@@ -137,7 +155,13 @@ public final class WorkflowReader {
         int attempts = node.field("attempts").map(ConfigNode::asInt).orElse(1);
         Duration backoff = node.field("backoff").map(ConfigNode::asDuration).orElse(Duration.ofSeconds(1));
         return checked(node, () -> new WorkflowStep(name, action, params, success, onFailure, timeout, delay, attempts,
-                backoff));
+                backoff, alternatives));
+    }
+
+    private static Map<String, String> params(ConfigNode node) {
+        Map<String, String> params = new LinkedHashMap<>();
+        node.field("params").ifPresent(p -> p.fields().forEach((k, v) -> params.put(k, v.asString())));
+        return params;
     }
 
     private static SuccessCriterion criterion(ConfigNode node) {

@@ -60,7 +60,8 @@ public final class RecoveryAction {
          *
          * @param stepIndex the step's index (negative for rollback steps)
          * @param runActive whether the run is still active
-         * @throws IllegalArgumentException for {@link StepPhase#SHADOWED}, which is no action
+         * @throws IllegalArgumentException for {@link StepPhase#SHADOWED} and {@link StepPhase#CHOSEN},
+         *     which are no actions
          */
         public static Status of(StepPhase last, int stepIndex, boolean runActive) {
             return switch (last) {
@@ -71,6 +72,7 @@ public final class RecoveryAction {
                 case ROLLBACK_STARTED -> IN_PROGRESS;
                 case ROLLED_BACK -> ROLLED_BACK;
                 case SHADOWED -> throw new IllegalArgumentException("a shadowed step is not an action");
+                case CHOSEN -> throw new IllegalArgumentException("the choice of a step's alternative is not an action");
             };
         }
     }
@@ -96,7 +98,8 @@ public final class RecoveryAction {
 
     /**
      * The actions of {@code run}, one per attempt of a step that has records, in the order their
-     * first records were appended; shadowed attempts left out.
+     * first records were appended; shadowed attempts and the choices of a step's alternative
+     * ({@link StepPhase#CHOSEN}) left out.
      *
      * @param records the run's step records in the order appended ({@link WorkflowStore#steps})
      * @throws IllegalArgumentException if a record is of another run
@@ -107,6 +110,9 @@ public final class RecoveryAction {
         for (StepRecord r : records) {
             if (!r.runId().equals(run.runId())) {
                 throw new IllegalArgumentException("record of run " + r.runId() + " given with run " + run.runId());
+            }
+            if (r.phase() == StepPhase.CHOSEN) {
+                continue;
             }
             attempts.computeIfAbsent(id(r.runId(), r.stepIndex(), r.attempt()), k -> new ArrayList<>()).add(r);
         }

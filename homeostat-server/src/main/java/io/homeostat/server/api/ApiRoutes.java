@@ -47,6 +47,8 @@ public final class ApiRoutes {
         routes.addAll(new IngestRoutes(ingest, maxBatchBytes).routes());
         routes.addAll(new IncidentRoutes(loop.incidents(), loop.diagnosis(), loop.store().diagnoses()).routes());
         routes.addAll(new ServiceRoutes(loop, clock).routes());
+        routes.addAll(new ServiceMetricRoutes(loop, clock).routes());
+        routes.addAll(new OverheadRoutes(loop).routes());
         routes.addAll(new CircuitRoutes(loop.circuits(), auditor).routes());
         routes.addAll(new AlertRoutes(loop.alerting(), auditor).routes());
         routes.addAll(new SilenceRoutes(loop.alerting(), auditor, clock).routes());

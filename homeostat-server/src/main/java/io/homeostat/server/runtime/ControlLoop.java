@@ -88,6 +88,7 @@ public final class ControlLoop implements AutoCloseable {
     private final io.homeostat.engine.loop.ControlLoop engine;
     private final Circuits circuits;
     private final ServiceHealth health = new ServiceHealth();
+    private final Overhead overhead;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
@@ -141,7 +142,8 @@ public final class ControlLoop implements AutoCloseable {
         subscriptions.add(bus.subscribe(circuits::observe));
         subscriptions.add(bus.subscribe(health::observe));
         subscriptions.add(bus.subscribe(this::store));
-        this.ticking = engine.start(scheduler, TICK);
+        this.overhead = new Overhead(bus, scheduler.clock());
+        this.ticking = scheduler.scheduleAtFixedRate(TICK, TICK, () -> overhead.timed(engine::tick));
     }
 
     /**
@@ -318,6 +320,11 @@ public final class ControlLoop implements AutoCloseable {
     /** Each service's health over the last 24 h, from the signals on the bus. */
     public ServiceHealth health() {
         return health;
+    }
+
+    /** Homeostat's own cost: tick time, signals per second, CPU share and heap. */
+    public Overhead overhead() {
+        return overhead;
     }
 
     /** Stops ticking, delivers what the bus holds, then flushes and closes the store. */

@@ -12,7 +12,9 @@ import java.util.Optional;
  * detection of the bus to an escalation that is an {@link Alerting}; the server instead feeds
  * alerting from the incident tracker ({@link io.homeostat.engine.alert.IncidentAlerts}), so an
  * incident opened any way (bus, API, an application in the JVM) alerts exactly once and its
- * alerts resolve with it. Thread-safe (alerting is).
+ * alerts resolve with it. The loop also calls {@link #resolved} when an incident resolves; the
+ * alerts are resolved by whichever comes first, the other finds nothing left to resolve.
+ * Thread-safe (alerting is).
  */
 record EscalationOnly(Alerting alerting) implements Escalation {
 

@@ -67,7 +67,7 @@ public final class RecoveryHistory {
      * completed per hour, by status, over the same hours as {@link #byHour}: an action counts in the
      * hour of its {@link RecoveryAction#completedAt()} if that falls in {@code [from, to)};
      * {@code failed} counts {@link RecoveryAction.Status#FAILED}, {@code rolledBack}
-     * {@link RecoveryAction.Status#ROLLED_BACK}. Actions not completed and shadowed steps do not count.
+     * {@link RecoveryAction.Status#ROLLED_BACK}. Actions not completed, shadowed steps and choices of an alternative do not count.
      *
      * @throws IllegalArgumentException if the range is empty or reversed, or spans more than 10,000 hours
      * @throws StoreUnavailableException if the database cannot be read
@@ -86,7 +86,7 @@ public final class RecoveryHistory {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     StepPhase phase = StepPhase.valueOf(rs.getString(2));
-                    if (phase == StepPhase.SHADOWED) {
+                    if (phase == StepPhase.SHADOWED || phase == StepPhase.CHOSEN) {
                         continue;
                     }
                     RecoveryAction.Status status = RecoveryAction.Status.of(phase, rs.getInt(1),

@@ -169,6 +169,34 @@ abstract class ReadsAndRetentionSuite {
     }
 
     @Test
+    void metricSeriesReadsASeriesSamplesAndItsMinutes() {
+        store.write(new MetricSample("db:primary", "latency.p95", 1, T0.plusSeconds(10), Map.of()));
+        store.write(new MetricSample("db:primary", "latency.p95", 3, T0.plusSeconds(20), Map.of()));
+        store.write(new MetricSample("db:primary", "latency.p95", 5, T0.plusSeconds(70), Map.of()));
+        store.write(new MetricSample("db:primary", "latency.p95", 9, T0.plusSeconds(300), Map.of())); // the range's end
+        store.write(new MetricSample("db:primary", "latency.p95", 8, T0.minusSeconds(1), Map.of())); // before it
+        store.write(new MetricSample("db:primary", "error.rate", 0.5, T0.plusSeconds(15), Map.of()));
+        store.write(new MetricSample("llm:openai", "latency.p95", 100, T0.plusSeconds(15), Map.of()));
+        store.flush();
+        MetricSeries series = new MetricSeries(store);
+        Instant to = T0.plusSeconds(300);
+
+        assertThat(series.metrics("db:primary", T0, to)).containsExactly("error.rate", "latency.p95");
+        assertThat(series.metrics("nowhere", T0, to)).isEmpty();
+        assertThat(series.samples("db:primary", "latency.p95", T0, to, 100)).containsExactly(
+                new MetricPoint(T0.plusSeconds(10), 1), new MetricPoint(T0.plusSeconds(20), 3),
+                new MetricPoint(T0.plusSeconds(70), 5));
+        assertThat(series.samples("db:primary", "latency.p95", T0, to, 2)).as("the newest ones").containsExactly(
+                new MetricPoint(T0.plusSeconds(20), 3), new MetricPoint(T0.plusSeconds(70), 5));
+        assertThat(series.perMinute("db:primary", "latency.p95", T0, to)).containsExactly(
+                new MetricBucket(T0, 2, 2.0, 1.0, 3.0), new MetricBucket(T0.plusSeconds(60), 1, 5.0, 5.0, 5.0));
+        assertThat(series.perMinute("db:primary", "nothing", T0, to)).isEmpty();
+        assertThatThrownBy(() -> series.samples("db:primary", "latency.p95", T0, to, 0)).hasMessageContaining("limit");
+        assertThatThrownBy(() -> series.perMinute("db:primary", "latency.p95", to, T0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void retentionRejectsWindowsItCannotKeep() {
         assertThatThrownBy(() -> RetentionConfig.defaults().keepingDays(0)).hasMessageContaining("keepRawSamples");
         assertThatThrownBy(() -> new RetentionConfig(Duration.ofDays(1), 0, Duration.ofHours(1)))

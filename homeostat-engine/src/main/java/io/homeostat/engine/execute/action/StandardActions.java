@@ -18,7 +18,8 @@ public final class StandardActions {
     /**
      * Every built-in action: {@code reprobe}, {@code open_circuit}, {@code reset_circuit},
      * {@code failover}, {@code clear_cache}, {@code warm_cache}, {@code set_degradation},
-     * {@code feature_toggle}, {@code trigger_gc}, {@code reset_pool}, {@code webhook}, {@code run_command}, {@code alert};
+     * {@code feature_toggle}, {@code trigger_gc}, {@code reset_pool}, {@code restart_process}, {@code scale},
+     * {@code webhook}, {@code run_command}, {@code alert};
      * plus {@code extra} ones.
      *
      * @param routes the routes {@code control} knows, for failover by current provider
@@ -29,7 +30,8 @@ public final class StandardActions {
         List<Action> actions = new ArrayList<>(List.of(new ReprobeAction(control), CircuitAction.open(control),
                 CircuitAction.reset(control), new FailoverAction(control, routes), CacheAction.clear(control),
                 CacheAction.warm(control), new DegradationAction(control), new FeatureToggleAction(control),
-                new GcAction(), new PoolResetAction(control), new WebhookAction(webhooks, clock), new CommandAction(commands), new AlertAction(sink)));
+                new GcAction(), new PoolResetAction(control), new RestartAction(control), new ScaleAction(control),
+                new WebhookAction(webhooks, clock), new CommandAction(commands), new AlertAction(sink)));
         actions.addAll(extra);
         return ActionCatalog.of(actions);
     }

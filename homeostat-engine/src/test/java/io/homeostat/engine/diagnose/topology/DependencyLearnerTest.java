@@ -49,6 +49,17 @@ class DependencyLearnerTest {
     }
 
     @Test
+    void countsEveryServiceSeenAndEveryServiceInTheGraph() {
+        DependencyLearner learner = DependencyLearner.from(DependencyGraph.of(Map.of("triage", Set.of("pharmaguard"))));
+
+        learner.observe(outcome("db:primary", Map.of()));
+        learner.observe(outcome("db:primary", Map.of(DependencyLearner.CALLER_TAG, "reports")));
+        learner.observe(outcome("pharmaguard", Map.of()));
+
+        assertThat(learner.serviceCount()).as("triage, pharmaguard, db:primary, reports").isEqualTo(4);
+    }
+
+    @Test
     void learnsAtMostTheBoundAndCountsWhatItDropped() {
         DependencyLearner learner = DependencyLearner.from(DependencyGraph.empty(), 2);
 

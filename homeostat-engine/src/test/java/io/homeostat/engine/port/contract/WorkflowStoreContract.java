@@ -225,6 +225,18 @@ public abstract class WorkflowStoreContract {
     }
 
     @Test
+    void theChoiceOfAStepsAlternativeIsKeptLikeAnyStepRecord() {
+        WorkflowRun run = run("inc-1");
+        store.create(run);
+        StepRecord chosen = new StepRecord(run.runId(), 0, "relieve", 1, "scale", StepPhase.CHOSEN, T0,
+                "chose scale of scale,run_command: 9/10 verified", Map.of("order", "scale,run_command"));
+        store.append(chosen);
+
+        assertThat(store.steps(run.runId())).containsExactly(chosen);
+        assertThat(store.actions(run.runId())).as("a choice is no action").isEmpty();
+    }
+
+    @Test
     void aKeyIsClaimedOnceEvenUnderContention() throws Exception {
         assertThat(store.claim("inc-1/run/step#1", "run")).isTrue();
         assertThat(store.claim("inc-1/run/step#1", "run")).isFalse();
