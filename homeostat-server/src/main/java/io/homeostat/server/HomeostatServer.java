@@ -22,6 +22,7 @@ import io.homeostat.server.ingest.SeenIds;
 import io.homeostat.server.ingest.SignalBatchReader;
 import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.LoopOptions;
+import io.homeostat.server.runtime.LoopSettings;
 import io.homeostat.server.runtime.RemoteCircuitException;
 import io.homeostat.server.runtime.UnknownCircuitException;
 import io.homeostat.server.ui.Dashboard;
@@ -57,9 +58,10 @@ public final class HomeostatServer implements AutoCloseable {
             Scheduler scheduler, LoopOptions options) {
         this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
         long begin = scheduler.clock().monotonicNanos();
+        LoopSettings settings = new LoopSettings(config.degradation(), config.retention());
         this.loop = incidents.isPresent()
-                ? ControlLoop.start(storeConfig, incidents.get(), scheduler)
-                : ControlLoop.start(storeConfig, scheduler, options);
+                ? ControlLoop.start(storeConfig, incidents.get(), scheduler, settings)
+                : ControlLoop.start(storeConfig, scheduler, options, settings);
         long loopReady = scheduler.clock().monotonicNanos();
         try {
             this.ingest = new Ingest(
@@ -125,7 +127,8 @@ public final class HomeostatServer implements AutoCloseable {
 
     /**
      * As {@link #start(ServerConfig, StoreConfig, Scheduler)}, for an application embedding the
-     * server: recovery may also act on the routes, caches, probes and pools of {@code options}.
+     * server: recovery may also act on the routes, caches, probes, pools, restartable components and
+     * capacities of {@code options}.
      * The application creates its guards in {@code loop().guards()} and its features in
      * {@code loop().toggles()}.
      *

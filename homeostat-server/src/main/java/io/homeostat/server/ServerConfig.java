@@ -1,5 +1,7 @@
 package io.homeostat.server;
 
+import io.homeostat.engine.plan.DegradationPolicy;
+import io.homeostat.server.runtime.Retention;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,9 +18,15 @@ import java.util.Objects;
  * @param maxBatchSignals the most signals in one ingest batch; default 10,000, in [1, 100,000]
  * @param maxFutureSkew how far ahead of the server's clock a signal's time may be; default 5 min,
  *     in [0, 1 day]
+ * @param degradation how the health score sets the degradation level automatically; default
+ *     {@link DegradationPolicy#ofDefaults()} (reduced below 0.8, essential below 0.6, at most
+ *     essential without a person, 2 min hold before each step up)
+ * @param retention how long the store keeps raw samples and rollups; default
+ *     {@link Retention#defaults()} (7 and 90 days, pruned hourly, rolled up every minute)
  */
 public record ServerConfig(
-        String host, int port, Path dataDirectory, int maxBatchBytes, int maxBatchSignals, Duration maxFutureSkew) {
+        String host, int port, Path dataDirectory, int maxBatchBytes, int maxBatchSignals, Duration maxFutureSkew,
+        DegradationPolicy degradation, Retention retention) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -33,6 +41,8 @@ public record ServerConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
+        Objects.requireNonNull(degradation, "degradation");
+        Objects.requireNonNull(retention, "retention");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -50,23 +60,38 @@ public record ServerConfig(
         }
     }
 
-    /** Loopback, port 8080, {@code ./data}, 4 MiB and 10,000 signals a batch, 5 min of skew. */
+    /**
+     * Loopback, port 8080, {@code ./data}, 4 MiB and 10,000 signals a batch, 5 min of skew, the
+     * default degradation policy and retention.
+     */
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), 4 << 20, 10_000, Duration.ofMinutes(5));
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), 4 << 20, 10_000, Duration.ofMinutes(5),
+                DegradationPolicy.ofDefaults(), Retention.defaults());
     }
 
     /** This config listening on {@code host}:{@code port}. */
     public ServerConfig withAddress(String host, int port) {
-        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew);
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation, retention);
     }
 
     /** This config keeping its files under {@code dataDirectory}. */
     public ServerConfig withDataDirectory(Path dataDirectory) {
-        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew);
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation, retention);
     }
 
     /** This config with other ingest limits. */
     public ServerConfig withIngestLimits(int maxBatchBytes, int maxBatchSignals, Duration maxFutureSkew) {
-        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew);
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation, retention);
+    }
+
+    /** This config with another automatic degradation policy. */
+    public ServerConfig withDegradation(DegradationPolicy degradation) {
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation, retention);
+    }
+
+    /** This config with another retention of metric samples and rollups. */
+    public ServerConfig withRetention(Retention retention) {
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
+                retention);
     }
 }

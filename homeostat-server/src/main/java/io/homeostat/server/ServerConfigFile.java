@@ -2,12 +2,18 @@ package io.homeostat.server;
 
 import io.homeostat.engine.config.ConfigNode;
 import io.homeostat.engine.config.YamlConfigReader;
+import io.homeostat.engine.plan.DegradationPolicyReader;
+import io.homeostat.server.runtime.Retention;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Reads the server's part of {@code homeostat.yaml}. For now only the {@code server} section is
- * understood ({@code host}, {@code port}, {@code data}); any other key is refused with its file,
+ * Reads the server's part of {@code homeostat.yaml}: the {@code server} section ({@code host},
+ * {@code port}, {@code data}) and the {@code degradation} section (automatic degradation, as
+ * {@link DegradationPolicyReader} reads it; absent, the default policy stays) and the
+ * {@code retention} section ({@code raw_days}, {@code rollup_days}, {@code period},
+ * {@code rollup_period}; see {@link Retention}); any other key is refused with its file,
  * line and key, so that a file written for a later version fails loudly instead of being
  * half-applied. Detector rules, workflows and flags come with the configuration model.
  *
@@ -25,7 +31,13 @@ public final class ServerConfigFile {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static ServerConfig apply(Path file, ServerConfig base) {
-        ConfigNode root = YamlConfigReader.read(file).requireKeys(Set.of("server"));
+        ConfigNode root = YamlConfigReader.read(file).requireKeys(Set.of("server", "degradation", "retention"));
+        if (root.field("degradation").isPresent()) {
+            base = base.withDegradation(DegradationPolicyReader.readSection(root.required("degradation")));
+        }
+        if (root.field("retention").isPresent()) {
+            base = base.withRetention(retention(root.required("retention"), base.retention()));
+        }
         if (root.field("server").isEmpty()) {
             return base;
         }
@@ -41,5 +53,19 @@ public final class ServerConfigFile {
         }
         Path data = server.field("data").map(node -> Path.of(node.asString())).orElse(base.dataDirectory());
         return base.withAddress(host, port).withDataDirectory(data);
+    }
+
+    private static Retention retention(ConfigNode node, Retention base) {
+        node.requireKeys(Set.of("raw_days", "rollup_days", "period", "rollup_period"));
+        int raw = node.field("raw_days").map(ConfigNode::asInt).orElse(base.rawDays());
+        int rollups = node.field("rollup_days").map(ConfigNode::asInt).orElse(base.rollupDays());
+        Duration period = node.field("period").map(ConfigNode::asDuration).orElse(base.period());
+        Duration rollupPeriod = node.field("rollup_period").map(ConfigNode::asDuration).orElse(base.rollupPeriod());
+        try {
+            return new Retention(raw, rollups, period, rollupPeriod);
+        } catch (IllegalArgumentException e) {
+            String key = e.getMessage().substring(0, e.getMessage().indexOf(' '));
+            throw node.field(key).orElse(node).error(e.getMessage());
+        }
     }
 }

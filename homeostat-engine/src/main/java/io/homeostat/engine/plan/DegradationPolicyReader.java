@@ -60,7 +60,16 @@ public final class DegradationPolicyReader {
      */
     public static DegradationPolicy read(ConfigNode root) {
         root.requireKeys(Set.of("degradation"));
-        ConfigNode node = root.required("degradation");
+        return readSection(root.required("degradation"));
+    }
+
+    /**
+     * Reads a policy from the {@code degradation} section itself (its value), e.g. a section of a
+     * larger file such as {@code homeostat.yaml}.
+     *
+     * @throws ConfigException if a value is wrong
+     */
+    public static DegradationPolicy readSection(ConfigNode node) {
         node.requireKeys(KEYS);
         String service = node.field("service").map(ConfigNode::asString).orElse(DegradationPolicy.SYSTEM);
         Duration hold = node.field("hold").map(ConfigNode::asDuration).orElse(DegradationPolicy.DEFAULT_HOLD);

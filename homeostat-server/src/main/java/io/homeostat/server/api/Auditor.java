@@ -15,6 +15,9 @@ import java.util.UUID;
  */
 public final class Auditor {
 
+    /** The actor of {@link #recordSystem}: {@value}. */
+    public static final String SYSTEM = "system";
+
     private final AuditLog log;
     private final Clock clock;
 
@@ -27,6 +30,14 @@ public final class Auditor {
     public void record(Principal principal, String action, String target, String reason, Map<String, String> evidence) {
         log.append(AuditRecord.of(UUID.randomUUID().toString(), clock.instant(), principal.actor(), "api." + action,
                 target, reason, evidence));
+    }
+
+    /**
+     * Appends one record of something the server did by itself (no token), with the actor
+     * {@value #SYSTEM} and {@code action} as given, e.g. {@code alert.silence.expired}.
+     */
+    public void recordSystem(String action, String target, String reason, Map<String, String> evidence) {
+        log.append(AuditRecord.of(UUID.randomUUID().toString(), clock.instant(), SYSTEM, action, target, reason, evidence));
     }
 
     /** The log itself, for queries. */

@@ -92,8 +92,10 @@ public final class ControlLoop implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
+    private final StoreHousekeeping housekeeping;
 
-    private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options) {
+    private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options,
+            LoopSettings settings) {
         this.scheduler = scheduler;
         this.incidents = incidents;
         this.store = store;
@@ -115,6 +117,8 @@ public final class ControlLoop implements AutoCloseable {
         options.caches().forEach(kernel::cache);
         options.probes().forEach(kernel::probe);
         options.pools().forEach(kernel::pool);
+        options.restartables().forEach(kernel::restartable);
+        options.capacities().forEach(kernel::capacity);
         this.control = kernel.build();
         this.actions = StandardActions.catalog(control, options.routes(), new EscalationPortSink(alerting), List.of(),
                 List.of(), scheduler.clock(), List.of());
@@ -136,6 +140,7 @@ public final class ControlLoop implements AutoCloseable {
                 .detector(new CircuitEventDetector())
                 .workflows(workflows)
                 .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)))
+                .degradation(settings.degradation(), control)
                 .build();
         subscriptions.add(engine);
         subscriptions.add(engine.incidents().listen(IncidentAlerts.feeding(alerting)));
@@ -144,6 +149,7 @@ public final class ControlLoop implements AutoCloseable {
         subscriptions.add(bus.subscribe(this::store));
         this.overhead = new Overhead(bus, scheduler.clock());
         this.ticking = scheduler.scheduleAtFixedRate(TICK, TICK, () -> overhead.timed(engine::tick));
+        this.housekeeping = new StoreHousekeeping(store, settings.retention(), scheduler);
     }
 
     /**
@@ -154,7 +160,19 @@ public final class ControlLoop implements AutoCloseable {
      */
     public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         Objects.requireNonNull(incidents, "incidents");
-        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults());
+        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults(), LoopSettings.defaults());
+    }
+
+    /**
+     * As {@link #start(StoreConfig, IncidentStore, Scheduler)}, with the settings of {@code homeostat.yaml}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     */
+    public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler,
+            LoopSettings settings) {
+        Objects.requireNonNull(incidents, "incidents");
+        return start(storeConfig, store -> incidents, scheduler, LoopOptions.defaults(), settings);
     }
 
     /**
@@ -165,28 +183,40 @@ public final class ControlLoop implements AutoCloseable {
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler) {
-        return start(storeConfig, JdbcStore::incidents, scheduler, LoopOptions.defaults());
+        return start(storeConfig, JdbcStore::incidents, scheduler, LoopOptions.defaults(), LoopSettings.defaults());
     }
 
     /**
-     * As {@link #start(StoreConfig, Scheduler)}, with routes, caches, probes and pools of an
+     * As {@link #start(StoreConfig, Scheduler)}, with routes, caches, probes, pools, restartables and capacities of an
      * embedding application for recovery to act on, and its settle time.
      *
      * @throws NullPointerException if an argument is null
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler, LoopOptions options) {
-        return start(storeConfig, JdbcStore::incidents, scheduler, options);
+        return start(storeConfig, JdbcStore::incidents, scheduler, options, LoopSettings.defaults());
+    }
+
+    /**
+     * As {@link #start(StoreConfig, Scheduler, LoopOptions)}, with the settings of {@code homeostat.yaml}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     */
+    public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler, LoopOptions options,
+            LoopSettings settings) {
+        return start(storeConfig, JdbcStore::incidents, scheduler, options, settings);
     }
 
     private static ControlLoop start(StoreConfig storeConfig, Function<JdbcStore, IncidentStore> incidents,
-            Scheduler scheduler, LoopOptions options) {
+            Scheduler scheduler, LoopOptions options, LoopSettings settings) {
         Objects.requireNonNull(storeConfig, "storeConfig");
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(settings, "settings");
         JdbcStore store = JdbcStore.open(storeConfig, scheduler);
         try {
-            return new ControlLoop(store, incidents.apply(store), scheduler, options);
+            return new ControlLoop(store, incidents.apply(store), scheduler, options, settings);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -327,10 +357,16 @@ public final class ControlLoop implements AutoCloseable {
         return overhead;
     }
 
-    /** Stops ticking, delivers what the bus holds, then flushes and closes the store. */
+    /** The store's rollup and retention runs. */
+    public StoreHousekeeping housekeeping() {
+        return housekeeping;
+    }
+
+    /** Stops ticking and housekeeping, delivers what the bus holds, then flushes and closes the store. */
     @Override
     public void close() {
         ticking.cancel();
+        housekeeping.close();
         bus.close();
         for (AutoCloseable subscription : subscriptions) {
             try {

@@ -1,8 +1,10 @@
 package io.homeostat.server.runtime;
 
 import io.homeostat.core.control.ControlledCache;
+import io.homeostat.core.control.ControlledCapacity;
 import io.homeostat.core.control.ControlledPool;
 import io.homeostat.core.control.ProviderRoute;
+import io.homeostat.core.control.Restartable;
 import io.homeostat.engine.diagnose.DiagnosisStage;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,7 +16,8 @@ import java.util.function.BooleanSupplier;
 /**
  * What an application embedding the server gives recovery to act on besides the guards, the
  * degradation and the toggles (which the loop owns): provider routes to fail over, caches to
- * clear and warm, probes to re-run and pools to reset, each by name; and how long an incident
+ * clear and warm, probes to re-run, pools to reset, components to restart ({@code restart_process})
+ * and capacities to scale ({@code scale}), each by name; and how long an incident
  * settles before it is diagnosed. Immutable; start from {@link #defaults()}.
  *
  * @param routes provider routes, by their names; default none
@@ -23,9 +26,14 @@ import java.util.function.BooleanSupplier;
  * @param pools connection pools by name; default none
  * @param settle how long an incident stays open before diagnosis; default
  *     {@value DiagnosisStage#DEFAULT_SETTLE_SECONDS} s, not negative
+ * @param restartables components {@code restart_process} may restart gracefully, by name (the
+ *     shipped workflows name the service); default none
+ * @param capacities capacities {@code scale} may resize within their bounds, by name (the shipped
+ *     workflows name the service); default none
  */
 public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCache> caches,
-        Map<String, BooleanSupplier> probes, Map<String, ControlledPool> pools, Duration settle) {
+        Map<String, BooleanSupplier> probes, Map<String, ControlledPool> pools, Duration settle,
+        Map<String, Restartable> restartables, Map<String, ControlledCapacity> capacities) {
 
     /**
      * Validates and copies the parts.
@@ -38,6 +46,8 @@ public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCach
         caches = Map.copyOf(caches);
         probes = Map.copyOf(probes);
         pools = Map.copyOf(pools);
+        restartables = Map.copyOf(restartables);
+        capacities = Map.copyOf(capacities);
         Objects.requireNonNull(settle, "settle");
         if (settle.isNegative()) {
             throw new IllegalArgumentException("settle must not be negative, was " + settle);
@@ -47,7 +57,7 @@ public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCach
     /** Nothing to act on besides the loop's own parts; 30 s of settling. */
     public static LoopOptions defaults() {
         return new LoopOptions(List.of(), Map.of(), Map.of(), Map.of(),
-                Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS));
+                Duration.ofSeconds(DiagnosisStage.DEFAULT_SETTLE_SECONDS), Map.of(), Map.of());
     }
 
     /** These options with {@code route} added. */
@@ -55,27 +65,37 @@ public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCach
         Objects.requireNonNull(route, "route");
         List<ProviderRoute> more = new java.util.ArrayList<>(routes);
         more.add(route);
-        return new LoopOptions(more, caches, probes, pools, settle);
+        return new LoopOptions(more, caches, probes, pools, settle, restartables, capacities);
     }
 
     /** These options with the cache {@code name} added (or replaced). */
     public LoopOptions withCache(String name, ControlledCache cache) {
-        return new LoopOptions(routes, plus(caches, name, cache), probes, pools, settle);
+        return new LoopOptions(routes, plus(caches, name, cache), probes, pools, settle, restartables, capacities);
     }
 
     /** These options with the probe {@code name} added (or replaced). */
     public LoopOptions withProbe(String name, BooleanSupplier probe) {
-        return new LoopOptions(routes, caches, plus(probes, name, probe), pools, settle);
+        return new LoopOptions(routes, caches, plus(probes, name, probe), pools, settle, restartables, capacities);
     }
 
     /** These options with the pool {@code name} added (or replaced). */
     public LoopOptions withPool(String name, ControlledPool pool) {
-        return new LoopOptions(routes, caches, probes, plus(pools, name, pool), settle);
+        return new LoopOptions(routes, caches, probes, plus(pools, name, pool), settle, restartables, capacities);
     }
 
     /** These options with another settle time. */
     public LoopOptions withSettle(Duration settle) {
-        return new LoopOptions(routes, caches, probes, pools, settle);
+        return new LoopOptions(routes, caches, probes, pools, settle, restartables, capacities);
+    }
+
+    /** These options with the restartable component {@code name} added (or replaced). */
+    public LoopOptions withRestartable(String name, Restartable component) {
+        return new LoopOptions(routes, caches, probes, pools, settle, plus(restartables, name, component), capacities);
+    }
+
+    /** These options with the capacity {@code name} added (or replaced). */
+    public LoopOptions withCapacity(String name, ControlledCapacity capacity) {
+        return new LoopOptions(routes, caches, probes, pools, settle, restartables, plus(capacities, name, capacity));
     }
 
     private static <T> Map<String, T> plus(Map<String, T> map, String name, T value) {

@@ -69,6 +69,29 @@ public final class RollupJob {
         }
     }
 
+    /**
+     * Deletes the minute and hour rollups whose bucket starts before {@code before} (rollups are
+     * usually kept longer than raw samples); returns how many rows went.
+     *
+     * @throws StoreUnavailableException if the database fails
+     */
+    public int prune(Instant before) {
+        Objects.requireNonNull(before, "before");
+        try (Connection c = store.dataSource().getConnection()) {
+            c.setAutoCommit(true);
+            int deleted = 0;
+            for (String table : new String[] {"metric_rollup_minute", "metric_rollup_hour"}) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE bucket_start < ?")) {
+                    s.setObject(1, Wire.sqlTime(before));
+                    deleted += s.executeUpdate();
+                }
+            }
+            return deleted;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot prune metric rollups", e);
+        }
+    }
+
     /** Rolls up the last two hours, up to now. */
     public int runOnce() {
         Instant now = clock.instant();

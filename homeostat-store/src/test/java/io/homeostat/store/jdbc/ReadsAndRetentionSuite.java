@@ -154,6 +154,23 @@ abstract class ReadsAndRetentionSuite {
         assertThat(rows("metric_rollup_hour")).contains("db:primary|latency.p95|" + T0 + "|4|8.0|-1.0|5.0");
     }
 
+    @Test
+    void pruningDropsRollupsOlderThanTheCutoffOnly() throws java.sql.SQLException {
+        store.write(new MetricSample("db:primary", "latency.p95", 1, T0.plusSeconds(10), Map.of()));
+        store.write(new MetricSample("db:primary", "latency.p95", 2, T0.plusSeconds(7_210), Map.of()));
+        store.flush();
+        RollupJob job = new RollupJob(store, clock);
+        job.rollUp(T0, T0.plusSeconds(7_300));
+        assertThat(rows("metric_rollup_minute")).hasSize(2);
+        assertThat(rows("metric_rollup_hour")).hasSize(2);
+
+        assertThat(job.prune(T0.plusSeconds(3_600))).isEqualTo(2);
+
+        assertThat(rows("metric_rollup_minute")).containsExactly("db:primary|latency.p95|" + T0.plusSeconds(7_200) + "|1|2.0|2.0|2.0");
+        assertThat(rows("metric_rollup_hour")).containsExactly("db:primary|latency.p95|" + T0.plusSeconds(7_200) + "|1|2.0|2.0|2.0");
+        assertThat(job.prune(T0.plusSeconds(3_600))).isZero();
+    }
+
     private java.util.List<String> rows(String table) throws java.sql.SQLException {
         java.util.List<String> rows = new java.util.ArrayList<>();
         try (var c = store.dataSource().getConnection(); var s = c.createStatement();

@@ -15,6 +15,7 @@ import io.homeostat.engine.alert.escalate.EscalationPolicy;
 import io.homeostat.engine.alert.escalate.OnCallRotation;
 import io.homeostat.engine.alert.notify.Channel;
 import io.homeostat.engine.alert.notify.DeliveryStats;
+import io.homeostat.engine.alert.notify.Notification;
 import io.homeostat.engine.alert.notify.Receiver;
 import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.detect.Severity;
@@ -170,7 +171,8 @@ public final class AlertEngine implements Alerting {
             TrackedAlert tracked = require(fingerprint);
             tracked.acknowledgedBy = who;
             out.event(event(tracked, AlertEvent.Kind.ACKNOWLEDGED, who, "acknowledged"));
-            escalator.acknowledge(escalationKey(tracked));
+            acknowledgeGroups(tracked, who, out);
+            escalator.acknowledge(escalationKey(tracked), who, out);
             return null;
         });
     }
@@ -186,7 +188,12 @@ public final class AlertEngine implements Alerting {
                     any = true;
                 }
             }
-            return escalator.acknowledge(incidentId) || any;
+            for (TrackedAlert tracked : alerts.values()) {
+                if (tracked.firing && tracked.labels.incident().filter(incidentId::equals).isPresent()) {
+                    acknowledgeGroups(tracked, who, out);
+                }
+            }
+            return escalator.acknowledge(incidentId, who, out) || any;
         });
     }
 
@@ -349,6 +356,36 @@ public final class AlertEngine implements Alerting {
         return verdict;
     }
 
+    /**
+     * Tells the receiver of each group {@code tracked} was shown firing in, once no alert shown
+     * firing there is left unacknowledged, that the group was acknowledged (same key as its
+     * notifications: PagerDuty acknowledges that incident). Under the lock.
+     */
+    private void acknowledgeGroups(TrackedAlert tracked, String who, Outbox out) {
+        Instant now = now();
+        for (String key : tracked.groups) {
+            AlertGroup group = groups.get(key);
+            if (group == null || !Boolean.TRUE.equals(group.shown.get(tracked.fingerprint())) || group.acknowledged) {
+                continue;
+            }
+            List<AlertView> firing = new ArrayList<>();
+            boolean all = true;
+            for (Map.Entry<String, Boolean> member : group.shown.entrySet()) {
+                TrackedAlert other = alerts.get(member.getKey());
+                if (member.getValue() && other != null && other.firing) {
+                    all &= !other.acknowledgedBy.isEmpty();
+                    firing.add(view(other, now));
+                }
+            }
+            if (all) {
+                group.acknowledged = true;
+                String receiver = group.route.receiver();
+                out.acknowledge(receiver(receiver), new Notification(receiver, group.key, Notification.Kind.GROUP,
+                        group.groupLabels, firing, List.of(), "acknowledged by " + who, "", -1, now));
+            }
+        }
+    }
+
     AlertView view(TrackedAlert tracked, Instant now) {
         Verdict verdict = suppression.judge(tracked, alerts.values(), now);
         tracked.mutedBy = verdict.mutedBy();
@@ -466,6 +503,13 @@ public final class AlertEngine implements Alerting {
                 } catch (RuntimeException e) {
                     counters.failure();
                 }
+            }
+        }
+        for (Outbox.Dispatch ack : out.acknowledgements) {
+            try {
+                ack.receiver().acknowledge(ack.notification());
+            } catch (RuntimeException e) {
+                counters.failure();
             }
         }
         for (Outbox.Dispatch dispatch : out.dispatches) {

@@ -19,6 +19,8 @@ final class AlertGroup {
     /** fingerprint -> listed as firing in the last notification. */
     final Map<String, Boolean> shown = new LinkedHashMap<>();
     Instant lastNotified;
+    /** The receiver was told every alert shown firing is acknowledged; cleared when a new one is shown. */
+    boolean acknowledged;
     Cancellable timer = () -> {};
 
     AlertGroup(String key, Route route, Map<String, String> groupLabels) {

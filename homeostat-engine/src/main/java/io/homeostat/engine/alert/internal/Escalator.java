@@ -127,13 +127,23 @@ final class Escalator {
     }
 
     /** Somebody took the problem: no further climbing. True if it was being followed. */
-    boolean acknowledge(String key) {
+    boolean acknowledge(String key, String who, Outbox out) {
         Followed current = followed.get(key);
         if (current == null) {
             return false;
         }
+        boolean first = !current.acknowledged;
         current.acknowledged = true;
         current.timer.cancel();
+        if (first) {
+            // the level last notified hears of it, so a pager stops paging (PagerDuty's acknowledge)
+            OnCallLevel level = rotation.orElseThrow().levels().get(current.level);
+            Instant now = scheduler.clock().instant();
+            Map<String, String> groupLabels = Map.of(Labels.SERVICE, current.service, Labels.INCIDENT, key);
+            out.acknowledge(receivers.get(level.receiver()), new Notification(level.receiver(), key,
+                    Notification.Kind.ESCALATION, groupLabels, alertsOf.apply(key), List.of(), "acknowledged by " + who,
+                    level.onCallAt(now), current.level, now));
+        }
         return true;
     }
 

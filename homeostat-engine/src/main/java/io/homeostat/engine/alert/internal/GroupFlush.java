@@ -56,6 +56,7 @@ final class GroupFlush {
                 firing.add(view);
                 if (!wasShown) {
                     fresh.add(view);
+                    group.acknowledged = false; // a new alert fires in it: the next acknowledgement is news
                 }
             } else if (wasShown && verdict.state() == AlertState.RESOLVED) {
                 resolved.add(view);

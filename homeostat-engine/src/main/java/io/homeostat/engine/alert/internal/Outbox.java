@@ -16,9 +16,14 @@ final class Outbox {
 
     final List<AlertEvent> events = new ArrayList<>();
     final List<Dispatch> dispatches = new ArrayList<>();
+    final List<Dispatch> acknowledgements = new ArrayList<>();
 
     void event(AlertEvent event) {
         events.add(event);
+    }
+
+    void acknowledge(Receiver receiver, Notification notification) {
+        acknowledgements.add(new Dispatch(receiver, notification));
     }
 
     void send(Receiver receiver, Notification notification) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Sends PagerDuty Events API v2 events: {@code trigger} while alerts fire, {@code resolve} when
- * all resolved, with the notification's key as {@code dedup_key} so repeats update one incident
+ * Sends PagerDuty Events API v2 events: {@code trigger} while alerts fire, {@code acknowledge}
+ * when people acknowledged them ({@link #acknowledge}), {@code resolve} when all resolved, with the notification's key as {@code dedup_key} so repeats update one incident
  * there. The routing key is a {@link Secret} and is left out of dead letters. Retries and
  * dead-letters per the transport. Thread-safe.
  */
@@ -51,6 +51,14 @@ public final class PagerDutyChannel implements Channel {
     public void send(Notification notification) {
         byte[] body = NotificationJson.pagerDuty(notification, routingKey);
         delivery.submit(notification.key(), notification.title(), new HttpPost(transport, endpoint, body, Map.of()));
+    }
+
+    /** Sends an {@code acknowledge} event on the notification's key, so PagerDuty stops paging for it. */
+    @Override
+    public void acknowledge(Notification notification) {
+        byte[] body = NotificationJson.pagerDutyAcknowledge(notification, routingKey);
+        delivery.submit(notification.key(), "[ACKNOWLEDGED] " + notification.title(),
+                new HttpPost(transport, endpoint, body, Map.of()));
     }
 
     @Override

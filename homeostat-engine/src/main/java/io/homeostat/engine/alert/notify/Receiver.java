@@ -26,6 +26,13 @@ public record Receiver(String name, List<Channel> channels) {
         return new Receiver(name, List.of(channels));
     }
 
+    /** Tells every channel that {@code notification}'s alerts were acknowledged ({@link Channel#acknowledge}). */
+    public void acknowledge(Notification notification) {
+        for (Channel channel : channels) {
+            channel.acknowledge(notification);
+        }
+    }
+
     /** Sends {@code notification} to every channel. */
     public void send(Notification notification) {
         for (Channel channel : channels) {

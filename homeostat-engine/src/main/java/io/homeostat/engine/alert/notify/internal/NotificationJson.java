@@ -99,6 +99,18 @@ public final class NotificationJson {
         return write(body);
     }
 
+    /**
+     * A PagerDuty Events API v2 {@code acknowledge} event: routing key, action and the
+     * notification's key as {@code dedup_key} (PagerDuty takes no payload with it).
+     */
+    public static byte[] pagerDutyAcknowledge(Notification n, Secret routingKey) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("routing_key", routingKey.reveal());
+        body.put("event_action", "acknowledge");
+        body.put("dedup_key", n.key());
+        return write(body);
+    }
+
     /** {@code summary (service, severity)}. */
     public static String line(AlertView a) {
         return a.summary() + " (" + a.labels().service() + ", " + a.labels().get(Labels.SEVERITY).orElse("") + ")";
