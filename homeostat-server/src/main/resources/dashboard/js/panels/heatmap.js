@@ -77,9 +77,18 @@ async function drill(service, incidents) {
     el('dt', {}, 'Status'), el('dd', {}, badge(now.status || 'unknown')),
     el('dt', {}, 'Circuit'), el('dd', {}, now.circuit ? badge(now.circuit) : '—'),
     el('dt', {}, 'Active incidents'), el('dd', {}, String(now.activeIncidents ?? 0))));
-  // The metric values the detectors saw, per series, from the evidence of the timeline's detections.
+  // The service's metric series per minute when the server has them; else the values the
+  // detectors saw, from the evidence of the timeline's detections.
   const series = new Map();
-  for (const entry of answer.timeline || []) {
+  const metricsRoute = firstRoute('get', '/api/v1/services/{name}/metrics');
+  if (metricsRoute) {
+    const base = `${fill(metricsRoute, { name: service })}?minutes=${HOURS * 60}`;
+    const names = ((await api.get(base)).metrics || []).slice(0, 8);
+    const answers = await Promise.all(names.map((metric) => api.get(`${base}&metric=${encodeURIComponent(metric)}`)));
+    names.forEach((metric, i) => series.set(metric, (answers[i].points || []).map((p) => ({ time: p.bucketStart || p.time,
+      value: p.mean ?? p.value }))));
+  }
+  for (const entry of metricsRoute ? [] : answer.timeline || []) {
     const value = Number(entry.evidence?.value);
     if (entry.evidence && entry.evidence.value !== undefined && Number.isFinite(value)) {
       const key = entry.evidence.series || entry.evidence.metric || 'value';

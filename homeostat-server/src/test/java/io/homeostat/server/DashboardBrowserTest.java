@@ -20,9 +20,7 @@ import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.Severity;
-import io.homeostat.engine.execute.RecoveryTrigger;
 import io.homeostat.engine.execute.RunPhase;
-import io.homeostat.engine.execute.StartResult;
 import io.homeostat.engine.execute.WorkflowRun;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.plan.TriggerType;
@@ -31,6 +29,7 @@ import io.homeostat.server.runtime.CircuitView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -202,9 +201,11 @@ class DashboardBrowserTest {
         assertThat(page.locator("#drawer-body")).containsText("Not diagnosed yet");
         page.locator("#drawer .close").click();
 
-        // Drill-down from the heatmap: the error rate the detector saw, charted.
+        // Drill-down from the heatmap: the ingested error rate, per minute from the store, charted.
+        running.server.loop().store().flush();
         page.locator("[data-testid=heatmap] .name").filter(new Locator.FilterOptions().setHasText("payments")).click();
-        assertThat(page.locator("#drawer-body [data-testid=drill-charts]")).containsText("payments/error.rate");
+        assertThat(page.locator("#drawer-body [data-testid=drill-charts] .chart-title")
+                .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^error\\.rate$")))).isVisible();
         assertThat(page.locator("#drawer-body [data-testid=drill-charts] canvas").last()).isVisible();
         assertThat(consoleErrors).isEmpty();
     }
@@ -268,20 +269,25 @@ class DashboardBrowserTest {
         assertThat(consoleErrors).isEmpty();
     }
 
-    /** A memory-leak run for payments whose second step (run_command, high risk: no command configured) waits for a person. */
+    /**
+     * A memory-leak run for payments waiting for a person to approve its first step, put in the
+     * store as the safety gate would leave it (the shipped workflows have no high-risk step this
+     * server can reach: their commands are not allow-listed here).
+     */
     private WorkflowRun pendingApproval() {
         ControlLoop loop = running.server.loop();
         Incident incident = loop.tracker().observe(new Detection("d-mem", "anomaly", Detection.Kind.ANOMALY,
                 Detection.Status.FIRING, new SeriesKey("payments", "memory.used"), "memory", "memory-leak", Severity.HIGH,
                 0.9, "memory climbs towards its limit", Map.of(), RunningServer.START)).orElseThrow();
-        StartResult started = loop.recovery().recover(
-                new RecoveryTrigger(incident.id(), TriggerType.ANOMALY, "payments", "resource"));
-        assertThat(started.outcome()).as(started.reason()).isEqualTo(StartResult.Outcome.STARTED);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
-            loop.recovery().tick();
-            return loop.recovery().run(started.runId()).orElseThrow().phase() == RunPhase.AWAITING_APPROVAL;
-        });
-        return loop.recovery().run(started.runId()).orElseThrow();
+        Instant now = running.clock.instant();
+        WorkflowRun started = WorkflowRun.start("run-1", incident.id(), "memory-leak", "payments", TriggerType.ANOMALY, now,
+                now.plus(Duration.ofMinutes(20)), now);
+        loop.store().workflows().create(started);
+        WorkflowRun waiting = started.awaitingApproval(now.plus(Duration.ofMinutes(15)),
+                "tell-people is high risk and needs a person's approval", now);
+        loop.store().workflows().update(waiting);
+        assertThat(loop.recovery().run("run-1")).map(WorkflowRun::phase).contains(RunPhase.AWAITING_APPROVAL);
+        return waiting;
     }
 
     @Test
@@ -298,9 +304,9 @@ class DashboardBrowserTest {
         assertThat(page.locator("#panel-approvals")).containsText("Nothing waits for approval.");
         WorkflowRun after = running.server.loop().recovery().run(pending.runId()).orElseThrow();
         assertThat(after.phase()).isNotEqualTo(RunPhase.AWAITING_APPROVAL);
-        // The approved step ran and failed (no command is allowed here): the run ends, and the learner counts it.
+        // The approved step acted (an alert); the run went on and shows in the recovery history.
         assertThat(page.locator("[data-testid=recovery-table]")).containsText("memory-leak");
-        assertThat(page.locator("[data-testid=learning-table]")).containsText("run_command");
+        assertThat(running.server.loop().recovery().steps(pending.runId())).extracting(step -> step.action()).contains("alert");
         JsonNode audit = running.get("/api/v1/audit?action=api.approval.approve", running.viewer).json().path("records");
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).path("actor").asText()).isEqualTo("token:ops");
