@@ -11,6 +11,7 @@ import io.homeostat.server.api.Authorizer;
 import io.homeostat.server.api.BadRequestException;
 import io.homeostat.server.api.JacksonJson;
 import io.homeostat.server.auth.ApiTokens;
+import io.homeostat.server.auth.BrowserSessions;
 import io.homeostat.server.auth.DuplicateTokenException;
 import io.homeostat.server.auth.IssuedToken;
 import io.homeostat.server.events.EventStream;
@@ -25,6 +26,7 @@ import io.homeostat.server.runtime.LoopOptions;
 import io.homeostat.server.runtime.LoopSettings;
 import io.homeostat.server.runtime.RemoteCircuitException;
 import io.homeostat.server.runtime.UnknownCircuitException;
+import io.homeostat.server.ui.Dashboard;
 import io.homeostat.store.jdbc.StoreConfig;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -70,9 +72,10 @@ public final class HomeostatServer implements AutoCloseable {
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
             monitor = SelfMonitor.start(loop.bus(), loop.store(), ingest, loop.guards(), scheduler);
             this.self = monitor;
+            BrowserSessions sessions = BrowserSessions.defaults(tokens, scheduler.clock());
             ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events,
-                    config, self);
-            Authorizer authorizer = new Authorizer(tokens);
+                    config, self, sessions);
+            Authorizer authorizer = new Authorizer(tokens, sessions);
             JacksonJson json = new JacksonJson();
             this.http = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
@@ -81,6 +84,7 @@ public final class HomeostatServer implements AutoCloseable {
                 javalin.http.maxRequestSize = config.maxBatchBytes();
                 javalin.jetty.host = config.host();
                 javalin.jetty.port = config.port();
+                Dashboard.serve(javalin);
                 for (ApiRoute route : routes.routes()) {
                     javalin.routes.addHttpHandler(route.method(), route.path(), authorizer.guard(route));
                 }

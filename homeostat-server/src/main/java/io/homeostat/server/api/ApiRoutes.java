@@ -3,6 +3,7 @@ package io.homeostat.server.api;
 import io.homeostat.core.time.Clock;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.server.auth.ApiTokens;
+import io.homeostat.server.auth.BrowserSessions;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.metrics.SelfMonitor;
@@ -37,10 +38,11 @@ public final class ApiRoutes {
      * @param events the live stream served at {@code /api/v1/events}
      * @param config the server's settings, shown by {@code /api/v1/config}
      * @param self Homeostat's self checks and metrics ({@code /health}, {@code /metrics})
+     * @param sessions the dashboard's browser sessions, signed in at {@code /api/v1/session}
      */
     public static ApiRoutes of(
             ControlLoop loop, Ingest ingest, ApiTokens tokens, Clock clock, BooleanSupplier ready, int maxBatchBytes,
-            EventStream events, ServerConfig config, SelfMonitor self) {
+            EventStream events, ServerConfig config, SelfMonitor self, BrowserSessions sessions) {
         Auditor auditor = new Auditor(loop.auditLog(), clock);
         List<ApiRoute> routes = new ArrayList<>();
         routes.addAll(new HealthRoutes(loop, ingest, ready, self).routes());
@@ -63,6 +65,7 @@ public final class ApiRoutes {
         routes.addAll(new TokenRoutes(tokens, auditor).routes());
         routes.addAll(new LiveRoutes(loop, events).routes());
         routes.addAll(new LearningRoutes(loop, clock).routes());
+        routes.addAll(new SessionRoutes(sessions, auditor).routes());
         AtomicReference<Map<String, Object>> document = new AtomicReference<>();
         routes.add(ApiRoute.get(OPENAPI_PATH, Access.PUBLIC, "This OpenAPI 3 document", List.of(),
                 ctx -> ctx.json(document.get())));

@@ -15,15 +15,18 @@ import java.util.Objects;
  * @param failureRate failed share of calls in its window in percent (0 when empty)
  * @param since when it entered its state, if known; the epoch when not
  * @param reason why it entered its state, in words; empty when unknown
+ * @param nextRetryAt when an open local breaker lets trial calls through; the epoch when not open
+ *     or not known (remote breakers, forced open)
  */
 public record CircuitView(
         String name, CircuitState state, boolean local, int calls, int failures, double failureRatePercent, Instant since,
-        String reason) {
+        String reason, Instant nextRetryAt) {
 
     public CircuitView {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(nextRetryAt, "nextRetryAt");
     }
 }

@@ -103,12 +103,12 @@ public final class Circuits {
         BreakerState state = breaker.exportState();
         WindowSnapshot window = state.window();
         return new CircuitView(state.name(), state.state(), true, window.calls(), window.failures(),
-                window.failureRate(), state.openedAt(), state.lastTransitionReason());
+                window.failureRate(), state.openedAt(), state.lastTransitionReason(), state.nextRetryAt());
     }
 
     private static CircuitView remote(CircuitTransition transition) {
         WindowSnapshot window = transition.window();
         return new CircuitView(transition.service(), transition.to(), false, window.calls(), window.failures(),
-                window.failureRate(), transition.time(), transition.reason());
+                window.failureRate(), transition.time(), transition.reason(), BreakerState.NO_TIME);
     }
 }
