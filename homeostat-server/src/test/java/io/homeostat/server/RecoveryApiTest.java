@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Workflows, manual triggers, approvals and the recovery history over loopback HTTP. The shipped
- * memory-leak workflow tells people, then wants to run a command no one allowed: a high-risk step
+ * restart-now workflow (RunningServer.withApprovals) tells people, then wants to restart without a drain: a high-risk step
  * that waits for a person.
  */
 class RecoveryApiTest {
@@ -33,7 +33,7 @@ class RecoveryApiTest {
 
     @BeforeEach
     void start() {
-        running = new RunningServer(data);
+        running = RunningServer.withApprovals(data, "orders", "billing");
     }
 
     @AfterEach
@@ -42,7 +42,7 @@ class RecoveryApiTest {
     }
 
     private JsonNode trigger(String service) {
-        RunningServer.Answer started = running.post("/api/v1/workflows/memory-leak/runs", running.operator,
+        RunningServer.Answer started = running.post("/api/v1/workflows/restart-now/runs", running.operator,
                 "{\"service\":\"" + service + "\",\"reason\":\"heap climbing since the deploy\"}");
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         return started.json();
@@ -69,7 +69,7 @@ class RecoveryApiTest {
         workflows.forEach(workflow -> names.add(workflow.path("name").asText()));
         assertThat(names).contains("ai-provider-failure", "database-connection-lost", "memory-leak");
         JsonNode leak = workflows.get(names.indexOf("memory-leak"));
-        assertThat(leak.path("steps").findValuesAsText("action")).containsExactly("alert", "run_command", "run_command");
+        assertThat(leak.path("steps").findValuesAsText("name")).containsExactly("tell-people", "scale-out", "graceful-restart");
         assertThat(leak.path("services").get(0).asText()).isEqualTo("*");
     }
 
@@ -106,7 +106,7 @@ class RecoveryApiTest {
         assertThat(started.path("outcome").asText()).isEqualTo("STARTED");
         assertThat(running.get("/api/v1/incidents/" + incidentId, running.viewer).json().path("incident")
                 .path("services").get(0).asText()).isEqualTo("orders");
-        RunningServer.Answer again = running.post("/api/v1/workflows/memory-leak/runs", running.operator,
+        RunningServer.Answer again = running.post("/api/v1/workflows/restart-now/runs", running.operator,
                 "{\"incident\":\"" + incidentId + "\",\"reason\":\"once more\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("runId").asText()).isEqualTo(runId);
@@ -114,8 +114,8 @@ class RecoveryApiTest {
         assertThat(running.get("/api/v1/overview", running.viewer).json().path("recovery").path("activeRuns").asInt())
                 .isEqualTo(1);
         JsonNode pending = awaitApproval(runId);
-        assertThat(pending.path("action").asText()).isEqualTo("run_command");
-        assertThat(pending.path("step").asText()).isEqualTo("scale-out");
+        assertThat(pending.path("action").asText()).isEqualTo("restart_process");
+        assertThat(pending.path("step").asText()).isEqualTo("restart");
         assertThat(pending.path("service").asText()).isEqualTo("orders");
         assertThat(running.get("/api/v1/overview", running.viewer).json().path("recovery").path("awaitingApproval").asInt())
                 .isEqualTo(1);

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.server.auth.Role;
+import io.homeostat.engine.execute.RecoveryPolicy;
+import io.homeostat.engine.graph.DependencyGraph;
+import io.homeostat.engine.incident.IncidentTrackerConfig;
+import io.homeostat.engine.plan.WorkflowReader;
 import io.homeostat.server.runtime.LoopOptions;
+import io.homeostat.server.runtime.LoopTuning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A real server on 127.0.0.1, port 0, H2 in a temporary directory, on a manual clock; and an HTTP
@@ -39,6 +45,41 @@ public final class RunningServer implements AutoCloseable {
 
     RunningServer(Path data, ServerConfig config) {
         this(data, config, LoopOptions.defaults());
+    }
+
+    /**
+     * A workflow whose restart step is high risk (no drain) and so waits for a person's approval;
+     * {@link #withApprovals} registers it.
+     */
+    public static final String APPROVAL_WORKFLOW = "restart-now";
+
+    /**
+     * A server with {@link #APPROVAL_WORKFLOW} and a restartable component for each of
+     * {@code services}: a run of it tells people, then waits for approval of its restart step.
+     */
+    public static RunningServer withApprovals(Path data, String... services) {
+        LoopOptions options = LoopOptions.defaults().withTuning(new LoopTuning(List.of(), WorkflowReader.read("test",
+                """
+                workflows:
+                  - name: restart-now
+                    description: Restart at once, dropping what is in flight; a person approves.
+                    trigger: [manual, anomaly]
+                    services: ["*"]
+                    steps:
+                      - name: tell-people
+                        action: alert
+                        params: {message: "restarting ${service} without a drain"}
+                        on_failure: continue
+                      - name: restart
+                        action: restart_process
+                        params: {component: "${service}", drain: 0s}
+                        on_failure: abort
+                """), List.of(), IncidentTrackerConfig.ofDefaults(), RecoveryPolicy.ofDefaults(),
+                DependencyGraph.empty()));
+        for (String service : services) {
+            options = options.withRestartable(service, (drain, reason) -> "restarted");
+        }
+        return new RunningServer(data, options);
     }
 
     /** A server whose recovery may also act on what {@code options} names. */

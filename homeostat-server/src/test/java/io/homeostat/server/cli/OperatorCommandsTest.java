@@ -36,7 +36,7 @@ class OperatorCommandsTest {
 
     @BeforeEach
     void start() {
-        running = new RunningServer(data);
+        running = RunningServer.withApprovals(data, "orders", "billing");
     }
 
     @AfterEach
@@ -68,10 +68,10 @@ class OperatorCommandsTest {
         assertThat(run("recover", "memory-leak", "--service", "orders", "--reason", "heap", "--token", running.viewer))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("403");
-        assertThat(run("recover", "memory-leak", "--service", "orders", "--reason", "heap climbing", "--token",
+        assertThat(run("recover", "restart-now", "--service", "orders", "--reason", "heap climbing", "--token",
                 running.operator)).isZero();
-        assertThat(out.toString()).contains("workflow memory-leak: STARTED", "on orders");
-        assertThat(run("recover", "memory-leak", "--service", "billing", "--reason", "heap climbing", "--token",
+        assertThat(out.toString()).contains("workflow restart-now: STARTED", "on orders");
+        assertThat(run("recover", "restart-now", "--service", "billing", "--reason", "heap climbing", "--token",
                 running.operator, "--json")).isZero();
         assertThat(new ObjectMapper().readTree(out.toString()).path("outcome").asText()).isEqualTo("STARTED");
 
@@ -82,7 +82,7 @@ class OperatorCommandsTest {
         String first = awaitingApproval().get(0).runId();
         String second = awaitingApproval().get(1).runId();
         assertThat(run("approvals", "--token", running.viewer)).isZero();
-        assertThat(out.toString()).contains("RUN", "WORKFLOW", first, second, "run_command", "scale-out");
+        assertThat(out.toString()).contains("RUN", "WORKFLOW", first, second, "restart_process", "restart");
 
         assertThat(run("approvals", "reject", first, "--token", running.operator)).isEqualTo(2);
         assertThat(err.toString()).contains("--note");
