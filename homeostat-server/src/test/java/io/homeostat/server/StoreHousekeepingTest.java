@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.engine.config.ConfigException;
+import io.homeostat.server.runtime.LoopOptions;
 import io.homeostat.server.runtime.Retention;
 import io.homeostat.store.jdbc.JdbcStore;
 import io.homeostat.store.jdbc.RollupJob;
@@ -36,7 +37,9 @@ class StoreHousekeepingTest {
 
     @Test
     void samplesAreRolledUpEveryMinuteAndOldSamplesAndRollupsArePrunedHourly() throws Exception {
-        try (RunningServer running = new RunningServer(data)) {
+        // every raw sample stored (not one per series per second), so both samples below are rolled up
+        LoopOptions everySample = LoopOptions.defaults().withRawSampleInterval(Duration.ZERO);
+        try (RunningServer running = new RunningServer(data, everySample)) {
             JdbcStore store = running.server.loop().store();
             Instant now = running.clock.instant();
             running.server.loop().bus().publish(new MetricSample("orders", "latency.p95", 120, now.minusSeconds(30), Map.of()));
