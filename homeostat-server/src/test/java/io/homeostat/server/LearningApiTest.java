@@ -8,6 +8,8 @@ import io.homeostat.engine.learn.Problem;
 import io.homeostat.engine.learn.RecoveryOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -99,7 +101,10 @@ class LearningApiTest {
         assertThat(alert.get(0).path("cumulativeSuccessRate").asDouble()).isEqualTo(1.0);
 
         running.clock.advance(Duration.ofHours(2));
+        // the loop goes on paging about the open incident meanwhile; the 12:00 hour is out of the window
+        Instant windowStart = running.clock.instant().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
         assertThat(running.get("/api/v1/learning?hours=1", running.viewer).json().path("actions"))
-                .as("older than the window").allSatisfy(action -> assertThat(action.path("hourly")).isEmpty());
+                .as("older than the window").allSatisfy(action -> assertThat(action.path("hourly").findValuesAsText("hour"))
+                        .allSatisfy(hour -> assertThat(Instant.parse(hour)).isAfterOrEqualTo(windowStart)));
     }
 }
