@@ -1,5 +1,6 @@
 package io.homeostat.core.control;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -7,7 +8,9 @@ import java.time.Duration;
  * name: an embedded server, a consumer, a worker pool, a supervised child process. The application
  * implements it because only it knows how to stop taking work, wait for the work in flight and
  * start again; nothing is restarted that was not registered. Implementations must be thread-safe;
- * they run on the caller's thread and must honour {@code drain}.
+ * they run on the caller's thread and must honour {@code drain}. Two ready ones:
+ * {@link #http(URI, Duration)} for a service with an admin endpoint, and {@link SupervisedProcess}
+ * for a child process.
  */
 @FunctionalInterface
 public interface Restartable {
@@ -23,4 +26,15 @@ public interface Restartable {
      * @throws RuntimeException if it could not restart; the component should then be as it was
      */
     String restart(Duration drain, String reason);
+
+    /**
+     * A restart through the service's admin endpoint: see {@link HttpAdminRestart}.
+     *
+     * @param timeout how long to connect, and how long the answer may take beyond the drain
+     * @throws IllegalArgumentException if {@code endpoint} is not http or https, or {@code timeout} not positive
+     * @throws NullPointerException if an argument is null
+     */
+    static HttpAdminRestart http(URI endpoint, Duration timeout) {
+        return HttpAdminRestart.create(endpoint, timeout);
+    }
 }
