@@ -6,10 +6,7 @@ import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.alert.LogEscalation;
-import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.Detector;
-import io.homeostat.engine.detect.SeriesKey;
-import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.execute.Action;
 import io.homeostat.engine.execute.ActionCatalog;
 import io.homeostat.engine.execute.ActionRequest;
@@ -30,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,22 +53,7 @@ class LearnedAlternativeLoopTest {
     private final InMemoryAuditLog log = new InMemoryAuditLog();
     private final List<String> ran = new CopyOnWriteArrayList<>();
 
-    /** Every {@code trouble} sample is a firing error detection on its service. */
-    private final Detector trouble = new Detector() {
-        @Override
-        public String name() {
-            return "trouble";
-        }
-
-        @Override
-        public void observe(io.homeostat.core.signal.Signal signal, Consumer<Detection> sink) {
-            if (signal instanceof MetricSample m && m.metric().equals("trouble")) {
-                sink.accept(new Detection("d-" + m.service() + m.time(), "threshold", Detection.Kind.THRESHOLD,
-                        Detection.Status.FIRING, new SeriesKey(m.service(), "error.rate"), "errors", "error-rate",
-                        Severity.HIGH, 0.9, "errors on " + m.service(), Map.of(), m.time()));
-            }
-        }
-    };
+    private final Detector trouble = new TroubleDetector();
 
     private Action action(String name) {
         return new Action() {
