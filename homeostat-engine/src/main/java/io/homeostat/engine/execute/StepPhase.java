@@ -24,5 +24,13 @@ public enum StepPhase {
      * Which alternative of a step with several was chosen, before anything else of the step: the
      * record's action; its detail says why, its data holds the order.
      */
-    CHOSEN
+    CHOSEN;
+
+    /**
+     * Whether a record in this phase is part of a recovery action (it ran, or was about to): every
+     * phase but {@link #SHADOWED} (nothing acted) and {@link #CHOSEN} (a decision, not an act).
+     */
+    public boolean isAction() {
+        return this != SHADOWED && this != CHOSEN;
+    }
 }

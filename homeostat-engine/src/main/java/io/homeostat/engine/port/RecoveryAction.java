@@ -71,8 +71,7 @@ public final class RecoveryAction {
                 case FAILED, UNVERIFIED, ROLLBACK_FAILED -> FAILED;
                 case ROLLBACK_STARTED -> IN_PROGRESS;
                 case ROLLED_BACK -> ROLLED_BACK;
-                case SHADOWED -> throw new IllegalArgumentException("a shadowed step is not an action");
-                case CHOSEN -> throw new IllegalArgumentException("the choice of a step's alternative is not an action");
+                case SHADOWED, CHOSEN -> throw new IllegalArgumentException("a " + last + " record is not an action");
             };
         }
     }
@@ -112,7 +111,7 @@ public final class RecoveryAction {
                 throw new IllegalArgumentException("record of run " + r.runId() + " given with run " + run.runId());
             }
             if (r.phase() == StepPhase.CHOSEN) {
-                continue;
+                continue; // a decision, not an act; a shadowed attempt is left out whole below
             }
             attempts.computeIfAbsent(id(r.runId(), r.stepIndex(), r.attempt()), k -> new ArrayList<>()).add(r);
         }

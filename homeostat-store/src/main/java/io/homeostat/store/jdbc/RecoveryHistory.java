@@ -86,7 +86,7 @@ public final class RecoveryHistory {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     StepPhase phase = StepPhase.valueOf(rs.getString(2));
-                    if (phase == StepPhase.SHADOWED || phase == StepPhase.CHOSEN) {
+                    if (!phase.isAction()) {
                         continue;
                     }
                     RecoveryAction.Status status = RecoveryAction.Status.of(phase, rs.getInt(1),
