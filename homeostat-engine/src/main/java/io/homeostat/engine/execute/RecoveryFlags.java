@@ -1,16 +1,21 @@
 package io.homeostat.engine.execute;
 
 import io.homeostat.engine.plan.RiskLevel;
+import io.homeostat.engine.port.RecoverySwitch;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The switches people flip at run time: the automation mode, a global kill switch, and flags that
  * turn recovery off per component (a service), per action and per risk level. Defaults: mode
- * {@link AutomationMode#FULL}, kill switch off, nothing disabled. Thread-safe.
+ * {@link AutomationMode#FULL}, kill switch off, nothing disabled. Thread-safe. They live in
+ * memory; a server keeps each change in a {@link io.homeostat.engine.port.RecoverySwitchStore}
+ * and {@link #apply}s the stored ones at start.
  */
 public final class RecoveryFlags {
 
@@ -58,6 +63,35 @@ public final class RecoveryFlags {
     public RecoveryFlags risk(RiskLevel risk, boolean enabled) {
         toggle(disabledRisks, Objects.requireNonNull(risk, "risk"), enabled);
         return this;
+    }
+
+    /** Sets the switch {@code setting} names as it says (its actor, reason and time are not kept here). */
+    public RecoveryFlags apply(RecoverySwitch setting) {
+        Objects.requireNonNull(setting, "setting");
+        return switch (setting.kind()) {
+            case KILL_SWITCH -> kill(setting.enabled());
+            case MODE -> mode(setting.mode());
+            case SERVICE -> service(setting.target(), setting.enabled());
+            case ACTION -> action(setting.target(), setting.enabled());
+            case RISK -> risk(RiskLevel.valueOf(setting.target()), setting.enabled());
+        };
+    }
+
+    /** The services whose recovery is turned off now, sorted; a copy. */
+    public SortedSet<String> disabledServices() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(disabledServices));
+    }
+
+    /** The actions turned off now, sorted; a copy. */
+    public SortedSet<String> disabledActions() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(disabledActions));
+    }
+
+    /** The risk levels whose actions are turned off now, lowest first; a copy. */
+    public SortedSet<RiskLevel> disabledRisks() {
+        synchronized (disabledRisks) {
+            return Collections.unmodifiableSortedSet(new TreeSet<>(disabledRisks));
+        }
     }
 
     /** Why the flags forbid acting with {@code action} of {@code risk} on {@code service}; empty text if they do not. */
