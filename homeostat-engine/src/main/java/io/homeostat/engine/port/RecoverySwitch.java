@@ -25,8 +25,10 @@ import java.util.Objects;
 public record RecoverySwitch(Kind kind, String target, boolean enabled, AutomationMode mode, String actor,
         String reason, Instant time) {
 
-    /** Longest target kept (a service or action name): {@value}. */
+    /** Longest target kept (a service or action name), and longest actor: {@value}. */
     public static final int MAX_TARGET = 200;
+    /** Longest reason kept: {@value}. */
+    public static final int MAX_REASON = 2000;
 
     /** The switches recovery has. */
     public enum Kind {
@@ -46,7 +48,8 @@ public record RecoverySwitch(Kind kind, String target, boolean enabled, Automati
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the target does not fit the kind (empty for the kill
      *     switch and mode; a name for a service or action, at most {@value #MAX_TARGET} characters;
-     *     a {@link RiskLevel} name for a risk), or a mode is given for another kind
+     *     a {@link RiskLevel} name for a risk), a mode is given for another kind, the actor is
+     *     blank or longer than {@value #MAX_TARGET}, or the reason longer than {@value #MAX_REASON}
      */
     public RecoverySwitch {
         Objects.requireNonNull(kind, "kind");
@@ -73,6 +76,12 @@ public record RecoverySwitch(Kind kind, String target, boolean enabled, Automati
                             + ", was '" + target + "'");
                 }
             }
+        }
+        if (actor.isBlank() || actor.length() > MAX_TARGET) {
+            throw new IllegalArgumentException("actor must be 1 to " + MAX_TARGET + " characters, was '" + actor + "'");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new IllegalArgumentException("reason must be at most " + MAX_REASON + " characters, was " + reason.length());
         }
         if (kind == Kind.MODE && enabled) {
             throw new IllegalArgumentException("the mode switch has a mode, not enabled");

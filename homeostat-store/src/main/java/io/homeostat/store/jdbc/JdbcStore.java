@@ -9,6 +9,7 @@ import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditLog;
 import io.homeostat.engine.port.BaselineStore;
 import io.homeostat.engine.port.BreakerStateStore;
+import io.homeostat.engine.port.RecoverySwitchStore;
 import io.homeostat.engine.port.DiagnosisStore;
 import io.homeostat.engine.port.EffectivenessStore;
 import io.homeostat.engine.port.IncidentStore;
@@ -52,6 +53,7 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcEffectivenessStore effectiveness;
     private final JdbcWorkflowStore workflows;
     private final JdbcDiagnosisStore diagnoses;
+    private final JdbcRecoverySwitchStore recoverySwitches;
 
     private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
             Scheduler scheduler) {
@@ -70,6 +72,7 @@ public final class JdbcStore implements AutoCloseable {
         this.effectiveness = new JdbcEffectivenessStore(dataSource);
         this.workflows = new JdbcWorkflowStore(dataSource, scheduler.clock());
         this.diagnoses = new JdbcDiagnosisStore(dataSource);
+        this.recoverySwitches = new JdbcRecoverySwitchStore(dataSource, dialect);
     }
 
     /**
@@ -173,6 +176,11 @@ public final class JdbcStore implements AutoCloseable {
      */
     public DiagnosisStore diagnoses() {
         return diagnoses;
+    }
+
+    /** Recovery's run-time switches as people last set them; saves write through on the calling thread. */
+    public RecoverySwitchStore recoverySwitches() {
+        return recoverySwitches;
     }
 
     /**
