@@ -1,10 +1,45 @@
-// Degradation level, feature flags and recovery's own switches (kill switch, automation mode):
-// see them, and set them as an operator, with a reason.
+// Degradation level, feature flags and recovery's own switches (kill switch, automation mode,
+// services, actions and risk levels recovery leaves alone): see them, and set them as an
+// operator, with a reason. Refreshed by the live 'flag' and 'degradation' events, whoever made
+// the change (API, CLI, another page, the loop itself).
 
 import { api, fill, firstRoute } from '../api.js';
 import { askReason, badge, el, empty, mount, toast, unavailable } from '../ui.js';
 
 const MODES = ['FULL', 'LIMITED', 'MONITOR', 'SHADOW'];
+const LEFT_ALONE = [['disabledServices', 'service'], ['disabledActions', 'action'], ['disabledRisks', 'risk']];
+
+/** Services, actions and risk levels recovery is turned off for, each with who did it and a way back. */
+function leftAlone(recovery, setFlag, context) {
+  const who = new Map((recovery.switches || []).map((s) => [s.flag, s]));
+  const rows = [];
+  for (const [list, kind] of LEFT_ALONE) {
+    for (const target of recovery[list] || []) {
+      const flag = `recovery.${kind}:${target}`;
+      const setting = who.get(flag);
+      rows.push(el('div', { class: 'toggle', dataset: { testid: 'left-alone', key: flag } },
+        el('span', {}, el('span', { class: 'mono' }, `${kind} ${target}`),
+          setting ? el('div', { class: 'hint' }, `off by ${setting.actor}: ${setting.reason}`) : null),
+        el('button', { class: 'small', disabled: !setFlag, dataset: { testid: 'turn-on' },
+          onclick: () => change(`Recovery of ${kind} ${target}: on`, 'Recovery may act on it again.',
+            (reason) => api.post(fill(setFlag, { name: flag }), { enabled: true, reason }), context) }, 'Turn on')));
+    }
+  }
+  const kind = el('select', { id: 'left-alone-kind', disabled: !setFlag },
+    LEFT_ALONE.map(([, k]) => el('option', { value: k }, k)));
+  const target = el('input', { id: 'left-alone-target', placeholder: 'orders, failover, HIGH', disabled: !setFlag });
+  const off = el('button', { class: 'small danger', disabled: !setFlag, dataset: { testid: 'turn-off' },
+    onclick: () => {
+      const name = target.value.trim();
+      if (name) {
+        change(`Recovery of ${kind.value} ${name}: off`, 'Recovery holds and escalates instead of acting; kept across restarts.',
+          (reason) => api.post(fill(setFlag, { name: `recovery.${kind.value}:${name}` }), { enabled: false, reason }), context);
+      }
+    } }, 'Turn off');
+  return [el('label', {}, 'Left alone by recovery'),
+    ...(rows.length ? rows : [empty('Recovery may act on every service, action and risk level.')]),
+    el('div', { class: 'toggle' }, kind, target, off)];
+}
 
 async function change(title, text, send, context) {
   const answer = await askReason(title, text, 'operator decision');
@@ -62,7 +97,8 @@ export default {
         el('div', { class: 'toggle' }, el('span', {}, 'Automation mode'),
           select('recovery-mode', MODES, String(recovery.mode), !setFlag, (value) => change(`Automation mode: ${value}`,
             'FULL acts; LIMITED acts on low risk only; MONITOR and SHADOW only record.',
-            (reason) => api.post(fill(setFlag, { name: 'recovery.mode' }), { value, reason }), context))));
+            (reason) => api.post(fill(setFlag, { name: 'recovery.mode' }), { value, reason }), context))),
+        ...leftAlone(recovery, setFlag, context));
       const features = Object.entries(f.features || {});
       parts.push(el('label', {}, 'Feature flags'));
       if (features.length === 0) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.homeostat.core.GuardConfig;
 import io.homeostat.core.breaker.CircuitBreakerConfig;
+import io.homeostat.core.degrade.DegradationLevel;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.Severity;
@@ -37,6 +38,48 @@ class LiveEventsTest {
                 streams(running, live);
             }
         }
+    }
+
+    @Test
+    void streamsDegradationAndFlagChangesWhoeverMadeThem() throws Exception {
+        try (RunningServer running = new RunningServer(data);
+                LiveLines live = new LiveLines(running.request("/api/v1/events", running.viewer)
+                        .header("Accept", "text/event-stream").GET().build())) {
+            List<String> lines = live.lines();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> running.server.events().clients() == 1);
+            running.server.loop().toggles().register("recommendations", DegradationLevel.FULL);
+
+            // Through the API: a forced feature and a recovery switch, each with its actor.
+            running.post("/api/v1/flags/recommendations", running.operator, "{\"enabled\":false,\"reason\":\"slow\"}");
+            running.post("/api/v1/flags/recovery.service:orders", running.operator,
+                    "{\"enabled\":false,\"reason\":\"failover\"}");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dataOf(lines, "flag"))
+                    .anySatisfy(data -> assertThat(data).contains("\"feature\":\"recommendations\"", "\"enabled\":false",
+                            "forced off"))
+                    .anySatisfy(data -> assertThat(data).contains("\"kind\":\"SERVICE\"", "\"target\":\"orders\"",
+                            "\"actor\":\"token:ops\"")));
+
+            // By the loop (as an action or the automatic degradation does it, not through the API).
+            running.post("/api/v1/flags/recommendations", running.operator, "{\"enabled\":null,\"reason\":\"fixed\"}");
+            running.server.loop().control().setDegradation(DegradationLevel.REDUCED, "recovery db slow");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(dataOf(lines, "degradation")).singleElement().satisfies(data -> assertThat(data)
+                        .contains("\"from\":\"FULL\"", "\"to\":\"REDUCED\"", "recovery db slow"));
+                assertThat(dataOf(lines, "flag")).anySatisfy(data -> assertThat(data)
+                        .contains("\"feature\":\"recommendations\"", "degradation FULL -> REDUCED"));
+            });
+        }
+    }
+
+    /** The data lines of every event of {@code type} received so far. */
+    private static List<String> dataOf(List<String> lines, String type) {
+        List<String> data = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).equals("event: " + type)) {
+                data.add(lines.get(i + 1));
+            }
+        }
+        return data;
     }
 
     private static void streams(RunningServer running, LiveLines live) {

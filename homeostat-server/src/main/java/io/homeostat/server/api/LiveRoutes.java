@@ -17,6 +17,11 @@ import java.util.Map;
  * alert events ({@code alert}), circuit breaker transitions ({@code circuit}), the recovery
  * loop's decisions on runs and steps ({@code recovery}) and approvals requested, granted or
  * rejected ({@code approval}, by the loop or through the API); the latter two carry the audit record.
+ * Degradation level changes ({@code degradation}, the {@link io.homeostat.core.degrade.DegradationChange})
+ * and flag changes ({@code flag}: a feature turning on or off, the
+ * {@link io.homeostat.core.degrade.FeatureChange}, or a recovery switch set, the
+ * {@link io.homeostat.engine.port.RecoverySwitch}) come from their sources of truth, so changes the
+ * loop makes (automatic degradation, recovery actions) show as well as those made through the API.
  */
 final class LiveRoutes {
 
@@ -28,12 +33,16 @@ final class LiveRoutes {
         loop.onAlertEvent(event -> stream.publish(new LiveEvent("alert", event)));
         loop.bus().subscribe(this::signals);
         loop.onAuditRecord(this::decision);
+        loop.degradation().subscribe(change -> stream.publish(new LiveEvent("degradation", change)));
+        loop.toggles().subscribe(change -> stream.publish(new LiveEvent("flag", change)));
+        loop.recoverySwitches().subscribe(setting -> stream.publish(new LiveEvent("flag", setting)));
     }
 
     List<ApiRoute> routes() {
         return List.of(ApiRoute.get("/api/v1/events", Access.VIEWER,
-                "Server-Sent Events as they happen: 'incident', 'alert', 'circuit', 'recovery' (runs and steps) and "
-                        + "'approval' (requested, granted, rejected)", List.of(),
+                "Server-Sent Events as they happen: 'incident', 'alert', 'circuit', 'recovery' (runs and steps), "
+                        + "'approval' (requested, granted, rejected), 'degradation' (level changes) and 'flag' (a feature "
+                        + "turning on or off, a recovery switch set)", List.of(),
                 new SseHandler(stream::attach)));
     }
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code homeostat flags [list | set NAME on|off|clear | set recovery.mode MODE] --reason TEXT}:
- * feature toggles and recovery's kill switch and mode; set needs an operator.
+ * feature toggles and recovery's switches (kill switch, mode, and {@code recovery.service:NAME},
+ * {@code recovery.action:NAME}, {@code recovery.risk:LEVEL} turned off); set needs an operator.
  */
 @Command(name = "flags", mixinStandardHelpOptions = true,
         description = "Lists feature flags and recovery's switches (default), or sets one (operator).")
@@ -21,7 +22,8 @@ final class FlagsCommand extends ClientCommand {
     @Parameters(index = "0", defaultValue = "list", description = "list or set")
     String action;
 
-    @Parameters(index = "1", arity = "0..1", description = "the flag (a feature, recovery.kill-switch or recovery.mode)")
+    @Parameters(index = "1", arity = "0..1", description = "the flag (a feature, recovery.kill-switch, recovery.mode, recovery.service:NAME, "
+            + "recovery.action:NAME or recovery.risk:LOW|MEDIUM|HIGH)")
     String name;
 
     @Parameters(index = "2", arity = "0..1", description = "on, off or clear; for recovery.mode: full, limited, monitor or shadow")
@@ -63,6 +65,13 @@ final class FlagsCommand extends ClientCommand {
         Table table = new Table("FLAG", "ON", "OVERRIDE");
         table.row("recovery.kill-switch", answer.path("recovery").path("killSwitch").asText(), "");
         table.row("recovery.mode", answer.path("recovery").path("mode").asText(), "");
+        for (String kind : new String[] {"service", "action", "risk"}) {
+            String plural = kind.equals("risk") ? "disabledRisks" : kind.equals("service") ? "disabledServices" : "disabledActions";
+            for (JsonNode target : answer.path("recovery").path(plural)) {
+                String flag = "recovery." + kind + ":" + target.asText();
+                table.row(flag, "false", setBy(answer.path("recovery").path("switches"), flag));
+            }
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = answer.path("features").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> feature = it.next();
             JsonNode override = feature.getValue().path("override");
@@ -71,5 +80,15 @@ final class FlagsCommand extends ClientCommand {
                             + override.path("reason").asText() : "");
         }
         table.print(out);
+    }
+
+    /** Who turned a recovery switch off, and why: {@code by token:ops: failover}. */
+    private static String setBy(JsonNode switches, String flag) {
+        for (JsonNode setting : switches) {
+            if (setting.path("flag").asText().equals(flag)) {
+                return "by " + setting.path("actor").asText() + ": " + setting.path("reason").asText();
+            }
+        }
+        return "";
     }
 }

@@ -94,6 +94,7 @@ public final class ControlLoop implements AutoCloseable {
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final Cancellable ticking;
     private final StoreHousekeeping housekeeping;
+    private final RecoverySwitches recoverySwitches;
 
     private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options,
             LoopSettings settings) {
@@ -163,6 +164,8 @@ public final class ControlLoop implements AutoCloseable {
                 failure -> store.write(FailureRecord.of(UUID.randomUUID().toString(), failure, Severity.MEDIUM)));
         subscriptions.add(bus.subscribe(recorder::record));
         this.overhead = new Overhead(bus, scheduler.clock());
+        // Before the first tick: a switch a person turned off before a restart is off from the start.
+        this.recoverySwitches = RecoverySwitches.restore(store.recoverySwitches(), engine.recovery().flags());
         this.ticking = scheduler.scheduleAtFixedRate(TICK, TICK, () -> overhead.timed(engine::tick));
         this.housekeeping = new StoreHousekeeping(store, settings.retention(), scheduler);
     }
@@ -291,6 +294,14 @@ public final class ControlLoop implements AutoCloseable {
     /** The diagnosis stage: the latest diagnosis of each active incident. */
     public DiagnosisStage diagnosis() {
         return engine.diagnosis();
+    }
+
+    /**
+     * Recovery's run-time switches (kill switch, mode, per service, action and risk): set them here
+     * so the change is kept in the store and restored at the next start.
+     */
+    public RecoverySwitches recoverySwitches() {
+        return recoverySwitches;
     }
 
     /** The recovery orchestrator: runs, approvals ({@code approve}/{@code reject}), manual starts, flags. */

@@ -1,0 +1,164 @@
+package io.homeostat.server;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.homeostat.core.degrade.DegradationLevel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard's degradation and flags panel kept current by the live stream, in real headless
+ * Chromium as in {@link DashboardBrowserTest}: a flag changed through the API, the degradation
+ * level changed by the loop and a recovery switch set elsewhere appear in the open page within a
+ * second, without a reload. Skipped only when Chromium is not installed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveControlsBrowserTest {
+
+    private static final LocatorAssertions.IsCheckedOptions WITHIN_A_SECOND =
+            new LocatorAssertions.IsCheckedOptions().setTimeout(1000);
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @TempDir
+    Path data;
+
+    private RunningServer running;
+    private BrowserContext context;
+    private Page page;
+    private final List<String> pageErrors = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void launch() throws Exception {
+        assumeTrue(Files.isExecutable(DashboardBrowserTest.CHROMIUM),
+                "skipped: no Chromium at " + DashboardBrowserTest.CHROMIUM + " (apt-get install -y chromium chromium-driver)");
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(DashboardBrowserTest.CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    void shutDown() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        pageErrors.clear();
+        running = new RunningServer(data);
+        running.server.loop().toggles().register("recommendations", DegradationLevel.FULL);
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1100));
+        page = context.newPage();
+        page.setDefaultTimeout(15_000);
+        page.onPageError(pageErrors::add);
+        page.onResponse(response -> {
+            // the page asks whether it is signed in before it is: that 401 is expected
+            boolean signedOutProbe = response.status() == 401 && response.url().endsWith("/api/v1/session");
+            if (response.status() >= 400 && !signedOutProbe) {
+                pageErrors.add(response.status() + " " + response.request().method() + " " + response.url());
+            }
+        });
+    }
+
+    @AfterEach
+    void close(TestInfo test) throws Exception {
+        try {
+            if (page != null) {
+                Files.createDirectories(DashboardBrowserTest.SCREENSHOTS);
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(DashboardBrowserTest.SCREENSHOTS
+                        .resolve(test.getTestMethod().orElseThrow().getName() + ".png")));
+            }
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+            running.close();
+        }
+    }
+
+    private void signIn(String token) {
+        page.navigate("http://127.0.0.1:" + running.server.port() + "/");
+        page.locator("#token").fill(token);
+        page.locator("#sign-in-button").click();
+        assertThat(page.locator("#live-state")).hasText("live");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> running.server.events().clients() >= 1);
+        page.evaluate("() => { window.notReloaded = true; }");
+    }
+
+    @Test
+    void aFlagChangedThroughTheApiAppearsInTheOpenDashboardWithinASecond() {
+        signIn(running.viewer);
+        Locator box = page.locator("[data-testid=flag-recommendations]");
+        assertThat(box).isChecked();
+
+        assertThat(running.post("/api/v1/flags/recommendations", running.operator,
+                "{\"enabled\":false,\"reason\":\"slow queries\"}").status()).isEqualTo(200);
+        assertThat(box).not().isChecked(WITHIN_A_SECOND);
+
+        assertThat(running.post("/api/v1/flags/recommendations", running.operator,
+                "{\"enabled\":null,\"reason\":\"fixed\"}").status()).isEqualTo(200);
+        assertThat(box).isChecked(WITHIN_A_SECOND);
+        assertThat((Boolean) page.evaluate("() => window.notReloaded === true")).as("no reload happened").isTrue();
+        assertThat(pageErrors).isEmpty();
+    }
+
+    @Test
+    void aDegradationTheLoopMakesAndARecoverySwitchSetElsewhereAppearWithoutReload() {
+        signIn(running.operator);
+        Locator level = page.locator("[data-testid=degradation-level]");
+        assertThat(level).hasText("full");
+        assertThat(page.locator("#panel-controls")).containsText("Recovery may act on every service");
+
+        // As the automatic degradation or a recovery action does it: through the kernel, not the API.
+        running.server.loop().control().setDegradation(DegradationLevel.REDUCED, "recovery db slow");
+        assertThat(level).hasText("reduced", new LocatorAssertions.HasTextOptions().setTimeout(1000));
+        assertThat(page.locator("[data-testid=flag-recommendations]")).not().isChecked(WITHIN_A_SECOND);
+
+        assertThat(running.post("/api/v1/flags/recovery.service:orders", running.admin,
+                "{\"enabled\":false,\"reason\":\"manual failover\"}").status()).isEqualTo(200);
+        Locator orders = page.locator("[data-testid=left-alone][data-key='recovery.service:orders']");
+        assertThat(orders).containsText("off by token:admin: manual failover",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(1000));
+
+        // And back on from this page, with a reason; the row goes.
+        orders.locator("[data-testid=turn-on]").click();
+        assertThat(page.locator("#reason-dialog")).isVisible();
+        page.locator("#reason-input").fill("failover done");
+        page.locator("#reason-ok").click();
+        assertThat(orders).hasCount(0);
+        assertThat(running.server.loop().recovery().flags().disabledServices()).isEmpty();
+        assertThat((Boolean) page.evaluate("() => window.notReloaded === true")).as("no reload happened").isTrue();
+        assertThat(pageErrors).isEmpty();
+    }
+}
