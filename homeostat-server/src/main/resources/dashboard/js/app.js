@@ -17,9 +17,10 @@ import controls from './panels/controls.js';
 import patterns from './panels/patterns.js';
 import learning from './panels/learning.js';
 import overhead from './panels/overhead.js';
+import config from './panels/config.js';
 
 const panels = [overview, incidents, alerts, circuits, approvals, heatmap, trigger, recovery, controls, patterns, learning,
-  overhead];
+  overhead, config];
 const $ = (id) => document.getElementById(id);
 const pending = new Map();
 let session = null;

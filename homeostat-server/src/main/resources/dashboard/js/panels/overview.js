@@ -11,7 +11,7 @@ function stat(label, value, sub, level, testid) {
 
 export default {
   id: 'overview',
-  events: ['incident', 'alert', 'circuit', 'recovery', 'approval', 'flag'],
+  events: ['incident', 'alert', 'circuit', 'recovery', 'approval', 'flag', 'degradation'],
   async refresh(node) {
     const [overview, health] = await Promise.all([
       api.get('/api/v1/overview'),

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The dashboard's degradation and flags panel kept current by the live stream, in real headless
  * Chromium as in {@link DashboardBrowserTest}: a flag changed through the API, the degradation
  * level changed by the loop and a recovery switch set elsewhere appear in the open page within a
- * second, without a reload. Skipped only when Chromium is not installed.
+ * second, without a reload; the read-only configuration panel shows {@code GET /api/v1/config}.
+ * Skipped only when Chromium is not installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveControlsBrowserTest {
@@ -160,5 +161,28 @@ class LiveControlsBrowserTest {
         assertThat(running.server.loop().recovery().flags().disabledServices()).isEmpty();
         assertThat((Boolean) page.evaluate("() => window.notReloaded === true")).as("no reload happened").isTrue();
         assertThat(pageErrors).isEmpty();
+    }
+
+    @Test
+    void theConfigurationPanelShowsWhatIsInEffectReadOnlyAndFollowsTheMode() {
+        signIn(running.viewer);
+        Locator panel = page.locator("#panel-config");
+        assertThat(row("server", "host")).containsText("127.0.0.1");
+        assertThat(row("server", "port")).containsText("0");
+        assertThat(row("store", "jdbcUrl")).containsText("jdbc:h2:file:");
+        assertThat(row("loop", "workflows")).containsText("memory-leak");
+        assertThat(row("loop", "actions")).containsText("failover");
+        assertThat(row("loop", "automationMode")).containsText("FULL");
+        assertThat(panel.locator("button, input, select, textarea")).hasCount(0);
+
+        assertThat(running.post("/api/v1/flags/recovery.mode", running.operator, "{\"value\":\"shadow\",\"reason\":\"trial\"}")
+                .status()).isEqualTo(200);
+        assertThat(row("loop", "automationMode")).containsText("SHADOW",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(1000));
+        assertThat(pageErrors).isEmpty();
+    }
+
+    private Locator row(String section, String key) {
+        return page.locator("[data-testid=config-" + section + "] tbody tr[data-key='" + key + "']");
     }
 }
