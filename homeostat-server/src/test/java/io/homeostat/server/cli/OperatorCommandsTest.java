@@ -136,6 +136,10 @@ class OperatorCommandsTest {
         assertThat(run("flags", "set", "recommendations", "maybe", "--reason", "x", "--token", running.operator)).isEqualTo(2);
         assertThat(run("flags", "set", "recovery.mode", "monitor", "--reason", "trial", "--token", running.operator)).isZero();
         assertThat(running.server.loop().recovery().flags().mode()).isEqualTo(AutomationMode.MONITOR);
+        assertThat(run("flags", "set", "recovery.service:db:primary", "off", "--reason", "failover", "--token",
+                running.operator)).isZero();
+        assertThat(out.toString()).contains("recovery.service:db:primary", "by token:ops: failover");
+        assertThat(running.server.loop().recovery().flags().disabledServices()).containsExactly("db:primary");
         assertThat(run("flags", "set", "recommendations", "on", "--reason", "x", "--token", running.viewer)).isEqualTo(1);
 
         assertThat(run("degradation", "--token", running.viewer)).isZero();
