@@ -53,8 +53,8 @@ class RecoverySwitchRestartTest {
     @Test
     void aServiceTurnedOffStaysOffAfterARestartAndTheLoopLeavesItAlone() {
         ManualClock clock = ManualClock.at(RunningServer.START);
-        try (HomeostatServer first = start(clock)) {
-            Client ops = new Client(first, first.tokens().issue("ops", Role.OPERATOR).secret());
+        try (HomeostatServer first = start(clock);
+                Client ops = new Client(first, first.tokens().issue("ops", Role.OPERATOR).secret())) {
             RunningServer.Answer off = ops.post("/api/v1/flags/recovery.service:orders",
                     "{\"enabled\":false,\"reason\":\"manual failover in progress\"}");
             assertThat(off.status()).as(off.text()).isEqualTo(200);
@@ -64,8 +64,8 @@ class RecoverySwitchRestartTest {
         }
 
         clock.advance(Duration.ofMinutes(5));
-        try (HomeostatServer second = start(clock)) {
-            Client ops = new Client(second, second.tokens().issue("ops-2", Role.OPERATOR).secret());
+        try (HomeostatServer second = start(clock);
+                Client ops = new Client(second, second.tokens().issue("ops-2", Role.OPERATOR).secret())) {
             assertThat(second.loop().recovery().flags().disabledServices()).containsExactly("orders");
             JsonNode recovery = ops.get("/api/v1/flags").json().path("recovery");
             assertThat(recovery.path("disabledServices").toString()).isEqualTo("[\"orders\"]");
@@ -105,8 +105,8 @@ class RecoverySwitchRestartTest {
     @Test
     void aSwitchWithABadNameOrValueIsRefusedNamingTheField() {
         ManualClock clock = ManualClock.at(RunningServer.START);
-        try (HomeostatServer server = start(clock)) {
-            Client ops = new Client(server, server.tokens().issue("ops", Role.OPERATOR).secret());
+        try (HomeostatServer server = start(clock);
+                Client ops = new Client(server, server.tokens().issue("ops", Role.OPERATOR).secret())) {
             RunningServer.Answer risk = ops.post("/api/v1/flags/recovery.risk:EXTREME", "{\"enabled\":false,\"reason\":\"x\"}");
             assertThat(risk.status()).isEqualTo(400);
             assertThat(risk.json().path("field").asText()).isEqualTo("name");
@@ -123,7 +123,7 @@ class RecoverySwitchRestartTest {
     }
 
     /** An HTTP client for a server started here, answering as {@link RunningServer} does. */
-    private static final class Client {
+    private static final class Client implements AutoCloseable {
 
         private final HomeostatServer server;
         private final String token;
@@ -142,6 +142,11 @@ class RecoverySwitchRestartTest {
         RunningServer.Answer post(String path, String body) {
             return send(request(path).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+
+        @Override
+        public void close() {
+            http.close();
         }
 
         String startMemoryLeakRun() {

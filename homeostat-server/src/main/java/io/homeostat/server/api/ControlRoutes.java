@@ -115,8 +115,13 @@ final class ControlRoutes {
         recovery.put("disabledServices", now.disabledServices());
         recovery.put("disabledActions", now.disabledActions());
         recovery.put("disabledRisks", now.disabledRisks());
-        // who set each switch last, and when (kept in the store)
-        recovery.put("switches", loop.recoverySwitches().stored().stream().map(ControlRoutes::switchJson).toList());
+        // who set each switch last, and when (kept in the store); the switches above hold without it
+        try {
+            recovery.put("switches", loop.recoverySwitches().stored().stream().map(ControlRoutes::switchJson).toList());
+        } catch (StoreUnavailableException e) {
+            recovery.put("switches", List.of());
+            recovery.put("switchesUnavailable", e.getMessage());
+        }
         body.put("recovery", recovery);
         return body;
     }
