@@ -130,6 +130,14 @@ class LiveControlsBrowserTest {
         assertThat(running.post("/api/v1/flags/recommendations", running.operator,
                 "{\"enabled\":null,\"reason\":\"fixed\"}").status()).isEqualTo(200);
         assertThat(box).isChecked(WITHIN_A_SECOND);
+
+        // Forced on while on: the feature does not change, its override does, and the page shows it.
+        Locator forced = page.locator("#panel-controls .toggle").filter(new Locator.FilterOptions().setHasText("recommendations"));
+        assertThat(forced).not().containsText("forced");
+        assertThat(running.post("/api/v1/flags/recommendations", running.operator,
+                "{\"enabled\":true,\"reason\":\"keep it on\"}").status()).isEqualTo(200);
+        assertThat(forced).containsText("forced", new LocatorAssertions.ContainsTextOptions().setTimeout(1000));
+        assertThat(box).isChecked();
         assertThat((Boolean) page.evaluate("() => window.notReloaded === true")).as("no reload happened").isTrue();
         assertThat(pageErrors).isEmpty();
     }

@@ -21,7 +21,9 @@ import java.util.Map;
  * and flag changes ({@code flag}: a feature turning on or off, the
  * {@link io.homeostat.core.degrade.FeatureChange}, or a recovery switch set, the
  * {@link io.homeostat.engine.port.RecoverySwitch}) come from their sources of truth, so changes the
- * loop makes (automatic degradation, recovery actions) show as well as those made through the API.
+ * loop makes (automatic degradation, recovery actions) show as well as those made through the API;
+ * a feature's override set or cleared through the API also sends a {@code flag} event with its audit
+ * record, as the override may change without the feature turning on or off.
  */
 final class LiveRoutes {
 
@@ -59,6 +61,10 @@ final class LiveRoutes {
             stream.publish(new LiveEvent("approval", record));
         } else if (action.startsWith("recovery.")) {
             stream.publish(new LiveEvent("recovery", record));
+        } else if (action.equals("api.flag.set") && !record.target().startsWith("flag:recovery.")) {
+            // An override that leaves the feature as it was (forced on while on, cleared) changes no
+            // FeatureChange, but the flag's override did change: say so with the audit record.
+            stream.publish(new LiveEvent("flag", record));
         }
     }
 
