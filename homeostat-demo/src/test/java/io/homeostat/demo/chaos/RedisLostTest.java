@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Timeout;
  * provider is back; publishing never blocks. Redis itself stays up for instance B. The shared
  * Redis server is never stopped.
  */
-@Timeout(30)
+@Timeout(90)
 class RedisLostTest {
 
     private static final long SEED = 8_009L;
