@@ -192,7 +192,8 @@ final class JdbcIncidentStore implements IncidentStore {
 
     /**
      * {@code stored} (newest first) with every incident that has a waiting write replaced by its
-     * waiting state if that {@code matches} (else left out), and every other matching waiting one added, newest first, at most {@code limit}.
+     * waiting state if that {@code matches} (else left out) and every other matching waiting one
+     * added; newest first, at most {@code limit}.
      */
     private static List<Incident> overlay(List<Incident> stored, List<Incident> waiting, Predicate<Incident> matches,
             int limit) {

@@ -38,6 +38,9 @@ import javax.sql.DataSource;
  * counted ({@link LoopStateStats#refusedWrites()}); a spooled write the database refuses for its
  * content when replayed is logged, counted ({@link LoopStateStats#rejectedWrites()}) and dropped.
  *
+ * <p>The pending state holds in memory what the spool holds on disk (both bounded by the spool's
+ * size); it is rebuilt from the spool when the store opens.
+ *
  * <p>Idempotency claims never come here: a claim is what keeps an action from running twice, and
  * only the database can grant it.
  *
