@@ -96,8 +96,14 @@ public final class JdbcStore implements AutoCloseable {
         try {
             migrate(dataSource, dialect, schema);
             Spool spool = Spool.open(config.spoolDirectory(), config.spoolMaxBytes());
-            LoopJournal journal = LoopJournal.open(dataSource, loopStateSpool(config), config.spoolMaxBytes(),
-                    config.flushInterval(), scheduler);
+            LoopJournal journal;
+            try {
+                journal = LoopJournal.open(dataSource, loopStateSpool(config), config.spoolMaxBytes(),
+                        config.flushInterval(), scheduler);
+            } catch (RuntimeException e) {
+                spool.close();
+                throw e;
+            }
             BatchWriter writer = new BatchWriter(new BatchSink(dataSource, dialect), spool, config.batchSize(),
                     config.flushInterval(), scheduler);
             return new JdbcStore(config, dialect, dataSource, writer, journal, scheduler);
