@@ -13,6 +13,7 @@ import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowReader;
 import io.homeostat.server.runtime.FlagSetting;
 import io.homeostat.server.runtime.LoopConfig;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ import java.util.TreeSet;
 
 /**
  * Reads the sections of {@code homeostat.yaml} a running loop can take without a restart (see
- * {@link LoopConfig}); each section present replaces the shipped default whole:
+ * {@link LoopConfig}). A rules section present replaces the shipped rules of its kind whole; the
+ * file's workflows replace the shipped ones of the same name and come before the others (so they
+ * win ties); flags are the file's alone:
  *
  * <pre>{@code
  * detection:
@@ -80,10 +83,15 @@ final class LoopConfigSections {
         List<Workflow> workflows = shipped.workflows();
         if (root.field("workflows").isPresent()) {
             ConfigNode list = root.required("workflows");
-            workflows = WorkflowReader.readList(list);
+            List<Workflow> own = WorkflowReader.readList(list);
             if (!knownActions.isEmpty()) {
                 requireKnownActions(list, knownActions);
             }
+            // The file's first (they win ties), then the shipped ones it does not name.
+            List<Workflow> merged = new ArrayList<>(own);
+            shipped.workflows().stream().filter(w -> own.stream().noneMatch(o -> o.name().equals(w.name())))
+                    .forEach(merged::add);
+            workflows = merged;
             fromFile.add(LoopConfig.WORKFLOWS);
         }
         Map<String, FlagSetting> flags = Map.of();

@@ -17,13 +17,14 @@ import java.util.TreeMap;
 /**
  * What a running loop can take from {@code homeostat.yaml} without a restart: its threshold and
  * trend rules, diagnosis rules, recovery workflows (besides those an embedding application adds)
- * and feature flags. Each part is the file's section, or the shipped default where the file has
- * none. Immutable and thread-safe; {@link Reconfigurer} applies it to a loop.
+ * and feature flags. Each rules part is the file's section, or the shipped default where the file
+ * has none; workflows are the file's and the shipped ones it does not replace by name. Immutable and thread-safe; {@link Reconfigurer} applies it to a loop.
  *
  * @param thresholdRules the threshold rules (shipped: {@link ThresholdRules#defaults()})
  * @param trendRules the prediction rules (shipped: {@link TrendRules#defaults()})
  * @param diagnosisRules the diagnosis rules (shipped: {@link DiagnosisRules#defaults()})
- * @param workflows the workflows (shipped: {@link DefaultWorkflows#load()})
+ * @param workflows the workflows: the file's, then the shipped ones ({@link DefaultWorkflows#load()})
+ *     the file does not name
  * @param flags feature flags by name (shipped: none), sorted by name
  * @param fromFile the sections the file set, e.g. {@code detection.threshold}; the others are shipped
  */
