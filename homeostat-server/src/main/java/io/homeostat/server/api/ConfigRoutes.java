@@ -2,15 +2,15 @@ package io.homeostat.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeostat.engine.config.ConfigException;
+import io.homeostat.engine.plan.Workflow;
 import io.homeostat.server.ConfigReloader;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.server.auth.Principal;
+import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.LoopConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.UncheckedIOException;
-import io.homeostat.server.runtime.ControlLoop;
-import io.homeostat.engine.plan.Workflow;
-import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
