@@ -1,4 +1,4 @@
--- Issue 7: recovery's run-time switches outlive a restart (io.homeostat.engine.port.RecoverySwitchStore).
+-- Issue 7 (V7: V6 is loop_state_write_ids): recovery's run-time switches outlive a restart (io.homeostat.engine.port.RecoverySwitchStore).
 -- One row per switch as a person last set it: the kill switch, the automation mode, or recovery of
 -- one service, one action or one risk level turned on or off. The server applies every row to its
 -- RecoveryFlags at start, before the loop's first tick. Each change is also in audit_record.

@@ -329,9 +329,9 @@ public final class ControlLoop implements AutoCloseable {
         return actions;
     }
 
-    /** The recovery workflows the loop chooses from. */
+    /** The recovery workflows the loop chooses from now (a configuration reload may replace them). */
     public WorkflowCatalog workflows() {
-        return workflows;
+        return engine.recovery().workflows();
     }
 
     public Alerting alerting() {
