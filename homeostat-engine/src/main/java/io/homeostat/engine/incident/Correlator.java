@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 /**
  * Finds the active incident a detection with a new fingerprint belongs to: one that fired within
  * the correlation window on the same service or on a service related in the dependency graph;
- * the one that fired last wins, ties going to the one opened first. Stateless apart from its
- * settings; called under the tracker's lock.
+ * the one that fired last wins, ties going to the one opened first. An escalated or flapping
+ * incident is never joined: automation stands aside there, and the new failure would go
+ * unrecovered. Stateless apart from its settings; called under the tracker's lock.
  */
 final class Correlator {
 
@@ -31,7 +32,8 @@ final class Correlator {
         DependencyGraph dependencies = graph.get();
         Match best = null;
         for (ActiveIncident candidate : candidates) {
-            if (candidate.lastFiringAt.isBefore(from)
+            if (candidate.incident.status() == IncidentStatus.ESCALATED || candidate.incident.flapping()
+                    || candidate.lastFiringAt.isBefore(from)
                     || (best != null && !candidate.lastFiringAt.isAfter(best.incident().lastFiringAt))) {
                 continue;
             }

@@ -37,6 +37,11 @@ import java.util.function.Supplier;
  *       correlation window} on the same service or on a service related to it in the dependency
  *       graph (either depends on the other, directly or not); if several qualify, the one that
  *       fired last. Otherwise it opens a new incident.</li>
+ *   <li><b>Handed to people.</b> Automation no longer works on an {@link IncidentStatus#ESCALATED}
+ *       or flapping incident, so a new failure must not disappear into one: a new fingerprint
+ *       never correlates with such an incident, and a fingerprint of an escalated incident that
+ *       had cleared and fires again opens a new incident (which takes the fingerprint over), so
+ *       recovery considers it afresh. A fingerprint still firing joins as before.</li>
  *   <li><b>Resolution.</b> On each {@link #tick()}, an incident whose every fingerprint has
  *       cleared, or has not fired, for the {@linkplain IncidentTrackerConfig#holdPeriod() hold
  *       period} resolves. Detectors that do not send {@code CLEARED} must therefore repeat a
@@ -107,6 +112,12 @@ public final class IncidentTracker {
         try {
             Instant now = now();
             ActiveIncident owner = byFingerprint.get(detection.fingerprintKey());
+            if (owner != null && detection.firing() && owner.incident.status() == IncidentStatus.ESCALATED
+                    && !owner.prints.get(detection.fingerprintKey()).firing) {
+                // It had cleared: a new failure, which must not vanish into an incident automation left to people.
+                byFingerprint.remove(detection.fingerprintKey());
+                owner = null;
+            }
             if (owner != null) {
                 return Optional.of(join(owner, detection, now));
             }
@@ -405,7 +416,8 @@ public final class IncidentTracker {
         state.incident = incident;
         if (to == IncidentStatus.RESOLVED) {
             active.remove(incident.id());
-            incident.fingerprints().forEach(byFingerprint::remove);
+            // A fingerprint that fired again after an escalation belongs to a newer incident by now.
+            incident.fingerprints().forEach(fingerprint -> byFingerprint.remove(fingerprint, state));
             flaps.record(incident.fingerprint(), now);
         }
         listeners.fire(new IncidentEvent.StatusChanged(now, incident, from, to, by, reason));
