@@ -30,7 +30,9 @@ import java.util.Objects;
  *     (0, 1] (default 1: no test, tau alone decides). A bound on tau asks less evidence of a half
  *     filled window than of a full one; a significance asks the same of both, so a short window
  *     of small buckets can decide within a few buckets of a climb starting without firing more
- *     often on noise. E.g. 0.0001 for a prediction that acts on a second of 10 samples a second
+ *     often on noise. It bounds chance per fit, and a rule fits once a bucket: 0.0001 with 100 ms
+ *     buckets passes on noise alone up to about once an hour, which the horizon (a climb fast
+ *     enough to reach the limit in time) must then rule out
  * @param severity how much a prediction matters (default {@link Severity#HIGH})
  * @param category the problem's category, e.g. {@code resource}
  */
