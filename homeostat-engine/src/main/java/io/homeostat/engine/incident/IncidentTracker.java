@@ -38,10 +38,12 @@ import java.util.function.Supplier;
  *       graph (either depends on the other, directly or not); if several qualify, the one that
  *       fired last. Otherwise it opens a new incident.</li>
  *   <li><b>Handed to people.</b> Automation no longer works on an {@link IncidentStatus#ESCALATED}
- *       or flapping incident, so a new failure must not disappear into one: a new fingerprint
- *       never correlates with such an incident, and a fingerprint of an escalated incident that
- *       had cleared and fires again opens a new incident (which takes the fingerprint over), so
- *       recovery considers it afresh. A fingerprint still firing joins as before.</li>
+ *       or flapping incident, so a new failure must not disappear into one. A new fingerprint
+ *       never correlates with an escalated incident, nor with a flapping one unless it is on the
+ *       same service (the same flapping problem); and a fingerprint of an escalated, not flapping,
+ *       incident that had cleared and fires again opens a new incident (which takes the
+ *       fingerprint over), so recovery considers it afresh. A fingerprint still firing joins as
+ *       before, and so does every fingerprint of a flapping incident (flap detection needs them).</li>
  *   <li><b>Resolution.</b> On each {@link #tick()}, an incident whose every fingerprint has
  *       cleared, or has not fired, for the {@linkplain IncidentTrackerConfig#holdPeriod() hold
  *       period} resolves. Detectors that do not send {@code CLEARED} must therefore repeat a
@@ -113,7 +115,7 @@ public final class IncidentTracker {
             Instant now = now();
             ActiveIncident owner = byFingerprint.get(detection.fingerprintKey());
             if (owner != null && detection.firing() && owner.incident.status() == IncidentStatus.ESCALATED
-                    && !owner.prints.get(detection.fingerprintKey()).firing) {
+                    && !owner.incident.flapping() && !owner.prints.get(detection.fingerprintKey()).firing) {
                 // It had cleared: a new failure, which must not vanish into an incident automation left to people.
                 byFingerprint.remove(detection.fingerprintKey());
                 owner = null;

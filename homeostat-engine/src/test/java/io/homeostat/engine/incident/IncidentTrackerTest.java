@@ -163,9 +163,11 @@ class IncidentTrackerTest {
         assertThat(held.flapping()).isTrue();
 
         Incident dependency = flappy.observe(detections.firing("db:primary", "latency", Severity.HIGH)).orElseThrow();
+        Incident sameService = flappy.observe(detections.firing("pharmaguard", "latency", Severity.HIGH)).orElseThrow();
 
         assertThat(dependency.id()).isNotEqualTo(held.id());
         assertThat(dependency.flapping()).isFalse();
+        assertThat(sameService.id()).as("the same service's new symptom is the same flapping problem").isEqualTo(held.id());
     }
 
     @Test
