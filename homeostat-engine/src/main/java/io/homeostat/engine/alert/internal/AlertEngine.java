@@ -239,7 +239,7 @@ public final class AlertEngine implements Alerting {
         tracked.recordedState = AlertState.RESOLVED;
         out.event(event(tracked, AlertEvent.Kind.RESOLVED, who, detail));
         String key = escalationKey(tracked);
-        if (!anyFiring(key)) {
+        if (!anyFiring(key) && !escalator.heldOpen(key)) {
             escalator.end(key, who, out);
         }
     }
