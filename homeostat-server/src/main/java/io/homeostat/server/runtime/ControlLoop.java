@@ -114,6 +114,7 @@ public final class ControlLoop implements AutoCloseable {
                 .receiver(Receiver.of("log", LogChannel.of("log")))
                 .route(Route.to("log").build())
                 .auditHook(this::alertEvent)
+                .audit(audit)
                 .store(store.alerts())
                 .build();
         this.guards = GuardRegistry.builder().clock(scheduler.clock()).scheduler(scheduler).signalBus(bus).build();
