@@ -39,11 +39,12 @@ import org.HdrHistogram.Histogram;
  * Javalin setup in the same process, and beside the ingest path alone (a real {@code Ingest}
  * on that setup publishing to a bus whose only subscriber does nothing: parsing, checking,
  * de-duplicating and publishing without the loop and the store behind it). While each phase runs, a probe calls
- * {@code GET /api/v1/overview} on the real server every 20 ms and records its latency. Bounded:
+ * {@code GET /api/v1/overview} on the real server every {@code probe-ms} (after each answer) and records its
+ * latency. Bounded:
  * one warm-up round and {@code rounds} rounds of {@code batches} bodies.
  *
  * <p>Arguments: {@code [--threads 4] [--batch 1000] [--batches 200] [--rounds 3]
- * [--raw-sample-interval-ms 1000]} (the server's {@code LoopOptions.rawSampleInterval}: at most one
+ * [--raw-sample-interval-ms 1000] [--probe-ms 20]} (the server's {@code LoopOptions.rawSampleInterval}: at most one
  * raw metric sample stored per series per interval; 0 stores every sample). Prints a table and
  * writes {@code results/ingest.json}.
  */
@@ -68,6 +69,7 @@ public final class IngestBenchmark {
         int batch = Integer.parseInt(options.getOrDefault("batch", "1000"));
         int batches = Integer.parseInt(options.getOrDefault("batches", "200"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        Duration probePeriod = Duration.ofMillis(Long.parseLong(options.getOrDefault("probe-ms", "20")));
         Duration rawSampleInterval = Duration.ofMillis(Long.parseLong(options.getOrDefault("raw-sample-interval-ms", "1000")));
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
@@ -95,12 +97,12 @@ public final class IngestBenchmark {
                 // The same bodies go to both; ids are unique per round, so the real server ingests every signal.
                 List<byte[]> bodies = Batches.make("r" + round, batches, batch, CLOCK.instant());
                 long signals = (long) batches * batch;
-                LatencyProbe noopProbe = new LatencyProbe(overview, viewer, Duration.ofMillis(20));
+                LatencyProbe noopProbe = new LatencyProbe(overview, viewer, probePeriod);
                 long noopNanos = Load.send(client, peer, operator, bodies, threads);
                 Histogram noopLatency = noopProbe.stop();
                 long pathNanos = Load.send(client, alone, operator, bodies, threads);
                 long droppedBefore = bus(client, overview, viewer).path("dropped").asLong();
-                LatencyProbe ingestProbe = new LatencyProbe(overview, viewer, Duration.ofMillis(20));
+                LatencyProbe ingestProbe = new LatencyProbe(overview, viewer, probePeriod);
                 long ingestNanos = Load.send(client, real, operator, bodies, threads);
                 Histogram ingestLatency = ingestProbe.stop();
                 long drainStart = CLOCK.monotonicNanos();

@@ -131,6 +131,27 @@ class SignalCodecTest {
         assertField("", "$", "");
     }
 
+    @Test
+    void readsFieldsInAnyOrder() {
+        Signal read = codec.decode("{\"tags\":{\"z\":\"1\",\"a\":\"2\"},\"value\":-7.25,\"time\":\"2026-03-04T05:06:07.123456789Z\","
+                + "\"metric\":\"pool.active\",\"service\":\"db:primary\",\"kind\":\"metric_sample\"}");
+
+        assertThat(read).isEqualTo(new MetricSample("db:primary", "pool.active", -7.25, T, Map.of("z", "1", "a", "2")));
+    }
+
+    @Test
+    void repeatedKeysAreNamedByTheirPathAndNestedValuesOfTheWrongTypeAreRefused() {
+        assertField(metric("\"value\":1,\"tags\":{\"region\":\"eu\",\"region\":\"us\"}"), "tags.region",
+                "Duplicate field 'region'");
+        assertField(metric("\"value\":{\"a\":1}"), "value", "expected a number, was object");
+        assertField(metric("\"value\":[1]"), "value", "expected a number, was array");
+        assertField(metric("\"value\":1,\"tags\":{\"region\":null}"), "tags.region", "missing");
+        String window = codec.encodeToString(everyKind().get(4)).replaceAll("\\{\"calls\".*?}", "true");
+        assertField(window, "window", "expected a JSON object, was boolean");
+        assertField("\"x\"", "$", "expected a JSON object, was string");
+        assertField("   ", "$", "empty document");
+    }
+
     private static String metric(String valueAndMore) {
         return "{\"kind\":\"metric_sample\",\"service\":\"s\",\"metric\":\"m\",\"time\":\"2026-01-01T00:00:00Z\","
                 + valueAndMore + "}";
