@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.homeostat.core.signal.Signal;
 import io.homeostat.engine.codec.internal.SignalWriter;
@@ -41,8 +42,11 @@ public final class SignalCodec {
     private SignalCodec() {
         // Non-numeric literals are parsed so the reader can name the field that holds them;
         // repeated keys are caught by the reader itself (no hash set per object in the parser).
+        // Jackson's fast double parser gives the same (correctly rounded) values as the JDK's, in
+        // less time: parsing each metric value was a tenth of reading a batch.
         this.factory = JsonFactory.builder()
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .build();
     }
 

@@ -132,6 +132,15 @@ class SignalCodecTest {
     }
 
     @Test
+    void readsEveryNumberAsTheJdkParsesIt() {
+        for (String literal : List.of("0.1", "-0.0", "1e-320", "4.9e-324", "1.7976931348623157e308", "123456789.123456789",
+                "2.2250738585072011e-308", "9007199254740993", "0.30000000000000004", "1E+2")) {
+            MetricSample read = (MetricSample) codec.decode(metric("\"value\":" + literal));
+            assertThat(read.value()).as(literal).isEqualTo(Double.parseDouble(literal));
+        }
+    }
+
+    @Test
     void readsFieldsInAnyOrder() {
         Signal read = codec.decode("{\"tags\":{\"z\":\"1\",\"a\":\"2\"},\"value\":-7.25,\"time\":\"2026-03-04T05:06:07.123456789Z\","
                 + "\"metric\":\"pool.active\",\"service\":\"db:primary\",\"kind\":\"metric_sample\"}");
