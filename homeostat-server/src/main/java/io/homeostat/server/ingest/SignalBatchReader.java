@@ -66,8 +66,9 @@ public final class SignalBatchReader {
         if (body.length == 0) {
             throw empty();
         }
-        // About 150 bytes a signal: room for the whole batch without growing the list as it fills.
-        Batch batch = new Batch(codec.streamReader(ID), now.plus(maxFutureSkew), Math.min(maxSignals, body.length / 100 + 1));
+        // A signal takes 100 bytes or more (150 is usual): room for the whole batch from the start.
+        int expected = Math.min(maxSignals, body.length / 100 + 1);
+        Batch batch = new Batch(codec.streamReader(ID), now.plus(maxFutureSkew), expected);
         try (JsonParser parser = codec.parser(body)) {
             batch.read(parser);
         } catch (JsonProcessingException e) {
