@@ -80,6 +80,13 @@ public final class IncidentTracker {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, ActiveIncident> active = new LinkedHashMap<>();
     private final Map<String, ActiveIncident> byFingerprint = new HashMap<>();
+    /**
+     * What {@link #active()} returns: the active incidents as of the last change, replaced (under
+     * the lock) at every change before listeners hear of it, read without the lock. Readers such as
+     * the API's overview need not wait while the loop holds the lock for a detection (whose
+     * handling writes to the store and runs the listeners).
+     */
+    private volatile List<Incident> activeView = List.of();
     private final FlapHistory flaps;
     private final PendingWrites writes;
 
@@ -237,14 +244,12 @@ public final class IncidentTracker {
         }
     }
 
-    /** The active incidents, in the order they opened. */
+    /**
+     * The active incidents, in the order they opened, as of the last change (a reader does not wait
+     * for a change in progress; a listener sees the change it is told of).
+     */
     public List<Incident> active() {
-        lock.lock();
-        try {
-            return active.values().stream().map(a -> a.incident).toList();
-        } finally {
-            lock.unlock();
-        }
+        return activeView;
     }
 
     /** The active incident that has {@code fingerprint} among its fingerprints, if any. */
@@ -310,6 +315,7 @@ public final class IncidentTracker {
         state.prints.put(detection.fingerprintKey(), new Print(now, detection.severity()));
         active.put(incident.id(), state);
         byFingerprint.put(detection.fingerprintKey(), state);
+        publishActive();
         listeners.fire(new IncidentEvent.Opened(now, incident, detection));
         return incident;
     }
@@ -345,6 +351,7 @@ public final class IncidentTracker {
             print.firing = false;
             print.clearedAt = now;
         }
+        publishActive();
         listeners.fire(new IncidentEvent.DetectionAdded(now, incident, detection));
         return incident;
     }
@@ -362,6 +369,7 @@ public final class IncidentTracker {
         owner.lastFiringAt = now;
         owner.prints.put(detection.fingerprintKey(), new Print(now, detection.severity()));
         byFingerprint.put(detection.fingerprintKey(), owner);
+        publishActive();
         listeners.fire(new IncidentEvent.Correlated(now, incident, detection, correlation.relatedService()));
         return incident;
     }
@@ -375,6 +383,7 @@ public final class IncidentTracker {
                 Map.of("resolutions", Integer.toString(resolutions), "window", config.flapWindow().toString(),
                         "threshold", Integer.toString(config.flapThreshold())))));
         state.incident = incident;
+        publishActive();
         listeners.fire(new IncidentEvent.Flapping(now, incident, resolutions, config.flapWindow()));
     }
 
@@ -422,6 +431,7 @@ public final class IncidentTracker {
             incident.fingerprints().forEach(fingerprint -> byFingerprint.remove(fingerprint, state));
             flaps.record(incident.fingerprint(), now);
         }
+        publishActive();
         listeners.fire(new IncidentEvent.StatusChanged(now, incident, from, to, by, reason));
         return incident;
     }
@@ -443,6 +453,16 @@ public final class IncidentTracker {
             }
             active.put(incident.id(), state);
         }
+        publishActive();
+    }
+
+    /** Replaces {@link #activeView}; called under the lock after every change to the active incidents. */
+    private void publishActive() {
+        List<Incident> view = new ArrayList<>(active.size());
+        for (ActiveIncident state : active.values()) {
+            view.add(state.incident);
+        }
+        activeView = List.copyOf(view);
     }
 
     private Instant now() {
