@@ -59,11 +59,19 @@ import java.util.function.Consumer;
  * settling before diagnosis.
  *
  * <p>Once started it feeds the loop's bus (the guards' rates every 500 ms through an
- * {@link OperationSampler}, each upstream's memory every second) and follows what the loop does
+ * {@link OperationSampler}, each upstream's memory every {@link #MEMORY_SAMPLING}) and follows what the loop does
  * (incidents and diagnoses as they happen; the workflow runs' steps and the audit trail in the
  * store, read every second) into the run's recorder and onto the terminal. Thread-safe.
  */
 final class Healer implements AutoCloseable {
+
+    /**
+     * How often each upstream's memory is read: 10 times a second, so that the memory prediction
+     * ({@code demo-predictions.yaml}: a 2 s window of 100 ms buckets) can tell a leak from the
+     * churn within a second or two. A reading is cheap (a JVM's is one {@code MemoryMXBean} call);
+     * the server stores at most one raw sample a second per series anyway.
+     */
+    static final Duration MEMORY_SAMPLING = Duration.ofMillis(100);
 
     /** A probe is a real {@code GET /health}; one slower than this failed (a slow upstream is not well). */
     static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
@@ -111,13 +119,14 @@ final class Healer implements AutoCloseable {
                     + d.incidentId().substring(0, 8));
         });
         this.sampler = OperationSampler.create(server.loop().guards()::guards, bus, scheduler, Duration.ofMillis(500)).start();
-        ticking.add(scheduler.scheduleAtFixedRate(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> {
+        ticking.add(scheduler.scheduleAtFixedRate(MEMORY_SAMPLING, MEMORY_SAMPLING, () -> {
             for (Upstream upstream : system.upstreams().values()) {
-                bus.publish(new MetricSample(upstream.name(), "heap.used.ratio", upstream.memoryRatio(),
+                bus.publish(new MetricSample(upstream.name(), "heap.used.ratio", upstream.memoryReading(),
                         scheduler.clock().instant(), Map.of()));
             }
-            Thread.ofVirtual().name("demo-healer-follow").start(this::follow);
         }));
+        ticking.add(scheduler.scheduleAtFixedRate(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                () -> Thread.ofVirtual().name("demo-healer-follow").start(this::follow)));
     }
 
     /** What the triage system gives the server's loop to act on, and the demo's tuning of it. */

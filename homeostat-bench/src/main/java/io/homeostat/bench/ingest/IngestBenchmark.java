@@ -39,11 +39,12 @@ import org.HdrHistogram.Histogram;
  * Javalin setup in the same process, and beside the ingest path alone (a real {@code Ingest}
  * on that setup publishing to a bus whose only subscriber does nothing: parsing, checking,
  * de-duplicating and publishing without the loop and the store behind it). While each phase runs, a probe calls
- * {@code GET /api/v1/overview} on the real server every 20 ms and records its latency. Bounded:
+ * {@code GET /api/v1/overview} on the real server every {@code probe-ms} (after each answer) and records its
+ * latency. Bounded:
  * one warm-up round and {@code rounds} rounds of {@code batches} bodies.
  *
  * <p>Arguments: {@code [--threads 4] [--batch 1000] [--batches 200] [--rounds 3]
- * [--raw-sample-interval-ms 1000]} (the server's {@code LoopOptions.rawSampleInterval}: at most one
+ * [--raw-sample-interval-ms 1000] [--probe-ms 20]} (the server's {@code LoopOptions.rawSampleInterval}: at most one
  * raw metric sample stored per series per interval; 0 stores every sample). Prints a table and
  * writes {@code results/ingest.json}.
  */
@@ -56,7 +57,8 @@ public final class IngestBenchmark {
 
     /** One measured round. */
     private record Round(double noopRate, double ingestRate, double pathRate, Histogram noopProbe,
-            Histogram ingestProbe, long busDropped, double drainMillis) {
+            Histogram ingestProbe, long busDropped, double drainMillis, double noopCpu, double pathCpu,
+            double ingestCpu) {
         double ratio() {
             return ingestRate / noopRate;
         }
@@ -68,6 +70,7 @@ public final class IngestBenchmark {
         int batch = Integer.parseInt(options.getOrDefault("batch", "1000"));
         int batches = Integer.parseInt(options.getOrDefault("batches", "200"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        Duration probePeriod = Duration.ofMillis(Long.parseLong(options.getOrDefault("probe-ms", "20")));
         Duration rawSampleInterval = Duration.ofMillis(Long.parseLong(options.getOrDefault("raw-sample-interval-ms", "1000")));
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
@@ -95,13 +98,19 @@ public final class IngestBenchmark {
                 // The same bodies go to both; ids are unique per round, so the real server ingests every signal.
                 List<byte[]> bodies = Batches.make("r" + round, batches, batch, CLOCK.instant());
                 long signals = (long) batches * batch;
-                LatencyProbe noopProbe = new LatencyProbe(overview, viewer, Duration.ofMillis(20));
+                LatencyProbe noopProbe = new LatencyProbe(overview, viewer, probePeriod);
+                long cpu0 = processCpuNanos();
                 long noopNanos = Load.send(client, peer, operator, bodies, threads);
+                long cpu1 = processCpuNanos();
                 Histogram noopLatency = noopProbe.stop();
+                long cpu2 = processCpuNanos();
                 long pathNanos = Load.send(client, alone, operator, bodies, threads);
+                long cpu3 = processCpuNanos();
                 long droppedBefore = bus(client, overview, viewer).path("dropped").asLong();
-                LatencyProbe ingestProbe = new LatencyProbe(overview, viewer, Duration.ofMillis(20));
+                LatencyProbe ingestProbe = new LatencyProbe(overview, viewer, probePeriod);
+                long cpu4 = processCpuNanos();
                 long ingestNanos = Load.send(client, real, operator, bodies, threads);
+                long cpu5 = processCpuNanos();
                 Histogram ingestLatency = ingestProbe.stop();
                 long drainStart = CLOCK.monotonicNanos();
                 JsonNode bus;
@@ -110,13 +119,16 @@ public final class IngestBenchmark {
                 }
                 double drainMillis = (CLOCK.monotonicNanos() - drainStart) / 1e6;
                 Round result = new Round(signals * 1e9 / noopNanos, signals * 1e9 / ingestNanos,
-                        signals * 1e9 / pathNanos, noopLatency, ingestLatency, bus.path("dropped").asLong() - droppedBefore, drainMillis);
+                        signals * 1e9 / pathNanos, noopLatency, ingestLatency, bus.path("dropped").asLong() - droppedBefore, drainMillis,
+                        (cpu1 - cpu0) / 1e6 / batches, (cpu3 - cpu2) / 1e6 / batches, (cpu5 - cpu4) / 1e6 / batches);
                 System.out.printf(Locale.ROOT, "%s %d: no-op %,.0f signals/s, ingest %,.0f signals/s (%.2f), ingest path"
                         + " alone %,.0f signals/s (%.2f), overview p99 %.1f ms under ingest (%.1f ms under no-op), bus"
-                        + " dropped %d, drained in %.0f ms%n",
+                        + " dropped %d, drained in %.0f ms; process CPU per batch: no-op %.2f ms, path alone %.2f ms,"
+                        + " ingest %.2f ms%n",
                         round == 0 ? "warm-up" : "round", round, result.noopRate(), result.ingestRate(), result.ratio(),
                         result.pathRate(), result.pathRate() / result.noopRate(),
-                        millis(ingestLatency, 99), millis(noopLatency, 99), result.busDropped(), drainMillis);
+                        millis(ingestLatency, 99), millis(noopLatency, 99), result.busDropped(), drainMillis,
+                        result.noopCpu(), result.pathCpu(), result.ingestCpu());
                 if (round > 0) {
                     measured.add(result);
                 }
@@ -134,6 +146,16 @@ public final class IngestBenchmark {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(overview)
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body()).path("bus");
+    }
+
+    /**
+     * CPU time of the whole process (server, peers and clients alike), from the JVM; during one
+     * phase only that phase's server and its clients work, so the difference between phases is
+     * the servers' difference, much less sensitive to other processes on the machine than rates.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double millis(Histogram histogram, double percentile) {
@@ -154,6 +176,9 @@ public final class IngestBenchmark {
             underNoop.add(round.noopProbe());
         });
         long dropped = rounds.stream().mapToLong(Round::busDropped).sum();
+        double noopCpu = median(rounds.stream().mapToDouble(Round::noopCpu).toArray());
+        double pathCpu = median(rounds.stream().mapToDouble(Round::pathCpu).toArray());
+        double ingestCpu = median(rounds.stream().mapToDouble(Round::ingestCpu).toArray());
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "%nIngest over loopback HTTP: %d client threads, %,d signals a batch"
                 + " (%,d bytes), %d batches a round, %d rounds (medians); load average %.1f before, %.1f after%n",
@@ -165,16 +190,19 @@ public final class IngestBenchmark {
                 + " | %.1f / %.1f / %.1f ms (%d calls) | %.1f ms | %d |%n", noop, ingest, ratio, path, pathRatio,
                 millis(underIngest, 50), millis(underIngest, 99),
                 underIngest.getMaxValue() / 1e6, underIngest.getTotalCount(), millis(underNoop, 99), dropped));
+        table.append(String.format(Locale.ROOT, "process CPU per batch (medians; clients included): no-op %.2f ms,"
+                + " ingest path alone %.2f ms, ingest (real server) %.2f ms%n", noopCpu, pathCpu, ingestCpu));
         System.out.print(table);
         String json = String.format(Locale.ROOT, "{\"threads\":%d,\"batch\":%d,\"bodyBytes\":%d,\"batches\":%d,"
                 + "\"rounds\":%d,\"noopPerSecond\":%.0f,\"ingestPerSecond\":%.0f,\"ratio\":%.3f,"
                 + "\"pathAlonePerSecond\":%.0f,\"pathAloneRatio\":%.3f,"
                 + "\"overviewP50Millis\":%.2f,\"overviewP99Millis\":%.2f,\"overviewMaxMillis\":%.2f,"
-                + "\"overviewP99UnderNoopMillis\":%.2f,\"busDropped\":%d,\"loadBefore\":%.2f,\"loadAfter\":%.2f}%n",
+                + "\"overviewP99UnderNoopMillis\":%.2f,\"busDropped\":%d,\"loadBefore\":%.2f,\"loadAfter\":%.2f,"
+                + "\"cpuMillisPerBatch\":{\"noop\":%.3f,\"pathAlone\":%.3f,\"ingest\":%.3f}}%n",
                 threads, batch, bodyBytes, batches, rounds.size(), noop, ingest, ratio, path, pathRatio,
                 millis(underIngest, 50),
                 millis(underIngest, 99), underIngest.getMaxValue() / 1e6, millis(underNoop, 99), dropped, loadBefore,
-                loadAfter);
+                loadAfter, noopCpu, pathCpu, ingestCpu);
         Path results = Path.of("results");
         Files.createDirectories(results);
         Files.writeString(results.resolve("ingest.json"), json, StandardCharsets.UTF_8);

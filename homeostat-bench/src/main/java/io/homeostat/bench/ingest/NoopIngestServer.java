@@ -17,7 +17,8 @@ import java.util.function.Function;
  * A peer of the real ingest route: a Javalin server set up as {@code HomeostatServer} sets up
  * its own (same JSON mapper, request size limit, host, token check through the same
  * {@link Authorizer} over the same tokens) whose {@code POST /api/v1/signals} reads the body the
- * same way (bounded, 16 KiB at a time into a growing buffer) and answers 202 with what
+ * same way (into an array of the declared length, or bounded, 16 KiB at a time into a growing
+ * buffer when none is declared) and answers 202 with what
  * {@code handler} makes of it: a small fixed object (the no-op handler), or the result of a real
  * {@link io.homeostat.server.ingest.Ingest} publishing to a bus nobody processes (the ingest path
  * alone, without the loop behind it).
@@ -33,7 +34,11 @@ final class NoopIngestServer implements AutoCloseable {
     NoopIngestServer(ServerConfig config, ApiTokens tokens, Function<byte[], Object> handler) {
         Authorizer authorizer = new Authorizer(tokens);
         ApiRoute route = ApiRoute.post("/api/v1/signals", Access.OPERATOR, "peer ingest", ctx -> {
-            byte[] body = read(ctx.bodyInputStream(), config.maxBatchBytes());
+            long declared = ctx.contentLength();
+            if (declared > config.maxBatchBytes()) {
+                throw new IllegalStateException("body too large");
+            }
+            byte[] body = read(ctx.bodyInputStream(), declared, config.maxBatchBytes());
             ctx.status(202).json(handler.apply(body));
         });
         JacksonJson json = new JacksonJson();
@@ -49,7 +54,14 @@ final class NoopIngestServer implements AutoCloseable {
         http.start();
     }
 
-    private static byte[] read(InputStream in, int maxBytes) throws IOException {
+    private static byte[] read(InputStream in, long declared, int maxBytes) throws IOException {
+        if (declared >= 0) {
+            byte[] body = in.readNBytes((int) declared);
+            if (in.read() != -1) {
+                throw new IllegalStateException("body longer than declared");
+            }
+            return body;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 64 * 1024));
         byte[] buffer = new byte[16 * 1024];
         int read;

@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * The guard settings of the triage system's dependencies: a timeout below the users' patience (and
- * above what a loaded two-core machine adds to a loopback call) and
+ * above what a loaded two-core machine adds to a loopback call: 1 s for the clinical upstreams, whose
+ * answers are lookups; it is also the earliest a hung upstream can be seen, so the latency spike's
+ * detection follows it; 2 s for the AI providers, which generate) and
  * a breaker that opens at half of the last 20 calls failing (10 at least) and probes again after
  * 3 s; the database answers faster, so its timeout is shorter. Stateless.
  */
@@ -20,7 +22,7 @@ final class GuardSettings {
 
     static GuardConfig of(String service) {
         Duration timeout = service.startsWith("db:") ? Duration.ofMillis(500)
-                : service.startsWith("llm:") ? Duration.ofMillis(2000) : Duration.ofMillis(1500);
+                : service.startsWith("llm:") ? Duration.ofMillis(2000) : Duration.ofMillis(1000);
         return GuardConfig.builder().timeout(timeout).circuitBreaker(CircuitBreakerConfig.builder()
                 .failureRateThreshold(50).minimumNumberOfCalls(10).slidingWindow(SlidingWindowType.COUNT_BASED, 20)
                 .resetTimeout(Duration.ofSeconds(3)).build()).build();

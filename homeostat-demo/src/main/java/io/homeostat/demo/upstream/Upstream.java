@@ -34,7 +34,9 @@ import java.util.function.UnaryOperator;
  * after the injected latency);
  * {@code GET /metrics} lines {@code name value}, among them {@code memory.used.ratio}. Its memory
  * is simulated: a leak adds megabytes at the configured rate to a 400 MB base of a 1 GB limit;
- * at 97 % the upstream answers 503 "out of memory" until {@link #restart()}. An upstream can
+ * at 97 % the upstream answers 503 "out of memory" until {@link #restart()}. A reading of it
+ * ({@link #memoryReading()}, {@code /metrics}) has the churn of allocation on top, uniform within
+ * ±{@value #MEMORY_CHURN_MB} MB (a standard deviation of 4 MB), so a detector never sees a flat line. An upstream can
  * depend on others ({@link #dependsOn}): while one of them fails, it answers 502 naming it (a
  * cascade). Refusing connections closes the port; ending it binds the same port again.
  *
@@ -48,10 +50,17 @@ public final class Upstream implements Dependency, AutoCloseable {
     public static final double MEMORY_BASE_MB = 400;
     /** The share of memory at which the upstream stops answering. */
     public static final double OUT_OF_MEMORY_RATIO = 0.97;
+    /**
+     * How far a memory reading strays from the memory in use, at most, MB: objects allocated and
+     * not yet collected. Bounded, as a young generation is; a normal churn's rare far readings fire
+     * the shipped anomaly detector on a series read 10 times a second.
+     */
+    public static final double MEMORY_CHURN_MB = 7;
 
     private final String name;
     private final Clock clock;
     private final SplittableRandom random;
+    private final SplittableRandom churn;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Dependency> dependencies = new CopyOnWriteArrayList<>();
     private final AtomicLong calls = new AtomicLong();
@@ -69,6 +78,7 @@ public final class Upstream implements Dependency, AutoCloseable {
         this.name = name;
         this.clock = clock;
         this.random = new SplittableRandom(seed);
+        this.churn = random.split();
         this.server = bind(0);
         this.port = server.getAddress().getPort();
     }
@@ -188,6 +198,15 @@ public final class Upstream implements Dependency, AutoCloseable {
         return Math.min(1, (MEMORY_BASE_MB + leakedMb) / MEMORY_LIMIT_MB);
     }
 
+    /**
+     * A reading of the memory in use, as a sampler gets it: {@link #memoryRatio()} plus the churn
+     * of allocation (uniform within ±{@value #MEMORY_CHURN_MB} MB), in [0, 1].
+     */
+    public synchronized double memoryReading() {
+        double churnMb = (2 * churn.nextDouble() - 1) * MEMORY_CHURN_MB;
+        return Math.max(0, Math.min(1, memoryRatio() + churnMb / MEMORY_LIMIT_MB));
+    }
+
     /** Calls answered so far, and how many of them with an error. */
     public long calls() {
         return calls.get();
@@ -299,7 +318,7 @@ public final class Upstream implements Dependency, AutoCloseable {
     private void metrics(HttpExchange exchange) throws IOException {
         try (exchange) {
             respond(exchange, 200, String.format(Locale.ROOT, "memory.used.ratio %.4f%ncalls %d%nfailures %d%nrestarts %d%n",
-                    memoryRatio(), calls.get(), failures.get(), restarts.get()));
+                    memoryReading(), calls.get(), failures.get(), restarts.get()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.homeostat.demo.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.ManualClock;
@@ -112,7 +113,10 @@ class UpstreamFaultControlTest {
         post("/faults", "leakMbPerSecond=20");
 
         clock.advance(Duration.ofSeconds(10));
-        assertThat(get("/metrics").body()).contains("memory.used.ratio 0.5859");
+        // 400 MB + 200 MB of 1 GB, read with a few MB of churn.
+        assertThat(upstream.memoryRatio()).isCloseTo(600 / 1024.0, within(1e-9));
+        assertThat(Double.parseDouble(get("/metrics").body().lines().findFirst().orElseThrow()
+                .substring("memory.used.ratio ".length()))).isCloseTo(600 / 1024.0, within(0.02));
         clock.advance(Duration.ofSeconds(20));
         HttpResponse<String> oom = get("/v1/answer?key=s");
         assertThat(oom.statusCode()).isEqualTo(503);

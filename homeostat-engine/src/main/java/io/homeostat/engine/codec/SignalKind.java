@@ -6,7 +6,6 @@ import io.homeostat.core.signal.HealthReport;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.signal.OperationOutcome;
 import io.homeostat.core.signal.Signal;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The kinds of signal and their names on the wire (the JSON field {@code kind}). */
@@ -41,6 +40,15 @@ public enum SignalKind {
 
     /** The kind named {@code wireName}, or empty if there is none. */
     public static Optional<SignalKind> ofWireName(String wireName) {
-        return Arrays.stream(values()).filter(kind -> kind.wireName.equals(wireName)).findFirst();
+        // A switch, not a stream over values(): it runs for every signal read.
+        SignalKind kind = switch (wireName) {
+            case "operation_outcome" -> OPERATION_OUTCOME;
+            case "metric_sample" -> METRIC_SAMPLE;
+            case "health_report" -> HEALTH_REPORT;
+            case "circuit_transition" -> CIRCUIT_TRANSITION;
+            case "failure_event" -> FAILURE_EVENT;
+            default -> null;
+        };
+        return Optional.ofNullable(kind);
     }
 }

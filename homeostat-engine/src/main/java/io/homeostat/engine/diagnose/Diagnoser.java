@@ -27,7 +27,11 @@ import java.util.function.Supplier;
  * <p>The failing services are the incident's, its detections', and every service they depend on
  * (directly or not, in the current dependency graph) whose failure episode is under way in
  * {@link RecentSignals}: a database that fails without a detection of its own is still a root
- * candidate for the callers that failed with it.
+ * candidate for the callers that failed with it. Such a dependency is left out if it had
+ * {@linkplain RecentSignals#recoveredBefore recovered} before the incident opened (its last trouble
+ * came before, and a successful call, a closing circuit or a healthy check after it): a service
+ * that failed minutes ago and works again did not cause what fails now, however early its failure
+ * started.
  *
  * <p>Thread-safe: it keeps no state of its own besides its rules, which {@link #replaceRules}
  * swaps whole (a diagnosis runs on one rule set); the graph is read once per diagnosis.
@@ -72,7 +76,7 @@ public final class Diagnoser {
         List<Detection> firing = detections.stream().filter(Detection::firing).toList();
         Set<String> failing = new LinkedHashSet<>(incident.services());
         firing.forEach(d -> failing.add(d.service()));
-        addFailingUpstream(failing, current);
+        addFailingUpstream(failing, current, incident.openedAt());
 
         Map<String, List<Fact>> facts = new LinkedHashMap<>();
         Map<String, Instant> starts = new LinkedHashMap<>();
@@ -140,7 +144,7 @@ public final class Diagnoser {
         this.rules = Objects.requireNonNull(replacement, "replacement");
     }
 
-    private void addFailingUpstream(Set<String> failing, DependencyGraph current) {
+    private void addFailingUpstream(Set<String> failing, DependencyGraph current, Instant opened) {
         if (signals == null) {
             return;
         }
@@ -150,7 +154,7 @@ public final class Diagnoser {
             for (String dependency : current.dependenciesOf(queue.poll())) {
                 if (seen.add(dependency)) {
                     queue.add(dependency);
-                    if (signals.failingSince(dependency).isPresent()) {
+                    if (signals.failingSince(dependency).isPresent() && !signals.recoveredBefore(dependency, opened)) {
                         failing.add(dependency);
                     }
                 }

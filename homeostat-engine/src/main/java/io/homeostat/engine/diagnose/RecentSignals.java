@@ -1,5 +1,9 @@
 package io.homeostat.engine.diagnose;
 
+import io.homeostat.core.breaker.CircuitState;
+import io.homeostat.core.health.HealthStatus;
+import io.homeostat.core.signal.CircuitTransition;
+import io.homeostat.core.signal.HealthReport;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.signal.OperationOutcome;
 import io.homeostat.core.signal.Signal;
@@ -22,7 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link RecentSignalsConfig#factsPerService()} {@linkplain Fact facts} of trouble, when the current
  * failure episode started (a failure after a {@linkplain RecentSignalsConfig#quietGap() quiet gap}
  * starts a new one), the last {@value OperationSampler#CALLS_RATE} value, and how many outcomes
- * arrived in the current {@linkplain RecentSignalsConfig#window() window}. At most
+ * arrived in the current {@linkplain RecentSignalsConfig#window() window}, and the last sign that it works
+ * (a successful call, a circuit closing, a healthy check), which tells a service that failed and
+ * recovered from one still failing. At most
  * {@link RecentSignalsConfig#maxServices()} services are kept; past it the one heard from least
  * recently is forgotten. Anything older than the window reads as absent.
  *
@@ -59,7 +65,8 @@ public final class RecentSignals {
         Objects.requireNonNull(signal, "signal");
         Optional<Fact> fact = Fact.of(signal);
         boolean rate = signal instanceof MetricSample m && m.metric().equals(OperationSampler.CALLS_RATE);
-        if (fact.isEmpty() && !rate && !(signal instanceof OperationOutcome)) {
+        boolean healthy = healthy(signal);
+        if (fact.isEmpty() && !rate && !healthy && !(signal instanceof OperationOutcome)) {
             return;
         }
         lock.lock();
@@ -73,9 +80,22 @@ public final class RecentSignals {
                 history.rateAt = m.time();
             }
             fact.ifPresent(f -> history.add(f, config));
+            if (healthy && (history.lastHealthy == null || signal.time().isAfter(history.lastHealthy))) {
+                history.lastHealthy = signal.time();
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A sign that the service works: a successful call, its circuit closing, a healthy check. */
+    private static boolean healthy(Signal signal) {
+        return switch (signal) {
+            case OperationOutcome o -> o.status() == OperationOutcome.Status.SUCCESS;
+            case CircuitTransition c -> c.to() == CircuitState.CLOSED;
+            case HealthReport h -> h.status() == HealthStatus.HEALTHY;
+            default -> false;
+        };
     }
 
     /** Subscribes to {@code bus}; closing the handle unsubscribes. */
@@ -104,6 +124,25 @@ public final class RecentSignals {
             ServiceHistory history = services.get(service);
             return history == null || history.lastFailure == null || history.lastFailure.isBefore(since)
                     ? Optional.empty() : Optional.of(history.episodeStart);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether {@code service} had recovered by {@code time}: its last fact of trouble within the
+     * window came before {@code time}, and a sign of health (a successful call, its circuit
+     * closing, a healthy check) came after that fact. False if it had no trouble within the window
+     * (nothing to recover from), or nothing has shown it well since its last trouble.
+     */
+    public boolean recoveredBefore(String service, Instant time) {
+        Instant since = since();
+        lock.lock();
+        try {
+            ServiceHistory history = services.get(service);
+            return history != null && history.lastFailure != null && !history.lastFailure.isBefore(since)
+                    && history.lastFailure.isBefore(time) && history.lastHealthy != null
+                    && history.lastHealthy.isAfter(history.lastFailure);
         } finally {
             lock.unlock();
         }
@@ -163,6 +202,7 @@ public final class RecentSignals {
         final ArrayDeque<Fact> facts = new ArrayDeque<>();
         Instant episodeStart;
         Instant lastFailure;
+        Instant lastHealthy;
         double rate;
         Instant rateAt;
         long outcomes;

@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 /**
  * Finds the active incident a detection with a new fingerprint belongs to: one that fired within
  * the correlation window on the same service or on a service related in the dependency graph;
- * the one that fired last wins, ties going to the one opened first. Stateless apart from its
- * settings; called under the tracker's lock.
+ * the one that fired last wins, ties going to the one opened first. An escalated incident is never
+ * joined, nor a flapping one from another service: automation stands aside there, and the new
+ * failure would go unrecovered. Stateless apart from its settings; called under the tracker's lock.
  */
 final class Correlator {
 
@@ -36,6 +37,9 @@ final class Correlator {
                 continue;
             }
             for (String other : candidate.incident.services()) {
+                if (!joinable(candidate.incident, service, other)) {
+                    continue;
+                }
                 Optional<String> relation = relation(dependencies, service, other);
                 if (relation.isPresent()) {
                     best = new Match(candidate, other, relation.get());
@@ -44,6 +48,14 @@ final class Correlator {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** A flapping incident takes its own service's new failures; an escalated one none. */
+    private static boolean joinable(Incident incident, String service, String other) {
+        if (incident.flapping()) {
+            return service.equals(other);
+        }
+        return incident.status() != IncidentStatus.ESCALATED;
     }
 
     private static Optional<String> relation(DependencyGraph graph, String service, String other) {

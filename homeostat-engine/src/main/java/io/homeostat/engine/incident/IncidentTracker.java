@@ -37,6 +37,13 @@ import java.util.function.Supplier;
  *       correlation window} on the same service or on a service related to it in the dependency
  *       graph (either depends on the other, directly or not); if several qualify, the one that
  *       fired last. Otherwise it opens a new incident.</li>
+ *   <li><b>Handed to people.</b> Automation no longer works on an {@link IncidentStatus#ESCALATED}
+ *       or flapping incident, so a new failure must not disappear into one. A new fingerprint
+ *       never correlates with an escalated incident, nor with a flapping one unless it is on the
+ *       same service (the same flapping problem); and a fingerprint of an escalated, not flapping,
+ *       incident that had cleared and fires again opens a new incident (which takes the
+ *       fingerprint over), so recovery considers it afresh. A fingerprint still firing joins as
+ *       before, and so does every fingerprint of a flapping incident (flap detection needs them).</li>
  *   <li><b>Resolution.</b> On each {@link #tick()}, an incident whose every fingerprint has
  *       cleared, or has not fired, for the {@linkplain IncidentTrackerConfig#holdPeriod() hold
  *       period} resolves. Detectors that do not send {@code CLEARED} must therefore repeat a
@@ -73,6 +80,13 @@ public final class IncidentTracker {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, ActiveIncident> active = new LinkedHashMap<>();
     private final Map<String, ActiveIncident> byFingerprint = new HashMap<>();
+    /**
+     * What {@link #active()} returns: the active incidents as of the last change, replaced (under
+     * the lock) at every change before listeners hear of it, read without the lock. Readers such as
+     * the API's overview need not wait while the loop holds the lock for a detection (whose
+     * handling writes to the store and runs the listeners).
+     */
+    private volatile List<Incident> activeView = List.of();
     private final FlapHistory flaps;
     private final PendingWrites writes;
 
@@ -107,6 +121,12 @@ public final class IncidentTracker {
         try {
             Instant now = now();
             ActiveIncident owner = byFingerprint.get(detection.fingerprintKey());
+            if (owner != null && detection.firing() && owner.incident.status() == IncidentStatus.ESCALATED
+                    && !owner.incident.flapping() && !owner.prints.get(detection.fingerprintKey()).firing) {
+                // It had cleared: a new failure, which must not vanish into an incident automation left to people.
+                byFingerprint.remove(detection.fingerprintKey());
+                owner = null;
+            }
             if (owner != null) {
                 return Optional.of(join(owner, detection, now));
             }
@@ -224,14 +244,12 @@ public final class IncidentTracker {
         }
     }
 
-    /** The active incidents, in the order they opened. */
+    /**
+     * The active incidents, in the order they opened, as of the last change (a reader does not wait
+     * for a change in progress; a listener sees the change it is told of).
+     */
     public List<Incident> active() {
-        lock.lock();
-        try {
-            return active.values().stream().map(a -> a.incident).toList();
-        } finally {
-            lock.unlock();
-        }
+        return activeView;
     }
 
     /** The active incident that has {@code fingerprint} among its fingerprints, if any. */
@@ -297,6 +315,7 @@ public final class IncidentTracker {
         state.prints.put(detection.fingerprintKey(), new Print(now, detection.severity()));
         active.put(incident.id(), state);
         byFingerprint.put(detection.fingerprintKey(), state);
+        publishActive();
         listeners.fire(new IncidentEvent.Opened(now, incident, detection));
         return incident;
     }
@@ -332,6 +351,7 @@ public final class IncidentTracker {
             print.firing = false;
             print.clearedAt = now;
         }
+        publishActive();
         listeners.fire(new IncidentEvent.DetectionAdded(now, incident, detection));
         return incident;
     }
@@ -349,6 +369,7 @@ public final class IncidentTracker {
         owner.lastFiringAt = now;
         owner.prints.put(detection.fingerprintKey(), new Print(now, detection.severity()));
         byFingerprint.put(detection.fingerprintKey(), owner);
+        publishActive();
         listeners.fire(new IncidentEvent.Correlated(now, incident, detection, correlation.relatedService()));
         return incident;
     }
@@ -362,6 +383,7 @@ public final class IncidentTracker {
                 Map.of("resolutions", Integer.toString(resolutions), "window", config.flapWindow().toString(),
                         "threshold", Integer.toString(config.flapThreshold())))));
         state.incident = incident;
+        publishActive();
         listeners.fire(new IncidentEvent.Flapping(now, incident, resolutions, config.flapWindow()));
     }
 
@@ -405,9 +427,11 @@ public final class IncidentTracker {
         state.incident = incident;
         if (to == IncidentStatus.RESOLVED) {
             active.remove(incident.id());
-            incident.fingerprints().forEach(byFingerprint::remove);
+            // A fingerprint that fired again after an escalation belongs to a newer incident by now.
+            incident.fingerprints().forEach(fingerprint -> byFingerprint.remove(fingerprint, state));
             flaps.record(incident.fingerprint(), now);
         }
+        publishActive();
         listeners.fire(new IncidentEvent.StatusChanged(now, incident, from, to, by, reason));
         return incident;
     }
@@ -429,6 +453,16 @@ public final class IncidentTracker {
             }
             active.put(incident.id(), state);
         }
+        publishActive();
+    }
+
+    /** Replaces {@link #activeView}; called under the lock after every change to the active incidents. */
+    private void publishActive() {
+        List<Incident> view = new ArrayList<>(active.size());
+        for (ActiveIncident state : active.values()) {
+            view.add(state.incident);
+        }
+        activeView = List.copyOf(view);
     }
 
     private Instant now() {

@@ -131,6 +131,36 @@ class SignalCodecTest {
         assertField("", "$", "");
     }
 
+    @Test
+    void readsEveryNumberAsTheJdkParsesIt() {
+        for (String literal : List.of("0.1", "-0.0", "1e-320", "4.9e-324", "1.7976931348623157e308", "123456789.123456789",
+                "2.2250738585072011e-308", "9007199254740993", "0.30000000000000004", "1E+2")) {
+            MetricSample read = (MetricSample) codec.decode(metric("\"value\":" + literal));
+            assertThat(read.value()).as(literal).isEqualTo(Double.parseDouble(literal));
+        }
+    }
+
+    @Test
+    void readsFieldsInAnyOrder() {
+        Signal read = codec.decode("{\"tags\":{\"z\":\"1\",\"a\":\"2\"},\"value\":-7.25,\"time\":\"2026-03-04T05:06:07.123456789Z\","
+                + "\"metric\":\"pool.active\",\"service\":\"db:primary\",\"kind\":\"metric_sample\"}");
+
+        assertThat(read).isEqualTo(new MetricSample("db:primary", "pool.active", -7.25, T, Map.of("z", "1", "a", "2")));
+    }
+
+    @Test
+    void repeatedKeysAreNamedByTheirPathAndNestedValuesOfTheWrongTypeAreRefused() {
+        assertField(metric("\"value\":1,\"tags\":{\"region\":\"eu\",\"region\":\"us\"}"), "tags.region",
+                "Duplicate field 'region'");
+        assertField(metric("\"value\":{\"a\":1}"), "value", "expected a number, was object");
+        assertField(metric("\"value\":[1]"), "value", "expected a number, was array");
+        assertField(metric("\"value\":1,\"tags\":{\"region\":null}"), "tags.region", "missing");
+        String window = codec.encodeToString(everyKind().get(4)).replaceAll("\\{\"calls\".*?}", "true");
+        assertField(window, "window", "expected a JSON object, was boolean");
+        assertField("\"x\"", "$", "expected a JSON object, was string");
+        assertField("   ", "$", "empty document");
+    }
+
     private static String metric(String valueAndMore) {
         return "{\"kind\":\"metric_sample\",\"service\":\"s\",\"metric\":\"m\",\"time\":\"2026-01-01T00:00:00Z\","
                 + valueAndMore + "}";

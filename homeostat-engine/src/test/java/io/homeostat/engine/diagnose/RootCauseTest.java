@@ -98,6 +98,45 @@ class RootCauseTest {
         assertThat(d.rootCandidates()).singleElement().extracting(RootCandidate::score).isEqualTo(1.0);
     }
 
+    @Test
+    void aDependencyThatFailedAndRecoveredBeforeTheIncidentIsNotItsRoot() {
+        // db:primary dropped its connections for 5 s three minutes ago, then answered again.
+        for (int i = 0; i < 5; i++) {
+            recent.observe(trouble.failure("db:primary", ErrorCategory.CONNECTION_REFUSED,
+                    "org.postgresql.util.PSQLException", "Connection to 10.0.0.5:5432 refused."));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        recent.observe(trouble.success("db:primary"));
+        clock.advance(Duration.ofMinutes(3));
+        // Now pharmaguard fails on its own.
+        for (int i = 0; i < 5; i++) {
+            recent.observe(trouble.failure("pharmaguard", ErrorCategory.UNAVAILABLE, "http.503", "Service Unavailable"));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        var incident = trouble.incident(Severity.HIGH, "pharmaguard");
+
+        Diagnosis d = diagnoser.diagnose(incident, List.of());
+
+        assertThat(recent.failingSince("db:primary")).as("its failure is still within the look-back").isPresent();
+        assertThat(d.rootService()).isEqualTo("pharmaguard");
+        assertThat(d.rootCandidates()).extracting(RootCandidate::service).containsExactly("pharmaguard");
+    }
+
+    @Test
+    void aDependencyStillFailingAfterEarlierSuccessesStaysTheRoot() {
+        recent.observe(trouble.success("db:primary"));
+        clock.advance(Duration.ofSeconds(1));
+        cascade();
+        recent.observe(trouble.failure("db:primary", ErrorCategory.CONNECTION_REFUSED,
+                "org.postgresql.util.PSQLException", "Connection to 10.0.0.5:5432 refused."));
+        clock.advance(Duration.ofSeconds(1));
+        var incident = trouble.incident(Severity.HIGH, "triage", "pharmaguard");
+
+        Diagnosis d = diagnoser.diagnose(incident, List.of());
+
+        assertThat(d.rootService()).isEqualTo("db:primary");
+    }
+
     /** db:primary refuses connections; 5 s later pharmaguard times out on it; 5 s later triage gets 503s. */
     private void cascade() {
         for (int i = 0; i < 5; i++) {

@@ -74,4 +74,45 @@ class IncidentTrackerConcurrencyTest {
             assertThat(store.timeline(incident.id()).getFirst().type()).isEqualTo(TimelineEntry.Type.OPENED);
         }
     }
+
+    @Test
+    void activeIncidentsAreReadWithoutWaitingForAChangeInProgressAndAListenerSeesItsChange() throws Exception {
+        ManualClock clock = ManualClock.create();
+        Detections detections = new Detections(clock);
+        IncidentTracker tracker = IncidentTracker.builder(new InMemoryIncidentStore()).clock(clock).build();
+        Incident first = tracker.observe(detections.firing("db", "errors", Severity.HIGH)).orElseThrow();
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<Incident>> seenByListener = new ArrayList<>();
+        tracker.listen(event -> {
+            if (event instanceof IncidentEvent.Opened) {
+                seenByListener.add(tracker.active());
+                inListener.countDown();
+                try {
+                    release.await(); // holds the tracker's lock meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Incident> opening = pool.submit(() -> tracker.observe(detections.firing("api", "latency", Severity.LOW))
+                    .orElseThrow());
+            assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // Read from a third thread while the observing one holds the lock: it must not wait for it.
+            List<Incident> duringChange = pool.submit(tracker::active).get(10, TimeUnit.SECONDS);
+            assertThat(opening).isNotDone();
+            release.countDown();
+            Incident second = opening.get(10, TimeUnit.SECONDS);
+
+            assertThat(duringChange).containsExactly(first, second);
+            assertThat(seenByListener).containsExactly(List.of(first, second));
+            assertThat(tracker.active()).containsExactly(first, second);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
 }

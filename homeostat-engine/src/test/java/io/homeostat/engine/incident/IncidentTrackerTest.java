@@ -134,6 +134,66 @@ class IncidentTrackerTest {
     }
 
     @Test
+    void aNewFailureOnADependencyDoesNotDisappearIntoAnEscalatedIncident() {
+        Incident escalated = tracker.observe(detections.firing("pharmaguard", "errors", Severity.HIGH)).orElseThrow();
+        tracker.escalate(escalated.id(), "recovery failed 3 times");
+        clock.advance(Duration.ofSeconds(2));
+
+        Incident dependency = tracker.observe(detections.firing("db:primary", "latency", Severity.HIGH)).orElseThrow();
+
+        assertThat(dependency.id()).isNotEqualTo(escalated.id());
+        assertThat(dependency.status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(tracker.active()).hasSize(2);
+    }
+
+    @Test
+    void aNewFailureDoesNotJoinAFlappingIncident() {
+        // Resolves twice, then is marked flapping instead of resolving a third time.
+        IncidentTracker flappy = IncidentTracker.builder(new InMemoryIncidentStore()).clock(clock).graph(GRAPH)
+                .config(IncidentTrackerConfig.ofDefaults().withHoldPeriod(Duration.ofSeconds(10))
+                        .withTickInterval(Duration.ofSeconds(1)).withFlapping(2, Duration.ofMinutes(10)))
+                .build();
+        for (int round = 0; round < 3; round++) {
+            flappy.observe(detections.firing("pharmaguard", "errors", Severity.HIGH));
+            flappy.observe(detections.cleared("pharmaguard", "errors"));
+            clock.advance(Duration.ofSeconds(11));
+            flappy.tick();
+        }
+        Incident held = flappy.observe(detections.firing("pharmaguard", "errors", Severity.HIGH)).orElseThrow();
+        assertThat(held.flapping()).isTrue();
+
+        Incident dependency = flappy.observe(detections.firing("db:primary", "latency", Severity.HIGH)).orElseThrow();
+        Incident sameService = flappy.observe(detections.firing("pharmaguard", "latency", Severity.HIGH)).orElseThrow();
+
+        assertThat(dependency.id()).isNotEqualTo(held.id());
+        assertThat(dependency.flapping()).isFalse();
+        assertThat(sameService.id()).as("the same service's new symptom is the same flapping problem").isEqualTo(held.id());
+    }
+
+    @Test
+    void aClearedFingerprintOfAnEscalatedIncidentFiringAgainOpensANewIncident() {
+        Incident escalated = tracker.observe(detections.firing("db:primary", "errors", Severity.HIGH)).orElseThrow();
+        tracker.escalate(escalated.id(), "recovery failed 3 times");
+        // Still failing: the same failure, the same incident.
+        assertThat(tracker.observe(detections.firing("db:primary", "errors", Severity.HIGH)).orElseThrow().id())
+                .isEqualTo(escalated.id());
+        tracker.observe(detections.cleared("db:primary", "errors"));
+        clock.advance(Duration.ofSeconds(30));
+
+        Incident again = tracker.observe(detections.firing("db:primary", "errors", Severity.HIGH)).orElseThrow();
+
+        assertThat(again.id()).isNotEqualTo(escalated.id());
+        assertThat(again.status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(tracker.activeByFingerprint(fingerprint("db:primary", "errors"))).contains(again);
+        // The escalated one resolves once quiet for the hold period; the new one keeps its fingerprint.
+        clock.advance(IncidentTrackerConfig.DEFAULT_HOLD_PERIOD.minusSeconds(20));
+        tracker.tick();
+        assertThat(tracker.active()).extracting(Incident::id).containsExactly(again.id());
+        assertThat(tracker.activeByFingerprint(fingerprint("db:primary", "errors")).orElseThrow().id())
+                .isEqualTo(again.id());
+    }
+
+    @Test
     void relatedDetectionAfterTheCorrelationWindowOpensANewIncident() {
         Incident opened = tracker.observe(detections.firing("triage", "errors", Severity.HIGH)).orElseThrow();
         clock.advance(IncidentTrackerConfig.DEFAULT_CORRELATION_WINDOW.plusSeconds(1));

@@ -57,7 +57,7 @@ public final class ApiRoutes {
         routes.addAll(new OverheadRoutes(loop).routes());
         routes.addAll(new CircuitRoutes(loop.circuits(), auditor).routes());
         routes.addAll(new AlertRoutes(loop.alerting(), auditor).routes());
-        routes.addAll(new SilenceRoutes(loop.alerting(), auditor, loop.scheduler()).routes());
+        routes.addAll(new SilenceRoutes(loop.alerting(), auditor, loop.scheduler().clock()).routes());
         routes.addAll(new RecoveryRoutes(loop, clock).routes());
         routes.addAll(new WorkflowRoutes(loop, auditor, clock).routes());
         routes.addAll(new ApprovalRoutes(loop, auditor).routes());

@@ -35,11 +35,19 @@ final class IngestRoutes {
         if (declared > maxBytes) {
             throw tooLarge(declared);
         }
-        IngestResult result = ingest.accept(body(ctx.bodyInputStream()));
+        IngestResult result = ingest.accept(body(ctx.bodyInputStream(), declared));
         ctx.status(202).json(result);
     }
 
-    private byte[] body(InputStream in) throws IOException {
+    private byte[] body(InputStream in, long declared) throws IOException {
+        if (declared >= 0) {
+            // The usual case: the length is declared, so the body is read once into an array of its size.
+            byte[] body = in.readNBytes((int) declared);
+            if (in.read() != -1) {
+                throw tooLarge(declared + 1);
+            }
+            return body;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 64 * 1024));
         byte[] buffer = new byte[16 * 1024];
         int read;

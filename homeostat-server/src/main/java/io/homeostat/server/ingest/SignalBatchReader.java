@@ -1,21 +1,17 @@
 package io.homeostat.server.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonToken;
 import io.homeostat.core.signal.Signal;
 import io.homeostat.engine.codec.SignalCodec;
 import io.homeostat.engine.codec.SignalDecodingException;
+import io.homeostat.engine.codec.SignalStreamReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,12 +22,21 @@ import java.util.Objects;
  * checked before the batch is returned, so a batch with one bad signal is refused whole. Errors
  * name the field by its JSON path, e.g. {@code signals[3].value}.
  *
+ * <p>The body is read in one pass over the parser's tokens, each element decoded by the codec's
+ * {@link SignalStreamReader} (no tree). The whole body's syntax is checked before any element is
+ * judged, and problems are reported in this order, as a reader that first parsed the whole body
+ * would: malformed JSON (including a repeated key, anywhere) and trailing content; a body that is
+ * not an object; an unknown top-level field; {@code signals} missing or not an array; too many
+ * signals (413); then the first element in order that is not a valid signal (400) or lies too far
+ * in the future (422).
+ *
  * <p>Thread-safe; create one and share it.
  */
 public final class SignalBatchReader {
 
+    private static final String ID = "id";
+
     private final SignalCodec codec;
-    private final ObjectMapper mapper;
     private final int maxSignals;
     private final Duration maxFutureSkew;
 
@@ -47,17 +52,6 @@ public final class SignalBatchReader {
             throw new IllegalArgumentException("maxSignals must be positive, was " + maxSignals);
         }
         this.maxSignals = maxSignals;
-        // Parsed as the codec parses one signal (doubles, non-numeric literals let through), so
-        // that each element is decoded from this tree directly and the codec names the field
-        // holding a NaN, an Infinity or an overflow. Duplicate keys are refused by the tree
-        // builder, which sees them for free, not by the parser's detector (a hash set per object).
-        JsonFactory factory = JsonFactory.builder()
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .build();
-        this.mapper = JsonMapper.builder(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .build();
     }
 
     /**
@@ -65,64 +59,176 @@ public final class SignalBatchReader {
      *
      * @param now the server's wall time, against which future timestamps are judged
      * @throws IngestRejectedException (400) if the body is not a valid batch, naming the field;
-     *     (422) if a signal's time lies more than the allowed skew in the future
+     *     (413) if it holds more signals than allowed; (422) if a signal's time lies more than the
+     *     allowed skew in the future
      */
     public List<IngestedSignal> read(byte[] body, Instant now) {
-        JsonNode root = parse(body);
-        if (!root.isObject()) {
-            throw new IngestRejectedException(400, "$", "expected a JSON object {\"signals\":[...]}");
+        if (body.length == 0) {
+            throw empty();
         }
-        Iterator<String> names = root.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!name.equals("signals")) {
-                throw new IngestRejectedException(400, name, "unknown field");
-            }
+        // A signal takes 100 bytes or more (150 is usual): room for the whole batch from the start.
+        int expected = Math.min(maxSignals, body.length / 100 + 1);
+        Batch batch = new Batch(codec.streamReader(ID), now.plus(maxFutureSkew), expected);
+        try (JsonParser parser = codec.parser(body)) {
+            batch.read(parser);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw new IngestRejectedException(400, "$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IngestRejectedException(400, "$", "cannot be read: " + e.getMessage());
         }
-        JsonNode signals = root.get("signals");
-        if (signals == null) {
-            throw new IngestRejectedException(400, "signals", "missing");
-        }
-        if (!signals.isArray()) {
-            throw new IngestRejectedException(400, "signals", "expected an array");
-        }
-        if (signals.size() > maxSignals) {
-            throw new IngestRejectedException(413, "signals", "holds " + signals.size() + " signals, at most "
-                    + maxSignals + " are accepted in one batch");
-        }
-        Instant latest = now.plus(maxFutureSkew);
-        List<IngestedSignal> batch = new ArrayList<>(signals.size());
-        for (int i = 0; i < signals.size(); i++) {
-            batch.add(element(signals.get(i), "signals[" + i + "]", latest));
-        }
-        return batch;
+        return batch.result();
     }
 
-    private IngestedSignal element(JsonNode node, String path, Instant latest) {
-        if (!node.isObject()) {
-            throw new IngestRejectedException(400, path, "expected a signal object");
+    private static IngestRejectedException empty() {
+        return new IngestRejectedException(400, "$", "empty body, expected {\"signals\":[...]}");
+    }
+
+    /** One body being read: what was found, and the first problem of each kind. Not thread-safe. */
+    private final class Batch {
+
+        private final SignalStreamReader reader;
+        private final Instant latest;
+        private final List<IngestedSignal> signals;
+        private boolean notAnObject;
+        private String unknownField;
+        private boolean signalsSeen;
+        private boolean signalsNotAnArray;
+        private int count;
+        private IngestRejectedException badElement;
+
+        Batch(SignalStreamReader reader, Instant latest, int expected) {
+            this.reader = reader;
+            this.latest = latest;
+            this.signals = new ArrayList<>(expected);
         }
-        // The tree is this call's own: taking the id out of it leaves the signal's fields.
-        JsonNode id = ((ObjectNode) node).remove("id");
-        if (id == null) {
-            throw new IngestRejectedException(400, path + ".id", "missing");
+
+        void read(JsonParser parser) throws IOException {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                throw empty();
+            }
+            if (token != JsonToken.START_OBJECT) {
+                notAnObject = true;
+                SignalStreamReader.skip(parser);
+            } else {
+                root(parser);
+            }
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new JsonParseException(parser, "Trailing token (of type " + trailing
+                        + ") found after the batch object");
+            }
         }
-        if (!id.isTextual() || !validId(id.textValue())) {
-            throw new IngestRejectedException(400, path + ".id",
-                    "expected a string of 1 to 128 letters, digits or . _ : -");
+
+        private void root(JsonParser parser) throws IOException {
+            List<String> names = new ArrayList<>(1);
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (names.contains(name)) {
+                    throw new JsonParseException(parser, "Duplicate field '" + name + "'");
+                }
+                names.add(name);
+                JsonToken value = parser.nextToken();
+                if (!name.equals("signals")) {
+                    if (unknownField == null) {
+                        unknownField = name;
+                    }
+                    SignalStreamReader.skip(parser);
+                } else if (value != JsonToken.START_ARRAY) {
+                    signalsSeen = true;
+                    signalsNotAnArray = true;
+                    SignalStreamReader.skip(parser);
+                } else {
+                    signalsSeen = true;
+                    elements(parser);
+                }
+            }
+            if (token != JsonToken.END_OBJECT) {
+                throw new JsonParseException(parser, "expected a field name or the end of an object, was " + token);
+            }
         }
-        Signal signal;
-        try {
-            signal = codec.read(node);
-        } catch (SignalDecodingException e) {
-            String field = e.field().equals("$") ? path : path + "." + e.field();
-            throw new IngestRejectedException(400, field, problem(e));
+
+        private void elements(JsonParser parser) throws IOException {
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw new JsonParseException(parser, "unexpected end of input in the signals array");
+                }
+                if (token != JsonToken.START_OBJECT) {
+                    SignalStreamReader.skip(parser);
+                    if (badElement == null) {
+                        badElement = new IngestRejectedException(400, path(count), "expected a signal object");
+                    }
+                } else {
+                    reader.load(parser);
+                    // Judged only while the batch can still be accepted; afterwards only its syntax matters.
+                    if (badElement == null && count < maxSignals) {
+                        element(count);
+                    }
+                }
+                count++;
+            }
         }
-        if (signal.time().isAfter(latest)) {
-            throw new IngestRejectedException(422, path + ".time",
-                    signal.time() + " is more than " + maxFutureSkew + " ahead of the server's clock");
+
+        private void element(int index) {
+            try {
+                signals.add(decode(index));
+            } catch (IngestRejectedException e) {
+                badElement = e;
+            }
         }
-        return new IngestedSignal(id.textValue(), signal);
+
+        private IngestedSignal decode(int index) {
+            if (!reader.has(ID)) {
+                throw new IngestRejectedException(400, path(index) + ".id", "missing");
+            }
+            String id = reader.text(ID).filter(SignalBatchReader::validId).orElseThrow(() ->
+                    new IngestRejectedException(400, path(index) + ".id",
+                            "expected a string of 1 to 128 letters, digits or . _ : -"));
+            Signal signal;
+            try {
+                signal = reader.signal();
+            } catch (SignalDecodingException e) {
+                String field = e.field().equals("$") ? path(index) : path(index) + "." + e.field();
+                throw new IngestRejectedException(400, field, problem(e));
+            }
+            if (signal.time().isAfter(latest)) {
+                throw new IngestRejectedException(422, path(index) + ".time",
+                        signal.time() + " is more than " + maxFutureSkew + " ahead of the server's clock");
+            }
+            return new IngestedSignal(id, signal);
+        }
+
+        /** The batch, or the first problem found, in the order the class documents. */
+        List<IngestedSignal> result() {
+            if (notAnObject) {
+                throw new IngestRejectedException(400, "$", "expected a JSON object {\"signals\":[...]}");
+            }
+            if (unknownField != null) {
+                throw new IngestRejectedException(400, unknownField, "unknown field");
+            }
+            if (!signalsSeen) {
+                throw new IngestRejectedException(400, "signals", "missing");
+            }
+            if (signalsNotAnArray) {
+                throw new IngestRejectedException(400, "signals", "expected an array");
+            }
+            if (count > maxSignals) {
+                throw new IngestRejectedException(413, "signals", "holds " + count + " signals, at most "
+                        + maxSignals + " are accepted in one batch");
+            }
+            if (badElement != null) {
+                throw badElement;
+            }
+            return signals;
+        }
+    }
+
+    private static String path(int index) {
+        return "signals[" + index + "]";
     }
 
     /** 1 to 128 of {@code [A-Za-z0-9._:-]}; a loop, not a regular expression: it runs for every signal. */
@@ -146,24 +252,5 @@ public final class SignalBatchReader {
         String message = e.getMessage();
         int colon = message.indexOf("': ");
         return colon < 0 ? message : message.substring(colon + 3);
-    }
-
-    private JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            throw new IngestRejectedException(400, "$", "empty body, expected {\"signals\":[...]}");
-        }
-        try {
-            JsonNode root = mapper.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw new IngestRejectedException(400, "$", "empty body, expected {\"signals\":[...]}");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new IngestRejectedException(400, "$", "malformed JSON" + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new IngestRejectedException(400, "$", "cannot be read: " + e.getMessage());
-        }
     }
 }

@@ -1,20 +1,17 @@
 package io.homeostat.engine.codec.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.homeostat.engine.codec.SignalDecodingException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Strict typed access to the fields of one JSON object, remembering which were read so that
- * {@link #rejectUnknown()} can name any field left over. Errors carry the field's full path. Not
+ * Strict typed access to the fields of one {@link ParsedObject}, remembering which were read so
+ * that {@link #rejectUnknown()} can name any field left over. Errors carry the field's full path. Not
  * thread-safe; one per object read.
  */
 final class Fields {
@@ -34,39 +31,43 @@ final class Fields {
         }
     };
 
-    private final JsonNode object;
+    private final ParsedObject object;
     private final String prefix;
-    /** The names looked up so far (a handful: a small array, not a hash set per object). */
-    private String[] read = new String[8];
-    private int reads;
+    /** Which of the object's fields were looked up, by index. */
+    private final boolean[] read;
 
-    private Fields(JsonNode object, String prefix) {
+    private Fields(ParsedObject object, String prefix) {
         this.object = object;
         this.prefix = prefix;
+        this.read = new boolean[object.size()];
     }
 
-    /** The fields of {@code node}, which must be an object, found at {@code path} ({@code $} for the root). */
-    static Fields of(JsonNode node, String path) {
-        if (!node.isObject()) {
-            throw new SignalDecodingException(path, "expected a JSON object, was " + type(node));
-        }
-        return new Fields(node, path.equals("$") ? "" : path + ".");
+    /** The fields of {@code object}, found at {@code path} ({@code $} for the root). */
+    static Fields of(ParsedObject object, String path) {
+        return new Fields(object, path.equals("$") ? "" : path + ".");
     }
 
     String path(String name) {
         return prefix + name;
     }
 
-    /** A present, non-null value, or the error "missing". */
-    JsonNode required(String name) {
-        return optional(name).orElseThrow(() -> new SignalDecodingException(path(name), "missing"));
+    /** The index of a present, non-null value, or the error "missing". */
+    int required(String name) {
+        int index = optional(name);
+        if (index < 0) {
+            throw new SignalDecodingException(path(name), "missing");
+        }
+        return index;
     }
 
-    /** The value, empty when absent or null. */
-    Optional<JsonNode> optional(String name) {
-        remember(name);
-        JsonNode node = object.get(name);
-        return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+    /** The index of the value, -1 when absent or null. */
+    int optional(String name) {
+        int index = object.indexOf(name);
+        if (index < 0) {
+            return -1;
+        }
+        read[index] = true;
+        return object.type(index) == ParsedObject.Type.NULL ? -1 : index;
     }
 
     String string(String name) {
@@ -83,27 +84,28 @@ final class Fields {
     }
 
     Optional<String> optionalString(String name) {
-        return optional(name).map(node -> text(name, node));
+        int index = optional(name);
+        return index < 0 ? Optional.empty() : Optional.of(text(name, index));
     }
 
     double finite(String name) {
-        JsonNode node = required(name);
-        if (!node.isNumber()) {
-            throw wrongType(name, "a number", node);
+        int index = required(name);
+        if (!object.type(index).isNumber()) {
+            throw wrongType(name, "a number", index);
         }
-        double value = node.doubleValue();
+        double value = object.doubleValue(index);
         if (!Double.isFinite(value)) {
-            throw new SignalDecodingException(path(name), "must be a finite number, was " + node.asText());
+            throw new SignalDecodingException(path(name), "must be a finite number, was " + value);
         }
         return value;
     }
 
     long nonNegativeLong(String name) {
-        JsonNode node = required(name);
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw wrongType(name, "a whole number", node);
+        int index = required(name);
+        if (object.type(index) != ParsedObject.Type.INTEGER) {
+            throw wrongType(name, "a whole number", index);
         }
-        long value = node.longValue();
+        long value = object.longValue(index);
         if (value < 0) {
             throw new SignalDecodingException(path(name), "must not be negative, was " + value);
         }
@@ -136,58 +138,58 @@ final class Fields {
         return optionalString(name).map(text -> parseEnum(name, text, type));
     }
 
-    /** An object of strings; empty when absent. */
+    /**
+     * An object of strings as an unmodifiable map (which the signal records keep without copying);
+     * empty when absent.
+     */
     Map<String, String> strings(String name) {
-        Optional<JsonNode> node = optional(name);
-        if (node.isEmpty()) {
+        int index = optional(name);
+        if (index < 0) {
             return Map.of();
         }
-        Fields entries = of(node.get(), path(name));
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : node.get().properties()) {
-            values.put(entry.getKey(), entries.string(entry.getKey()));
-        }
-        return values;
+        Fields entries = object(name, index);
+        ParsedObject values = entries.object;
+        // Keys are unique: the parser refused repeated ones.
+        return switch (values.size()) {
+            case 0 -> Map.of();
+            case 1 -> Map.of(values.name(0), entries.string(values.name(0)));
+            case 2 -> Map.of(values.name(0), entries.string(values.name(0)),
+                    values.name(1), entries.string(values.name(1)));
+            default -> {
+                Map<String, String> strings = new HashMap<>();
+                for (int i = 0; i < values.size(); i++) {
+                    strings.put(values.name(i), entries.string(values.name(i)));
+                }
+                yield Map.copyOf(strings);
+            }
+        };
     }
 
     Fields object(String name) {
-        return of(required(name), path(name));
+        return object(name, required(name));
     }
 
-    private void remember(String name) {
-        if (wasRead(name)) {
-            return;
+    private Fields object(String name, int index) {
+        if (object.type(index) != ParsedObject.Type.OBJECT) {
+            throw wrongType(name, "a JSON object", index);
         }
-        if (reads == read.length) {
-            read = Arrays.copyOf(read, reads * 2);
-        }
-        read[reads++] = name;
-    }
-
-    private boolean wasRead(String name) {
-        for (int i = 0; i < reads; i++) {
-            if (read[i].equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        return new Fields(object.child(index), path(name) + ".");
     }
 
     /** Fails naming the first field that was never read. */
     void rejectUnknown() {
-        for (Map.Entry<String, JsonNode> entry : object.properties()) {
-            String name = entry.getKey();
-            if (!wasRead(name)) {
-                throw new SignalDecodingException(path(name), "unknown field");
+        for (int i = 0; i < read.length; i++) {
+            if (!read[i]) {
+                throw new SignalDecodingException(path(object.name(i)), "unknown field");
             }
         }
     }
 
-    private String text(String name, JsonNode node) {
-        if (!node.isTextual()) {
-            throw wrongType(name, "a string", node);
+    private String text(String name, int index) {
+        if (object.type(index) != ParsedObject.Type.STRING) {
+            throw wrongType(name, "a string", index);
         }
-        return node.textValue();
+        return object.text(index);
     }
 
     private <E extends Enum<E>> E parseEnum(String name, String text, Class<E> type) {
@@ -200,11 +202,7 @@ final class Fields {
         throw new SignalDecodingException(path(name), "unknown value '" + text + "', expected one of " + allowed);
     }
 
-    private SignalDecodingException wrongType(String name, String expected, JsonNode node) {
-        return new SignalDecodingException(path(name), "expected " + expected + ", was " + type(node));
-    }
-
-    private static String type(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(Locale.ROOT);
+    private SignalDecodingException wrongType(String name, String expected, int index) {
+        return new SignalDecodingException(path(name), "expected " + expected + ", was " + object.type(index).word());
     }
 }

@@ -1,6 +1,6 @@
 package io.homeostat.engine.codec.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.core.breaker.WindowSnapshot;
 import io.homeostat.core.classify.ErrorCategory;
@@ -14,23 +14,74 @@ import io.homeostat.core.signal.Signal;
 import io.homeostat.engine.codec.SignalDecodingException;
 import io.homeostat.engine.codec.SignalKind;
 import java.time.Duration;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Reads a parsed JSON tree into a signal, strictly. Stateless. */
+/**
+ * Reads signals straight from a parser's tokens, strictly: the one definition of which fields a
+ * signal has and what each may hold, for single documents and for the elements of a larger one.
+ * Not thread-safe: it reuses its buffers from one signal to the next; one per reading thread.
+ */
 public final class SignalReader {
 
-    private SignalReader() {}
+    private final ParsedObject object = new ParsedObject();
+    private final String[] extra;
 
     /**
-     * The signal {@code node} describes.
-     *
-     * @throws SignalDecodingException naming the field that is missing, unknown or wrong
+     * @param extra names of fields the caller reads itself from each object (e.g. an ingest
+     *     batch's {@code id}); they are not refused as unknown
      */
-    public static Signal read(JsonNode node) {
-        Fields fields = Fields.of(node, "$");
+    public SignalReader(String... extra) {
+        this.extra = extra.clone();
+    }
+
+    /**
+     * Reads the JSON object whose {@code START_OBJECT} is the parser's current token, up to and
+     * including its {@code END_OBJECT}, checking only its syntax and that no key repeats; then
+     * {@link #signal()} decodes it.
+     *
+     * @throws com.fasterxml.jackson.core.JsonParseException if it is malformed or repeats a key
+     * @throws IOException if the input cannot be read
+     */
+    public void load(JsonParser parser) throws IOException {
+        object.load(parser);
+    }
+
+    /**
+     * Reads past the value whose first token is the parser's current one (of a document that is
+     * not what was expected), checking its syntax and keys as {@link #load} does.
+     */
+    public static void skip(JsonParser parser) throws IOException {
+        ParsedObject.skipValue(parser);
+    }
+
+    /** Whether the loaded object has field {@code name} (null or not). */
+    public boolean has(String name) {
+        return object.indexOf(name) >= 0;
+    }
+
+    /** The string value of the loaded object's field {@code name}; empty if absent or not a string. */
+    public Optional<String> text(String name) {
+        int index = object.indexOf(name);
+        return index >= 0 && object.type(index) == ParsedObject.Type.STRING ? Optional.of(object.text(index))
+                : Optional.empty();
+    }
+
+    /**
+     * The signal the loaded object describes.
+     *
+     * @throws SignalDecodingException naming the field, relative to the object, that is missing,
+     *     unknown or wrong
+     */
+    public Signal signal() {
+        Fields fields = Fields.of(object, "$");
+        for (String name : extra) {
+            fields.optional(name);
+        }
         String kindName = fields.string(Names.KIND);
         SignalKind kind = SignalKind.ofWireName(kindName).orElseThrow(() -> new SignalDecodingException(
                 Names.KIND, "unknown kind '" + kindName + "', expected one of " + Arrays.stream(SignalKind.values())

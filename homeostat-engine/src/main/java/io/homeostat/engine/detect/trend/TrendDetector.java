@@ -6,10 +6,12 @@ import io.homeostat.engine.detect.SeriesDetector;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.SeriesLimits;
 import io.homeostat.engine.detect.internal.SeriesTable;
+import io.homeostat.engine.detect.internal.TailProbability;
 import io.homeostat.engine.detect.internal.Wording;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,17 +23,20 @@ import java.util.function.Consumer;
  * closes, a Theil-Sen line is fitted through the window's bucket medians (at least half the
  * window's buckets must be there), and the time to reach the limit is read off it from the end of
  * the closed bucket. The fit's confidence is Kendall's tau of the medians in the direction of the
- * limit: about 0 for noise, 1 for a steady climb.
+ * limit: about 0 for noise, 1 for a steady climb. The same pairs give the Mann-Kendall test's
+ * one-sided p-value of a climb towards the limit (the chance of a trend this strong in a series
+ * without one).
  *
  * <p>A {@link Detection.Kind#PREDICTION} detection FIRES when the line heads for the limit, the
- * confidence is at least the rule's, and the limit is within the horizon; its summary reads like
+ * confidence is at least the rule's, the p-value at most the rule's {@link TrendRule#significance()},
+ * and the limit is within the horizon; its summary reads like
  * {@code memory of orders will reach 90 % in ~8 min}. It CLEARS when the fitted value has reached
  * the limit (the threshold rules take over; no new prediction until a fit shows the climb has
  * ended), or when the prediction has failed for half a
  * window of bucket fits in a row, with slack: a fit fails if its confidence is more than 0.2 below
  * the rule's, or the limit is more than twice the horizon away, or the trend turned. Noise on a
  * real climb therefore does not make the prediction flap. Evidence: {@code limit}, {@code value} (fitted, now), {@code slopePerMinute},
- * {@code etaSeconds}, {@code confidence}, {@code buckets}, {@code window}, {@code rule}, and for a
+ * {@code etaSeconds}, {@code confidence}, {@code pValue}, {@code buckets}, {@code window}, {@code rule}, and for a
  * clear {@code reason} ({@code reached} or {@code eased}).
  *
  * <p>Work per sample is constant; a fit (once per bucket per series) costs O(buckets^2) without
@@ -190,6 +195,7 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
         double nowX = closed - oldest + 1;
         double fitted = fit.intercept + fit.slope * nowX;
         double confidence = Math.max(0, rule.rising() ? fit.tau : -fit.tau);
+        double pValue = TailProbability.upper(rule.rising() ? fit.z() : -fit.z());
         boolean towards = rule.rising() ? fit.slope > 0 : fit.slope < 0;
         boolean reached = rule.rising() ? fitted >= rule.limit() : fitted <= rule.limit();
         long bucketMillis = rule.bucket().toMillis();
@@ -200,23 +206,24 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
             // A limit once reached is the threshold rules' business until the climb ends.
             trend.reached = !failing;
         } else if (!trend.firing) {
-            if (!reached && towards && confidence >= rule.minConfidence() && etaMillis <= rule.horizon().toMillis()) {
+            if (!reached && towards && confidence >= rule.minConfidence() && pValue <= rule.significance()
+                    && etaMillis <= rule.horizon().toMillis()) {
                 trend.firing = true;
                 trend.misses = 0;
                 sink.accept(detection(rule, Detection.Status.FIRING, service, fitted, slopePerMinute, etaMillis,
-                        confidence, n, null));
+                        confidence, pValue, n, null));
             }
         } else if (reached) {
             trend.firing = false;
             trend.reached = true;
             sink.accept(detection(rule, Detection.Status.CLEARED, service, fitted, slopePerMinute, etaMillis,
-                    confidence, n, "reached"));
+                    confidence, pValue, n, "reached"));
         } else if (failing || etaMillis > 2.0 * rule.horizon().toMillis()) {
             if (++trend.misses >= (trend.medians.length + 1) / 2) {
                 trend.firing = false;
                 trend.misses = 0;
                 sink.accept(detection(rule, Detection.Status.CLEARED, service, fitted, slopePerMinute, etaMillis,
-                        confidence, n, "eased"));
+                        confidence, pValue, n, "eased"));
             }
         } else {
             trend.misses = 0;
@@ -224,7 +231,7 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
     }
 
     private Detection detection(TrendRule rule, Detection.Status status, String service, double fitted,
-            double slopePerMinute, double etaMillis, double confidence, int points, String reason) {
+            double slopePerMinute, double etaMillis, double confidence, double pValue, int points, String reason) {
         String limit = Wording.value(rule.metric(), rule.limit());
         String summary = switch (status) {
             case FIRING -> rule.name() + " of " + service + " will reach " + limit + " in ~"
@@ -242,6 +249,7 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
                 "buckets", Integer.toString(points),
                 "window", Long.toString(rule.window().toSeconds()) + "s",
                 "rule", rule.name()));
+        evidence.put("pValue", String.format(Locale.ROOT, "%.2g", pValue));
         if (reason != null) {
             evidence.put("reason", reason);
         }

@@ -31,6 +31,7 @@ import java.util.Set;
  *     bucket: 30s               # default 30s
  *     horizon: 30m              # default 30m
  *     min-confidence: 0.6       # default 0.6
+ *     significance: 0.0001      # Mann-Kendall one-sided p-value at most this; default 1 (no test)
  *     severity: high            # default high
  *     category: resource        # required
  * }</pre>
@@ -41,7 +42,7 @@ public final class TrendRules {
 
     private static final Set<String> ROOT_KEYS = Set.of("predictions");
     private static final Set<String> RULE_KEYS = Set.of("name", "service", "metric", "direction", "limit", "window",
-            "bucket", "horizon", "min-confidence", "severity", "category");
+            "bucket", "horizon", "min-confidence", "significance", "severity", "category");
     private static final String DEFAULTS = "default-predictions.yaml";
 
     private TrendRules() {}
@@ -122,11 +123,13 @@ public final class TrendRules {
         Duration horizon = duration(node, "horizon", TrendRule.DEFAULT_HORIZON);
         double minConfidence = node.field("min-confidence").map(ConfigNode::asDouble)
                 .orElse(TrendRule.DEFAULT_MIN_CONFIDENCE);
+        double significance = node.field("significance").map(ConfigNode::asDouble)
+                .orElse(TrendRule.DEFAULT_SIGNIFICANCE);
         Severity severity = node.field("severity").map(n -> n.asEnum(Severity.class)).orElse(Severity.HIGH);
         String category = text(node.required("category"));
         try {
-            return new TrendRule(name, service, metric, rising, limit, window, bucket, horizon, minConfidence, severity,
-                    category);
+            return new TrendRule(name, service, metric, rising, limit, window, bucket, horizon, minConfidence,
+                    significance, severity, category);
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }

@@ -3,12 +3,16 @@ package io.homeostat.engine.detect.threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.config.ConfigException;
+import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +26,42 @@ class ThresholdRulesTest {
                 .containsExactly("response-time", "error-rate", "p95-latency", "cpu", "memory");
         assertThat(rules).extracting(ThresholdRule::metric)
                 .containsExactly("latency.p50", "error.rate", "latency.p95", "process.cpu.load", "heap.used.ratio");
-        assertThat(rules).extracting(ThresholdRule::threshold).containsExactly(2000.0, 0.05, 100.0, 0.80, 0.85);
+        assertThat(rules).extracting(ThresholdRule::threshold).containsExactly(2000.0, 0.05, 1000.0, 0.80, 0.85);
         assertThat(rules).allSatisfy(rule -> {
             assertThat(rule.operator()).isEqualTo(Operator.ABOVE);
             assertThat(rule.service()).isEqualTo("*");
             assertThat(rule.clear()).isLessThan(rule.threshold());
         });
+    }
+
+    @Test
+    void theShippedP95RuleIgnoresABusyLoopbackButNotASlowTail() {
+        ManualClock clock = ManualClock.create();
+        ThresholdDetector detector = ThresholdDetector.create(ThresholdRules.defaults(), clock);
+        List<Detection> detections = new ArrayList<>();
+        Random random = new Random(5);
+        long t0 = clock.wallMillis();
+        long second = 0;
+        // Ten minutes of a loopback call on a loaded host: p95 10-30 ms, every third minute 150-400 ms.
+        for (; second < 600; second++) {
+            double p95 = (second / 60) % 3 == 1 ? 150 + 250 * random.nextDouble() : 10 + 20 * random.nextDouble();
+            detector.sample("care_locator", "latency.p95", t0 + second * 1000, p95, detections::add);
+        }
+        assertThat(detections).isEmpty();
+
+        // Then 1 in 20 calls takes 1.5 s, for three minutes: medium, after the rule's minute.
+        long slowFrom = second;
+        for (; second < slowFrom + 180; second++) {
+            detector.sample("care_locator", "latency.p95", t0 + second * 1000, 1500, detections::add);
+            if (!detections.isEmpty()) {
+                break;
+            }
+        }
+        assertThat(detections).singleElement().satisfies(d -> {
+            assertThat(d.signature()).isEqualTo("p95-latency");
+            assertThat(d.severity()).isEqualTo(Severity.MEDIUM);
+        });
+        assertThat(second - slowFrom).isBetween(60L, 61L);
     }
 
     @Test

@@ -119,7 +119,8 @@ class TrendDetectorTest {
     @Test
     void predictsFallingSeriesTowardsALowerLimit() {
         TrendRule freeDisk = new TrendRule("free disk", "*", "disk.free.ratio", false, 0.05, Duration.ofMinutes(10),
-                Duration.ofSeconds(30), Duration.ofMinutes(30), 0.6, io.homeostat.engine.detect.Severity.HIGH, "resource");
+                Duration.ofSeconds(30), Duration.ofMinutes(30), 0.6, TrendRule.DEFAULT_SIGNIFICANCE,
+                io.homeostat.engine.detect.Severity.HIGH, "resource");
         TrendDetector trend = TrendDetector.create(List.of(freeDisk), clock);
 
         for (long elapsed = 0; elapsed < Duration.ofMinutes(15).toMillis(); elapsed += STEP) {
@@ -131,5 +132,74 @@ class TrendDetectorTest {
             assertThat(d.summary()).matches("free disk of db will reach 5 % in ~\\d+ min");
             assertThat(d.confidence()).isEqualTo(1.0);
         });
+    }
+
+    /**
+     * A rule like the demo's: memory sampled 10 times a second, a 2 s window of 100 ms buckets,
+     * out of memory at 97 % within a minute.
+     */
+    private static TrendRule fastMemory(double minConfidence, double significance) {
+        return new TrendRule("memory", "*", "heap.used.ratio", true, 0.97, Duration.ofSeconds(2), Duration.ofMillis(100),
+                Duration.ofSeconds(60), minConfidence, significance, io.homeostat.engine.detect.Severity.HIGH, "resource");
+    }
+
+    /** Memory of a 1 GB process: 400 MB, 4 MB of noise (sd), and from {@code leakFrom} 20 MB/s more. */
+    private static double megabytes(long elapsedMillis, long leakFrom, Random random) {
+        double leaked = elapsedMillis > leakFrom ? 20 * (elapsedMillis - leakFrom) / 1000.0 : 0;
+        return (400 + leaked + 4 * random.nextGaussian()) / 1024;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void aFastRuleWithASignificanceTestSeesALeakWithinTwoSecondsOfItsStart(int seed) {
+        TrendDetector trend = TrendDetector.create(List.of(fastMemory(0.5, 0.0001)), clock);
+        Random random = new Random(seed);
+        long leakFrom = 30_000 + random.nextInt(100);
+        long firedAt = -1;
+        for (long elapsed = 0; elapsed < 40_000 && firedAt < 0; elapsed += 100) {
+            clock.advanceMillis(100);
+            trend.sample("xray", "heap.used.ratio", t0 + elapsed, megabytes(elapsed, leakFrom, random), detections::add);
+            if (!detections.isEmpty()) {
+                firedAt = elapsed;
+            }
+        }
+
+        assertThat(detections).singleElement().satisfies(d -> {
+            assertThat(d.firing()).isTrue();
+            assertThat(Double.parseDouble(d.evidence().get("pValue"))).isLessThanOrEqualTo(0.0001);
+            // 20 MB/s is 1.17 points a minute, and the 97 % mark about 30 s away; the first fit that
+            // passes still has the flat stretch before the climb in its window, so it errs slow.
+            assertThat(Double.parseDouble(d.evidence().get("slopePerMinute"))).isBetween(0.5, 1.6);
+            assertThat(Long.parseLong(d.evidence().get("etaSeconds"))).isBetween(20L, 60L);
+        });
+        assertThat(firedAt - leakFrom).as("detection delay, ms").isPositive().isLessThan(1_800);
+    }
+
+    @Test
+    void aFastRuleWithASignificanceTestStaysQuietOnAnHourOfChurnBelowTheThreshold() {
+        TrendDetector trend = TrendDetector.create(List.of(fastMemory(0.5, 0.0001)), clock);
+        Random random = new Random(17);
+        for (double level : new double[] {0.39, 0.60, 0.70}) {
+            for (long elapsed = 0; elapsed < Duration.ofHours(1).toMillis(); elapsed += 100) {
+                // Normal churn (sd 4 MB) on one series, bounded (uniform within 7 MB) on another.
+                trend.sample("normal@" + level, "heap.used.ratio", t0 + elapsed,
+                        level + 4 * random.nextGaussian() / 1024, detections::add);
+                trend.sample("bounded@" + level, "heap.used.ratio", t0 + elapsed,
+                        level + 7 * (2 * random.nextDouble() - 1) / 1024, detections::add);
+            }
+        }
+        assertThat(detections).isEmpty();
+    }
+
+    @Test
+    void withoutTheSignificanceTestTheSameConfidenceFiresOnNoiseNearTheLimit() {
+        TrendDetector trend = TrendDetector.create(List.of(fastMemory(0.5, 1.0)), clock);
+        Random random = new Random(17);
+        for (long elapsed = 0; elapsed < Duration.ofHours(1).toMillis(); elapsed += 100) {
+            trend.sample("xray", "heap.used.ratio", t0 + elapsed, 0.93 + 4 * random.nextGaussian() / 1024,
+                    detections::add);
+        }
+        // Tau of at least 0.5 on 10 to 20 buckets of noise happens: p up to about 0.001 per fit.
+        assertThat(detections).filteredOn(Detection::firing).isNotEmpty();
     }
 }

@@ -18,6 +18,19 @@ class TrendRulesTest {
         assertThat(rules.get(0).limit()).isEqualTo(0.90);
         assertThat(rules.get(0).buckets()).isEqualTo(20);
         assertThat(rules.get(1).horizon()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(rules).allSatisfy(rule -> assertThat(rule.significance()).isEqualTo(1.0));
+    }
+
+    @Test
+    void readsASignificance() {
+        List<TrendRule> rules = TrendRules.parse("p.yaml", "predictions:\n  - name: x\n    metric: m\n    limit: 1\n"
+                + "    window: 2s\n    bucket: 100ms\n    significance: 0.0001\n    category: c\n");
+
+        assertThat(rules.getFirst().significance()).isEqualTo(0.0001);
+        assertThat(rules.getFirst().buckets()).isEqualTo(20);
+        assertThatThrownBy(() -> TrendRules.parse("p.yaml",
+                "predictions:\n  - name: x\n    metric: m\n    limit: 1\n    significance: 0\n    category: c\n"))
+                .hasMessage("p.yaml:2:5: predictions[0]: significance must be in (0, 1], was 0.0");
     }
 
     @Test

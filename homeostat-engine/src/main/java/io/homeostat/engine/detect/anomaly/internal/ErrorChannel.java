@@ -1,5 +1,7 @@
 package io.homeostat.engine.detect.anomaly.internal;
 
+import io.homeostat.engine.detect.internal.TailProbability;
+
 /**
  * One predictor's error stream: its running typical error (winsorised, so one anomaly does not
  * retrain it), the raw anomaly {@code log(1 + error / typical)}, and how surprising the recent

@@ -2,6 +2,7 @@ package io.homeostat.engine.detect.anomaly.internal;
 
 import io.homeostat.engine.detect.anomaly.AnomalyDetector;
 import io.homeostat.engine.detect.anomaly.AnomalyDetectorConfig;
+import io.homeostat.engine.detect.internal.TailProbability;
 
 /**
  * The streaming anomaly detector. Each sample is predicted three ways: by the previous sample

@@ -3,6 +3,7 @@ package io.homeostat.engine.detect.anomaly.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.homeostat.engine.detect.anomaly.AnomalyDetectorConfig;
+import io.homeostat.engine.detect.internal.TailProbability;
 import org.junit.jupiter.api.Test;
 
 class StreamingAnomalyDetectorTest {

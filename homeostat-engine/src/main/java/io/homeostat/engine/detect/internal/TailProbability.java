@@ -1,17 +1,21 @@
-package io.homeostat.engine.detect.anomaly.internal;
+package io.homeostat.engine.detect.internal;
 
-/** The upper tail of the standard normal distribution, and its log-scaled form; stateless. */
-final class TailProbability {
+/**
+ * The upper tail of the standard normal distribution, and its log-scaled form: the anomaly
+ * detector scores surprise with it, the trend detector its Mann-Kendall test. Stateless and
+ * thread-safe.
+ */
+public final class TailProbability {
 
     /** The smallest tail probability told apart, as in a log score of 1. */
-    static final double FLOOR = 1e-10;
+    public static final double FLOOR = 1e-10;
 
     private static final double LOG_FLOOR = Math.log(FLOOR);
 
     private TailProbability() {}
 
     /** P(Z > z) for a standard normal Z, with a relative error below 1.2e-7. */
-    static double upper(double z) {
+    public static double upper(double z) {
         return 0.5 * erfc(z / Math.sqrt(2.0));
     }
 
@@ -19,7 +23,7 @@ final class TailProbability {
      * Maps a tail probability to [0, 1]: 0 for 0.5 and above (no surprise), 0.5 for 1e-5, 1 for
      * 1e-10 and below.
      */
-    static double logScore(double tail) {
+    public static double logScore(double tail) {
         if (tail >= 0.5) {
             return 0.0;
         }
