@@ -1,5 +1,6 @@
 package io.homeostat.bench.overhead;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -10,8 +11,10 @@ import java.util.Map;
 /**
  * Reads the process's CPU time and that of its platform threads, grouped by what runs on them.
  * Virtual threads (the requests, the upstreams' handlers, the HTTP client's tasks) run on the
- * carrier threads and are counted there; what no live thread accounts for (the garbage collector,
- * the JIT compilers, threads that ended) is the rest of the process's time. Not thread-safe.
+ * carrier threads and are counted there. The JIT compilers' time is read from the JVM's
+ * compilation counter (elapsed time of the compiler threads, close to their CPU time); what
+ * nothing accounts for (the garbage collector, threads that ended, the VM's own threads) is the
+ * rest of the process's time. Not thread-safe.
  */
 final class CpuMeter {
 
@@ -21,19 +24,23 @@ final class CpuMeter {
     static final String CARRIERS = "virtual-thread carriers (requests, upstream handlers, HTTP client)";
     static final String HTTP = "HTTP client selector and servers' dispatchers";
     static final String OTHER = "other live threads";
-    static final String REST = "rest of the process (GC, JIT, ended threads)";
+    static final String JIT = "JIT compiler threads (compilation time)";
+    static final String REST = "rest of the process (GC, ended threads, VM)";
 
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final CompilationMXBean compilation = ManagementFactory.getCompilationMXBean();
 
     /**
      * CPU times at one moment.
      *
      * @param allocatedBytes heap bytes allocated by every thread since the JVM started (virtual
      *     threads' allocations count on their carriers); -1 if the JVM cannot tell
+     * @param compileMillis the JIT compilers' total time since the JVM started; 0 if the JVM cannot tell
      */
-    record Reading(long processNanos, Map<Long, Long> threadNanos, Map<Long, String> groups, long allocatedBytes) {}
+    record Reading(long processNanos, Map<Long, Long> threadNanos, Map<Long, String> groups, long allocatedBytes,
+            long compileMillis) {}
 
     Reading read() {
         long[] ids = threads.getAllThreadIds();
@@ -49,13 +56,15 @@ final class CpuMeter {
         }
         long allocated = threads instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemoryEnabled()
                 ? sun.getTotalThreadAllocatedBytes() : -1;
-        return new Reading(os.getProcessCpuTime(), nanos, groups, allocated);
+        long compiled = compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime() : 0;
+        return new Reading(os.getProcessCpuTime(), nanos, groups, allocated, compiled);
     }
 
     /** CPU nanoseconds per group between two readings; threads born in between count from zero. */
     static Map<String, Long> byGroup(Reading before, Reading after) {
         Map<String, Long> spent = new LinkedHashMap<>();
-        for (String group : new String[] {BUS, TIMER, CARRIERS, HTTP, OTHER, REST}) {
+        for (String group : new String[] {BUS, TIMER, CARRIERS, HTTP, OTHER, JIT, REST}) {
             spent.put(group, 0L);
         }
         long threadsTotal = 0;
@@ -64,7 +73,9 @@ final class CpuMeter {
             spent.merge(after.groups().get(entry.getKey()), delta, Long::sum);
             threadsTotal += delta;
         }
-        spent.put(REST, after.processNanos() - before.processNanos() - threadsTotal);
+        long jit = (after.compileMillis() - before.compileMillis()) * 1_000_000;
+        spent.put(JIT, jit);
+        spent.put(REST, after.processNanos() - before.processNanos() - threadsTotal - jit);
         return spent;
     }
 

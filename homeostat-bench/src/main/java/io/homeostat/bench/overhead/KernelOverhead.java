@@ -35,7 +35,8 @@ import java.util.Optional;
  * <p>Run: {@code java -cp homeostat-bench/target/benchmarks.jar io.homeostat.bench.overhead.KernelOverhead
  * [--rounds 5] [--seconds 30] [--warm-up 15] [--settle-ms 2000] [--rate 50] [--fault-round] [--seed 42]
  * [--out results/kernel-overhead.json]}. Bounded: warm-up, plus rounds x 2 x (settle + seconds),
- * plus a pair with {@code --fault-round}. Prints a table and writes JSON.
+ * plus with {@code --fault-round} a warm-up with the fault and a pair. Prints a table and writes
+ * JSON.
  */
 public final class KernelOverhead {
 
@@ -84,6 +85,10 @@ public final class KernelOverhead {
                 }
             }
             if (options.faultRound()) {
+                if (options.warmUp().isPositive()) {
+                    // The fallbacks' paths have not run yet: let the JIT see them first.
+                    round.run(Mode.GUARDED, 0, options.warmUp(), true);
+                }
                 for (Mode mode : Mode.values()) {
                     RoundResult result = round.run(mode, options.rounds() + 1, options.round(), true);
                     fault.add(result);
