@@ -31,6 +31,7 @@ import io.homeostat.store.jdbc.StoreConfig;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,9 +56,10 @@ public final class HomeostatServer implements AutoCloseable {
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Optional<IssuedToken> firstAdminToken;
+    private final ConfigReloader reloader;
 
     private HomeostatServer(ServerConfig config, StoreConfig storeConfig, Optional<IncidentStore> incidents,
-            Scheduler scheduler, LoopOptions options) {
+            Scheduler scheduler, LoopOptions options, Optional<Path> configFile) {
         this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
         long begin = scheduler.clock().monotonicNanos();
         LoopSettings settings = new LoopSettings(config.degradation(), config.retention());
@@ -67,6 +69,7 @@ public final class HomeostatServer implements AutoCloseable {
         long loopReady = scheduler.clock().monotonicNanos();
         SelfMonitor monitor = null;
         try {
+            this.reloader = configFile.isPresent() ? ConfigReloader.start(configFile.get(), loop) : ConfigReloader.none(loop);
             this.ingest = new Ingest(
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
@@ -74,7 +77,7 @@ public final class HomeostatServer implements AutoCloseable {
             this.self = monitor;
             BrowserSessions sessions = BrowserSessions.defaults(tokens, scheduler.clock());
             ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events,
-                    config, self, sessions);
+                    config, self, sessions, reloader);
             Authorizer authorizer = new Authorizer(tokens, sessions);
             JacksonJson json = new JacksonJson();
             this.http = Javalin.create(javalin -> {
@@ -90,6 +93,8 @@ public final class HomeostatServer implements AutoCloseable {
                 }
                 javalin.routes.exception(IngestRejectedException.class,
                         (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
+                javalin.routes.exception(ConfigReloader.NoConfigFileException.class,
+                        (e, ctx) -> error(ctx, 409, e.getMessage(), ""));
                 javalin.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
                 javalin.routes.exception(UnknownCircuitException.class, (e, ctx) -> error(ctx, 404, e.getMessage(), ""));
                 javalin.routes.exception(UnknownAlertException.class, (e, ctx) -> error(ctx, 404, e.getMessage(), ""));
@@ -146,7 +151,25 @@ public final class HomeostatServer implements AutoCloseable {
     public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler,
             LoopOptions options) {
         return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
-                Optional.empty(), Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(options, "options"));
+                Optional.empty(), Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(options, "options"),
+                Optional.empty());
+    }
+
+    /**
+     * As {@link #start(ServerConfig, StoreConfig, Scheduler, LoopOptions)}, with the rules, workflows
+     * and flags of {@code configFile} (the {@code homeostat.yaml} that {@code config} was read from),
+     * which {@code POST /api/v1/config/reload} reads again.
+     *
+     * @throws io.homeostat.engine.config.ConfigException naming file, line and key if the file is
+     *     invalid (e.g. a workflow names an action the loop lacks); whatever was started is stopped again
+     * @throws RuntimeException if the store cannot be opened or the port cannot be bound;
+     *     whatever was started is stopped again
+     */
+    public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler,
+            LoopOptions options, Path configFile) {
+        return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
+                Optional.empty(), Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(options, "options"),
+                Optional.of(Objects.requireNonNull(configFile, "configFile")));
     }
 
     /**
@@ -159,7 +182,7 @@ public final class HomeostatServer implements AutoCloseable {
     public static HomeostatServer start(
             ServerConfig config, StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
-                Optional.of(incidents), Objects.requireNonNull(scheduler, "scheduler"), LoopOptions.defaults());
+                Optional.of(incidents), Objects.requireNonNull(scheduler, "scheduler"), LoopOptions.defaults(), Optional.empty());
     }
 
     /** The store settings of the embedded default: H2 and the spool under {@code dataDirectory}. */
@@ -188,6 +211,11 @@ public final class HomeostatServer implements AutoCloseable {
     /** The live event stream. */
     public EventStream events() {
         return events;
+    }
+
+    /** What reloads {@code homeostat.yaml}, and the loop's configuration in effect. */
+    public ConfigReloader config() {
+        return reloader;
     }
 
     /** The API tokens. */

@@ -3,19 +3,23 @@ package io.homeostat.server;
 import io.homeostat.engine.config.ConfigNode;
 import io.homeostat.engine.config.YamlConfigReader;
 import io.homeostat.engine.plan.DegradationPolicyReader;
+import io.homeostat.server.runtime.LoopConfig;
 import io.homeostat.server.runtime.Retention;
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Reads the server's part of {@code homeostat.yaml}: the {@code server} section ({@code host},
- * {@code port}, {@code data}) and the {@code degradation} section (automatic degradation, as
+ * Reads {@code homeostat.yaml}: the {@code server} section ({@code host}, {@code port},
+ * {@code data}), the {@code degradation} section (automatic degradation, as
  * {@link DegradationPolicyReader} reads it; absent, the default policy stays) and the
  * {@code retention} section ({@code raw_days}, {@code rollup_days}, {@code period},
- * {@code rollup_period}; see {@link Retention}); any other key is refused with its file,
- * line and key, so that a file written for a later version fails loudly instead of being
- * half-applied. Detector rules, workflows and flags come with the configuration model.
+ * {@code rollup_period}; see {@link Retention}), which take effect at start; and the sections a
+ * running loop takes on {@code POST /api/v1/config/reload} ({@code detection}, {@code diagnosis},
+ * {@code workflows}, {@code flags}; see {@link LoopConfigSections}). Any other key is refused with
+ * its file, line and key, so that a file written for a later version fails loudly instead of being
+ * half-applied. The whole file is checked before anything is used.
  *
  * <p>Thread-safe (no state).
  */
@@ -24,14 +28,40 @@ public final class ServerConfigFile {
     private ServerConfigFile() {}
 
     /**
-     * {@code base} with the values {@code file} sets.
+     * What a file holds: the server's settings and the loop's. Immutable.
+     *
+     * @param server the settings given as {@code base}, with the file's values
+     * @param loop the loop's rules, workflows and flags (the shipped defaults where absent)
+     */
+    public record Contents(ServerConfig server, LoopConfig loop) {}
+
+    /**
+     * {@code base} with the values {@code file} sets; the loop's sections are checked too.
      *
      * @throws io.homeostat.engine.config.ConfigException naming file, line and key if the file is
      *     malformed, has an unknown key or a value out of range
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static ServerConfig apply(Path file, ServerConfig base) {
-        ConfigNode root = YamlConfigReader.read(file).requireKeys(Set.of("server", "degradation", "retention"));
+        return read(file, base, Set.of()).server();
+    }
+
+    /**
+     * Everything {@code file} holds, read and checked whole.
+     *
+     * @param base the server settings the file's values go over
+     * @param knownActions the actions the loop has, which workflow steps may name; empty to skip the check
+     * @throws io.homeostat.engine.config.ConfigException naming file, line and key of the first error
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
+    public static Contents read(Path file, ServerConfig base, Set<String> knownActions) {
+        Set<String> keys = new HashSet<>(Set.of("server", "degradation", "retention"));
+        keys.addAll(LoopConfigSections.KEYS);
+        ConfigNode root = YamlConfigReader.read(file).requireKeys(keys);
+        return new Contents(server(root, base), LoopConfigSections.read(root, knownActions));
+    }
+
+    private static ServerConfig server(ConfigNode root, ServerConfig base) {
         if (root.field("degradation").isPresent()) {
             base = base.withDegradation(DegradationPolicyReader.readSection(root.required("degradation")));
         }

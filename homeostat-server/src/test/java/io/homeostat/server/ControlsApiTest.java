@@ -132,7 +132,7 @@ class ControlsApiTest {
     }
 
     @Test
-    void theConfigurationIsShownWithSecretsRedactedAndReloadIsNotThereYet() {
+    void theConfigurationIsShownWithSecretsRedactedAndAServerWithoutAFileHasNothingToReload() {
         JsonNode config = running.get("/api/v1/config", running.viewer).json();
         assertThat(config.path("server").path("host").asText()).isEqualTo("127.0.0.1");
         assertThat(config.path("store").path("jdbcUrl").asText()).startsWith("jdbc:h2:file:");
@@ -140,9 +140,12 @@ class ControlsApiTest {
         assertThat(config.path("loop").path("workflows").toString()).contains("memory-leak");
         assertThat(config.path("loop").path("actions").toString()).contains("failover");
 
+        assertThat(config.path("configuration").path("sectionsFromFile")).isEmpty();
+        assertThat(config.path("configuration").path("thresholdRules").findValuesAsText("name")).contains("error-rate");
+
         RunningServer.Answer reload = running.post("/api/v1/config/reload", running.admin, "{}");
-        assertThat(reload.status()).isEqualTo(501);
-        assertThat(reload.json().path("error").asText()).contains("hot reload", "restart");
+        assertThat(reload.status()).isEqualTo(409);
+        assertThat(reload.json().path("error").asText()).contains("--config");
         assertThat(running.post("/api/v1/config/reload", running.operator, "{}").status()).isEqualTo(403);
     }
 }

@@ -88,8 +88,20 @@ public final class RunningServer implements AutoCloseable {
     }
 
     private RunningServer(Path data, ServerConfig config, LoopOptions options) {
+        this(data, config, options, null);
+    }
+
+    /** A server started with {@code --config file}: its rules, workflows and flags, reloadable. */
+    public static RunningServer withConfigFile(Path data, Path file) {
+        return new RunningServer(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data),
+                LoopOptions.defaults(), file);
+    }
+
+    private RunningServer(Path data, ServerConfig config, LoopOptions options, Path file) {
         this.data = data;
-        this.server = HomeostatServer.start(config, HomeostatServer.embeddedStore(config), clock.scheduler(), options);
+        this.server = file == null
+                ? HomeostatServer.start(config, HomeostatServer.embeddedStore(config), clock.scheduler(), options)
+                : HomeostatServer.start(config, HomeostatServer.embeddedStore(config), clock.scheduler(), options, file);
         this.admin = server.firstAdminToken().orElseThrow().secret();
         this.operator = server.tokens().issue("ops", Role.OPERATOR).secret();
         this.viewer = server.tokens().issue("watcher", Role.VIEWER).secret();

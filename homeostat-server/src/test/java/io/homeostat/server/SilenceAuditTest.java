@@ -3,8 +3,13 @@ package io.homeostat.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.homeostat.engine.alert.Labels;
+import io.homeostat.engine.alert.Matcher;
+import io.homeostat.engine.alert.Silence;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +55,29 @@ class SilenceAuditTest {
                 assertThat(r.path("evidence").path("author").asText()).isEqualTo("token:ops");
             });
             assertThat(running.get("/api/v1/alerts/silences", running.viewer).json().path("silences")).isEmpty();
+        }
+    }
+
+    @Test
+    void aSilenceMadeWithoutTheApiIsAuditedOnceWhenItRunsOut() {
+        try (RunningServer running = new RunningServer(data)) {
+            Instant now = running.clock.instant();
+            Silence silence = running.server.loop().alerting().silence(
+                    List.of(Matcher.eq(Labels.SERVICE, "reports")), now, now.plus(Duration.ofMinutes(30)), "config",
+                    "reports rebuilt nightly");
+
+            running.clock.advance(Duration.ofMinutes(29));
+            assertThat(audit(running, "alert.silence.expired")).isEmpty();
+            running.clock.advance(Duration.ofMinutes(2));
+
+            assertThat(audit(running, "alert.silence.expired")).singleElement().satisfies(r -> {
+                assertThat(r.path("target").asText()).isEqualTo("silence:" + silence.id());
+                assertThat(r.path("actor").asText()).isEqualTo("system");
+                assertThat(r.path("reason").asText()).contains("reports rebuilt nightly");
+                assertThat(r.path("evidence").path("author").asText()).isEqualTo("config");
+            });
+            running.clock.advance(Duration.ofHours(1));
+            assertThat(audit(running, "alert.silence.expired")).hasSize(1);
         }
     }
 }

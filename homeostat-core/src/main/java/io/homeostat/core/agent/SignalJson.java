@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Writes ingest batch bodies, {@code {"signals":[{"id":...,"kind":...},...]}}, in the wire form
  * the server's codec reads (engine's {@code SignalCodec}; the core has no JSON library, so the
- * form is written out here, and a test in the server decodes it with the codec). Stateless.
+ * form is written out here). The server's {@code AgentWireFormatTest} keeps the two from drifting:
+ * it reads what this writes, for every kind and enum value, with the server's batch reader and
+ * compares it field by field with what was published and with what the codec writes. Stateless.
  */
 final class SignalJson {
 

@@ -70,6 +70,50 @@ public final class FeatureToggles {
     }
 
     /**
+     * Registers {@code feature} to stay on through {@code onThrough}, or, if it is registered,
+     * moves the level it stays on through (keeping its override); listeners hear if that turns it
+     * on or off now. A configuration reload uses it.
+     *
+     * @return true if the feature was new or its level changed
+     * @throws IllegalArgumentException if {@code feature} is blank
+     */
+    public boolean define(String feature, DegradationLevel onThrough) {
+        Objects.requireNonNull(feature, "feature");
+        Objects.requireNonNull(onThrough, "onThrough");
+        if (feature.isBlank()) {
+            throw new IllegalArgumentException("feature name must not be blank");
+        }
+        degradation.lock.lock();
+        try {
+            Feature before = features.get(feature);
+            if (before != null && before.onThrough() == onThrough) {
+                return false;
+            }
+            Feature after = new Feature(feature, onThrough, before == null ? null : before.override());
+            Map<String, Feature> copy = new HashMap<>(features);
+            copy.put(feature, after);
+            features = Map.copyOf(copy);
+            DegradationLevel level = degradation.level();
+            if (before != null && after.enabledAt(level) != before.enabledAt(level)) {
+                listeners.fire(new FeatureChange(feature, after.enabledAt(level),
+                        "on through " + before.onThrough() + " -> " + onThrough, clock.instant()));
+            }
+            return true;
+        } finally {
+            degradation.lock.unlock();
+        }
+    }
+
+    /**
+     * The worst level at which {@code feature} stays on (without an override).
+     *
+     * @throws UnknownFeatureException if {@code feature} was never registered
+     */
+    public DegradationLevel onThrough(String feature) {
+        return require(feature).onThrough();
+    }
+
+    /**
      * Whether {@code feature} is on now.
      *
      * @throws UnknownFeatureException (an {@link IllegalArgumentException}) naming the feature if

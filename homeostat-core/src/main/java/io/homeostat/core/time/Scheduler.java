@@ -34,4 +34,21 @@ public interface Scheduler {
 
     /** The clock whose time this scheduler follows. */
     Clock clock();
+
+    /**
+     * A scheduler on the same clock for work that may be slow (a control loop's tick that waits
+     * for a database), so one slow task cannot delay the short timers of this scheduler (breaker,
+     * timeout and health-check timers, retention runs) nor be delayed by them. The
+     * {@linkplain #system() system scheduler} gives a new scheduler with one daemon thread of its
+     * own named {@code threadName}; close it when done, which stops that thread. The default, and
+     * a {@link ManualClock}'s scheduler, give this scheduler itself (its tasks still run inside
+     * {@link ManualClock#advance}, in time order) with a {@code close()} that does nothing.
+     *
+     * @throws NullPointerException if {@code threadName} is null
+     * @throws IllegalArgumentException if {@code threadName} is blank
+     */
+    default DedicatedScheduler dedicated(String threadName) {
+        SystemScheduler.requireThreadName(threadName);
+        return new SharedQueueScheduler(this);
+    }
 }

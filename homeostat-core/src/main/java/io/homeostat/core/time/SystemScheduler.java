@@ -1,25 +1,47 @@
 package io.homeostat.core.time;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The real-time scheduler: one daemon timer thread, cancelled tasks removed at once. */
+/**
+ * The real-time scheduler: one daemon timer thread, cancelled tasks removed at once. The shared
+ * instance ({@link Scheduler#system()}) runs on {@code homeostat-timer}; each
+ * {@linkplain #dedicated dedicated} one on a thread of its own, until closed.
+ */
 final class SystemScheduler implements Scheduler {
 
-    static final SystemScheduler INSTANCE = new SystemScheduler();
+    static final SystemScheduler INSTANCE = new SystemScheduler("homeostat-timer");
+
+    private static final long CLOSE_WAIT_SECONDS = 10;
 
     private final ScheduledThreadPoolExecutor executor;
     private final AtomicLong failures = new AtomicLong();
+    private volatile Thread thread;
 
-    private SystemScheduler() {
+    private SystemScheduler(String threadName) {
         executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "homeostat-timer");
-            thread.setDaemon(true);
-            return thread;
+            Thread created = new Thread(runnable, threadName);
+            created.setDaemon(true);
+            thread = created;
+            return created;
         });
         executor.setRemoveOnCancelPolicy(true);
+    }
+
+    static void requireThreadName(String threadName) {
+        Objects.requireNonNull(threadName, "threadName");
+        if (threadName.isBlank()) {
+            throw new IllegalArgumentException("threadName must not be blank");
+        }
+    }
+
+    @Override
+    public DedicatedScheduler dedicated(String threadName) {
+        requireThreadName(threadName);
+        return new Dedicated(new SystemScheduler(threadName));
     }
 
     @Override
@@ -41,6 +63,51 @@ final class SystemScheduler implements Scheduler {
     @Override
     public Clock clock() {
         return Clock.system();
+    }
+
+    /** Stops the thread, waiting for a running task unless called from it. Not for {@link #INSTANCE}. */
+    private void shutdown() {
+        executor.shutdown();
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A scheduler of its own, closable; the shared instance is never handed out as one. */
+    private record Dedicated(SystemScheduler own) implements DedicatedScheduler {
+
+        @Override
+        public Cancellable schedule(Duration delay, Runnable task) {
+            return own.schedule(delay, task);
+        }
+
+        @Override
+        public Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
+            return own.scheduleAtFixedRate(initialDelay, period, task);
+        }
+
+        @Override
+        public Clock clock() {
+            return own.clock();
+        }
+
+        @Override
+        public DedicatedScheduler dedicated(String threadName) {
+            return own.dedicated(threadName);
+        }
+
+        @Override
+        public void close() {
+            own.shutdown();
+        }
     }
 
     /** Tasks that threw; a throwing periodic task keeps its schedule. */

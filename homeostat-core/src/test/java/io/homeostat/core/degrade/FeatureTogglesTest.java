@@ -71,6 +71,29 @@ class FeatureTogglesTest {
     }
 
     @Test
+    void defineRegistersANewFeatureOrMovesTheLevelOfAKnownOneKeepingItsOverride() {
+        List<FeatureChange> changes = new ArrayList<>();
+        toggles.subscribe(changes::add);
+        degradation.set(DegradationLevel.REDUCED, "db slow");
+        toggles.forceOff("search", "index rebuild");
+
+        assertThat(toggles.define("previews", DegradationLevel.REDUCED)).isTrue();
+        assertThat(toggles.define("previews", DegradationLevel.REDUCED)).isFalse();
+        assertThat(toggles.define("recommendations", DegradationLevel.REDUCED)).isTrue();
+        assertThat(toggles.define("search", DegradationLevel.FULL)).isTrue();
+
+        assertThat(toggles.isEnabled("previews")).isTrue();
+        assertThat(toggles.isEnabled("recommendations")).isTrue();
+        assertThat(toggles.onThrough("search")).isEqualTo(DegradationLevel.FULL);
+        assertThat(toggles.override("search")).isPresent();
+        assertThat(changes).extracting(FeatureChange::feature, FeatureChange::enabled, FeatureChange::reason)
+                .containsExactly(
+                        tuple("recommendations", false, "degradation FULL -> REDUCED: db slow"),
+                        tuple("search", false, "forced off: index rebuild"),
+                        tuple("recommendations", true, "on through FULL -> REDUCED"));
+    }
+
+    @Test
     void unknownFeatureIsRejectedByName() {
         assertThatThrownBy(() -> toggles.isEnabled("teleport"))
                 .isInstanceOf(IllegalArgumentException.class)

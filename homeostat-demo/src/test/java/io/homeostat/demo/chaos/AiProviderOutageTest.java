@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * request fails without guidance; the loop opens incidents, tries failover, and escalates once
  * nothing it can do helps.
  */
-@Timeout(30)
+@Timeout(90)
 class AiProviderOutageTest {
 
     private static final long SEED = 8_001L;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * all three services, recovery acts on the database only (fails its reads over to the replica),
  * nothing is done to the services downstream, and the incident resolves once verified.
  */
-@Timeout(30)
+@Timeout(90)
 class CascadingFailureTest {
 
     @ParameterizedTest(name = "seed {0}")

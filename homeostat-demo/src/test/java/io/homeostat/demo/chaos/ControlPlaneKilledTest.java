@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the cache and alerts, and resolves the same incident: every action ran exactly once across both
  * control planes. (A separate JVM killed with kill -9 is the store's own WorkflowCrashResumeTest.)
  */
-@Timeout(60)
+@Timeout(120)
 class ControlPlaneKilledTest {
 
     private static final long SEED = 8_008L;

@@ -30,14 +30,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * started again; PostgreSQL, the store's login refused and its sessions ended). The loop keeps
  * ticking (a stage that cannot read its store is counted, the later stages still run, and the next
  * tick tries again), users keep being served (guards do not need the store), audit records written
- * meanwhile (the operators' own, seeded) go to the spool, incident writes wait in the tracker; when
+ * meanwhile (the operators' own, seeded) go to the spool, and so do the loop's own incident,
+ * timeline, diagnosis and run writes (the store's loop-state spool, readable while they wait); when
  * the database is back the store reconnects at once (a broken pooled connection is evicted on its
- * first failure), the spool replays, the waiting incident writes are stored, the verification of
- * the failover carries on and the incident resolves. Every audit record appended is in the database
- * exactly once.
+ * first failure), both spools replay, the verification of the failover carries on and the incident
+ * resolves. Every audit record appended is in the database exactly once.
  *
- * <p>Gap: run writes are still synchronous: recovery pauses while the database is away (its stage
- * fails and is retried on the next tick).
+ * <p>Recovery itself pauses while the database is away: a step's claim (what keeps an action from
+ * running twice) needs the database, so the recovery stage fails and is retried on the next tick.
  */
 @Timeout(90)
 class DatabaseConnectionLossTest {

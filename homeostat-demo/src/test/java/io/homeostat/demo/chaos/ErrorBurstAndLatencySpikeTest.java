@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * rules, diagnosed on the provider, recovered by the shipped failover workflow and verified on
  * fresh readings, and its incident resolves.
  */
-@Timeout(30)
+@Timeout(90)
 class ErrorBurstAndLatencySpikeTest {
 
     private static final long SEED = 8_005L;

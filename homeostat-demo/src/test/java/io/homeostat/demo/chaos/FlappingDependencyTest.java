@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * caps, cooldown and flap hold keep the actions to a handful) and the incident is escalated at once,
  * as flapping.
  */
-@Timeout(30)
+@Timeout(90)
 class FlappingDependencyTest {
 
     private static final long SEED = 8_006L;

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Gap: the engine has no restart-process action of its own; the closest is {@code run_command}
  * with an allow-listed {@code graceful-restart} command, which is what the shipped workflow names.
  */
-@Timeout(30)
+@Timeout(90)
 class MemoryExhaustionTest {
 
     private static final long SEED = 8_003L;

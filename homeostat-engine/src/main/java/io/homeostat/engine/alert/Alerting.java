@@ -22,6 +22,12 @@ import java.util.Optional;
  */
 public interface Alerting extends Escalation {
 
+    /**
+     * The audit action of a silence that ran out: {@value}, target {@code silence:<id>}, written
+     * to the {@linkplain AlertingBuilder#audit audit trail} once per silence when it ends.
+     */
+    String SILENCE_EXPIRED = "alert.silence.expired";
+
     /** A builder of an alert manager whose timers run on {@code scheduler} (and its clock). */
     static AlertingBuilder builder(Scheduler scheduler) {
         return new AlertingBuilder(scheduler);
@@ -52,7 +58,9 @@ public interface Alerting extends Escalation {
     }
 
     /**
-     * Silences what all {@code matchers} match, from {@code startsAt} to {@code endsAt}.
+     * Silences what all {@code matchers} match, from {@code startsAt} to {@code endsAt}. When it
+     * runs out, the {@linkplain AlertingBuilder#audit audit trail} hears of it
+     * ({@value #SILENCE_EXPIRED}), whoever made it.
      *
      * @return the silence, with its new id
      * @throws IllegalArgumentException as {@link Silence}'s constructor

@@ -10,6 +10,7 @@ import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.graph.DependencyGraph;
 import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.AlertStore;
+import io.homeostat.engine.port.AuditLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class AlertingBuilder {
     private OnCallRotation rotation;
     private AlertStore store;
     private final List<Consumer<AlertEvent>> auditHooks = new ArrayList<>();
+    private AuditLog auditLog;
 
     AlertingBuilder(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -87,6 +89,17 @@ public final class AlertingBuilder {
     }
 
     /**
+     * The audit trail that hears of each silence that runs out ({@value Alerting#SILENCE_EXPIRED},
+     * actor {@value io.homeostat.engine.port.AlertEvent#SYSTEM}), once per silence, however it
+     * was made; default none (nothing is audited). A silence ended early through
+     * {@link Alerting#expire} is not: whoever ended it audits that, with who they are.
+     */
+    public AlertingBuilder audit(AuditLog log) {
+        this.auditLog = Objects.requireNonNull(log, "log");
+        return this;
+    }
+
+    /**
      * @throws IllegalStateException if there is no route, a route or on-call level names an
      *     unknown receiver, or the policy names a level the rotation lacks
      */
@@ -110,7 +123,8 @@ public final class AlertingBuilder {
         }
         AlertStore history = store != null ? store : NoHistory.INSTANCE;
         return new AlertEngine(scheduler, Map.copyOf(receivers), route, graph, flapPolicy, escalationPolicy,
-                rotation == null ? List.of() : List.of(rotation), history, List.copyOf(auditHooks));
+                rotation == null ? List.of() : List.of(rotation), history, List.copyOf(auditHooks),
+                auditLog != null ? auditLog::append : record -> { });
     }
 
     private void requireReceiver(String name, String where) {

@@ -8,6 +8,8 @@ import io.homeostat.engine.detect.series.SampleSink;
 import io.homeostat.engine.detect.series.SignalSeries;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -24,7 +26,13 @@ import java.util.function.Consumer;
  * together; each stage keeps its own {@link SeriesLimits} there. A detector or tracker belongs to
  * at most one chain, and joins it before it has seen a sample.
  *
- * <p>Not thread-safe: feed it from one thread (one bus subscription, see {@link #attach}).
+ * <p>{@link #update} changes the chain's detectors while it runs (e.g. replaces the rules of its
+ * threshold and trend detectors on a configuration reload): the change runs on the feeding thread
+ * between two signals, so each signal sees the detectors wholly before or wholly after it, and
+ * the per-series state the change keeps (baselines, the state of unchanged rules) goes on.
+ *
+ * <p>Not thread-safe: feed it from one thread (one bus subscription, see {@link #attach});
+ * {@link #update} may be called from any.
  */
 public final class DetectorChain implements Detector {
 
@@ -39,7 +47,11 @@ public final class DetectorChain implements Detector {
     private final Detector[] eventDetectors;
     private final AtomicLong failures = new AtomicLong();
     private final SampleSink fanOut = this::fanOut;
+    private final ConcurrentLinkedQueue<Update> updates = new ConcurrentLinkedQueue<>();
     private Consumer<Detection> current;
+
+    /** A change waiting for the feeding thread, and who waits for it. */
+    private record Update(Runnable change, CompletableFuture<Void> done) {}
 
     DetectorChain(BaselineTracker baselines, List<SeriesDetector> seriesDetectors, List<Detector> eventDetectors) {
         this.baselines = baselines == null ? null : join(baselines.seriesStage());
@@ -72,6 +84,7 @@ public final class DetectorChain implements Detector {
     public void observe(Signal signal, Consumer<Detection> sink) {
         Objects.requireNonNull(signal, "signal");
         current = Objects.requireNonNull(sink, "sink");
+        applyUpdates();
         try {
             SignalSeries.forEach(signal, fanOut);
             for (Detector detector : eventDetectors) {
@@ -91,6 +104,9 @@ public final class DetectorChain implements Detector {
      * path {@link #observe} takes for each value, open to hosts that read series themselves.
      */
     public void sample(String service, String metric, long timeMillis, double value, Consumer<Detection> sink) {
+        if (!updates.isEmpty()) {
+            applyUpdates();
+        }
         SeriesTable.Slot slot = table.slot(service, metric, timeMillis);
         if (baselines != null) {
             try {
@@ -112,6 +128,37 @@ public final class DetectorChain implements Detector {
             }
         }
         table.settle(slot);
+    }
+
+    /**
+     * Runs {@code change} on the thread that feeds the chain, before it looks at the next signal or
+     * value (or at once, on the calling thread, by {@link #applyUpdates()}); changes run in the order
+     * given. A change that throws is counted in {@link #failures()} and fails the returned future;
+     * the chain goes on with what the change left.
+     *
+     * @return completes once the change has run
+     * @throws NullPointerException if {@code change} is null
+     */
+    public CompletableFuture<Void> update(Runnable change) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        updates.add(new Update(Objects.requireNonNull(change, "change"), done));
+        return done;
+    }
+
+    /**
+     * Runs the changes {@link #update} queued; the chain does so itself before each signal. Call it
+     * only from the thread that feeds the chain (or while nothing feeds it).
+     */
+    public void applyUpdates() {
+        for (Update update = updates.poll(); update != null; update = updates.poll()) {
+            try {
+                update.change().run();
+                update.done().complete(null);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                update.done().completeExceptionally(e);
+            }
+        }
     }
 
     /** Series with state in the chain's shared table (watched by at least one of its stages). */

@@ -29,14 +29,15 @@ import java.util.function.Supplier;
  * {@link RecentSignals}: a database that fails without a detection of its own is still a root
  * candidate for the callers that failed with it.
  *
- * <p>Thread-safe: it keeps no state of its own; the graph is read once per diagnosis.
+ * <p>Thread-safe: it keeps no state of its own besides its rules, which {@link #replaceRules}
+ * swaps whole (a diagnosis runs on one rule set); the graph is read once per diagnosis.
  */
 public final class Diagnoser {
 
     /** The version of the algorithm; with the rule set's, the diagnosis's classifier version: {@value}. */
     public static final String ALGORITHM = "diagnoser-1";
 
-    private final RuleSet rules;
+    private volatile RuleSet rules;
     private final RecentSignals signals;
     private final Supplier<DependencyGraph> graph;
     private final Clock clock;
@@ -89,10 +90,11 @@ public final class Diagnoser {
         }
         List<RootCandidate> candidates = RootRanking.rank(starts, current);
         String root = candidates.getFirst().service();
-        Classification.Result result = Classification.classify(rules, facts, root, incident.severity(), config);
+        RuleSet set = rules;
+        Classification.Result result = Classification.classify(set, facts, root, incident.severity(), config);
         Impact impact = ImpactAssessment.assess(root, failing, current, signals);
         return new Diagnosis(incident.id(), result.category(), result.confidence(), result.severity(), result.causes(),
-                root, candidates, impact, result.explanations(), classifierVersion(),
+                root, candidates, impact, result.explanations(), ALGORITHM + "/" + set.version(),
                 Instant.ofEpochMilli(clock.wallMillis()));
     }
 
@@ -126,6 +128,16 @@ public final class Diagnoser {
     /** The rules in use. */
     public RuleSet rules() {
         return rules;
+    }
+
+    /**
+     * Diagnoses with {@code replacement} from the next diagnosis on (a diagnosis under way finishes
+     * with the rules it began with); diagnoses already made keep their classifier version.
+     *
+     * @throws NullPointerException if {@code replacement} is null
+     */
+    public void replaceRules(RuleSet replacement) {
+        this.rules = Objects.requireNonNull(replacement, "replacement");
     }
 
     private void addFailingUpstream(Set<String> failing, DependencyGraph current) {

@@ -151,6 +151,11 @@ public final class DiagnosisStage {
         return settle;
     }
 
+    /** The diagnoser, e.g. to {@link Diagnoser#replaceRules replace its rules}. */
+    public Diagnoser diagnoser() {
+        return diagnoser;
+    }
+
     private void keep(Diagnosis diagnosis) {
         synchronized (latest) {
             latest.put(diagnosis.incidentId(), diagnosis);

@@ -18,10 +18,13 @@ import io.homeostat.engine.port.WorkflowStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -64,7 +67,10 @@ public final class RecoveryOrchestrator {
     private static final Duration RUN_LOOKBACK = Duration.ofDays(1);
 
     private final WorkflowStore store;
-    private final WorkflowCatalog workflows;
+    private volatile WorkflowCatalog workflows;
+    private final ActionCatalog actions;
+    /** The definitions runs started with, by run id, where a replacement changed or removed them. */
+    private final Map<String, Workflow> pinned = new ConcurrentHashMap<>();
     private final RecoveryPolicy policy;
     private final RecoveryFlags flags;
     private final Journal journal;
@@ -81,6 +87,7 @@ public final class RecoveryOrchestrator {
     RecoveryOrchestrator(RecoveryOrchestratorBuilder b) {
         this.store = b.store;
         this.workflows = b.workflows;
+        this.actions = b.actions;
         this.policy = b.policy;
         this.flags = b.flags;
         this.clock = b.clock;
@@ -225,7 +232,13 @@ public final class RecoveryOrchestrator {
         retryAt.keySet().removeIf(id -> !triggers.containsKey(id));
         lock.lock();
         try {
-            for (WorkflowRun run : store.active()) {
+            List<WorkflowRun> active = store.active();
+            if (!pinned.isEmpty()) {
+                Set<String> ids = new HashSet<>();
+                active.forEach(run -> ids.add(run.runId()));
+                pinned.keySet().retainAll(ids);
+            }
+            for (WorkflowRun run : active) {
                 try {
                     drive(run);
                 } catch (StaleRunException e) {
@@ -300,6 +313,54 @@ public final class RecoveryOrchestrator {
         return store.steps(runId);
     }
 
+    /** The workflows new runs are chosen from now (the latest {@link #replaceWorkflows}). */
+    public WorkflowCatalog workflows() {
+        return workflows;
+    }
+
+    /**
+     * The definition {@code run} follows: the one it started with if a replacement changed or
+     * removed it since, else the catalog's.
+     */
+    public Optional<Workflow> workflowOf(WorkflowRun run) {
+        Workflow kept = pinned.get(run.runId());
+        return kept != null ? Optional.of(kept) : workflows.find(run.workflow());
+    }
+
+    /**
+     * Chooses new runs from {@code replacement} from now on. A run under way keeps the definition
+     * it started with to its end (held in memory: after a restart it follows the catalog of the
+     * new process); learned effectiveness, limits, cooldowns and approvals are untouched. Atomic
+     * with respect to starts, ticks and approvals.
+     *
+     * @return the ids of the runs under way whose workflow the replacement changes or removes, which
+     *     go on with their former definition
+     * @throws IllegalArgumentException if a step of {@code replacement} names an action the catalog
+     *     lacks (nothing is replaced)
+     * @throws NullPointerException if {@code replacement} is null
+     */
+    public List<String> replaceWorkflows(WorkflowCatalog replacement) {
+        Objects.requireNonNull(replacement, "replacement");
+        RecoveryOrchestratorBuilder.requireKnownActions(replacement, actions);
+        lock.lock();
+        try {
+            List<String> kept = new ArrayList<>();
+            for (WorkflowRun run : store.active()) {
+                Optional<Workflow> current = workflowOf(run);
+                if (current.isPresent() && !replacement.find(run.workflow()).equals(current)) {
+                    pinned.put(run.runId(), current.get());
+                    kept.add(run.runId());
+                } else if (current.isPresent()) {
+                    pinned.remove(run.runId());
+                }
+            }
+            this.workflows = replacement;
+            return List.copyOf(kept);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The flags and mode, switchable at run time. */
     public RecoveryFlags flags() {
         return flags;
@@ -337,7 +398,7 @@ public final class RecoveryOrchestrator {
     }
 
     private WorkflowRun drive(WorkflowRun run) {
-        Optional<Workflow> workflow = workflows.find(run.workflow());
+        Optional<Workflow> workflow = workflowOf(run);
         if (workflow.isEmpty()) {
             return stepper.escalate(run, "run.escalated", "workflow " + run.workflow() + " is no longer configured", Map.of());
         }

@@ -173,6 +173,12 @@ public final class RecoveryOrchestratorBuilder {
         if (store == null || workflows == null || actions == null || tracker == null || metrics == null) {
             throw new IllegalStateException("store, workflows, actions, tracker and metrics are required");
         }
+        requireKnownActions(workflows, actions);
+        return new RecoveryOrchestrator(this);
+    }
+
+    /** Throws if a step of a workflow of {@code workflows} names an action {@code actions} lacks. */
+    static void requireKnownActions(WorkflowCatalog workflows, ActionCatalog actions) {
         for (Workflow w : workflows.workflows()) {
             for (WorkflowStep s : concat(w)) {
                 for (StepAlternative a : s.options()) {
@@ -183,7 +189,6 @@ public final class RecoveryOrchestratorBuilder {
                 }
             }
         }
-        return new RecoveryOrchestrator(this);
     }
 
     private static List<WorkflowStep> concat(Workflow w) {

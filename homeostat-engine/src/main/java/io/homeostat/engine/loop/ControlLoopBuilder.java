@@ -53,6 +53,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -308,7 +309,10 @@ public final class ControlLoopBuilder {
 
         EffectivenessLearner learner = EffectivenessLearner.builder().store(effectiveness).config(learning)
                 .clock(clock).build();
-        AuditTrail trail = AuditTrail.to(audit, catalog::find);
+        // The orchestrator's catalog, which a reload may replace; the built one until it exists.
+        AtomicReference<RecoveryOrchestrator> built = new AtomicReference<>();
+        AuditTrail trail = AuditTrail.to(audit,
+                name -> built.get() == null ? catalog.find(name) : built.get().workflows().find(name));
         OutcomeRecorder outcomes = new OutcomeRecorder(learner, id -> tracker.active().stream()
                 .filter(i -> i.id().equals(id)).findFirst().map(Incident::fingerprint));
         RecoveryAudit both = entry -> {
@@ -326,6 +330,7 @@ public final class ControlLoopBuilder {
                 .upstream(service -> heldBy(service, tracker, stage).or(() -> escalation.upstreamCause(service)
                         .map(c -> c.upstream() + ": " + c.summary())))
                 .build();
+        built.set(orchestrator);
 
         Map<String, TriggerType> triggers = new ConcurrentHashMap<>();
         subscriptions.add(tracker.listen(event -> {

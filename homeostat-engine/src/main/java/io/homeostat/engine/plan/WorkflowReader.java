@@ -89,9 +89,19 @@ public final class WorkflowReader {
      */
     public static List<Workflow> read(ConfigNode root) {
         root.requireKeys(Set.of("workflows"));
+        return readList(root.required("workflows"));
+    }
+
+    /**
+     * Reads the workflows of a list node (the value of {@code workflows}, e.g. the
+     * {@code workflows} section of {@code homeostat.yaml}); errors name the node's own path.
+     *
+     * @throws ConfigException if the node is not a list, a value is wrong or two workflows share a name
+     */
+    public static List<Workflow> readList(ConfigNode list) {
         List<Workflow> workflows = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (ConfigNode node : root.required("workflows").elements()) {
+        for (ConfigNode node : list.elements()) {
             Workflow workflow = workflow(node);
             if (!names.add(workflow.name())) {
                 throw node.required("name").error("workflow name '" + workflow.name() + "' is used twice");

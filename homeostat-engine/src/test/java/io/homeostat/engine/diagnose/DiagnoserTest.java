@@ -57,6 +57,30 @@ class DiagnoserTest {
     }
 
     @Test
+    void replacedRulesServeTheNextDiagnosis() {
+        recent.observe(trouble.failure("db:primary", ErrorCategory.CONNECTION_REFUSED,
+                "org.postgresql.util.PSQLException", "Connection to 10.0.0.5:5432 refused."));
+        Diagnosis before = diagnoser.diagnose(trouble.incident(Severity.HIGH, "db:primary"), List.of());
+
+        diagnoser.replaceRules(io.homeostat.engine.diagnose.rule.DiagnosisRules.parse("site.yaml", """
+                version: site-1
+                rules:
+                  - name: site-network
+                    category: network
+                    confidence: 0.9
+                    when: {error-category: [connection_refused]}
+                    causes: [{cause: the site firewall}]
+                """));
+        Diagnosis after = diagnoser.diagnose(trouble.incident(Severity.HIGH, "db:primary"), List.of());
+
+        assertThat(before.explanations().getFirst().rule()).isEqualTo("database-connection");
+        assertThat(after.explanations().getFirst().rule()).isEqualTo("site-network");
+        assertThat(after.category()).isEqualTo(DiagnosisCategory.NETWORK);
+        assertThat(after.classifierVersion()).isEqualTo("diagnoser-1/site-1");
+        assertThat(before.classifierVersion()).isEqualTo("diagnoser-1/default-1");
+    }
+
+    @Test
     void anExplanationCountsEveryFactButQuotesOnlyAFewRootFirst() {
         recent.observe(trouble.failure("triage", ErrorCategory.UNKNOWN, "java.sql.SQLException", "connection lost"));
         for (int i = 0; i < 10; i++) {

@@ -1,6 +1,7 @@
 package io.homeostat.server.api;
 
 import io.homeostat.core.time.Clock;
+import io.homeostat.server.ConfigReloader;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.server.auth.ApiTokens;
 import io.homeostat.server.auth.BrowserSessions;
@@ -39,10 +40,12 @@ public final class ApiRoutes {
      * @param config the server's settings, shown by {@code /api/v1/config}
      * @param self Homeostat's self checks and metrics ({@code /health}, {@code /metrics})
      * @param sessions the dashboard's browser sessions, signed in at {@code /api/v1/session}
+     * @param reloader reloads {@code homeostat.yaml} at {@code /api/v1/config/reload}
      */
     public static ApiRoutes of(
             ControlLoop loop, Ingest ingest, ApiTokens tokens, Clock clock, BooleanSupplier ready, int maxBatchBytes,
-            EventStream events, ServerConfig config, SelfMonitor self, BrowserSessions sessions) {
+            EventStream events, ServerConfig config, SelfMonitor self, BrowserSessions sessions,
+            ConfigReloader reloader) {
         Auditor auditor = new Auditor(loop.auditLog(), clock);
         List<ApiRoute> routes = new ArrayList<>();
         routes.addAll(new HealthRoutes(loop, ingest, ready, self).routes());
@@ -54,13 +57,13 @@ public final class ApiRoutes {
         routes.addAll(new OverheadRoutes(loop).routes());
         routes.addAll(new CircuitRoutes(loop.circuits(), auditor).routes());
         routes.addAll(new AlertRoutes(loop.alerting(), auditor).routes());
-        routes.addAll(new SilenceRoutes(loop.alerting(), auditor, loop.scheduler()).routes());
+        routes.addAll(new SilenceRoutes(loop.alerting(), auditor, loop.scheduler().clock()).routes());
         routes.addAll(new RecoveryRoutes(loop, clock).routes());
         routes.addAll(new WorkflowRoutes(loop, auditor, clock).routes());
         routes.addAll(new ApprovalRoutes(loop, auditor).routes());
         routes.addAll(new PatternRoutes(loop, clock).routes());
         routes.addAll(new ControlRoutes(loop, auditor).routes());
-        routes.addAll(new ConfigRoutes(config, loop).routes());
+        routes.addAll(new ConfigRoutes(config, loop, reloader, auditor).routes());
         routes.addAll(new AuditRoutes(auditor, clock).routes());
         routes.addAll(new TokenRoutes(tokens, auditor).routes());
         routes.addAll(new LiveRoutes(loop, events).routes());

@@ -52,7 +52,7 @@ final class ApprovalRoutes {
     }
 
     private PendingJson pending(WorkflowRun run) {
-        var step = loop.workflows().find(run.workflow()).filter(w -> run.stepIndex() < w.steps().size())
+        var step = loop.recovery().workflowOf(run).filter(w -> run.stepIndex() < w.steps().size())
                 .map(w -> w.steps().get(run.stepIndex()));
         return new PendingJson(run.runId(), run.incidentId(), run.workflow(), run.service(), run.stepIndex(),
                 step.map(WorkflowStep::name).orElse(""), step.map(WorkflowStep::action).orElse(""),

@@ -1,19 +1,29 @@
 package io.homeostat.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.homeostat.server.ServerConfig;
-import io.homeostat.server.runtime.ControlLoop;
+import io.homeostat.engine.config.ConfigException;
 import io.homeostat.engine.plan.Workflow;
+import io.homeostat.server.ConfigReloader;
+import io.homeostat.server.ServerConfig;
+import io.homeostat.server.auth.Principal;
+import io.homeostat.server.runtime.ControlLoop;
+import io.homeostat.server.runtime.LoopConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * The effective configuration: {@code GET /api/v1/config} (server, store and loop settings,
- * secrets redacted) and {@code POST /api/v1/config/reload} (501 until hot reload exists).
+ * secrets redacted; the rules, workflows and flags in effect) and {@code POST /api/v1/config/reload}
+ * (re-reads the {@code homeostat.yaml} the server was started with; see {@link ConfigReloader}).
+ * Every reload, applied or refused, is in the audit trail as {@code api.config.reload} or
+ * {@code api.config.reload.refused} with the admin as actor and a summary of what changed.
  */
 final class ConfigRoutes {
 
@@ -25,21 +35,33 @@ final class ConfigRoutes {
 
     private final ServerConfig server;
     private final ControlLoop loop;
+    private final ConfigReloader reloader;
+    private final Auditor auditor;
     private final ObjectMapper mapper = new JacksonJson().mapper();
 
-    ConfigRoutes(ServerConfig server, ControlLoop loop) {
+    ConfigRoutes(ServerConfig server, ControlLoop loop, ConfigReloader reloader, Auditor auditor) {
         this.server = server;
         this.loop = loop;
+        this.reloader = reloader;
+        this.auditor = auditor;
     }
 
     List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/api/v1/config", Access.VIEWER,
-                        "The effective configuration (server, store, loop), with passwords and secrets redacted", List.of(),
+                        "The effective configuration (server, store, loop: the threshold, trend and diagnosis rules, "
+                                + "workflows and flags in effect), with passwords and secrets redacted", List.of(),
                         ctx -> ctx.json(effective())),
-                ApiRoute.post("/api/v1/config/reload", Access.ADMIN,
-                        "Reloads homeostat.yaml without losing state; answers 501 while hot reload is not built",
-                        this::reload));
+                new ApiRoute(HandlerType.POST, "/api/v1/config/reload", Access.ADMIN,
+                        "Re-reads the homeostat.yaml the server was started with (--config) and swaps its detection "
+                                + "rules, diagnosis rules, workflows and flags into the running loop without losing state "
+                                + "(open incidents, baselines, breakers, runs under way keep their workflow, learned "
+                                + "effectiveness). No body. 200: {file, summary, changes: {thresholdRules, trendRules, "
+                                + "diagnosisRules, workflows, flags: {added, removed, changed}}, runsOnFormerWorkflow, "
+                                + "restartRequired: settings such as server.port that apply only after a restart}. "
+                                + "400: the file is invalid (the error names file:line:column: key) and nothing changed. "
+                                + "409: the server was started without --config. Audited.",
+                        List.of(), false, this::reload));
     }
 
     Map<String, Object> effective() {
@@ -54,12 +76,50 @@ final class ConfigRoutes {
         loopSettings.put("workflows", loop.workflows().workflows().stream().map(Workflow::name).toList());
         loopSettings.put("actions", new java.util.TreeSet<>(loop.actions().names()));
         body.put("loop", loopSettings);
+        LoopConfig current = reloader.current();
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("path", reloader.file().map(Object::toString).orElse(null));
+        file.put("sectionsFromFile", new TreeSet<>(current.fromFile()));
+        file.put("thresholdRules", current.thresholdRules());
+        file.put("trendRules", current.trendRules());
+        file.put("diagnosisRules", Map.of("version", current.diagnosisRules().version(),
+                "rules", current.diagnosisRules().rules().stream().map(r -> r.name()).toList()));
+        file.put("workflows", current.workflows().stream().map(Workflow::name).toList());
+        file.put("flags", current.flags());
+        body.put("configuration", file);
         return body;
     }
 
     private void reload(Context ctx) {
-        ctx.status(501).json(new ApiError(501, "hot reload is not available in this version: restart the server to apply "
-                + "homeostat.yaml (GET /api/v1/config shows what is in effect)", ""));
+        Principal principal = Authorizer.principal(ctx);
+        String target = reloader.file().map(Object::toString).orElse("homeostat.yaml");
+        ConfigReloader.Result result;
+        try {
+            result = reloader.reload();
+        } catch (ConfigException | IllegalArgumentException | UncheckedIOException e) {
+            String message = e instanceof UncheckedIOException io ? target + ": cannot be read: " + io.getCause().getMessage()
+                    : e.getMessage();
+            auditor.record(principal, "config.reload.refused", target, message, Map.of());
+            ctx.status(400).json(new ApiError(400, message + " (nothing was changed)", ""));
+            return;
+        }
+        Map<String, String> evidence = new LinkedHashMap<>();
+        result.changes().parts().forEach((part, diff) -> {
+            if (!diff.isEmpty()) {
+                evidence.put(part, diff.summary());
+            }
+        });
+        if (!result.restartRequired().isEmpty()) {
+            evidence.put("restartRequired", String.join(",", result.restartRequired()));
+        }
+        auditor.record(principal, "config.reload", target, result.summary(), evidence);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("file", result.file().toString());
+        body.put("summary", result.summary());
+        body.put("changes", result.changes().parts());
+        body.put("runsOnFormerWorkflow", result.changes().runsOnFormerWorkflow());
+        body.put("restartRequired", result.restartRequired());
+        ctx.json(body);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package io.homeostat.server.api;
 
 import io.homeostat.core.time.Clock;
-import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.alert.Matcher;
 import io.homeostat.engine.alert.Silence;
@@ -12,36 +11,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Alert silences: list for viewers; create and delete (expire) for operators, audited
- * ({@code api.silence.create}, {@code api.silence.delete}); a silence that runs out is audited
- * too, when it ends ({@code alert.silence.expired}, actor {@value Auditor#SYSTEM}). A silence
- * mutes the alerts whose labels equal every matcher, from now for {@code minutes}.
+ * ({@code api.silence.create}, {@code api.silence.delete}). A silence that runs out is audited by
+ * alerting itself when it ends ({@value Alerting#SILENCE_EXPIRED}, actor {@value Auditor#SYSTEM}),
+ * as every silence is, however it was made. A silence mutes the alerts whose labels equal every
+ * matcher, from now for {@code minutes}.
  */
 final class SilenceRoutes {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SilenceRoutes.class);
 
     /** The body of a new silence: labels to match exactly, how long in minutes (1 to 10,080), and why. */
     record SilenceRequest(Map<String, String> matchers, Integer minutes, String comment) {}
 
     private final Alerting alerting;
     private final Auditor auditor;
-    private final Scheduler scheduler;
-    /** Silences deleted before their end, whose end timer must not audit them again. */
-    private final Set<String> endedEarly = ConcurrentHashMap.newKeySet();
     private final Clock clock;
 
-    SilenceRoutes(Alerting alerting, Auditor auditor, Scheduler scheduler) {
+    SilenceRoutes(Alerting alerting, Auditor auditor, Clock clock) {
         this.alerting = alerting;
         this.auditor = auditor;
-        this.scheduler = scheduler;
-        this.clock = scheduler.clock();
+        this.clock = clock;
     }
 
     List<ApiRoute> routes() {
@@ -78,23 +68,7 @@ final class SilenceRoutes {
                 principal.actor(), comment);
         auditor.record(principal, "silence.create", "silence:" + silence.id(), comment,
                 Map.of("matchers", matchers.toString(), "endsAt", silence.endsAt().toString()));
-        scheduler.schedule(Duration.between(now, silence.endsAt()), () -> expired(silence));
         ctx.status(201).json(silence);
-    }
-
-    /** Audits the end of {@code silence} if it ran out (one ended early was audited when it was deleted). */
-    private void expired(Silence silence) {
-        if (endedEarly.remove(silence.id())) {
-            return;
-        }
-        try {
-            auditor.recordSystem("alert.silence.expired", "silence:" + silence.id(), "ran out after "
-                    + Duration.between(silence.startsAt(), silence.endsAt()) + " (" + silence.comment() + ")",
-                    Map.of("matchers", silence.matchers().toString(), "author", silence.author(),
-                            "endsAt", silence.endsAt().toString()));
-        } catch (RuntimeException e) {
-            LOG.warn("could not audit the end of silence {}", silence.id(), e);
-        }
     }
 
     private void expire(Context ctx) {
@@ -103,7 +77,6 @@ final class SilenceRoutes {
         if (!alerting.expire(id, principal.actor())) {
             throw new NotFoundResponse("no silence in force with id '" + id + "'");
         }
-        endedEarly.add(id);
         auditor.record(principal, "silence.delete", "silence:" + id, "ended by " + principal.actor(), Map.of());
         ctx.status(204);
     }

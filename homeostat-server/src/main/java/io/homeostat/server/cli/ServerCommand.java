@@ -2,8 +2,10 @@ package io.homeostat.server.cli;
 
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.config.ConfigException;
 import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
+import io.homeostat.server.runtime.LoopOptions;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -31,8 +33,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data", description = "directory for the database, spool and tokens (default: ./data)")
     Path data;
 
-    @Option(names = "--config", description = "homeostat.yaml; only its 'server' section is read so far;"
-            + " HOMEOSTAT_SERVER_HOST/_PORT/_DATA and HOMEOSTAT_STORE_URL/_USER/_PASSWORD override it, options override those")
+    @Option(names = "--config", description = "homeostat.yaml: server, degradation, retention (at start), detection,"
+            + " diagnosis, workflows and flags (again on 'homeostat config reload'); HOMEOSTAT_SERVER_HOST/_PORT/_DATA and"
+            + " HOMEOSTAT_STORE_URL/_USER/_PASSWORD override it, options override those")
     Path config;
 
     @CommandLine.Spec
@@ -64,7 +67,16 @@ final class ServerCommand implements Callable<Integer> {
         Scheduler scheduler = Scheduler.system();
         Clock clock = scheduler.clock();
         long begin = clock.monotonicNanos();
-        HomeostatServer server = HomeostatServer.start(chosen, settings.store(), scheduler);
+        HomeostatServer server;
+        try {
+            server = settings.configFile().isPresent()
+                    ? HomeostatServer.start(chosen, settings.store(), scheduler, LoopOptions.defaults(),
+                            settings.configFile().get())
+                    : HomeostatServer.start(chosen, settings.store(), scheduler);
+        } catch (ConfigException e) {
+            err.println("homeostat server: " + e.getMessage());
+            return 2;
+        }
         long startMillis = (clock.monotonicNanos() - begin) / 1_000_000;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,13 +9,14 @@ import io.homeostat.store.jdbc.StoreConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The server's and the store's settings as a command sees them: defaults, then the
  * configuration file, then {@code HOMEOSTAT_...} variables, then the command's own options.
  * Immutable.
  */
-record Settings(ServerConfig server, StoreConfig store) {
+record Settings(ServerConfig server, StoreConfig store, Optional<Path> configFile) {
 
     /** Why the settings could not be made; the message says which file, variable or option. */
     static final class InvalidSettingsException extends RuntimeException {
@@ -62,6 +63,6 @@ record Settings(ServerConfig server, StoreConfig store) {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("environment: " + e.getMessage());
         }
-        return new Settings(server, store);
+        return new Settings(server, store, Optional.ofNullable(file));
     }
 }

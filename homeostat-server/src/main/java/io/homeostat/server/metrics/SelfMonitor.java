@@ -13,6 +13,7 @@ import io.homeostat.core.time.Scheduler;
 import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.ingest.IngestTotals;
 import io.homeostat.store.jdbc.JdbcStore;
+import io.homeostat.store.jdbc.LoopStateStats;
 import io.homeostat.store.jdbc.WriterStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * loop latency. Its health checks ({@link #checks()}) and its metrics ({@link #metrics}) read the
  * bus, the ingest totals and the store's writer.
  *
- * <p>Thresholds (fixed; a knob each would be a knob nobody tunes): the bus queue and the store
- * spool are degraded from half full and unhealthy from 90 % full; the loop latency is degraded
+ * <p>Thresholds (fixed; a knob each would be a knob nobody tunes): the bus queue and the store's
+ * two spools are degraded from half full and unhealthy from 90 % full; the loop latency is degraded
  * from 2 s and unhealthy from 10 s (an undelivered heartbeat counts with its age so far); dropped
  * signals (bus, ingest, store) degrade for a minute after the last drop. Thread-safe.
  */
@@ -146,7 +147,8 @@ public final class SelfMonitor implements AutoCloseable {
     }
 
     /**
-     * The self checks, by name: {@code bus.queue}, {@code store.spool}, {@code store.database},
+     * The self checks, by name: {@code bus.queue}, {@code store.spool}, {@code store.loop_state}
+     * (the spool of the loop's own writes), {@code store.database},
      * {@code loop.latency}, {@code signals.dropped}. Unhealthy means not ready.
      */
     public Map<String, HealthResult> checks() {
@@ -154,10 +156,10 @@ public final class SelfMonitor implements AutoCloseable {
         checks.put("bus.queue", fill("bus queue", bus.pending(), bus.capacity(), "signals"));
         WriterStats stats = store.stats();
         checks.put("store.spool", fill("store spool", stats.spool().usedBytes(), stats.spool().maxBytes(), "bytes"));
-        checks.put("store.database", stats.spool().pendingEntries() > 0
-                ? HealthResult.degraded("database unreachable or catching up: " + stats.spool().pendingEntries()
-                        + " spooled batches wait for replay")
-                : HealthResult.healthy());
+        LoopStateStats loopState = store.loopStateStats();
+        checks.put("store.loop_state", fill("loop-state spool", loopState.spool().usedBytes(),
+                loopState.spool().maxBytes(), "bytes"));
+        checks.put("store.database", database(stats.spool().pendingEntries(), loopState.pendingWrites()));
         long latency = loopLatencyNanos();
         HealthStatus status = latency >= Duration.ofSeconds(10).toNanos() ? HealthStatus.UNHEALTHY
                 : latency >= Duration.ofSeconds(2).toNanos() ? HealthStatus.DEGRADED : HealthStatus.HEALTHY;
@@ -168,6 +170,14 @@ public final class SelfMonitor implements AutoCloseable {
                 ? HealthResult.degraded("signals were dropped in the last minute (" + droppedSeen.get() + " in all)")
                 : HealthResult.healthy());
         return checks;
+    }
+
+    private static HealthResult database(long spooledBatches, long loopStateWrites) {
+        if (spooledBatches == 0 && loopStateWrites == 0) {
+            return HealthResult.healthy();
+        }
+        return HealthResult.degraded("database unreachable or catching up: " + spooledBatches
+                + " spooled batches and " + loopStateWrites + " loop-state writes wait for replay");
     }
 
     private static HealthResult fill(String what, long used, long capacity, String unit) {
@@ -216,6 +226,18 @@ public final class SelfMonitor implements AutoCloseable {
         text.gauge("homeostat_store_spool_max_bytes", "The spool's limit", stats.spool().maxBytes());
         text.gauge("homeostat_store_spool_pending_entries", "Spooled batches waiting for replay",
                 stats.spool().pendingEntries());
+        LoopStateStats loopState = store.loopStateStats();
+        String loopWrites = "homeostat_store_loop_state_writes_total";
+        String loopHelp = "The loop's own writes (incidents, timelines, diagnoses, runs, steps), by fate";
+        text.counter(loopWrites, loopHelp, loopState.directWrites(), "fate", "direct");
+        text.counter(loopWrites, loopHelp, loopState.spooledWrites(), "fate", "spooled");
+        text.counter(loopWrites, loopHelp, loopState.replayedWrites(), "fate", "replayed");
+        text.counter(loopWrites, loopHelp, loopState.rejectedWrites(), "fate", "rejected");
+        text.counter(loopWrites, loopHelp, loopState.refusedWrites(), "fate", "refused");
+        text.gauge("homeostat_store_loop_state_pending_writes", "Loop-state writes waiting in the spool for replay",
+                loopState.pendingWrites());
+        text.gauge("homeostat_store_loop_state_spool_bytes", "Bytes in the loop-state spool",
+                loopState.spool().usedBytes());
         text.gauge("homeostat_loop_latency_seconds", "How long a heartbeat takes through the bus to the loop",
                 loopLatencyNanos() / 1e9);
         for (Map.Entry<String, HealthResult> check : checks().entrySet()) {

@@ -7,6 +7,7 @@ import io.homeostat.core.degrade.Degradation;
 import io.homeostat.core.degrade.FeatureToggles;
 import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.time.Cancellable;
+import io.homeostat.core.time.DedicatedScheduler;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.alert.IncidentAlerts;
@@ -62,7 +63,9 @@ import org.slf4j.LoggerFactory;
  * {@link io.homeostat.engine.port.DiagnosisStore}, so it outlives its incident and a restart.
  *
  * <p>An application in the same JVM creates its guards in {@link #guards()} (so the healer can act
- * on them) and its features in {@link #toggles()}. {@link #close()} stops ticking and intake,
+ * on them) and its features in {@link #toggles()}. The loop ticks every {@link #TICK} on a
+ * {@linkplain Scheduler#dedicated dedicated} scheduler ({@code homeostat-loop} on the real clock),
+ * so a tick slowed by the store delays no other timer. {@link #close()} stops ticking and intake,
  * delivers what is queued, and flushes and closes the store. Thread-safe.
  */
 public final class ControlLoop implements AutoCloseable {
@@ -92,6 +95,7 @@ public final class ControlLoop implements AutoCloseable {
     private final RawSampleDownsampler rawSamples;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
+    private final DedicatedScheduler tickThread;
     private final Cancellable ticking;
     private final StoreHousekeeping housekeeping;
 
@@ -110,6 +114,7 @@ public final class ControlLoop implements AutoCloseable {
                 .receiver(Receiver.of("log", LogChannel.of("log")))
                 .route(Route.to("log").build())
                 .auditHook(this::alertEvent)
+                .audit(audit)
                 .store(store.alerts())
                 .build();
         this.guards = GuardRegistry.builder().clock(scheduler.clock()).scheduler(scheduler).signalBus(bus).build();
@@ -163,7 +168,9 @@ public final class ControlLoop implements AutoCloseable {
                 failure -> store.write(FailureRecord.of(UUID.randomUUID().toString(), failure, Severity.MEDIUM)));
         subscriptions.add(bus.subscribe(recorder::record));
         this.overhead = new Overhead(bus, scheduler.clock());
-        this.ticking = scheduler.scheduleAtFixedRate(TICK, TICK, () -> overhead.timed(engine::tick));
+        // A tick waits for the store: on a thread of its own, so a slow one delays no other timer of the process.
+        this.tickThread = scheduler.dedicated("homeostat-loop");
+        this.ticking = tickThread.scheduleAtFixedRate(TICK, TICK, () -> overhead.timed(engine::tick));
         this.housekeeping = new StoreHousekeeping(store, settings.retention(), scheduler);
     }
 
@@ -318,9 +325,9 @@ public final class ControlLoop implements AutoCloseable {
         return actions;
     }
 
-    /** The recovery workflows the loop chooses from. */
+    /** The recovery workflows the loop chooses from now (a configuration reload may replace them). */
     public WorkflowCatalog workflows() {
-        return workflows;
+        return engine.recovery().workflows();
     }
 
     public Alerting alerting() {
@@ -371,10 +378,14 @@ public final class ControlLoop implements AutoCloseable {
         return housekeeping;
     }
 
-    /** Stops ticking and housekeeping, delivers what the bus holds, then flushes and closes the store. */
+    /**
+     * Stops ticking (waiting for a running tick) and housekeeping, delivers what the bus holds, then
+     * flushes and closes the store.
+     */
     @Override
     public void close() {
         ticking.cancel();
+        tickThread.close();
         housekeeping.close();
         bus.close();
         for (AutoCloseable subscription : subscriptions) {

@@ -50,6 +50,11 @@ final class IncidentRows {
                 return false;
             }
         }
+        replaceMembers(c, incident);
+        return true;
+    }
+
+    private static void replaceMembers(Connection c, Incident incident) throws SQLException {
         for (String table : List.of("incident_service", "incident_fingerprint")) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE incident_id = ?")) {
                 s.setString(1, incident.id());
@@ -57,6 +62,37 @@ final class IncidentRows {
             }
         }
         insertMembers(c, incident);
+    }
+
+    /**
+     * Writes {@code incident} as a replay does: inserted if no incident has its id, replacing the
+     * stored one (row and members) if that one was not updated later, else left alone, so that an
+     * older state never overwrites a newer one and writing the same state again changes nothing.
+     * States of the same {@code updatedAt} replace each other: a replay runs in write order, so the
+     * last one written ends up stored.
+     *
+     * @return whether anything was written
+     */
+    static boolean put(Connection c, Incident incident) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE incident SET fingerprint = ?, title = ?, severity = ?, "
+                + "status = ?, flapping = ?, opened_at = ?, updated_at = ?, resolved_at = ?, detection_count = ?, "
+                + "service = ? WHERE id = ? AND updated_at <= ?")) {
+            bind(s, incident);
+            s.setObject(12, Wire.sqlTime(incident.updatedAt()));
+            if (s.executeUpdate() == 1) {
+                replaceMembers(c, incident);
+                return true;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM incident WHERE id = ?")) {
+            s.setString(1, incident.id());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        insert(c, incident);
         return true;
     }
 

@@ -13,11 +13,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -25,9 +28,13 @@ import javax.sql.DataSource;
  * ({@link DiagnosisJson}); save order kept by an identity column, one row per incident and
  * instant by a unique index. Thread-safe.
  *
- * <p>Saves are synchronous JDBC through the pool on the calling thread, as for incidents: the
- * diagnosis stage calls it on the control loop's ticking thread, never on an application thread.
- * Every {@link SQLException} but a duplicate becomes a {@link StoreUnavailableException}.
+ * <p>Saves run on the calling thread (the diagnosis stage's, on the control loop's ticking thread,
+ * never an application thread) through the {@link LoopJournal}, as for incidents: straight to the
+ * database while it answers; while it is unreachable, to the durable loop-state spool, replayed
+ * in order when it returns (a diagnosis already kept is not inserted again). Reads lay the waiting
+ * diagnoses over what the database returns; the diagnoses of an incident saved while the database
+ * was away are read from memory alone. Every {@link SQLException} but a duplicate becomes a
+ * {@link StoreUnavailableException}.
  */
 final class JdbcDiagnosisStore implements DiagnosisStore {
 
@@ -37,17 +44,34 @@ final class JdbcDiagnosisStore implements DiagnosisStore {
     private static final String SELECT = "SELECT " + COLUMNS + " FROM diagnosis";
 
     private final DataSource dataSource;
+    private final LoopJournal journal;
+    private final PendingLoopState pending;
 
-    JdbcDiagnosisStore(DataSource dataSource) {
+    JdbcDiagnosisStore(DataSource dataSource, LoopJournal journal) {
         this.dataSource = dataSource;
+        this.journal = journal;
+        this.pending = journal.pending();
     }
 
     @Override
     public void save(Diagnosis d) {
         Objects.requireNonNull(d, "diagnosis");
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO diagnosis (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        journal.write(new LoopWrite.SaveDiagnosis(d), () -> {
+            try (Connection c = dataSource.getConnection()) {
+                insert(c, d);
+            } catch (SQLException e) {
+                if (!UniqueViolation.is(e)) {
+                    throw e;
+                }
+            }
+        }, e -> new StoreUnavailableException("cannot save the diagnosis of incident " + d.incidentId()
+                + " at " + d.diagnosedAt() + ": " + e.getMessage(), e));
+    }
+
+    /** Inserts the row of {@code d}; a duplicate of incident and instant fails with a unique violation. */
+    static void insert(Connection c, Diagnosis d) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO diagnosis (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, d.incidentId());
             s.setObject(2, Wire.sqlTime(d.diagnosedAt()));
             s.setString(3, d.category().label());
@@ -62,21 +86,26 @@ final class JdbcDiagnosisStore implements DiagnosisStore {
             s.setString(12, DiagnosisJson.candidates(d.rootCandidates()));
             s.setString(13, DiagnosisJson.explanations(d.explanations()));
             s.executeUpdate();
-        } catch (SQLException e) {
-            if (!UniqueViolation.is(e)) {
-                throw new StoreUnavailableException("cannot save the diagnosis of incident " + d.incidentId()
-                        + " at " + d.diagnosedAt() + ": " + e.getMessage(), e);
-            }
         }
     }
 
     @Override
     public List<Diagnosis> byIncident(String incidentId) {
-        return read(SELECT + " WHERE incident_id = ? ORDER BY diagnosed_at, seq", incidentId, null, 0);
+        PendingLoopState.Waiting<Diagnosis> waiting = pending.diagnoses(incidentId);
+        if (waiting.born()) {
+            return sortedOldestFirst(waiting.rows());
+        }
+        List<Diagnosis> stored = read(SELECT + " WHERE incident_id = ? ORDER BY diagnosed_at, seq", incidentId, null, 0);
+        return waiting.rows().isEmpty() ? stored : sortedOldestFirst(merged(stored, waiting.rows()));
     }
 
     @Override
     public Optional<Diagnosis> latest(String incidentId) {
+        PendingLoopState.Waiting<Diagnosis> waiting = pending.diagnoses(incidentId);
+        if (waiting.born() || !waiting.rows().isEmpty()) {
+            List<Diagnosis> all = byIncident(incidentId);
+            return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
+        }
         List<Diagnosis> found = read(SELECT + " WHERE incident_id = ? ORDER BY diagnosed_at DESC, seq DESC "
                 + "FETCH FIRST 1 ROWS ONLY", incidentId, null, 0);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
@@ -88,8 +117,43 @@ final class JdbcDiagnosisStore implements DiagnosisStore {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
-        return read(SELECT + " WHERE diagnosed_at >= ? ORDER BY diagnosed_at DESC, seq DESC FETCH FIRST ? ROWS ONLY",
-                null, since, limit);
+        List<Diagnosis> waiting = pending.diagnoses().stream().filter(d -> !d.diagnosedAt().isBefore(since)).toList();
+        List<Diagnosis> stored = read(SELECT + " WHERE diagnosed_at >= ? ORDER BY diagnosed_at DESC, seq DESC "
+                + "FETCH FIRST ? ROWS ONLY", null, since, limit);
+        if (waiting.isEmpty()) {
+            return stored;
+        }
+        // stored newest first; the waiting ones were saved after every stored one
+        List<Diagnosis> all = new ArrayList<>(merged(stored.reversed(), waiting));
+        all.sort(Comparator.comparing(Diagnosis::diagnosedAt));
+        return all.reversed().stream().limit(limit).toList();
+    }
+
+    /**
+     * {@code stored} (in save order) then the waiting diagnoses not already among them (same
+     * incident and instant: the first saved is kept, and a waiting one may be a replay in flight).
+     */
+    private static List<Diagnosis> merged(List<Diagnosis> stored, List<Diagnosis> waiting) {
+        Set<String> keys = new HashSet<>();
+        List<Diagnosis> all = new ArrayList<>(stored);
+        stored.forEach(d -> keys.add(key(d)));
+        for (Diagnosis d : waiting) {
+            if (keys.add(key(d))) {
+                all.add(d);
+            }
+        }
+        return all;
+    }
+
+    /** Oldest first; the sort is stable, so diagnoses of the same instant stay in save order. */
+    private static List<Diagnosis> sortedOldestFirst(List<Diagnosis> diagnoses) {
+        List<Diagnosis> sorted = new ArrayList<>(diagnoses);
+        sorted.sort(Comparator.comparing(Diagnosis::diagnosedAt));
+        return List.copyOf(sorted);
+    }
+
+    private static String key(Diagnosis d) {
+        return d.incidentId() + "\u0000" + d.diagnosedAt();
     }
 
     private List<Diagnosis> read(String sql, String incidentId, Instant since, int limit) {

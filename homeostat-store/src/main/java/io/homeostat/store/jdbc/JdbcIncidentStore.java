@@ -14,74 +14,92 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
  * Incidents in {@code incident} (with {@code incident_service} and {@code incident_fingerprint}),
- * timelines in {@code incident_timeline} (append order kept by an identity column). Thread-safe;
- * each method is one transaction.
+ * timelines in {@code incident_timeline} (append order kept by an identity column, each row with
+ * the id of the write that made it). Thread-safe; each method is one transaction.
  *
- * <p>Writes are synchronous JDBC through the pool on the calling thread, not through the batching
- * writer: the incident tracker calls them on the control loop's thread, never on an application
- * thread, and needs them done (an update must see the save before it). Every {@link SQLException}
- * becomes a {@link StoreUnavailableException}, except the conditions the port names.
+ * <p>Writes run on the calling thread (the incident tracker's, on the control loop's thread, never
+ * an application thread) through the {@link LoopJournal}: straight to the database while it
+ * answers, so an update sees the save before it; while it is unreachable, to the durable
+ * loop-state spool, replayed in order when it returns. Reads lay the writes that wait in the spool
+ * over what the database returns, so the loop sees its own writes through an outage: an incident
+ * with a waiting write is read from memory without asking the database, and so is the timeline of
+ * an incident saved while the database was away; other reads need the database. Every
+ * {@link SQLException} becomes a {@link StoreUnavailableException}, except the conditions the port
+ * names. While the database is unreachable a save is checked for a duplicate id against the
+ * waiting writes only, and an update or append of an incident the store cannot see is accepted.
  */
 final class JdbcIncidentStore implements IncidentStore {
 
     private static final String SELECT = "SELECT " + IncidentRows.COLUMNS + " FROM incident i";
     private static final String NEWEST_FIRST = " ORDER BY i.opened_at DESC, i.id DESC";
+    private static final Comparator<Incident> NEWEST = Comparator.comparing(Incident::openedAt)
+            .thenComparing(Incident::id).reversed();
     /** PostgreSQL's and H2's codes for an insert whose parent row is missing. */
     private static final Set<String> PARENT_MISSING = Set.of("23503", "23506");
 
     private final DataSource dataSource;
+    private final LoopJournal journal;
+    private final PendingLoopState pending;
 
-    JdbcIncidentStore(DataSource dataSource) {
+    JdbcIncidentStore(DataSource dataSource, LoopJournal journal) {
         this.dataSource = dataSource;
+        this.journal = journal;
+        this.pending = journal.pending();
     }
 
     @Override
     public void save(Incident incident) {
         Objects.requireNonNull(incident, "incident");
-        try {
-            InTransaction.run(dataSource, c -> {
-                IncidentRows.insert(c, incident);
-                return null;
-            });
-        } catch (SQLException e) {
-            if (UniqueViolation.is(e)) {
-                throw new DuplicateIncidentException(incident.id());
-            }
-            throw new StoreUnavailableException("cannot save incident " + incident.id(), e);
-        }
+        journal.write(new LoopWrite.SaveIncident(incident), () -> InTransaction.run(dataSource, c -> {
+            IncidentRows.insert(c, incident);
+            return null;
+        }), e -> UniqueViolation.is(e) ? new DuplicateIncidentException(incident.id())
+                : new StoreUnavailableException("cannot save incident " + incident.id(), e));
     }
 
     @Override
     public void update(Incident incident) {
         Objects.requireNonNull(incident, "incident");
-        try {
-            InTransaction.run(dataSource, c -> {
-                if (!IncidentRows.update(c, incident)) {
-                    throw new IncidentNotFoundException(incident.id());
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot update incident " + incident.id(), e);
-        }
+        journal.write(new LoopWrite.UpdateIncident(incident), () -> InTransaction.run(dataSource, c -> {
+            if (!IncidentRows.update(c, incident)) {
+                throw new IncidentNotFoundException(incident.id());
+            }
+            return null;
+        }), e -> new StoreUnavailableException("cannot update incident " + incident.id(), e));
     }
 
     @Override
     public void append(String incidentId, TimelineEntry entry) {
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(entry, "entry");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO incident_timeline (incident_id, entry_at, entry_type, message, detection_id, evidence) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
+        String writeId = LoopJournal.newWriteId();
+        journal.write(new LoopWrite.AppendTimeline(writeId, incidentId, entry), () -> {
+            try (Connection c = dataSource.getConnection()) {
+                insertTimeline(c, writeId, incidentId, entry);
+            }
+        }, e -> PARENT_MISSING.contains(e.getSQLState()) ? new IncidentNotFoundException(incidentId)
+                : new StoreUnavailableException("cannot append to the timeline of incident " + incidentId, e));
+    }
+
+    /** Inserts one timeline row under {@code writeId}. */
+    static void insertTimeline(Connection c, String writeId, String incidentId, TimelineEntry entry)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO incident_timeline (incident_id, entry_at, "
+                + "entry_type, message, detection_id, evidence, write_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, incidentId);
             s.setObject(2, Wire.sqlTime(entry.time()));
             s.setString(3, entry.type().name().toLowerCase(Locale.ROOT));
@@ -92,22 +110,23 @@ final class JdbcIncidentStore implements IncidentStore {
                 s.setNull(5, Types.VARCHAR);
             }
             s.setString(6, JsonText.of(entry.evidence()));
+            s.setString(7, writeId);
             s.executeUpdate();
-        } catch (SQLException e) {
-            if (PARENT_MISSING.contains(e.getSQLState())) {
-                throw new IncidentNotFoundException(incidentId);
-            }
-            throw new StoreUnavailableException("cannot append to the timeline of incident " + incidentId, e);
         }
     }
 
     @Override
     public List<TimelineEntry> timeline(String incidentId) {
+        PendingLoopState.Waiting<LoopWrite.AppendTimeline> waiting = pending.timeline(incidentId);
+        if (waiting.born()) {
+            return waiting.rows().stream().map(LoopWrite.AppendTimeline::entry).toList();
+        }
+        List<TimelineEntry> entries = new ArrayList<>();
+        Set<String> stored = new HashSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT entry_at, entry_type, message, detection_id, evidence FROM incident_timeline "
+                "SELECT entry_at, entry_type, message, detection_id, evidence, write_id FROM incident_timeline "
                         + "WHERE incident_id = ? ORDER BY seq")) {
             s.setString(1, incidentId);
-            List<TimelineEntry> entries = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     var time = rs.getObject(1, OffsetDateTime.class).toInstant();
@@ -116,28 +135,43 @@ final class JdbcIncidentStore implements IncidentStore {
                     var evidence = JsonText.map(rs.getString(5));
                     entries.add(detection == null ? TimelineEntry.of(time, type, rs.getString(3), evidence)
                             : TimelineEntry.ofDetection(time, type, rs.getString(3), detection, evidence));
+                    if (rs.getString(6) != null) {
+                        stored.add(rs.getString(6));
+                    }
                 }
             }
-            return List.copyOf(entries);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the timeline of incident " + incidentId, e);
         }
+        // entries replayed between the two reads are in both: the database's copy counts
+        for (LoopWrite.AppendTimeline w : waiting.rows()) {
+            if (!stored.contains(w.writeId())) {
+                entries.add(w.entry());
+            }
+        }
+        return List.copyOf(entries);
     }
 
     @Override
     public Optional<Incident> find(String incidentId) {
-        return first(SELECT + " WHERE i.id = ?", incidentId);
+        Optional<Incident> waiting = pending.incident(incidentId);
+        return waiting.isPresent() ? waiting : first(SELECT + " WHERE i.id = ?", List.of(incidentId));
     }
 
     @Override
     public Optional<Incident> findActiveByFingerprint(String fingerprint) {
-        return first(SELECT + " JOIN incident_fingerprint f ON f.incident_id = i.id WHERE f.fingerprint = ? "
-                + "AND i.status <> 'resolved'" + NEWEST_FIRST + " FETCH FIRST 1 ROWS ONLY", fingerprint);
+        List<Incident> waiting = pending.incidents();
+        List<Incident> stored = select(SELECT + " JOIN incident_fingerprint f ON f.incident_id = i.id WHERE "
+                + "f.fingerprint = ? AND i.status <> 'resolved'" + NEWEST_FIRST + " FETCH FIRST ? ROWS ONLY",
+                List.of(fingerprint, waiting.size() + 1));
+        return overlay(stored, waiting, i -> i.active() && i.fingerprints().contains(fingerprint), 1).stream()
+                .findFirst();
     }
 
     @Override
     public List<Incident> list(IncidentQuery query) {
         Objects.requireNonNull(query, "query");
+        List<Incident> waiting = pending.incidents();
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         List<Object> values = new ArrayList<>();
         in(sql, values, "i.status", query.statuses());
@@ -151,12 +185,35 @@ final class JdbcIncidentStore implements IncidentStore {
             values.add(Wire.sqlTime(since));
         });
         sql.append(NEWEST_FIRST).append(" FETCH FIRST ? ROWS ONLY");
-        values.add(query.limit());
-        return select(sql.toString(), values);
+        // a stored incident whose waiting state no longer matches leaves room for the next one
+        values.add(query.limit() + waiting.size());
+        return overlay(select(sql.toString(), values), waiting, query::matches, query.limit());
     }
 
-    private Optional<Incident> first(String sql, String key) {
-        List<Incident> found = select(sql, List.of(key));
+    /**
+     * {@code stored} (newest first) with every incident that has a waiting write replaced by its
+     * waiting state if that {@code matches} (else left out) and every other matching waiting one
+     * added; newest first, at most {@code limit}.
+     */
+    private static List<Incident> overlay(List<Incident> stored, List<Incident> waiting, Predicate<Incident> matches,
+            int limit) {
+        if (waiting.isEmpty()) {
+            return stored.size() <= limit ? stored : List.copyOf(stored.subList(0, limit));
+        }
+        Map<String, Incident> byId = new HashMap<>();
+        stored.forEach(i -> byId.put(i.id(), i));
+        for (Incident i : waiting) {
+            if (matches.test(i)) {
+                byId.put(i.id(), i);
+            } else {
+                byId.remove(i.id());
+            }
+        }
+        return byId.values().stream().sorted(NEWEST).limit(limit).toList();
+    }
+
+    private Optional<Incident> first(String sql, List<Object> values) {
+        List<Incident> found = select(sql, values);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 

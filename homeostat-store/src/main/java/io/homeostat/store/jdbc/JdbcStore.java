@@ -52,29 +52,33 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcEffectivenessStore effectiveness;
     private final JdbcWorkflowStore workflows;
     private final JdbcDiagnosisStore diagnoses;
+    private final LoopJournal journal;
 
     private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
-            Scheduler scheduler) {
+            LoopJournal journal, Scheduler scheduler) {
         this.config = config;
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.writer = writer;
+        this.journal = journal;
         this.auditLog = new JdbcAuditLog(dataSource, writer);
         this.breakerStates = new JdbcBreakerStateStore(dataSource, dialect, scheduler.clock());
         this.clock = scheduler.clock();
         this.metricIds = new SequentialIds(clock);
-        this.incidents = new JdbcIncidentStore(dataSource);
+        this.incidents = new JdbcIncidentStore(dataSource, journal);
         this.alerts = new JdbcAlertStore(dataSource);
         this.patterns = new JdbcPatternStore(dataSource);
         this.baselines = new JdbcBaselineStore(dataSource);
         this.effectiveness = new JdbcEffectivenessStore(dataSource);
-        this.workflows = new JdbcWorkflowStore(dataSource, scheduler.clock());
-        this.diagnoses = new JdbcDiagnosisStore(dataSource);
+        this.workflows = new JdbcWorkflowStore(dataSource, scheduler.clock(), journal);
+        this.diagnoses = new JdbcDiagnosisStore(dataSource, journal);
     }
 
     /**
-     * Connects, migrates the schema to the latest version, opens the spool (replaying what an
-     * earlier run left there as soon as the database takes writes) and starts the writer.
+     * Connects, migrates the schema to the latest version, opens the spools (replaying what an
+     * earlier run left there as soon as the database takes writes) and starts the writer. The
+     * control loop's own writes spool to {@code loop-state} under the spool directory, bounded by
+     * the same {@link StoreConfig#spoolMaxBytes()}.
      *
      * @param scheduler the time the writer's flush interval follows
      * @throws StoreUnavailableException if the database cannot be reached or migrated
@@ -92,9 +96,17 @@ public final class JdbcStore implements AutoCloseable {
         try {
             migrate(dataSource, dialect, schema);
             Spool spool = Spool.open(config.spoolDirectory(), config.spoolMaxBytes());
+            LoopJournal journal;
+            try {
+                journal = LoopJournal.open(dataSource, loopStateSpool(config), config.spoolMaxBytes(),
+                        config.flushInterval(), scheduler);
+            } catch (RuntimeException e) {
+                spool.close();
+                throw e;
+            }
             BatchWriter writer = new BatchWriter(new BatchSink(dataSource, dialect), spool, config.batchSize(),
                     config.flushInterval(), scheduler);
-            return new JdbcStore(config, dialect, dataSource, writer, scheduler);
+            return new JdbcStore(config, dialect, dataSource, writer, journal, scheduler);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -132,8 +144,9 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
-     * The incidents and their timelines; writes run synchronously on the calling thread (the
-     * control loop's), through the pool.
+     * The incidents and their timelines; writes run on the calling thread (the control loop's):
+     * through the pool while the database answers, else to the durable loop-state spool, replayed
+     * in order when it returns (reads see what waits there).
      */
     public IncidentStore incidents() {
         return incidents;
@@ -160,16 +173,18 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
-     * The workflow runs, their step logs and idempotency claims; every call writes through on the
-     * calling thread (the orchestrator must know a transition is durable before it acts).
+     * The workflow runs, their step logs and idempotency claims; every call is durable when it
+     * returns (the orchestrator must know a transition is durable before it acts): written through
+     * the pool on the calling thread while the database answers, else forced to the loop-state
+     * spool and replayed in order when it returns. Claims always need the database.
      */
     public WorkflowStore workflows() {
         return workflows;
     }
 
     /**
-     * The diagnoses of incidents; saves run synchronously on the calling thread (the control
-     * loop's), through the pool.
+     * The diagnoses of incidents; saves run on the calling thread (the control loop's), through the
+     * pool while the database answers, else to the loop-state spool as for incidents.
      */
     public DiagnosisStore diagnoses() {
         return diagnoses;
@@ -208,6 +223,29 @@ public final class JdbcStore implements AutoCloseable {
         return writer.stats();
     }
 
+    /**
+     * The counts of the control loop's own writes (incidents, timelines, diagnoses, runs, step
+     * records): straight to the database, spooled, replayed, refused, and the loop-state spool's fill.
+     */
+    public LoopStateStats loopStateStats() {
+        return journal.stats();
+    }
+
+    /**
+     * Replays the loop-state spool now if the database answers (it is replayed anyway on the next
+     * loop-state write and on a tick every flush interval).
+     *
+     * @return whether nothing waits in it any more
+     */
+    public boolean replayLoopState() {
+        return journal.replay();
+    }
+
+    /** Where the control loop's own writes spool: {@code loop-state} under the spool directory. */
+    static java.nio.file.Path loopStateSpool(StoreConfig config) {
+        return config.spoolDirectory().resolve("loop-state");
+    }
+
     /** The pool, for the store's readers and jobs. */
     DataSource dataSource() {
         return dataSource;
@@ -222,13 +260,20 @@ public final class JdbcStore implements AutoCloseable {
         return config;
     }
 
-    /** Writes what is queued (to the database or the spool), stops the writer and closes the pool. */
+    /**
+     * Writes what is queued (to the database or the spool), replays the loop-state spool once more
+     * if the database answers, stops the writer and closes the pool.
+     */
     @Override
     public void close() {
         try {
             writer.close();
         } finally {
-            dataSource.close();
+            try {
+                journal.close();
+            } finally {
+                dataSource.close();
+            }
         }
     }
 

@@ -20,20 +20,38 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
  * Workflow runs in {@code workflow_run}, their step log in {@code workflow_step} (with the
- * parameters and approver of V5) and idempotency keys in {@code idempotency_claim} (migration V4). Every method writes through on the calling
- * thread in one statement, so each is atomic: the orchestrator must know a transition is durable
- * before it acts. One active run per incident is a unique index on a column that holds the
- * incident id only while the run is active; an update is {@code UPDATE ... WHERE version = ?};
- * a claim is an insert that a duplicate key refuses. Thread-safe.
+ * parameters and approver of V5, and the id of the write that made each row) and idempotency keys
+ * in {@code idempotency_claim} (migration V4). One active run per incident is a unique index on a
+ * column that holds the incident id only while the run is active; an update is
+ * {@code UPDATE ... WHERE version = ?}; a claim is an insert that a duplicate key refuses.
+ * Thread-safe.
+ *
+ * <p>Every method runs on the calling thread and is atomic; the orchestrator must know a
+ * transition is durable before it acts. Creates, updates and step records go through the
+ * {@link LoopJournal}: straight to the database while it answers; while it is unreachable, to the
+ * durable loop-state spool (forced to disk before the call returns), replayed in order when it
+ * returns, a run never set back to an older version. Reads lay the waiting writes over what the
+ * database returns: a run with a waiting write, and the steps of a run created while the database
+ * was away, are read from memory alone. While the database is unreachable, creates and updates are
+ * checked against the waiting writes only (an id taken, a second active run, a version that does
+ * not follow the waiting one); an update of a run only the database knows is accepted.
+ *
+ * <p>{@link #claim} never goes to the spool: a claim is what keeps an action from running twice,
+ * and only the database can grant it. While the database is unreachable a claim throws
+ * {@link StoreUnavailableException}, and the action waits.
  */
 final class JdbcWorkflowStore implements WorkflowStore {
 
@@ -47,84 +65,156 @@ final class JdbcWorkflowStore implements WorkflowStore {
             + "trigger_type = ?, phase = ?, step_index = ?, attempt = ?, step_state = ?, step_started_at = ?, "
             + "not_before = ?, verify_since = ?, started_at = ?, deadline = ?, approved_by = ?, approval_expires_at = ?, "
             + "acted_yet = ?, reason = ?, version = ?, updated_at = ?, active_incident = ?, "
-            + "completed_at = COALESCE(completed_at, ?) WHERE run_id = ? AND version = ?";
+            + "completed_at = COALESCE(completed_at, ?) WHERE run_id = ? AND version";
     private static final String STEP_COLUMNS = "run_id, step_index, step_name, attempt, action, phase, recorded_at, "
             + "detail, undo_data, parameters, approved_by";
+    private static final Comparator<WorkflowRun> OLDEST = Comparator.comparing(WorkflowRun::startedAt)
+            .thenComparing(WorkflowRun::runId);
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final LoopJournal journal;
+    private final PendingLoopState pending;
 
-    JdbcWorkflowStore(DataSource dataSource, Clock clock) {
+    JdbcWorkflowStore(DataSource dataSource, Clock clock, LoopJournal journal) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.journal = journal;
+        this.pending = journal.pending();
     }
 
     @Override
     public void create(WorkflowRun run) {
         Objects.requireNonNull(run, "run");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT_RUN)) {
-            int next = bindRun(s, 1, run, true);
-            s.setString(next, run.phase().active() ? run.incidentId() : null);
-            setCompletedAt(s, next + 1, run);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            if (isConstraintViolation(e)) {
-                throw new RunConflictException("run " + run.runId() + " not created: its id is taken or incident "
-                        + run.incidentId() + " already has an active run");
+        journal.write(new LoopWrite.CreateRun(run), () -> {
+            try (Connection c = dataSource.getConnection()) {
+                insertRun(c, run);
             }
-            throw unavailable("cannot create run " + run.runId(), e);
-        }
+        }, e -> isConstraintViolation(e)
+                ? new RunConflictException("run " + run.runId() + " not created: its id is taken or incident "
+                        + run.incidentId() + " already has an active run")
+                : unavailable("cannot create run " + run.runId(), e));
     }
 
     @Override
     public void update(WorkflowRun run) {
         Objects.requireNonNull(run, "run");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPDATE_RUN)) {
+        journal.write(new LoopWrite.UpdateRun(run), () -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (updateRun(c, run, " = ?", run.version() - 1) != 1) {
+                    throw new StaleRunException("run " + run.runId() + " is unknown or not at version "
+                            + (run.version() - 1));
+                }
+            }
+        }, e -> isConstraintViolation(e)
+                ? new RunConflictException("run " + run.runId() + " cannot become active: incident "
+                        + run.incidentId() + " already has an active run")
+                : unavailable("cannot update run " + run.runId(), e));
+    }
+
+    private static void insertRun(Connection c, WorkflowRun run) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_RUN)) {
+            int next = bindRun(s, 1, run, true);
+            s.setString(next, run.phase().active() ? run.incidentId() : null);
+            setCompletedAt(s, next + 1, run);
+            s.executeUpdate();
+        }
+    }
+
+    /** Replaces the run's row where its version satisfies {@code versionTest} against {@code version}; the rows changed. */
+    private static int updateRun(Connection c, WorkflowRun run, String versionTest, long version) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPDATE_RUN + versionTest)) {
             int next = bindRun(s, 1, run, false);
             s.setString(next, run.phase().active() ? run.incidentId() : null);
             setCompletedAt(s, next + 1, run);
             s.setString(next + 2, run.runId());
-            s.setLong(next + 3, run.version() - 1);
-            if (s.executeUpdate() != 1) {
-                throw new StaleRunException("run " + run.runId() + " is unknown or not at version " + (run.version() - 1));
-            }
-        } catch (SQLException e) {
-            if (isConstraintViolation(e)) {
-                throw new RunConflictException("run " + run.runId() + " cannot become active: incident "
-                        + run.incidentId() + " already has an active run");
-            }
-            throw unavailable("cannot update run " + run.runId(), e);
+            s.setLong(next + 3, version);
+            return s.executeUpdate();
+        }
+    }
+
+    /**
+     * Writes {@code run} as a replay does: inserted if its id is unknown, replacing the stored run
+     * only if that one has a lower version, else left alone.
+     */
+    static void putRun(Connection c, WorkflowRun run) throws SQLException {
+        if (updateRun(c, run, " < ?", run.version()) == 0
+                && !LoopReplay.exists(c, "SELECT 1 FROM workflow_run WHERE run_id = ?", run.runId())) {
+            insertRun(c, run);
         }
     }
 
     @Override
     public Optional<WorkflowRun> find(String runId) {
+        Optional<WorkflowRun> waiting = pending.run(runId);
+        if (waiting.isPresent()) {
+            return waiting;
+        }
         List<WorkflowRun> runs = runs(SELECT_RUN + " WHERE run_id = ?", runId);
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.getFirst());
     }
 
     @Override
     public Optional<WorkflowRun> activeFor(String incidentId) {
-        List<WorkflowRun> runs = runs(SELECT_RUN + " WHERE active_incident = ?", incidentId);
-        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.getFirst());
+        PendingLoopState.Waiting<WorkflowRun> waiting = pending.runsOf(incidentId);
+        Optional<WorkflowRun> active = waiting.rows().stream().filter(r -> r.phase().active()).findFirst();
+        if (active.isPresent() || waiting.born()) {
+            return active; // an incident saved while the database was away has no run there
+        }
+        return overlay(runs(SELECT_RUN + " WHERE active_incident = ?", incidentId), waiting.rows(),
+                r -> r.phase().active() && r.incidentId().equals(incidentId)).stream().findFirst();
     }
 
     @Override
     public List<WorkflowRun> active() {
-        return runs(SELECT_RUN + " WHERE active_incident IS NOT NULL ORDER BY started_at, run_id", null);
+        List<WorkflowRun> waiting = pending.runs();
+        return overlay(runs(SELECT_RUN + " WHERE active_incident IS NOT NULL ORDER BY started_at, run_id", null),
+                waiting, r -> r.phase().active());
     }
 
     @Override
     public List<WorkflowRun> startedSince(Instant since) {
-        return runs(SELECT_RUN + " WHERE started_at >= ? ORDER BY started_at, run_id", Wire.sqlTime(since));
+        List<WorkflowRun> waiting = pending.runs();
+        return overlay(runs(SELECT_RUN + " WHERE started_at >= ? ORDER BY started_at, run_id", Wire.sqlTime(since)),
+                waiting, r -> !r.startedAt().isBefore(since));
+    }
+
+    /**
+     * {@code stored} with every run that has a waiting write replaced by its waiting state if that
+     * {@code matches} (else left out), and every other matching waiting run added, oldest first.
+     */
+    private static List<WorkflowRun> overlay(List<WorkflowRun> stored, List<WorkflowRun> waiting,
+            Predicate<WorkflowRun> matches) {
+        if (waiting.isEmpty()) {
+            return stored;
+        }
+        Map<String, WorkflowRun> byId = new HashMap<>();
+        stored.forEach(r -> byId.put(r.runId(), r));
+        for (WorkflowRun r : waiting) {
+            if (matches.test(r)) {
+                byId.put(r.runId(), r);
+            } else {
+                byId.remove(r.runId());
+            }
+        }
+        return byId.values().stream().sorted(OLDEST).toList();
     }
 
     @Override
     public void append(StepRecord record) {
         Objects.requireNonNull(record, "record");
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO workflow_step (" + STEP_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        String writeId = LoopJournal.newWriteId();
+        journal.write(new LoopWrite.AppendStep(writeId, record), () -> {
+            try (Connection c = dataSource.getConnection()) {
+                insertStep(c, writeId, record);
+            }
+        }, e -> unavailable("cannot append a step record of run " + record.runId(), e));
+    }
+
+    /** Inserts one step row under {@code writeId}. */
+    static void insertStep(Connection c, String writeId, StepRecord record) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO workflow_step (" + STEP_COLUMNS
+                + ", write_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, record.runId());
             s.setInt(2, record.stepIndex());
             s.setString(3, record.step());
@@ -136,37 +226,55 @@ final class JdbcWorkflowStore implements WorkflowStore {
             s.setString(9, JsonText.of(record.data()));
             s.setString(10, JsonText.of(record.parameters()));
             s.setString(11, record.approvedBy());
+            s.setString(12, writeId);
             s.executeUpdate();
-        } catch (SQLException e) {
-            throw unavailable("cannot append a step record of run " + record.runId(), e);
         }
     }
 
     @Override
     public List<StepRecord> steps(String runId) {
+        PendingLoopState.Waiting<LoopWrite.AppendStep> waiting = pending.steps(runId);
+        if (waiting.born()) {
+            return waiting.rows().stream().map(LoopWrite.AppendStep::record).toList();
+        }
+        Set<String> stored = new HashSet<>();
+        List<StepRecord> records;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT " + STEP_COLUMNS
-                        + " FROM workflow_step WHERE run_id = ? ORDER BY seq")) {
+                        + ", write_id FROM workflow_step WHERE run_id = ? ORDER BY seq")) {
             s.setString(1, runId);
-            return readSteps(s);
+            records = new ArrayList<>(readSteps(s, stored));
         } catch (SQLException e) {
             throw unavailable("cannot read the steps of run " + runId, e);
         }
+        // records replayed between the two reads are in both: the database's copy counts
+        for (LoopWrite.AppendStep w : waiting.rows()) {
+            if (!stored.contains(w.writeId())) {
+                records.add(w.record());
+            }
+        }
+        return List.copyOf(records);
     }
 
-    /** As the port's default, in two queries (the runs, then all their steps) instead of one per run. */
+    /**
+     * As the port's default, in two queries (the runs, then all their steps) instead of one per
+     * run; while writes wait in the spool, the port's default over the reads that see them.
+     */
     @Override
     public List<RecoveryAction> actionsSince(Instant since) {
+        if (!pending.isEmpty()) {
+            return WorkflowStore.super.actionsSince(since);
+        }
         List<WorkflowRun> runs = startedSince(since);
         if (runs.isEmpty()) {
             return List.of();
         }
         Map<String, List<StepRecord>> byRun = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT " + STEP_COLUMNS + " FROM workflow_step WHERE run_id IN "
-                        + "(SELECT run_id FROM workflow_run WHERE started_at >= ?) ORDER BY seq")) {
+                PreparedStatement s = c.prepareStatement("SELECT " + STEP_COLUMNS + ", write_id FROM workflow_step "
+                        + "WHERE run_id IN (SELECT run_id FROM workflow_run WHERE started_at >= ?) ORDER BY seq")) {
             s.setObject(1, Wire.sqlTime(since));
-            for (StepRecord r : readSteps(s)) {
+            for (StepRecord r : readSteps(s, new HashSet<>())) {
                 byRun.computeIfAbsent(r.runId(), k -> new ArrayList<>()).add(r);
             }
         } catch (SQLException e) {
@@ -179,13 +287,17 @@ final class JdbcWorkflowStore implements WorkflowStore {
         return List.copyOf(actions);
     }
 
-    private static List<StepRecord> readSteps(PreparedStatement s) throws SQLException {
+    /** The records a query over {@link #STEP_COLUMNS} and {@code write_id} returns; their write ids go to {@code writeIds}. */
+    private static List<StepRecord> readSteps(PreparedStatement s, Set<String> writeIds) throws SQLException {
         List<StepRecord> records = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 records.add(new StepRecord(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
                         rs.getString(5), StepPhase.valueOf(rs.getString(6)), time(rs, 7), rs.getString(8),
                         JsonText.map(rs.getString(9)), JsonText.map(rs.getString(10)), rs.getString(11)));
+                if (rs.getString(12) != null) {
+                    writeIds.add(rs.getString(12));
+                }
             }
         }
         return List.copyOf(records);

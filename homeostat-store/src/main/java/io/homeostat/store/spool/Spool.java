@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
@@ -196,6 +197,28 @@ public final class Spool implements AutoCloseable {
             position.write(buffer, 0);
         } catch (IOException e) {
             throw new SpoolException("cannot record the replay position", e);
+        }
+    }
+
+    /**
+     * Hands every entry not yet replayed to {@code reader}, oldest first, without consuming any: how
+     * a user rebuilds, after a restart, what it knew of the entries it had appended.
+     *
+     * @throws SpoolException if the file cannot be read
+     */
+    public void forEachPending(Consumer<byte[]> reader) {
+        try {
+            long at = readAt;
+            for (long i = 0; i < pending; i++) {
+                ByteBuffer header = ByteBuffer.allocate(HEADER);
+                readFully(data, header, at);
+                ByteBuffer payload = ByteBuffer.allocate(header.getInt(0));
+                readFully(data, payload, at + HEADER);
+                reader.accept(payload.array());
+                at += HEADER + payload.capacity();
+            }
+        } catch (IOException e) {
+            throw new SpoolException("cannot read the spool", e);
         }
     }
 

@@ -53,6 +53,30 @@ class SpoolTest {
     }
 
     @Test
+    void forEachPendingReadsTheEntriesNotYetReplayedInOrderWithoutConsumingThem() {
+        try (Spool spool = Spool.open(directory, MIB)) {
+            spool.append(bytes("a"));
+            spool.append(bytes("bb"));
+            spool.append(bytes("ccc"));
+            spool.peek();
+            spool.commit();
+            assertThat(pending(spool)).containsExactly("bb", "ccc");
+            assertThat(spool.stats().pendingEntries()).isEqualTo(2);
+        }
+        try (Spool spool = Spool.open(directory, MIB)) {
+            assertThat(pending(spool)).as("after a reopen").containsExactly("bb", "ccc");
+            assertThat(drain(spool)).containsExactly("bb", "ccc");
+            assertThat(pending(spool)).isEmpty();
+        }
+    }
+
+    private static List<String> pending(Spool spool) {
+        List<String> out = new ArrayList<>();
+        spool.forEachPending(entry -> out.add(new String(entry, StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    @Test
     void entriesNotReplayedSurviveAReopen() {
         try (Spool spool = Spool.open(directory, MIB)) {
             spool.append(bytes("a"));

@@ -1,5 +1,6 @@
 package io.homeostat.engine.alert.internal;
 
+import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.alert.Alert;
 import io.homeostat.engine.alert.AlertState;
@@ -22,19 +23,23 @@ import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.graph.DependencyGraph;
 import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.AlertStore;
+import io.homeostat.engine.port.AuditRecord;
 import io.homeostat.engine.port.EscalationDecision;
 import io.homeostat.engine.port.EscalationRequest;
 import io.homeostat.engine.port.UpstreamCause;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -52,6 +57,9 @@ public final class AlertEngine implements Alerting {
     private final FlapPolicy flap;
     private final AlertStore store;
     private final List<Consumer<AlertEvent>> auditHooks;
+    private final Consumer<AuditRecord> audit;
+    /** The end timer of each silence not over yet, by id. */
+    private final Map<String, Cancellable> silenceEnds = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, TrackedAlert> alerts = new LinkedHashMap<>();
     private final Map<String, AlertGroup> groups = new LinkedHashMap<>();
@@ -65,13 +73,14 @@ public final class AlertEngine implements Alerting {
     /** Use {@link Alerting#builder}. */
     public AlertEngine(Scheduler scheduler, Map<String, Receiver> receivers, Route root, DependencyGraph graph,
             FlapPolicy flap, EscalationPolicy policy, List<OnCallRotation> rotation, AlertStore store,
-            List<Consumer<AlertEvent>> auditHooks) {
+            List<Consumer<AlertEvent>> auditHooks, Consumer<AuditRecord> audit) {
         this.scheduler = scheduler;
         this.receivers = receivers;
         this.root = root;
         this.flap = flap;
         this.store = store;
         this.auditHooks = auditHooks;
+        this.audit = audit;
         this.suppression = new Suppression(graph, flap);
         this.rotation = List.copyOf(rotation);
         this.escalator = new Escalator(policy, rotation.stream().findFirst(), scheduler, receivers,
@@ -137,6 +146,9 @@ public final class AlertEngine implements Alerting {
         return locked(out -> {
             Silence silence = new Silence("silence-" + (++silenceIds), matchers, startsAt, endsAt, author, comment);
             suppression.add(silence);
+            Duration left = Duration.between(now(), endsAt);
+            silenceEnds.put(silence.id(), scheduler.schedule(left.isNegative() ? Duration.ZERO : left,
+                    () -> silenceRanOut(silence)));
             return silence;
         });
     }
@@ -150,6 +162,7 @@ public final class AlertEngine implements Alerting {
                 return false;
             }
             Silence s = found.get();
+            Optional.ofNullable(silenceEnds.remove(s.id())).ifPresent(Cancellable::cancel);
             if (now.isAfter(s.startsAt())) {
                 suppression.replace(new Silence(s.id(), s.matchers(), s.startsAt(), now, s.author(),
                         s.comment() + " (expired by " + who + ")"));
@@ -157,6 +170,22 @@ public final class AlertEngine implements Alerting {
                 suppression.remove(s.id());
             }
             return true;
+        });
+    }
+
+    /** The end timer of {@code silence}: audits it once, unless it was ended early meanwhile. */
+    private void silenceRanOut(Silence silence) {
+        locked(out -> {
+            if (silenceEnds.remove(silence.id()) == null) {
+                return null;
+            }
+            suppression.remove(silence.id());
+            out.audit(AuditRecord.of(UUID.randomUUID().toString(), now(), AlertEvent.SYSTEM, SILENCE_EXPIRED,
+                    "silence:" + silence.id(), "ran out after " + Duration.between(silence.startsAt(), silence.endsAt())
+                            + " (" + silence.comment() + ")",
+                    Map.of("matchers", silence.matchers().toString(), "author", silence.author(),
+                            "endsAt", silence.endsAt().toString())));
+            return null;
         });
     }
 
@@ -239,7 +268,7 @@ public final class AlertEngine implements Alerting {
         tracked.recordedState = AlertState.RESOLVED;
         out.event(event(tracked, AlertEvent.Kind.RESOLVED, who, detail));
         String key = escalationKey(tracked);
-        if (!anyFiring(key)) {
+        if (!anyFiring(key) && !escalator.heldOpen(key)) {
             escalator.end(key, who, out);
         }
     }
@@ -503,6 +532,13 @@ public final class AlertEngine implements Alerting {
                 } catch (RuntimeException e) {
                     counters.failure();
                 }
+            }
+        }
+        for (AuditRecord record : out.audits) {
+            try {
+                audit.accept(record);
+            } catch (RuntimeException e) {
+                counters.failure();
             }
         }
         for (Outbox.Dispatch ack : out.acknowledgements) {

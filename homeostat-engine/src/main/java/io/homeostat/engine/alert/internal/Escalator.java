@@ -29,8 +29,10 @@ import java.util.function.Function;
  * Follows escalations, one per key (the incident, or {@code alert:<fingerprint>} for an alert
  * without one): which level was notified, whether somebody acknowledged, and the timer that
  * climbs to the next level when nobody did. Explicit requests always apply their rule (a new
- * fact about the problem); only the acknowledgement timeout stops at an acknowledgement.
- * Guarded by the engine's lock.
+ * fact about the problem); only the acknowledgement timeout stops at an acknowledgement. An
+ * escalation asked for because its incident flaps ({@link EscalationTrigger#FLAPPING}) follows the
+ * incident, not its alerts: it is {@linkplain #heldOpen held open} while they clear and fire again,
+ * until the incident resolves. Guarded by the engine's lock.
  */
 final class Escalator {
 
@@ -40,6 +42,8 @@ final class Escalator {
         final String summary;
         int level;
         boolean acknowledged;
+        /** The incident flaps: its alerts clearing does not end this, only the incident resolving. */
+        boolean flapping;
         long generation;
         Cancellable timer = () -> {};
 
@@ -106,6 +110,7 @@ final class Escalator {
         Followed next = current != null ? current
                 : new Followed(request.service(), request.severity(), request.summary());
         next.timer.cancel();
+        next.flapping |= request.trigger() == EscalationTrigger.FLAPPING;
         next.level = level;
         next.acknowledged = false;
         next.generation = ++generations;
@@ -114,6 +119,15 @@ final class Escalator {
         long generation = next.generation;
         next.timer = scheduler.schedule(rule.ackTimeout(), () -> onTimeout.accept(key, generation));
         return new EscalationDecision(true, level, person, reason(request));
+    }
+
+    /**
+     * True if {@code key} is followed because its incident flaps: the last of its alerts clearing
+     * must not end it (each flap would close the page and the next one open it again).
+     */
+    boolean heldOpen(String key) {
+        Followed current = followed.get(key);
+        return current != null && current.flapping;
     }
 
     /** The acknowledgement timer of {@code key} fired: climb if nobody acknowledged since. */

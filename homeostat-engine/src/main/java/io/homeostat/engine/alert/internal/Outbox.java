@@ -3,6 +3,7 @@ package io.homeostat.engine.alert.internal;
 import io.homeostat.engine.alert.notify.Notification;
 import io.homeostat.engine.alert.notify.Receiver;
 import io.homeostat.engine.port.AlertEvent;
+import io.homeostat.engine.port.AuditRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +18,14 @@ final class Outbox {
     final List<AlertEvent> events = new ArrayList<>();
     final List<Dispatch> dispatches = new ArrayList<>();
     final List<Dispatch> acknowledgements = new ArrayList<>();
+    final List<AuditRecord> audits = new ArrayList<>();
 
     void event(AlertEvent event) {
         events.add(event);
+    }
+
+    void audit(AuditRecord record) {
+        audits.add(record);
     }
 
     void acknowledge(Receiver receiver, Notification notification) {

@@ -175,6 +175,25 @@ public final class SeriesTable {
                 }
             }
         }
+        /**
+         * Replaces each of the stage's states by what {@code replacement} makes of it (never null;
+         * the series stays watched), e.g. when the detector's rules change: call it on the thread
+         * that feeds the stage.
+         *
+         * @throws NullPointerException if {@code replacement} returns null
+         */
+        @SuppressWarnings("unchecked")
+        public final void replaceAll(BiFunction<SeriesKey, S, S> replacement) {
+            Objects.requireNonNull(replacement, "replacement");
+            for (Slot head : table.table) {
+                for (Slot slot = head; slot != null; slot = slot.next) {
+                    if (slot.states[index] != null) {
+                        S next = replacement.apply(new SeriesKey(slot.service, slot.metric), (S) slot.states[index]);
+                        slot.states[index] = Objects.requireNonNull(next, "replacement state");
+                    }
+                }
+            }
+        }
     }
 
     /**

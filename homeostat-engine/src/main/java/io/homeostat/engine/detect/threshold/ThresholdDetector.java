@@ -29,15 +29,19 @@ import java.util.function.Consumer;
  * <p>State is a few words per matching rule and series, for at most {@link SeriesLimits#maxSeries()}
  * series (a firing series is never forgotten). A quiet value allocates nothing.
  *
- * <p>Not thread-safe: feed it from one thread.
+ * <p>{@link #replaceRules} swaps the rules between two samples and keeps the state of every rule
+ * that did not change.
+ *
+ * <p>Not thread-safe: feed it (and replace its rules) from one thread; {@link #rules()} may be
+ * read from any.
  */
 public final class ThresholdDetector implements SeriesDetector, SeriesTable.Member {
 
     /** The name in every detection: {@value}. */
     public static final String NAME = "threshold";
 
-    private final List<ThresholdRule> rules;
-    private final ThresholdRule[] ruleArray;
+    private volatile List<ThresholdRule> rules;
+    private ThresholdRule[] ruleArray;
     private final Clock clock;
     private final SeriesTable.Stage<RuleStates> stage;
     private final Map<List<Integer>, int[]> ruleSets = new HashMap<>();
@@ -70,9 +74,47 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
         return NAME;
     }
 
-    /** The rules, in the order given. */
+    /** The rules, in the order given (the latest {@link #replaceRules} once it ran). */
     public List<ThresholdRule> rules() {
         return rules;
+    }
+
+    /**
+     * Runs {@code replacement} from the next sample on. Per series, a rule equal to one it had
+     * (same name and every setting) keeps its state: pending since, worst value, firing; a new or
+     * changed rule starts idle (a changed rule that still breaches fires again after its
+     * {@code for}); a removed rule's state is dropped, without a cleared detection. Series no old
+     * rule matched start watching the new rules that match them. Call it on the thread that feeds
+     * the detector (a chain's {@link io.homeostat.engine.detect.DetectorChain#update}).
+     *
+     * @throws NullPointerException if {@code replacement} or a rule in it is null
+     * @throws IllegalArgumentException if two rules share a name
+     */
+    public void replaceRules(List<ThresholdRule> replacement) {
+        List<ThresholdRule> next = List.copyOf(replacement);
+        if (next.stream().map(ThresholdRule::name).distinct().count() != next.size()) {
+            throw new IllegalArgumentException("threshold rule names must be unique");
+        }
+        ThresholdRule[] old = ruleArray;
+        this.ruleArray = next.toArray(new ThresholdRule[0]);
+        this.rules = next;
+        ruleSets.clear();
+        stage.replaceAll((series, states) -> carryOver(old, states, statesFor(series.service(), series.metric())));
+    }
+
+    private RuleStates carryOver(ThresholdRule[] old, RuleStates before, RuleStates after) {
+        for (int i = 0; i < after.rules.length; i++) {
+            ThresholdRule rule = ruleArray[after.rules[i]];
+            for (int j = 0; j < before.rules.length; j++) {
+                if (old[before.rules[j]].equals(rule)) {
+                    after.since(i, before.since(j));
+                    after.worst(i, before.worst(j));
+                    after.firing(i, before.firing(j));
+                    break;
+                }
+            }
+        }
+        return after;
     }
 
     /** Series watched now (including those no rule matches). */

@@ -74,9 +74,19 @@ public final class ThresholdRules {
      */
     public static List<ThresholdRule> fromNode(ConfigNode root) {
         root.requireKeys(ROOT_KEYS);
+        return fromList(root.required("rules"));
+    }
+
+    /**
+     * The rules of a list node (the value of {@code rules}, or a section of another file, e.g.
+     * {@code detection.threshold} in {@code homeostat.yaml}); errors name the node's own path.
+     *
+     * @throws ConfigException if the node is not a list, a rule is invalid or two rules share a name
+     */
+    public static List<ThresholdRule> fromList(ConfigNode list) {
         List<ThresholdRule> rules = new ArrayList<>();
         Map<String, ConfigNode> names = new HashMap<>();
-        for (ConfigNode node : root.required("rules").elements()) {
+        for (ConfigNode node : list.elements()) {
             ThresholdRule rule = rule(node);
             ConfigNode earlier = names.putIfAbsent(rule.name(), node);
             if (earlier != null) {

@@ -11,7 +11,8 @@ final class RuleTrend {
 
     static final int BUCKET_SAMPLES = 16;
 
-    final int rule;
+    /** The rule's index in the detector's rules (moves when the rules are replaced). */
+    int rule;
     /** The median of closed bucket {@code i} at slot {@code i mod length}; NaN where no bucket closed. */
     final double[] medians;
     /** The index of the newest closed bucket. */

@@ -38,7 +38,11 @@ import java.util.function.Consumer;
  * allocation. State per matching series is a few hundred bytes; series are bounded by
  * {@link SeriesLimits}.
  *
- * <p>Not thread-safe: feed it from one thread.
+ * <p>{@link #replaceRules} swaps the rules between two samples and keeps the buckets and the
+ * prediction of every rule that did not change.
+ *
+ * <p>Not thread-safe: feed it (and replace its rules) from one thread; {@link #rules()} may be
+ * read from any.
  */
 public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
 
@@ -49,8 +53,8 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
     /** How far below the rule's confidence a firing prediction's fit may sag and still count as holding. */
     private static final double CONFIDENCE_SLACK = 0.2;
 
-    private final List<TrendRule> rules;
-    private final TrendRule[] ruleArray;
+    private volatile List<TrendRule> rules;
+    private TrendRule[] ruleArray;
     private final Clock clock;
     private final SeriesTable.Stage<RuleTrend[]> stage;
     private final TheilSen fit = new TheilSen();
@@ -85,9 +89,46 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
         return NAME;
     }
 
-    /** The rules, in the order given. */
+    /** The rules, in the order given (the latest {@link #replaceRules} once it ran). */
     public List<TrendRule> rules() {
         return rules;
+    }
+
+    /**
+     * Runs {@code replacement} from the next sample on. Per series, a rule equal to one it had
+     * (same name and every setting) keeps its buckets and prediction; a new or changed rule starts
+     * with an empty window; a removed rule's state is dropped, without a cleared detection. Call it
+     * on the thread that feeds the detector (a chain's
+     * {@link io.homeostat.engine.detect.DetectorChain#update}).
+     *
+     * @throws NullPointerException if {@code replacement} or a rule in it is null
+     * @throws IllegalArgumentException if two rules share a name
+     */
+    public void replaceRules(List<TrendRule> replacement) {
+        List<TrendRule> next = List.copyOf(replacement);
+        if (next.stream().map(TrendRule::name).distinct().count() != next.size()) {
+            throw new IllegalArgumentException("trend rule names must be unique");
+        }
+        TrendRule[] old = ruleArray;
+        this.ruleArray = next.toArray(new TrendRule[0]);
+        this.rules = next;
+        stage.replaceAll((series, trends) -> {
+            RuleTrend[] after = trendsFor(series.service(), series.metric());
+            TrendRule[] before = new TrendRule[trends.length];
+            for (int j = 0; j < trends.length; j++) {
+                before[j] = old[trends[j].rule];
+            }
+            for (int i = 0; i < after.length; i++) {
+                for (int j = 0; j < trends.length; j++) {
+                    if (before[j].equals(ruleArray[after[i].rule])) {
+                        trends[j].rule = after[i].rule;
+                        after[i] = trends[j];
+                        break;
+                    }
+                }
+            }
+            return after;
+        });
     }
 
     /** Series watched now (including those no rule matches). */

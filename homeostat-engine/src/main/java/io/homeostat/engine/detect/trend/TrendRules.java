@@ -72,9 +72,19 @@ public final class TrendRules {
      */
     public static List<TrendRule> fromNode(ConfigNode root) {
         root.requireKeys(ROOT_KEYS);
+        return fromList(root.required("predictions"));
+    }
+
+    /**
+     * The rules of a list node (the value of {@code predictions}, or a section of another file,
+     * e.g. {@code detection.trend} in {@code homeostat.yaml}); errors name the node's own path.
+     *
+     * @throws ConfigException if the node is not a list, a rule is invalid or two rules share a name
+     */
+    public static List<TrendRule> fromList(ConfigNode list) {
         List<TrendRule> rules = new ArrayList<>();
         Map<String, ConfigNode> names = new HashMap<>();
-        for (ConfigNode node : root.required("predictions").elements()) {
+        for (ConfigNode node : list.elements()) {
             TrendRule rule = rule(node);
             ConfigNode earlier = names.putIfAbsent(rule.name(), node);
             if (earlier != null) {

@@ -1,0 +1,94 @@
+package io.homeostat.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homeostat.server.RunningServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code homeostat config show} and {@code homeostat config reload} against a server on loopback. */
+class ConfigCommandTest {
+
+    private static final String RULES = """
+            detection:
+              threshold:
+                - {name: queue-depth, metric: queue.depth, op: ">", threshold: 100, category: resource}
+            flags:
+              previews: {enabled: true, on_through: reduced}
+            """;
+
+    @TempDir
+    Path data;
+
+    private Path file;
+    private RunningServer running;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() throws IOException {
+        file = Files.writeString(data.resolve("homeostat.yaml"), RULES);
+        running = RunningServer.withConfigFile(data, file);
+    }
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    private int run(String... args) {
+        CommandLine command = new CommandLine(new HomeostatCommand());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    private String url() {
+        return "--url=http://127.0.0.1:" + running.server.port();
+    }
+
+    @Test
+    void showPrintsTheRulesWorkflowsAndFlagsInEffect() throws Exception {
+        assertThat(run("config", url(), "--token", running.viewer)).isZero();
+        assertThat(out.toString()).contains("file        " + file, "from file   detection.threshold, flags",
+                "threshold   queue-depth", "trend       memory, response time", "flags       previews through reduced");
+        out.getBuffer().setLength(0);
+        assertThat(run("config", "show", url(), "--token", running.viewer, "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.path("configuration").path("thresholdRules").get(0).path("threshold").asDouble()).isEqualTo(100);
+    }
+
+    @Test
+    void reloadAppliesTheEditedFileAndSaysWhatChanged() throws IOException {
+        Files.writeString(file, RULES.replace("threshold: 100", "threshold: 5").replace("enabled: true", "enabled: false"));
+
+        assertThat(run("config", "reload", url(), "--token", running.admin)).as(err.toString()).isZero();
+
+        assertThat(out.toString().strip())
+                .isEqualTo("reloaded " + file + ": threshold rules: ~queue-depth; flags: ~previews");
+        assertThat(running.server.loop().toggles().isEnabled("previews")).isFalse();
+    }
+
+    @Test
+    void aRefusedReloadExitsOneWithTheServersReason() throws IOException {
+        Files.writeString(file, RULES.replace("threshold: 100", "threshold: lots"));
+
+        assertThat(run("config", "reload", url(), "--token", running.admin)).isEqualTo(1);
+        assertThat(err.toString()).contains("homeostat config: server answered 400: homeostat.yaml:3:",
+                "detection.threshold[0].threshold: must be a number", "(nothing was changed)");
+        assertThat(run("config", "reload", url(), "--token", running.operator)).isEqualTo(1);
+        assertThat(err.toString()).contains("403");
+        assertThat(run("config", "rewind", url(), "--token", running.admin)).isEqualTo(2);
+        assertThat(running.server.config().current().thresholdRules().getFirst().threshold()).isEqualTo(100);
+    }
+}
