@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -80,7 +81,7 @@ public final class KernelOverhead {
                 for (Mode mode : List.of(first, first == Mode.GUARDED ? Mode.DIRECT : Mode.GUARDED)) {
                     RoundResult result = round.run(mode, i, options.round(), false);
                     (mode == Mode.GUARDED ? guarded : direct).add(result);
-                    out.printf(java.util.Locale.ROOT, "round %d %-15s %6.2f %% of one core, %,d requests%n", i,
+                    out.printf(Locale.ROOT, "round %d %-15s %6.2f %% of one core, %,d requests%n", i,
                             mode.label(), result.cores() * 100, result.requests());
                 }
             }
@@ -92,7 +93,7 @@ public final class KernelOverhead {
                 for (Mode mode : Mode.values()) {
                     RoundResult result = round.run(mode, options.rounds() + 1, options.round(), true);
                     fault.add(result);
-                    out.printf(java.util.Locale.ROOT, "fault round %-15s %6.2f %% of one core, %,d requests%n",
+                    out.printf(Locale.ROOT, "fault round %-15s %6.2f %% of one core, %,d requests%n",
                             mode.label(), result.cores() * 100, result.requests());
                 }
             }
