@@ -25,7 +25,7 @@ import java.util.function.LongSupplier;
 public final class AuditOutbox implements AutoCloseable {
 
     private final SimulatedDatabase database;
-    private final Guard guard;
+    private final Insert insert;
     private final LongSupplier now;
     private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> writtenAt = new ConcurrentHashMap<>();
@@ -38,8 +38,24 @@ public final class AuditOutbox implements AutoCloseable {
      * @param now the time to stamp records with (milliseconds from the start of the run)
      */
     public AuditOutbox(SimulatedDatabase database, Guard guard, Scheduler scheduler, LongSupplier now) {
+        this(database, record -> guard.call(() -> {
+            database.insert(record);
+            return null;
+        }), scheduler, now);
+    }
+
+    /**
+     * An outbox inserting into {@code database} directly, without a guard: the baseline of the
+     * kernel's CPU overhead (see {@link TriageApp#unguarded}). Keeping and replaying work as with
+     * a guard.
+     */
+    public static AuditOutbox direct(SimulatedDatabase database, Scheduler scheduler, LongSupplier now) {
+        return new AuditOutbox(database, database::insert, scheduler, now);
+    }
+
+    private AuditOutbox(SimulatedDatabase database, Insert insert, Scheduler scheduler, LongSupplier now) {
         this.database = database;
-        this.guard = guard;
+        this.insert = insert;
         this.now = now;
         this.replaying = scheduler.scheduleAtFixedRate(Duration.ofMillis(500), Duration.ofMillis(500), () -> {
             Thread.ofVirtual().start(this::replay);
@@ -57,14 +73,16 @@ public final class AuditOutbox implements AutoCloseable {
 
     private boolean insert(String record) {
         try {
-            guard.call(() -> {
-                database.insert(record);
-                return null;
-            });
+            insert.into(record);
             return true;
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** One insert, through a guard or not. */
+    private interface Insert {
+        void into(String record);
     }
 
     /** Replays kept records in order until one fails; returns how many remain. */

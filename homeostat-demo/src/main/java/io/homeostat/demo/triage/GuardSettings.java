@@ -15,12 +15,13 @@ import java.util.Set;
  * a breaker that opens at half of the last 20 calls failing (10 at least) and probes again after
  * 3 s; the database answers faster, so its timeout is shorter. Stateless.
  */
-final class GuardSettings {
+public final class GuardSettings {
 
     private GuardSettings() {
     }
 
-    static GuardConfig of(String service) {
+    /** The config of the guard around {@code service} (one of {@link TriageSystem#services()}). */
+    public static GuardConfig of(String service) {
         Duration timeout = service.startsWith("db:") ? Duration.ofMillis(500)
                 : service.startsWith("llm:") ? Duration.ofMillis(2000) : Duration.ofMillis(1000);
         return GuardConfig.builder().timeout(timeout).circuitBreaker(CircuitBreakerConfig.builder()

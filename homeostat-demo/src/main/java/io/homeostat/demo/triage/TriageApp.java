@@ -59,10 +59,30 @@ public final class TriageApp {
     private final Fallback<String> care;
     private final Map<String, Fallback<String>> dbFallbacks = new HashMap<>();
     private final SplittableRandom random;
+    private final boolean guarded;
 
     /** The application over {@code system}, calling through {@code guards}, recording into {@code recorder}. */
     public TriageApp(TriageSystem system, GuardRegistry guards, RunRecorder recorder, AuditOutbox outbox, Clock clock,
             long seed) {
+        this(system, guards, recorder, outbox, clock, seed, true);
+    }
+
+    /**
+     * The same application calling every dependency directly: the same requests, the same HTTP
+     * client and the same draws of {@code seed}, but no guard, no fallback and nothing recorded
+     * into the kernel; a call that fails is an unguided error. The baseline the kernel's CPU
+     * overhead is measured against ({@code io.homeostat.bench.overhead.KernelOverhead}); give it
+     * an outbox made by {@link AuditOutbox#direct}.
+     */
+    public static TriageApp unguarded(TriageSystem system, RunRecorder recorder, AuditOutbox outbox, Clock clock,
+            long seed) {
+        // The fallbacks are built as usual but never run: only the guarded path calls them.
+        return new TriageApp(system, GuardRegistry.builder().clock(clock).build(), recorder, outbox, clock, seed, false);
+    }
+
+    private TriageApp(TriageSystem system, GuardRegistry guards, RunRecorder recorder, AuditOutbox outbox, Clock clock,
+            long seed, boolean guarded) {
+        this.guarded = guarded;
         this.system = system;
         this.guards = guards;
         this.recorder = recorder;
@@ -152,6 +172,9 @@ public final class TriageApp {
 
     private boolean call(String group, String service, CallContext context,
             io.homeostat.core.CheckedSupplier<String> supplier, Fallback<String> fallback) {
+        if (!guarded) {
+            return callDirectly(group, supplier);
+        }
         Guard guard = guards.guard(service);
         long start = clock.monotonicNanos();
         try {
@@ -166,6 +189,22 @@ public final class TriageApp {
                     (clock.monotonicNanos() - start) / 1000, false);
             return false;
         } catch (RuntimeException e) {
+            recorder.call(group, Outcome.UNGUIDED_ERROR, "", (clock.monotonicNanos() - start) / 1000, false);
+            return false;
+        }
+    }
+
+    private boolean callDirectly(String group, io.homeostat.core.CheckedSupplier<String> supplier) {
+        long start = clock.monotonicNanos();
+        try {
+            supplier.get();
+            recorder.call(group, Outcome.PRIMARY, Served.PRIMARY_TIER, (clock.monotonicNanos() - start) / 1000, false);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            recorder.call(group, Outcome.UNGUIDED_ERROR, "", (clock.monotonicNanos() - start) / 1000, false);
+            return false;
+        } catch (Exception e) {
             recorder.call(group, Outcome.UNGUIDED_ERROR, "", (clock.monotonicNanos() - start) / 1000, false);
             return false;
         }
