@@ -21,6 +21,11 @@ public record GateDecision(Verdict verdict, String rule, String reason) {
         APPROVAL,
         /** Recovery stops here and escalates: a limit, mass failure, flapping, a flag. */
         HOLD,
+        /**
+         * The step waits and is asked again on the next tick: the same action ran on the service
+         * within the cooldown, which ends by itself (the workflow's timeout bounds the wait).
+         */
+        WAIT,
         /** The safety policy forbids the action for these calls: the step fails without acting. */
         FORBID
     }

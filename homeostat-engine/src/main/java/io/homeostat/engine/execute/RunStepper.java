@@ -27,6 +27,9 @@ import java.util.Set;
  */
 final class RunStepper {
 
+    /** How the reason of a run waiting at the gate starts (so the wait is audited once, not every tick). */
+    static final String WAITING = "waiting: ";
+
     private final WorkflowStore store;
     private final ActionCatalog actions;
     private final SafetyGate gate;
@@ -206,6 +209,14 @@ final class RunStepper {
             }
             case HOLD -> {
                 return escalate(run, "gate.held", decision.reason(), evidence);
+            }
+            case WAIT -> {
+                String waiting = WAITING + step.name() + ": ";
+                if (run.reason().startsWith(waiting)) {
+                    return run;
+                }
+                journal.audit(Journal.SELF, "gate.waiting", run.incidentId(), run.runId(), decision.reason(), evidence);
+                return save(run.moved(RunPhase.RUNNING, waiting + decision.reason(), now));
             }
             case FORBID -> {
                 journal.audit(Journal.SELF, "gate.forbidden", run.incidentId(), run.runId(), decision.reason(), evidence);

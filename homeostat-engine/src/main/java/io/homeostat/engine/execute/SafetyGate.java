@@ -22,7 +22,8 @@ import java.util.Optional;
  *   <li>limited mode and the action is not low risk — hold;</li>
  *   <li>high risk without an approval for this step — approval;</li>
  *   <li>the action's daily cap (its own, or the medium-risk default) is used up — hold;</li>
- *   <li>the action ran on this service, in another run, within the cooldown — hold;</li>
+ *   <li>the action ran on this service, in another run, within the cooldown — wait (it ends by
+ *       itself; paging a person for it would page them for a timer);</li>
  *   <li>otherwise act.</li>
  * </ol>
  * Thread-safe.
@@ -87,7 +88,7 @@ public final class SafetyGate {
         Optional<Instant> last = ledger.lastRun(q.service(), q.action(), q.runId());
         if (last.isPresent() && last.get().plus(policy.cooldown()).isAfter(q.now())) {
             Duration left = Duration.between(q.now(), last.get().plus(policy.cooldown()));
-            return new GateDecision(Verdict.HOLD, "cooldown", q.action() + " ran on " + q.service() + " at " + last.get()
+            return new GateDecision(Verdict.WAIT, "cooldown", q.action() + " ran on " + q.service() + " at " + last.get()
                     + "; cooldown " + policy.cooldown() + " has " + left + " left");
         }
         return new GateDecision(Verdict.ACT, "allowed", q.risk() + " risk, within limits");

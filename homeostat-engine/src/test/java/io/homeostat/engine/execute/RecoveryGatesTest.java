@@ -47,7 +47,7 @@ class RecoveryGatesTest {
     }
 
     @Test
-    void theSameActionOnTheSameServiceWaitsForItsCooldown() {
+    void theSameActionOnTheSameServiceWaitsForItsCooldownInsteadOfPagingSomeone() {
         Recovery r = new Recovery(ONE_STEP);
         RecoveryOrchestrator orchestrator = r.orchestrator();
         r.recover(orchestrator, r.incident("orders"));
@@ -56,19 +56,38 @@ class RecoveryGatesTest {
 
         StartResult again = r.recover(orchestrator, r.incident("orders"));
 
+        assertThat(r.medium.runs).as("not within the cooldown").hasSize(1);
+        WorkflowRun waiting = r.runs.find(again.runId()).orElseThrow();
+        assertThat(waiting.phase()).isEqualTo(RunPhase.RUNNING);
+        assertThat(waiting.reason()).startsWith("waiting: ").contains("cooldown PT5M has PT1M left");
+        assertThat(r.tracker.active().getFirst().status()).as("nobody paged for a timer")
+                .isNotEqualTo(IncidentStatus.ESCALATED);
+        r.run(orchestrator, Duration.ofSeconds(20), 2);
         assertThat(r.medium.runs).hasSize(1);
-        assertThat(r.runs.find(again.runId()).orElseThrow().phase()).isEqualTo(RunPhase.ESCALATED);
-        assertThat(r.audit).anySatisfy(a -> {
-            assertThat(a.decision()).isEqualTo("gate.held");
-            assertThat(a.evidence()).containsEntry("rule", "cooldown");
-        });
+        assertThat(r.audit).filteredOn(a -> a.decision().equals("gate.waiting")).as("audited once, not every tick")
+                .singleElement().satisfies(a -> assertThat(a.evidence()).containsEntry("rule", "cooldown"));
 
-        r.tracker.resolve(r.tracker.active().getFirst().id(), "test", "recovered");
-        r.clock.advance(Duration.ofMinutes(2));
-        r.recover(orchestrator, r.incident("orders"));
-        assertThat(r.medium.runs).as("after the cooldown").hasSize(2);
+        r.run(orchestrator, Duration.ofSeconds(20), 1);
+        assertThat(r.medium.runs).as("once the cooldown passed, the waiting run acts").hasSize(2);
         r.recover(orchestrator, r.incident("payments"));
         assertThat(r.medium.runs).as("another service has its own cooldown").hasSize(3);
+    }
+
+    @Test
+    void aWaitLongerThanTheWorkflowAllowsEndsWithTheWorkflowsTimeout() {
+        Recovery r = new Recovery(ONE_STEP);
+        r.policy = new RecoveryPolicy(3, 20, Map.of(), Duration.ofDays(1), 5, Duration.ofMinutes(15));
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        r.recover(orchestrator, r.incident("orders"));
+        StartResult again = r.recover(orchestrator, r.incident("orders"));
+        assertThat(r.runs.find(again.runId()).orElseThrow().reason()).startsWith("waiting: ");
+
+        r.run(orchestrator, Duration.ofMinutes(5), 24);
+
+        WorkflowRun ended = r.runs.find(again.runId()).orElseThrow();
+        assertThat(ended.phase()).isNotIn(RunPhase.RUNNING, RunPhase.AWAITING_APPROVAL);
+        assertThat(ended.reason()).doesNotStartWith("waiting: ");
+        assertThat(r.medium.runs).hasSize(1);
     }
 
     @Test
