@@ -429,7 +429,8 @@ public final class RecoveryOrchestrator {
         if (cause.isPresent()) {
             return "an upstream problem explains " + trigger.service() + ": " + cause.get();
         }
-        int active = store.active().size();
+        // A run waiting out a cooldown does nothing meanwhile: it does not take a slot.
+        long active = store.active().stream().filter(run -> !run.reason().startsWith(RunStepper.WAITING)).count();
         if (active >= policy.maxConcurrent()) {
             return active + " recoveries are running (max " + policy.maxConcurrent() + ")";
         }

@@ -211,6 +211,15 @@ final class RunStepper {
                 return escalate(run, "gate.held", decision.reason(), evidence);
             }
             case WAIT -> {
+                if (incident.isEmpty()) {
+                    String why = "the incident resolved while step " + step.name() + " waited: " + decision.reason();
+                    journal.audit(Journal.SELF, "run.skipped", run.incidentId(), run.runId(), why, evidence);
+                    return save(run.moved(RunPhase.SKIPPED, why, now));
+                }
+                if (!decision.until().orElseThrow().isBefore(run.deadline())) {
+                    return escalate(run, "gate.held", decision.reason() + "; the workflow's timeout comes first",
+                            evidence);
+                }
                 String waiting = WAITING + step.name() + ": ";
                 if (run.reason().startsWith(waiting)) {
                     return run;

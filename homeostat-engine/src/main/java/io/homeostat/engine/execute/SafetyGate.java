@@ -88,7 +88,7 @@ public final class SafetyGate {
         Optional<Instant> last = ledger.lastRun(q.service(), q.action(), q.runId());
         if (last.isPresent() && last.get().plus(policy.cooldown()).isAfter(q.now())) {
             Duration left = Duration.between(q.now(), last.get().plus(policy.cooldown()));
-            return new GateDecision(Verdict.WAIT, "cooldown", q.action() + " ran on " + q.service() + " at " + last.get()
+            return GateDecision.waitUntil(last.get().plus(policy.cooldown()), "cooldown", q.action() + " ran on " + q.service() + " at " + last.get()
                     + "; cooldown " + policy.cooldown() + " has " + left + " left");
         }
         return new GateDecision(Verdict.ACT, "allowed", q.risk() + " risk, within limits");

@@ -8,6 +8,7 @@ import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentStatus;
 import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.plan.RiskLevel;
+import io.homeostat.engine.plan.TriggerType;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,20 +75,71 @@ class RecoveryGatesTest {
     }
 
     @Test
-    void aWaitLongerThanTheWorkflowAllowsEndsWithTheWorkflowsTimeout() {
+    void aCooldownThatOutlastsTheWorkflowsTimeoutEscalatesAtOnce() {
         Recovery r = new Recovery(ONE_STEP);
         r.policy = new RecoveryPolicy(3, 20, Map.of(), Duration.ofDays(1), 5, Duration.ofMinutes(15));
         RecoveryOrchestrator orchestrator = r.orchestrator();
         r.recover(orchestrator, r.incident("orders"));
+
         StartResult again = r.recover(orchestrator, r.incident("orders"));
-        assertThat(r.runs.find(again.runId()).orElseThrow().reason()).startsWith("waiting: ");
 
-        r.run(orchestrator, Duration.ofMinutes(5), 24);
-
-        WorkflowRun ended = r.runs.find(again.runId()).orElseThrow();
-        assertThat(ended.phase()).isNotIn(RunPhase.RUNNING, RunPhase.AWAITING_APPROVAL);
-        assertThat(ended.reason()).doesNotStartWith("waiting: ");
+        WorkflowRun held = r.runs.find(again.runId()).orElseThrow();
+        assertThat(held.phase()).isEqualTo(RunPhase.ESCALATED);
+        assertThat(held.reason()).contains("cooldown PT24H").endsWith("the workflow's timeout comes first");
         assertThat(r.medium.runs).hasSize(1);
+    }
+
+    @Test
+    void aRunWaitingForACooldownAfterItActedStopsWhenItsIncidentResolves() {
+        Recovery r = new Recovery("""
+                workflows:
+                  - name: one
+                    trigger: error_threshold
+                    steps:
+                      - {name: act, action: medium}
+                  - name: two
+                    trigger: error_threshold
+                    steps:
+                      - {name: probe, action: low}
+                      - {name: act, action: medium}
+                """);
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        r.recover(orchestrator, r.incident("orders"));
+        Incident second = r.incident("orders");
+
+        StartResult two = orchestrator.recover(new RecoveryTrigger(second.id(), TriggerType.ERROR_THRESHOLD, "orders",
+                "errors"), "two");
+        r.run(orchestrator, Duration.ofSeconds(1), 3);
+        WorkflowRun waiting = r.runs.find(two.runId()).orElseThrow();
+        assertThat(waiting.actedYet()).as("the probe ran").isTrue();
+        assertThat(waiting.reason()).startsWith("waiting: act: ");
+
+        r.tracker.resolve(second.id(), "test", "recovered by itself");
+        r.run(orchestrator, Duration.ofSeconds(1), 1);
+
+        WorkflowRun skipped = r.runs.find(two.runId()).orElseThrow();
+        assertThat(skipped.phase()).isEqualTo(RunPhase.SKIPPED);
+        assertThat(skipped.reason()).startsWith("the incident resolved while step act waited");
+        r.run(orchestrator, Duration.ofMinutes(10), 1);
+        assertThat(r.medium.runs).as("nothing restarted after the incident resolved").hasSize(1);
+    }
+
+    @Test
+    void runsWaitingForACooldownDoNotTakeTheSlotsOfOtherRecoveries() {
+        Recovery r = new Recovery(ONE_STEP);
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        for (String s : new String[] {"a", "b", "c"}) {
+            r.recover(orchestrator, r.incident(s));
+        }
+        for (String s : new String[] {"a", "b", "c"}) {
+            assertThat(r.runs.find(r.recover(orchestrator, r.incident(s)).runId()).orElseThrow().reason())
+                    .startsWith("waiting: ");
+        }
+
+        StartResult fourth = r.recover(orchestrator, r.incident("d"));
+
+        assertThat(fourth.outcome()).isEqualTo(Outcome.STARTED);
+        assertThat(r.medium.runs).hasSize(4);
     }
 
     @Test
