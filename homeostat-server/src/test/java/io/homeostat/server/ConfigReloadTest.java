@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.homeostat.core.GuardConfig;
 import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.core.breaker.CircuitState;
+import io.homeostat.core.degrade.FeatureToggles;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.plan.Workflow;
@@ -219,6 +220,24 @@ class ConfigReloadTest {
             assertThat(reload.json().path("restartRequired").toString()).isEqualTo("[\"retention\",\"server.port\"]");
             assertThat(reload.json().path("summary").asText())
                     .isEqualTo("no changes; restart required for retention, server.port");
+        }
+    }
+
+    @Test
+    void aPersonsOverrideOutlivesAReloadThatOnlyMovesTheLevelOfAFlagTheFileKeepsOff() throws IOException {
+        Files.writeString(file(), SECOND);
+        try (RunningServer running = RunningServer.withConfigFile(data, file())) {
+            FeatureToggles toggles = running.server.loop().toggles();
+            assertThat(toggles.override("previews").orElseThrow().reason()).isEqualTo(Reconfigurer.FILE_REASON);
+            toggles.forceOn("previews", "operator: needed for the release check");
+            Files.writeString(file(), SECOND.replace("previews: {enabled: false, on_through: reduced}",
+                    "previews: {enabled: false, on_through: essential}"));
+
+            assertThat(running.post("/api/v1/config/reload", running.admin, "").status()).isEqualTo(200);
+
+            assertThat(toggles.override("previews").orElseThrow().reason())
+                    .isEqualTo("operator: needed for the release check");
+            assertThat(toggles.isEnabled("previews")).isTrue();
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies a {@link LoopConfig} to a running {@link ControlLoop} without losing its state:
@@ -46,6 +48,8 @@ public final class Reconfigurer {
 
     /** The reason of an override the configuration file made: {@value}. */
     public static final String FILE_REASON = "homeostat.yaml: enabled: false";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconfigurer.class);
 
     private final ControlLoop loop;
     private final ReentrantLock lock = new ReentrantLock();
@@ -136,10 +140,18 @@ public final class Reconfigurer {
         DetectorChain chain = loop.chain();
         Optional<ThresholdDetector> threshold = first(chain, ThresholdDetector.class);
         Optional<TrendDetector> trend = first(chain, TrendDetector.class);
-        chain.update(() -> {
-            threshold.ifPresent(d -> d.replaceRules(next.thresholdRules()));
-            trend.ifPresent(d -> d.replaceRules(next.trendRules()));
-        });
+        // Two changes, so that one detector refusing its rules does not keep the other's back;
+        // a refusal shows in the log (the file was validated, so it means a bug).
+        threshold.ifPresent(d -> chain.update(() -> d.replaceRules(next.thresholdRules()))
+                .whenComplete((ok, failure) -> logFailure("threshold", failure)));
+        trend.ifPresent(d -> chain.update(() -> d.replaceRules(next.trendRules()))
+                .whenComplete((ok, failure) -> logFailure("trend", failure)));
+    }
+
+    private static void logFailure(String rules, Throwable failure) {
+        if (failure != null) {
+            LOG.error("the detector refused the reloaded {} rules; the former ones stay in effect", rules, failure);
+        }
     }
 
     /** The standard chain's own detector of a type: the first (an embedding application's come after). */
@@ -159,8 +171,13 @@ public final class Reconfigurer {
                 return;
             }
             toggles.define(name, setting.onThrough());
+            FlagSetting former = before.flags().get(name);
+            boolean stillOff = former != null && !former.enabled();
+            boolean personsOverride = toggles.override(name).filter(o -> !o.reason().equals(FILE_REASON)).isPresent();
             if (!setting.enabled()) {
-                toggles.forceOff(name, FILE_REASON);
+                if (!(stillOff && personsOverride)) { // a person's override outlives a change of on_through
+                    toggles.forceOff(name, FILE_REASON);
+                }
             } else {
                 clearFileOverride(toggles, name);
             }
