@@ -267,6 +267,9 @@ final class LoopJournal implements AutoCloseable {
                     return false;
                 }
                 return replayOneByOne(c, head);
+            } catch (RuntimeException e) { // an entry that cannot be bound: found and dropped one by one
+                rollback(c);
+                return replayOneByOne(c, head);
             }
             head.forEach(w -> consumed(w != null));
             return true;
@@ -308,15 +311,25 @@ final class LoopJournal implements AutoCloseable {
         (written ? replayed : rejected).incrementAndGet();
     }
 
-    /** A lost connection, or a transaction the database gave up (serialization failure, deadlock). */
+    /**
+     * Anything but a refusal of the row itself (a data exception, SQLSTATE class 22, or a broken
+     * constraint, class 23): a lost connection, a transaction given up, and also a database that
+     * refuses every write for now (read-only after a failover, a full disk, a timeout, revoked
+     * rights). Those leave the write in the spool; dropping it would drop every write behind it too.
+     */
     private static boolean retryLater(SQLException e) {
-        return Unreachable.is(e) || (e.getSQLState() != null && e.getSQLState().startsWith("40"));
+        if (Unreachable.is(e)) {
+            return true;
+        }
+        String state = e.getSQLState();
+        return state == null || !(state.startsWith("22") || state.startsWith("23"));
     }
 
     private void databaseFailed(SQLException e) {
         failedAttempts.incrementAndGet();
         retryAtNanos = clock.monotonicNanos() + retryDelayNanos;
-        LOG.log(System.Logger.Level.DEBUG, "the database is unreachable; loop-state writes go to the spool", e);
+        LOG.log(Unreachable.is(e) ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                "the database does not take loop-state writes now (" + e.getSQLState() + "); they go to the spool", e);
     }
 
     private static void rollback(Connection c) {

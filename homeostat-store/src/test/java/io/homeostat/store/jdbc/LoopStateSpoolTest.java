@@ -120,6 +120,25 @@ class LoopStateSpoolTest {
     }
 
     @Test
+    void aDatabaseThatRefusesEveryWriteForNowKeepsTheSpooledWritesInsteadOfDroppingThem() {
+        database.down();
+        loop.write(1);
+        database.refusing("25006"); // read-only after a failover: not the rows' fault
+
+        clock.advance(RETRY);
+        assertThat(loop.journal().replay()).isFalse();
+        assertThat(loop.journal().stats().rejectedWrites()).as("nothing dropped").isZero();
+        assertThat(loop.journal().stats().pendingWrites()).isEqualTo(WRITES_PER_INCIDENT);
+        loop.assertFound(1);
+
+        database.up();
+        clock.advance(RETRY);
+        assertThat(loop.journal().replay()).isTrue();
+        LoopStateWrites.assertRowsExactlyOnce(store, 1);
+        assertThat(loop.journal().stats().replayedWrites()).isEqualTo(WRITES_PER_INCIDENT);
+    }
+
+    @Test
     void whatWaitsIsCheckedAsTheDatabaseWouldAndAClaimIsNeverMadeWithoutIt() {
         database.down();
         loop.write(1);

@@ -1,6 +1,8 @@
 package io.homeostat.store.jdbc;
 
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -17,6 +19,7 @@ final class SwitchableDataSource implements DataSource {
 
     private final DataSource delegate;
     private volatile boolean down;
+    private volatile String refusing;
 
     SwitchableDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -28,6 +31,16 @@ final class SwitchableDataSource implements DataSource {
 
     void up() {
         down = false;
+        refusing = null;
+    }
+
+    /**
+     * The database answers but refuses every statement with {@code sqlState}, as a primary turned
+     * read-only by a failover does (25006), or a full disk (53100).
+     */
+    void refusing(String sqlState) {
+        down = false;
+        refusing = sqlState;
     }
 
     @Override
@@ -35,7 +48,22 @@ final class SwitchableDataSource implements DataSource {
         if (down) {
             throw new SQLTransientConnectionException("the database cannot be reached (test outage)", "08001");
         }
-        return delegate.getConnection();
+        Connection connection = delegate.getConnection();
+        String state = refusing;
+        if (state == null) {
+            return connection;
+        }
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+                        throw new SQLException("the database refuses writes now (test, " + state + ")", state);
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Override
