@@ -182,22 +182,28 @@ public final class Spool implements AutoCloseable {
         if (peekedLength < 0) {
             throw new IllegalStateException("commit without a peeked entry");
         }
-        readAt += HEADER + peekedLength;
-        peekedLength = -1;
-        pending--;
-        replayed++;
+        boolean last = pending == 1;
+        long next = last ? 0 : readAt + HEADER + peekedLength;
+        // The files first, then what this object believes: a commit that fails leaves both as they
+        // were (the entry still peeked, to be committed again). The position goes to 0 before the
+        // file is emptied, so a crash between the two replays entries again rather than skipping
+        // any; users replay idempotently.
         try {
-            if (pending == 0) {
+            position.write(ByteBuffer.allocate(Long.BYTES).putLong(0, next), 0);
+            if (last) {
                 data.truncate(0);
                 data.force(true);
-                size = 0;
-                readAt = 0;
             }
-            ByteBuffer buffer = ByteBuffer.allocate(Long.BYTES).putLong(0, readAt);
-            position.write(buffer, 0);
         } catch (IOException e) {
             throw new SpoolException("cannot record the replay position", e);
         }
+        if (last) {
+            size = 0;
+        }
+        readAt = next;
+        peekedLength = -1;
+        pending--;
+        replayed++;
     }
 
     /**
