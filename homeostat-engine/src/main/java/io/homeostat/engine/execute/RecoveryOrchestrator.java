@@ -430,7 +430,9 @@ public final class RecoveryOrchestrator {
             return "an upstream problem explains " + trigger.service() + ": " + cause.get();
         }
         // A run waiting out a cooldown does nothing meanwhile: it does not take a slot.
-        long active = store.active().stream().filter(run -> !run.reason().startsWith(RunStepper.WAITING)).count();
+        long active = store.active().stream()
+                .filter(run -> !(run.stepState() == StepState.READY && run.reason().startsWith(RunStepper.WAITING)))
+                .count();
         if (active >= policy.maxConcurrent()) {
             return active + " recoveries are running (max " + policy.maxConcurrent() + ")";
         }
