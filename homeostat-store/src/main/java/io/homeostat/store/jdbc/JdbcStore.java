@@ -107,8 +107,15 @@ public final class JdbcStore implements AutoCloseable {
                 spool.close();
                 throw e;
             }
-            BatchWriter writer = new BatchWriter(new BatchSink(dataSource, dialect), spool, config.batchSize(),
-                    config.flushInterval(), scheduler);
+            BatchWriter writer;
+            try {
+                writer = new BatchWriter(new BatchSink(dataSource, dialect), spool, config.batchSize(),
+                        config.flushInterval(), scheduler);
+            } catch (RuntimeException e) {
+                journal.close();
+                spool.close();
+                throw e;
+            }
             return new JdbcStore(config, dialect, dataSource, writer, journal, scheduler);
         } catch (RuntimeException e) {
             dataSource.close();

@@ -106,7 +106,13 @@ final class LoopJournal implements AutoCloseable {
      */
     static LoopJournal open(DataSource dataSource, Path directory, long maxBytes, Duration retryDelay,
             Scheduler scheduler) {
-        return new LoopJournal(dataSource, Spool.open(directory, maxBytes), retryDelay, scheduler);
+        Spool spool = Spool.open(directory, maxBytes);
+        try {
+            return new LoopJournal(dataSource, spool, retryDelay, scheduler);
+        } catch (RuntimeException e) { // the spool could not be read back: do not keep its files open
+            spool.close();
+            throw e;
+        }
     }
 
     /** A new id for an appended row, kept with it so a replay can tell it is there already. */
