@@ -2,17 +2,13 @@ package io.homeostat.server;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.homeostat.core.GuardConfig;
 import io.homeostat.core.breaker.CircuitBreaker;
 import io.homeostat.core.breaker.CircuitBreakerConfig;
@@ -53,10 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private Playwright playwright;
+    private HeadlessChromium chromium;
     private Browser browser;
 
     @TempDir
@@ -70,23 +65,14 @@ class DashboardBrowserTest {
     @BeforeAll
     void launch() throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium chromium-driver; .ci/run does)");
-        // Generous waits for a loaded CI machine; the one claim about time (live within 1 s) sets its own.
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void shutDown() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -2,22 +2,17 @@ package io.homeostat.server;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.homeostat.core.degrade.DegradationLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +37,7 @@ class LiveControlsBrowserTest {
     private static final LocatorAssertions.IsCheckedOptions WITHIN_A_SECOND =
             new LocatorAssertions.IsCheckedOptions().setTimeout(1000);
 
-    private Playwright playwright;
+    private HeadlessChromium chromium;
     private Browser browser;
 
     @TempDir
@@ -55,22 +50,14 @@ class LiveControlsBrowserTest {
 
     @BeforeAll
     void launch() throws Exception {
-        assumeTrue(Files.isExecutable(DashboardBrowserTest.CHROMIUM),
-                "skipped: no Chromium at " + DashboardBrowserTest.CHROMIUM + " (apt-get install -y chromium chromium-driver)");
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(DashboardBrowserTest.CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void shutDown() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
