@@ -91,8 +91,12 @@ public final class HomeostatServer implements AutoCloseable {
                 for (ApiRoute route : routes.routes()) {
                     javalin.routes.addHttpHandler(route.method(), route.path(), authorizer.guard(route));
                 }
-                javalin.routes.exception(IngestRejectedException.class,
-                        (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
+                javalin.routes.exception(IngestRejectedException.class, (e, ctx) -> {
+                    if (e.busy()) {
+                        ctx.header("Retry-After", "1");
+                    }
+                    error(ctx, e.status(), e.getMessage(), e.field());
+                });
                 javalin.routes.exception(ConfigReloader.NoConfigFileException.class,
                         (e, ctx) -> error(ctx, 409, e.getMessage(), ""));
                 javalin.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));

@@ -57,7 +57,7 @@ public final class IngestBenchmark {
 
     /** One measured round. */
     private record Round(double noopRate, double ingestRate, double pathRate, Histogram noopProbe,
-            Histogram ingestProbe, long busDropped, double drainMillis, double noopCpu, double pathCpu,
+            Histogram ingestProbe, long busDropped, long busyAnswers, double drainMillis, double noopCpu, double pathCpu,
             double ingestCpu) {
         double ratio() {
             return ingestRate / noopRate;
@@ -100,16 +100,17 @@ public final class IngestBenchmark {
                 long signals = (long) batches * batch;
                 LatencyProbe noopProbe = new LatencyProbe(overview, viewer, probePeriod);
                 long cpu0 = processCpuNanos();
-                long noopNanos = Load.send(client, peer, operator, bodies, threads);
+                long noopNanos = Load.send(client, peer, operator, bodies, threads).nanos();
                 long cpu1 = processCpuNanos();
                 Histogram noopLatency = noopProbe.stop();
                 long cpu2 = processCpuNanos();
-                long pathNanos = Load.send(client, alone, operator, bodies, threads);
+                long pathNanos = Load.send(client, alone, operator, bodies, threads).nanos();
                 long cpu3 = processCpuNanos();
                 long droppedBefore = bus(client, overview, viewer).path("dropped").asLong();
                 LatencyProbe ingestProbe = new LatencyProbe(overview, viewer, probePeriod);
                 long cpu4 = processCpuNanos();
-                long ingestNanos = Load.send(client, real, operator, bodies, threads);
+                Load.Sent ingestSent = Load.send(client, real, operator, bodies, threads);
+                long ingestNanos = ingestSent.nanos();
                 long cpu5 = processCpuNanos();
                 Histogram ingestLatency = ingestProbe.stop();
                 long drainStart = CLOCK.monotonicNanos();
@@ -119,15 +120,16 @@ public final class IngestBenchmark {
                 }
                 double drainMillis = (CLOCK.monotonicNanos() - drainStart) / 1e6;
                 Round result = new Round(signals * 1e9 / noopNanos, signals * 1e9 / ingestNanos,
-                        signals * 1e9 / pathNanos, noopLatency, ingestLatency, bus.path("dropped").asLong() - droppedBefore, drainMillis,
+                        signals * 1e9 / pathNanos, noopLatency, ingestLatency, bus.path("dropped").asLong() - droppedBefore,
+                        ingestSent.busy(), drainMillis,
                         (cpu1 - cpu0) / 1e6 / batches, (cpu3 - cpu2) / 1e6 / batches, (cpu5 - cpu4) / 1e6 / batches);
                 System.out.printf(Locale.ROOT, "%s %d: no-op %,.0f signals/s, ingest %,.0f signals/s (%.2f), ingest path"
                         + " alone %,.0f signals/s (%.2f), overview p99 %.1f ms under ingest (%.1f ms under no-op), bus"
-                        + " dropped %d, drained in %.0f ms; process CPU per batch: no-op %.2f ms, path alone %.2f ms,"
+                        + " dropped %d, busy answers %d, drained in %.0f ms; process CPU per batch: no-op %.2f ms, path alone %.2f ms,"
                         + " ingest %.2f ms%n",
                         round == 0 ? "warm-up" : "round", round, result.noopRate(), result.ingestRate(), result.ratio(),
                         result.pathRate(), result.pathRate() / result.noopRate(),
-                        millis(ingestLatency, 99), millis(noopLatency, 99), result.busDropped(), drainMillis,
+                        millis(ingestLatency, 99), millis(noopLatency, 99), result.busDropped(), result.busyAnswers(), drainMillis,
                         result.noopCpu(), result.pathCpu(), result.ingestCpu());
                 if (round > 0) {
                     measured.add(result);
@@ -176,6 +178,7 @@ public final class IngestBenchmark {
             underNoop.add(round.noopProbe());
         });
         long dropped = rounds.stream().mapToLong(Round::busDropped).sum();
+        long busy = rounds.stream().mapToLong(Round::busyAnswers).sum();
         double noopCpu = median(rounds.stream().mapToDouble(Round::noopCpu).toArray());
         double pathCpu = median(rounds.stream().mapToDouble(Round::pathCpu).toArray());
         double ingestCpu = median(rounds.stream().mapToDouble(Round::ingestCpu).toArray());
@@ -184,12 +187,12 @@ public final class IngestBenchmark {
                 + " (%,d bytes), %d batches a round, %d rounds (medians); load average %.1f before, %.1f after%n",
                 threads, batch, bodyBytes, batches, rounds.size(), loadBefore, loadAfter));
         table.append("| no-op handler | ingest | ingest / no-op | ingest path alone | path / no-op"
-                + " | overview p50 / p99 / max under ingest | overview p99 under no-op | bus drops |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+                + " | overview p50 / p99 / max under ingest | overview p99 under no-op | bus drops | busy answers (503) |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         table.append(String.format(Locale.ROOT, "| %,.0f signals/s | %,.0f signals/s | %.2f | %,.0f signals/s | %.2f"
-                + " | %.1f / %.1f / %.1f ms (%d calls) | %.1f ms | %d |%n", noop, ingest, ratio, path, pathRatio,
+                + " | %.1f / %.1f / %.1f ms (%d calls) | %.1f ms | %d | %d |%n", noop, ingest, ratio, path, pathRatio,
                 millis(underIngest, 50), millis(underIngest, 99),
-                underIngest.getMaxValue() / 1e6, underIngest.getTotalCount(), millis(underNoop, 99), dropped));
+                underIngest.getMaxValue() / 1e6, underIngest.getTotalCount(), millis(underNoop, 99), dropped, busy));
         table.append(String.format(Locale.ROOT, "process CPU per batch (medians; clients included): no-op %.2f ms,"
                 + " ingest path alone %.2f ms, ingest (real server) %.2f ms%n", noopCpu, pathCpu, ingestCpu));
         System.out.print(table);
@@ -197,11 +200,11 @@ public final class IngestBenchmark {
                 + "\"rounds\":%d,\"noopPerSecond\":%.0f,\"ingestPerSecond\":%.0f,\"ratio\":%.3f,"
                 + "\"pathAlonePerSecond\":%.0f,\"pathAloneRatio\":%.3f,"
                 + "\"overviewP50Millis\":%.2f,\"overviewP99Millis\":%.2f,\"overviewMaxMillis\":%.2f,"
-                + "\"overviewP99UnderNoopMillis\":%.2f,\"busDropped\":%d,\"loadBefore\":%.2f,\"loadAfter\":%.2f,"
+                + "\"overviewP99UnderNoopMillis\":%.2f,\"busDropped\":%d,\"busyAnswers\":%d,\"loadBefore\":%.2f,\"loadAfter\":%.2f,"
                 + "\"cpuMillisPerBatch\":{\"noop\":%.3f,\"pathAlone\":%.3f,\"ingest\":%.3f}}%n",
                 threads, batch, bodyBytes, batches, rounds.size(), noop, ingest, ratio, path, pathRatio,
                 millis(underIngest, 50),
-                millis(underIngest, 99), underIngest.getMaxValue() / 1e6, millis(underNoop, 99), dropped, loadBefore,
+                millis(underIngest, 99), underIngest.getMaxValue() / 1e6, millis(underNoop, 99), dropped, busy, loadBefore,
                 loadAfter, noopCpu, pathCpu, ingestCpu);
         Path results = Path.of("results");
         Files.createDirectories(results);

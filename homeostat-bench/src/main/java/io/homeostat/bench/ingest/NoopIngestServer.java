@@ -6,6 +6,7 @@ import io.homeostat.server.api.ApiRoute;
 import io.homeostat.server.api.Authorizer;
 import io.homeostat.server.api.JacksonJson;
 import io.homeostat.server.auth.ApiTokens;
+import io.homeostat.server.ingest.IngestRejectedException;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class NoopIngestServer implements AutoCloseable {
     private final Javalin http;
 
     NoopIngestServer(ServerConfig config, ApiTokens tokens) {
-        this(config, tokens, body -> Map.of("accepted", body.length, "duplicates", 0, "dropped", 0));
+        this(config, tokens, body -> Map.of("accepted", body.length, "duplicates", 0));
     }
 
     NoopIngestServer(ServerConfig config, ApiTokens tokens, Function<byte[], Object> handler) {
@@ -50,6 +51,12 @@ final class NoopIngestServer implements AutoCloseable {
             javalin.jetty.host = config.host();
             javalin.jetty.port = 0;
             javalin.routes.addHttpHandler(route.method(), route.path(), authorizer.guard(route));
+            javalin.routes.exception(IngestRejectedException.class, (e, ctx) -> {
+                if (e.busy()) {
+                    ctx.header("Retry-After", "1");
+                }
+                ctx.status(e.status()).result(e.getMessage());
+            });
         });
         http.start();
     }

@@ -111,6 +111,31 @@ public final class InProcessSignalBus implements SignalBus {
         return false;
     }
 
+    /**
+     * Queues all of {@code signals}, in order, or none of them, without blocking: for a caller that
+     * has many at once and can answer "busy" instead of losing some (an ingest batch). Room for all
+     * is claimed with one compare-and-set and the delivery thread is woken once. A refusal is not
+     * counted in {@link #dropped()}: the caller still holds the signals.
+     *
+     * @return true if all were queued (always for an empty list); false if the bus has no room for
+     *     all of them now, or is closed
+     * @throws NullPointerException if {@code signals} or one of its elements is null; then none
+     *     was queued
+     */
+    public boolean publishAll(List<? extends Signal> signals) {
+        signals.forEach(signal -> Objects.requireNonNull(signal, "signal"));
+        if (signals.isEmpty()) {
+            return true;
+        }
+        if (!ring.offerAll(signals)) {
+            return false;
+        }
+        if (parked) {
+            LockSupport.unpark(deliveryThread);
+        }
+        return true;
+    }
+
     /** {@inheritDoc} The same subscriber may subscribe twice and then receives each batch twice. */
     @Override
     public AutoCloseable subscribe(Consumer<List<Signal>> subscriber) {

@@ -1,5 +1,6 @@
 package io.homeostat.core.signal;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -48,6 +49,26 @@ final class InProcessSignalBusRing {
             }
         } while (!producerIndex.compareAndSet(claimed, claimed + 1));
         slots.setRelease((int) (claimed & mask), signal);
+        return true;
+    }
+
+    /**
+     * Appends all of {@code signals} in order, or none of them, without blocking: room for all is
+     * claimed with one compare-and-set. False if there is not room for all of them, or if closed.
+     */
+    boolean offerAll(List<? extends Signal> signals) {
+        int count = signals.size();
+        long claimed;
+        do {
+            claimed = producerIndex.get();
+            if ((claimed & CLOSED) != 0 || claimed - consumerIndex.get() > capacity - count) {
+                return false;
+            }
+        } while (!producerIndex.compareAndSet(claimed, claimed + count));
+        long next = claimed;
+        for (Signal signal : signals) {
+            slots.setRelease((int) (next++ & mask), signal);
+        }
         return true;
     }
 

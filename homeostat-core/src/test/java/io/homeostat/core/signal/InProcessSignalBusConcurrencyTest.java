@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,6 +97,65 @@ class InProcessSignalBusConcurrencyTest {
         assertThat(bus.published()).isEqualTo(4_000);
         assertThat(bus.dropped()).isEqualTo(4_000);
         assertThat(bus.drain()).isEqualTo(4_000);
+    }
+
+    @Test
+    @Timeout(60)
+    void wholeBatchesAndSinglePublishersTogetherFillExactlyToCapacityInOrder() throws Exception {
+        InProcessSignalBus bus = InProcessSignalBus.builder().capacity(10_000).batchSize(64).buildManual();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<Long>> results = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int t = 0; t < THREADS; t++) {
+                String service = "p" + t;
+                boolean batches = t % 2 == 0;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    long accepted = 0;
+                    for (int i = 0; i < 5_000; i += 10) {
+                        if (batches) {
+                            List<Signal> batch = new ArrayList<>();
+                            for (int j = i; j < i + 10; j++) {
+                                batch.add(sample(service, j));
+                            }
+                            accepted += bus.publishAll(batch) ? batch.size() : 0;
+                        } else {
+                            for (int j = i; j < i + 10; j++) {
+                                accepted += bus.publish(sample(service, j)) ? 1 : 0;
+                            }
+                        }
+                    }
+                    return accepted;
+                }));
+            }
+            start.countDown();
+            long total = 0;
+            for (Future<Long> result : results) {
+                total += result.get();
+            }
+            Map<String, List<Double>> seen = new HashMap<>();
+            bus.subscribe(batch -> batch.forEach(signal -> seen
+                    .computeIfAbsent(signal.service(), k -> new ArrayList<>()).add(((MetricSample) signal).value())));
+
+            // 40,000 offered against room for 10,000: full, but for less than one batch of 10 at most.
+            assertThat(total).isBetween(10_000L - 9, 10_000L);
+            assertThat(bus.published()).isEqualTo(total);
+            assertThat(bus.drain()).isEqualTo(total);
+            seen.forEach((service, values) -> {
+                assertThat(values).as(service).isSorted().doesNotHaveDuplicates();
+                if (Integer.parseInt(service.substring(1)) % 2 == 0) {
+                    // Whole batches only: each of them ten consecutive values starting at a multiple of 10.
+                    assertThat(values.size() % 10).as(service).isZero();
+                    for (int i = 0; i < values.size(); i += 10) {
+                        assertThat(values.get(i) % 10).as(service).isZero();
+                        assertThat(values.get(i + 9)).as(service).isEqualTo(values.get(i) + 9);
+                    }
+                }
+            });
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

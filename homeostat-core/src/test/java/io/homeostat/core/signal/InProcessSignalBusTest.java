@@ -58,6 +58,80 @@ class InProcessSignalBusTest {
     }
 
     @Test
+    void publishAllQueuesAWholeBatchOrNoneOfIt() {
+        InProcessSignalBus bus = InProcessSignalBus.builder().capacity(8).batchSize(4).buildManual();
+        List<Signal> received = new ArrayList<>();
+        bus.subscribe(received::addAll);
+        assertThat(bus.publish(sample("a", -1))).isTrue();
+        List<Signal> seven = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            seven.add(sample("a", i));
+        }
+        List<Signal> two = List.of(sample("b", 1), sample("b", 2));
+
+        assertThat(bus.publishAll(seven)).isTrue(); // exactly fills the bus
+        assertThat(bus.publishAll(two)).isFalse();
+
+        assertThat(bus.published()).isEqualTo(8);
+        assertThat(bus.dropped()).as("a refused batch is the caller's, not a drop").isZero();
+        assertThat(bus.drain()).isEqualTo(8);
+        assertThat(received).extracting(s -> ((MetricSample) s).value())
+                .containsExactly(-1.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
+        assertThat(bus.publishAll(two)).isTrue();
+        assertThat(bus.publishAll(List.of())).isTrue();
+        assertThat(bus.pending()).isEqualTo(2);
+    }
+
+    @Test
+    void publishAllRefusesABatchLargerThanTheBus() {
+        InProcessSignalBus bus = InProcessSignalBus.builder().capacity(3).buildManual();
+        List<Signal> four = List.of(sample("a", 1), sample("a", 2), sample("a", 3), sample("a", 4));
+
+        assertThat(bus.publishAll(four)).isFalse();
+        assertThat(bus.publishAll(four.subList(0, 3))).isTrue();
+        assertThat(bus.published()).isEqualTo(3);
+    }
+
+    @Test
+    void publishAllWithANullElementQueuesNothing() {
+        InProcessSignalBus bus = InProcessSignalBus.manual();
+        List<Signal> batch = new ArrayList<>();
+        batch.add(sample("a", 1));
+        batch.add(null);
+
+        assertThatThrownBy(() -> bus.publishAll(batch)).isInstanceOf(NullPointerException.class);
+
+        assertThat(bus.published()).isZero();
+    }
+
+    @Test
+    void publishAllAfterCloseQueuesNothing() {
+        InProcessSignalBus bus = InProcessSignalBus.manual();
+        bus.close();
+
+        assertThat(bus.publishAll(List.of(sample("a", 1), sample("a", 2)))).isFalse();
+
+        assertThat(bus.published()).isZero();
+    }
+
+    @Test
+    @Timeout(10)
+    void publishAllWakesTheDeliveryThread() throws Exception {
+        InProcessSignalBus bus = InProcessSignalBus.create();
+        CountDownLatch all = new CountDownLatch(1_000);
+        bus.subscribe(batch -> batch.forEach(signal -> all.countDown()));
+        List<Signal> batch = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            batch.add(sample("a", i));
+        }
+        try (bus) {
+            assertThat(bus.publishAll(batch)).isTrue();
+            all.await(); // the delivery thread was parked: the one wake-up for the batch reaches it
+        }
+        assertThat(bus.delivered()).isEqualTo(1_000);
+    }
+
+    @Test
     void boundIsExactForAnyCapacityUnderRandomPublishAndDrain() {
         Random random = new Random(7);
         for (int capacity : new int[] {1, 3, 5, 8, 13}) {

@@ -26,7 +26,8 @@ final class IngestRoutes {
 
     List<ApiRoute> routes() {
         return List.of(ApiRoute.post("/api/v1/signals", Access.OPERATOR,
-                "Ingests a batch {\"signals\":[{\"id\":...,\"kind\":...},...]}; 202 with counts, 4xx naming the field",
+                "Ingests a batch {\"signals\":[{\"id\":...,\"kind\":...},...]}, all or nothing; 202 with counts,"
+                + " 4xx naming the field, 503 with Retry-After when the server is too busy to take it now",
                 this::ingest));
     }
 

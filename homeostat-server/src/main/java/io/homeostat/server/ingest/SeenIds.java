@@ -1,5 +1,9 @@
 package io.homeostat.server.ingest;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
 /**
  * The most recent signal ids, to drop duplicates (a batch resent after a lost answer). Keeps the
  * last {@code capacity} ids in the order they were first seen and forgets the oldest beyond that;
@@ -13,7 +17,7 @@ package io.homeostat.server.ingest;
  * remembered, the chance for a new id is about 1 in 17 trillion (5.4e-14); ids are not secret and
  * a sender who crafted colliding ids would only hide its own signals.
  *
- * <p>Thread-safe (synchronized: one short critical section per id).
+ * <p>Thread-safe (synchronized: one short critical section per id, or per batch of ids).
  */
 public final class SeenIds {
 
@@ -50,22 +54,68 @@ public final class SeenIds {
     public boolean firstTime(String id) {
         long fingerprint = fingerprint(id);
         synchronized (this) {
-            int slot = slot(fingerprint);
-            if (table[slot] == fingerprint) {
-                return false;
-            }
-            if (size == capacity) {
-                forgetOldest();
-                slot = slot(fingerprint); // the deletion may have moved the free slot
-            } else if (size == ring.length) {
-                grow();
-                slot = slot(fingerprint);
-            }
-            table[slot] = fingerprint;
-            ring[(head + size) % ring.length] = fingerprint;
-            size++;
-            return true;
+            return record(fingerprint);
         }
+    }
+
+    /**
+     * Records the ids of {@code ids} not seen before, in order (an id repeated within them counts
+     * once), if {@code take} takes them; all under one lock, so that a concurrent copy of the same
+     * batch waits and then finds them seen. {@code take} gets the positions in {@code ids} of the
+     * new ids, in order, and runs under the lock: it must be quick (a non-blocking publish). When
+     * it returns false the new ids are forgotten again and the next call may offer them anew; only
+     * the oldest ids that were forgotten to make room for them stay forgotten.
+     *
+     * @return the positions of the new ids, or null if {@code take} refused them
+     */
+    public int[] recordIfTaken(List<String> ids, Predicate<int[]> take) {
+        long[] fingerprints = new long[ids.size()];
+        int n = 0;
+        for (String id : ids) {
+            fingerprints[n++] = fingerprint(id);
+        }
+        int[] fresh = new int[n];
+        synchronized (this) {
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (record(fingerprints[i])) {
+                    fresh[count++] = i;
+                }
+            }
+            int[] positions = count == n ? fresh : Arrays.copyOf(fresh, count);
+            boolean taken = false;
+            try {
+                taken = take.test(positions);
+            } finally {
+                if (!taken) {
+                    // The ids just recorded are the newest, at the ring's end: take them off again.
+                    for (int i = count - 1; i >= 0; i--) {
+                        delete(fingerprints[positions[i]]);
+                        size--;
+                    }
+                }
+            }
+            return taken ? positions : null;
+        }
+    }
+
+    /** Adds {@code fingerprint} unless present; true if it was added. Holding the lock. */
+    private boolean record(long fingerprint) {
+        int slot = slot(fingerprint);
+        if (table[slot] == fingerprint) {
+            return false;
+        }
+        if (size == capacity) {
+            forgetOldest();
+            slot = slot(fingerprint); // the deletion may have moved the free slot
+        } else if (size == ring.length) {
+            grow();
+            slot = slot(fingerprint);
+        }
+        table[slot] = fingerprint;
+        ring[(head + size) % ring.length] = fingerprint;
+        size++;
+        return true;
     }
 
     /** How many ids are remembered now. */
@@ -86,9 +136,14 @@ public final class SeenIds {
         long oldest = ring[head];
         head = (head + 1) % ring.length;
         size--;
-        // Delete from the linear-probing table by shifting later entries of the run back, so that
-        // every remaining fingerprint stays reachable from its home slot without tombstones.
-        int hole = slot(oldest);
+        delete(oldest);
+    }
+
+    /** Takes {@code fingerprint} out of the table (not the ring). */
+    private void delete(long fingerprint) {
+        // Shift later entries of the run back, so that every remaining fingerprint stays reachable
+        // from its home slot without tombstones.
+        int hole = slot(fingerprint);
         table[hole] = FREE;
         for (int next = (hole + 1) & mask; table[next] != FREE; next = (next + 1) & mask) {
             int home = (int) table[next] & mask;

@@ -143,7 +143,7 @@ public final class SelfMonitor implements AutoCloseable {
     }
 
     private long droppedTotal() {
-        return bus.dropped() + ingest.totals().dropped() + store.stats().droppedRecords();
+        return bus.dropped() + store.stats().droppedRecords();
     }
 
     /**
@@ -205,10 +205,10 @@ public final class SelfMonitor implements AutoCloseable {
                 "outcome", "accepted");
         text.counter("homeostat_ingest_signals_total", "Signals received over HTTP, by outcome", totals.duplicates(),
                 "outcome", "duplicate");
-        text.counter("homeostat_ingest_signals_total", "Signals received over HTTP, by outcome", totals.dropped(),
-                "outcome", "dropped");
         text.counter("homeostat_ingest_rejected_batches_total", "Ingest batches refused whole (4xx)",
                 totals.rejectedBatches());
+        text.counter("homeostat_ingest_busy_batches_total",
+                "Ingest batches refused for now (503) because the bus had no room for them whole", totals.busyBatches());
         WriterStats stats = store.stats();
         text.counter("homeostat_store_records_total", "Records handed to the store writer, by fate",
                 stats.writtenRecords(), "fate", "written");

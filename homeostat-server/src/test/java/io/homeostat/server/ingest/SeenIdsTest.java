@@ -47,6 +47,51 @@ class SeenIdsTest {
     }
 
     @Test
+    void aBatchTakenIsRecordedAsSingleCallsWouldBeAndARefusedOneIsForgotten() {
+        SeenIds batched = new SeenIds(5_000);
+        SeenIds single = new SeenIds(5_000);
+        Random random = new Random(11);
+        for (int round = 0; round < 500; round++) {
+            List<String> ids = new ArrayList<>();
+            for (int i = random.nextInt(20); i > 0; i--) {
+                ids.add("id-" + random.nextInt(1_000)); // repeats within a batch and across batches
+            }
+            boolean refuse = random.nextInt(3) == 0;
+            List<int[]> offered = new ArrayList<>();
+            int[] taken = batched.recordIfTaken(ids, positions -> offered.add(positions) && !refuse);
+
+            assertThat(offered).hasSize(1);
+            if (refuse) {
+                assertThat(taken).isNull();
+                continue; // as if never offered: the single-call model does not see these
+            }
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (single.firstTime(ids.get(i))) {
+                    expected.add(i);
+                }
+            }
+            assertThat(taken).as("round %d", round).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+        }
+        assertThat(batched.size()).isEqualTo(single.size());
+        assertThat(batched.recordIfTaken(List.of("x", "x"), positions -> true)).containsExactly(0);
+    }
+
+    @Test
+    void aTakeThatThrowsLeavesTheIdsUnrecorded() {
+        SeenIds seen = new SeenIds(10);
+        seen.firstTime("a");
+
+        assertThatThrownBy(() -> seen.recordIfTaken(List.of("a", "b", "c"), positions -> {
+            throw new IllegalStateException("bus gone");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(seen.size()).isEqualTo(1);
+        assertThat(seen.firstTime("b")).isTrue();
+        assertThat(seen.firstTime("a")).isFalse();
+    }
+
+    @Test
     void fingerprintsDifferForNearbyIds() {
         List<Long> fingerprints = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
