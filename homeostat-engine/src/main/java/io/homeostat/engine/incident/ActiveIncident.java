@@ -1,6 +1,8 @@
 package io.homeostat.engine.incident;
 
+import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,11 +19,44 @@ final class ActiveIncident {
         Instant lastFiredAt;
         Instant clearedAt;
         Severity severity;
+        /** The state the store and the listeners were last told of, and when. */
+        boolean toldFiring;
+        Instant toldAt;
+        /** Transitions since then that were not told (within the transition interval), and the latest detection. */
+        int untold;
+        Detection pending;
 
         Print(Instant firedAt, Severity severity) {
             this.firing = true;
             this.lastFiredAt = firedAt;
             this.severity = severity;
+            this.toldFiring = true;
+            this.toldAt = firedAt;
+        }
+
+        /** Takes {@code detection} into the state (not the told state). */
+        void observe(Detection detection, Instant now) {
+            if (detection.firing()) {
+                firing = true;
+                lastFiredAt = now;
+                severity = severity.max(detection.severity());
+            } else if (firing) {
+                firing = false;
+                clearedAt = now;
+            }
+        }
+
+        /** Whether a transition now would come within {@code interval} of the last one told. */
+        boolean damped(Instant now, Duration interval) {
+            return now.isBefore(toldAt.plus(interval));
+        }
+
+        /** Marks the current state as told now. */
+        void told(Instant now) {
+            toldFiring = firing;
+            toldAt = now;
+            untold = 0;
+            pending = null;
         }
 
         /** Since when this fingerprint has been quiet: its clearing, or its last firing if it never cleared. */
@@ -31,6 +66,8 @@ final class ActiveIncident {
     }
 
     Incident incident;
+    /** Whether {@link #incident} has changes the store has not been given yet (detection counts of repeats, untold transitions). */
+    boolean unwritten;
     Instant lastFiringAt;
     final Map<String, Print> prints = new LinkedHashMap<>();
 

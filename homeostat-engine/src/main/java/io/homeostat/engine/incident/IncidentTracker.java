@@ -30,8 +30,13 @@ import java.util.function.Supplier;
  * <ul>
  *   <li><b>Dedup.</b> A firing detection whose {@linkplain Detection#fingerprintKey() fingerprint}
  *       belongs to an active incident joins it. Repeats of a fingerprint that is already firing
- *       raise the detection count; the timeline records the first firing, a firing after a
- *       clear, a higher severity, and every clear.</li>
+ *       raise the detection count (written on the next tick or change, not one write per repeat);
+ *       the timeline records the first firing, a firing after a clear, a higher severity, and
+ *       every clear, except that transitions of one fingerprint closer together than the
+ *       {@linkplain IncidentTrackerConfig#transitionInterval() transition interval} are recorded,
+ *       and told to listeners, as one: the latest state with their count ({@code transitions}),
+ *       once the interval has passed. The tracker's own state (what resolution and flapping read)
+ *       follows every detection at once.</li>
  *   <li><b>Correlation.</b> A firing detection with a new fingerprint joins the active incident
  *       that had a firing detection within the {@linkplain IncidentTrackerConfig#correlationWindow()
  *       correlation window} on the same service or on a service related to it in the dependency
@@ -54,8 +59,9 @@ import java.util.function.Supplier;
  *       the whole flap window.</li>
  * </ul>
  *
- * <p>Every change is written to the {@link IncidentStore} (the incident, then its timeline entry)
- * before the tracker's own state moves and before listeners hear of it. While the store is
+ * <p>Every change told is written to the {@link IncidentStore} (the incident, then its timeline
+ * entry) before the tracker's own state moves and before listeners hear of it; what waits to be
+ * told (above) is written by the next tick, by {@link #flush()}, and before the incident resolves. While the store is
  * unreachable ({@link io.homeostat.engine.port.StoreUnavailableException}) the change is made in
  * memory all the same and its writes wait, in order, to be written on a later tick or change
  * ({@link #pendingWrites()}): a detection made while the database is away is kept, not dropped.
@@ -155,6 +161,9 @@ public final class IncidentTracker {
             Instant now = now();
             flaps.prune(now);
             for (ActiveIncident incident : List.copyOf(active.values())) {
+                catchUp(incident, now, false);
+            }
+            for (ActiveIncident incident : List.copyOf(active.values())) {
                 Duration needed = incident.incident.flapping() ? config.flapWindow() : config.holdPeriod();
                 if (incident.quietSince().plus(needed).isAfter(now)) {
                     continue;
@@ -167,6 +176,24 @@ public final class IncidentTracker {
                     move(incident, IncidentStatus.RESOLVED, SELF, reason, Map.of(), now);
                 }
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Writes and tells at once what waits to be: the latest state of fingerprints whose transitions
+     * came within the {@linkplain IncidentTrackerConfig#transitionInterval() transition interval},
+     * and detection counts not yet written. Call before shutting down; ticks do it by themselves.
+     */
+    public void flush() {
+        lock.lock();
+        try {
+            Instant now = now();
+            for (ActiveIncident incident : List.copyOf(active.values())) {
+                catchUp(incident, now, true);
+            }
+            writes.flush();
         } finally {
             lock.unlock();
         }
@@ -324,36 +351,88 @@ public final class IncidentTracker {
         Print print = owner.prints.get(detection.fingerprintKey());
         IncidentBuilder next = owner.incident.toBuilder().updatedAt(now)
                 .detectionCount(owner.incident.detectionCount() + 1);
-        TimelineEntry entry = null;
         if (detection.firing()) {
             next.severity(owner.incident.severity().max(detection.severity()));
-            boolean higher = detection.severity().compareTo(print.severity) < 0;
-            if (!print.firing || higher) {
-                entry = DetectionEntries.entry(now, TimelineEntry.Type.DETECTION, detection,
-                        Map.of("reason", print.firing ? "higher severity" : "firing again"));
-            }
-        } else if (print.firing) {
-            entry = DetectionEntries.entry(now, TimelineEntry.Type.CLEARED, detection, Map.of());
         }
         Incident incident = next.build();
-        if (entry != null) {
-            writes.write(new PendingWrites.Update(incident), new PendingWrites.Append(incident.id(), entry));
-        } else {
-            writes.write(new PendingWrites.Update(incident));
+        boolean transition = detection.firing() != print.firing;
+        boolean higher = detection.firing() && print.firing && detection.severity().compareTo(print.severity) < 0;
+        if ((transition || print.untold > 0) && print.damped(now, config.transitionInterval())) {
+            // Too soon after the last transition told: the state moves, the telling waits (tick or next detection).
+            owner.incident = incident;
+            owner.unwritten = true;
+            advance(owner, print, detection, now);
+            if (transition) {
+                print.untold++;
+            }
+            print.pending = detection;
+            publishActive();
+            return incident;
         }
-        owner.incident = incident;
-        if (detection.firing()) {
-            print.firing = true;
-            print.lastFiredAt = now;
-            print.severity = print.severity.max(detection.severity());
-            owner.lastFiringAt = now;
-        } else if (print.firing) {
-            print.firing = false;
-            print.clearedAt = now;
+        if (transition || print.untold > 0 || higher) {
+            String reason = higher && !transition && print.untold == 0 ? "higher severity" : "firing again";
+            writes.write(new PendingWrites.Update(incident), new PendingWrites.Append(incident.id(),
+                    entry(detection, transition ? print.untold + 1 : print.untold, reason, now)));
+            owner.incident = incident;
+            owner.unwritten = false;
+            advance(owner, print, detection, now);
+            print.told(now);
+        } else {
+            // A repeat of the state told: only the count moves; it is written on the next tick or write.
+            owner.incident = incident;
+            owner.unwritten = true;
+            advance(owner, print, detection, now);
         }
         publishActive();
         listeners.fire(new IncidentEvent.DetectionAdded(now, incident, detection));
         return incident;
+    }
+
+    /** Moves the in-memory state of {@code print} (and its incident's last firing) by {@code detection}. */
+    private static void advance(ActiveIncident owner, Print print, Detection detection, Instant now) {
+        print.observe(detection, now);
+        if (detection.firing()) {
+            owner.lastFiringAt = now;
+        }
+    }
+
+    /**
+     * The timeline entry telling {@code detection}'s state: {@code transitions} since the last entry
+     * of its fingerprint (more than one when some came too soon to be told one by one).
+     */
+    private static TimelineEntry entry(Detection detection, int transitions, String reason, Instant now) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        if (detection.firing()) {
+            extra.put("reason", reason);
+        }
+        if (transitions > 1) {
+            extra.put("transitions", Integer.toString(transitions));
+        }
+        return DetectionEntries.entry(now,
+                detection.firing() ? TimelineEntry.Type.DETECTION : TimelineEntry.Type.CLEARED, detection, extra);
+    }
+
+    /**
+     * Tells what waits for the incident: the latest state of each fingerprint whose transitions came
+     * too soon to be told (once their interval has passed, or at once if {@code force}), then the
+     * incident's count if it is still unwritten.
+     */
+    private void catchUp(ActiveIncident state, Instant now, boolean force) {
+        for (Print print : state.prints.values()) {
+            if (print.untold == 0 || !force && print.damped(now, config.transitionInterval())) {
+                continue;
+            }
+            Detection detection = print.pending;
+            writes.write(new PendingWrites.Update(state.incident), new PendingWrites.Append(state.incident.id(),
+                    entry(detection, print.untold, "firing again", now)));
+            state.unwritten = false;
+            print.told(now);
+            listeners.fire(new IncidentEvent.DetectionAdded(now, state.incident, detection));
+        }
+        if (state.unwritten) {
+            writes.write(new PendingWrites.Update(state.incident));
+            state.unwritten = false;
+        }
     }
 
     private Incident correlate(Correlator.Match correlation, Detection detection, Instant now) {
@@ -366,6 +445,7 @@ public final class IncidentTracker {
                 DetectionEntries.entry(now, TimelineEntry.Type.CORRELATED, detection,
                         Map.of("relatedService", correlation.relatedService(), "relation", correlation.relation()))));
         owner.incident = incident;
+        owner.unwritten = false;
         owner.lastFiringAt = now;
         owner.prints.put(detection.fingerprintKey(), new Print(now, detection.severity()));
         byFingerprint.put(detection.fingerprintKey(), owner);
@@ -383,6 +463,7 @@ public final class IncidentTracker {
                 Map.of("resolutions", Integer.toString(resolutions), "window", config.flapWindow().toString(),
                         "threshold", Integer.toString(config.flapThreshold())))));
         state.incident = incident;
+        state.unwritten = false;
         publishActive();
         listeners.fire(new IncidentEvent.Flapping(now, incident, resolutions, config.flapWindow()));
     }
@@ -411,6 +492,9 @@ public final class IncidentTracker {
 
     private Incident move(ActiveIncident state, IncidentStatus to, String by, String reason,
             Map<String, String> evidence, Instant now) {
+        if (to == IncidentStatus.RESOLVED) {
+            catchUp(state, now, true); // its timeline ends with what its fingerprints last did
+        }
         IncidentStatus from = state.incident.status();
         IncidentBuilder next = state.incident.toBuilder().status(to).updatedAt(now);
         if (to == IncidentStatus.RESOLVED) {
@@ -425,6 +509,7 @@ public final class IncidentTracker {
         writes.write(new PendingWrites.Update(incident), new PendingWrites.Append(incident.id(),
                 TimelineEntry.of(now, TimelineEntry.Type.STATUS_CHANGED, from + " -> " + to + ": " + reason, all)));
         state.incident = incident;
+        state.unwritten = false;
         if (to == IncidentStatus.RESOLVED) {
             active.remove(incident.id());
             // A fingerprint that fired again after an escalation belongs to a newer incident by now.

@@ -21,9 +21,16 @@ import java.util.Objects;
  * @param flapWindow the window the flap threshold counts over; a flapping incident resolves only
  *     after being quiet for this long (default 1 h)
  * @param tickInterval how often {@link IncidentTracker#start} evaluates resolution (default 10 s)
+ * @param transitionInterval the least time between two firing/clearing transitions of one
+ *     fingerprint that are written and told one by one (default 1 s; zero tells every one). A
+ *     transition sooner than that moves the tracker's state at once, but is written to the
+ *     timeline and told to listeners with the ones after it, as the fingerprint's latest state and
+ *     their count, once the interval has passed: on the fingerprint's next detection or the next
+ *     tick. A fingerprint flipping at the rate of its samples costs one write a second, not one a
+ *     sample, and alerting follows its settled state.
  */
-public record IncidentTrackerConfig(
-        Duration correlationWindow, Duration holdPeriod, int flapThreshold, Duration flapWindow, Duration tickInterval) {
+public record IncidentTrackerConfig(Duration correlationWindow, Duration holdPeriod, int flapThreshold,
+        Duration flapWindow, Duration tickInterval, Duration transitionInterval) {
 
     /** Default {@link #correlationWindow()}: 5 minutes. */
     public static final Duration DEFAULT_CORRELATION_WINDOW = Duration.ofMinutes(5);
@@ -35,12 +42,15 @@ public record IncidentTrackerConfig(
     public static final Duration DEFAULT_FLAP_WINDOW = Duration.ofHours(1);
     /** Default {@link #tickInterval()}: 10 seconds. */
     public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofSeconds(10);
+    /** Default {@link #transitionInterval()}: 1 second. */
+    public static final Duration DEFAULT_TRANSITION_INTERVAL = Duration.ofSeconds(1);
 
     /**
      * Validates the configuration.
      *
      * @throws NullPointerException if a duration is null
-     * @throws IllegalArgumentException if a duration is not positive, {@code flapThreshold} is
+     * @throws IllegalArgumentException if a duration is not positive ({@code transitionInterval}:
+     *     negative), {@code flapThreshold} is
      *     below 1, {@code flapWindow} is not longer than {@code holdPeriod} (no incident could
      *     flap), or {@code tickInterval} is longer than {@code holdPeriod}
      */
@@ -49,6 +59,10 @@ public record IncidentTrackerConfig(
         requirePositive(holdPeriod, "holdPeriod");
         requirePositive(flapWindow, "flapWindow");
         requirePositive(tickInterval, "tickInterval");
+        Objects.requireNonNull(transitionInterval, "transitionInterval");
+        if (transitionInterval.isNegative()) {
+            throw new IllegalArgumentException("transitionInterval must not be negative, was " + transitionInterval);
+        }
         if (flapThreshold < 1) {
             throw new IllegalArgumentException("flapThreshold must be at least 1, was " + flapThreshold);
         }
@@ -62,7 +76,16 @@ public record IncidentTrackerConfig(
         }
     }
 
-    /** Every default: correlation 5 min, hold 5 min, flapping after 3 resolutions in 1 h, tick 10 s. */
+    /** A configuration with the default {@link #transitionInterval()}; validated like the canonical constructor. */
+    public IncidentTrackerConfig(Duration correlationWindow, Duration holdPeriod, int flapThreshold,
+            Duration flapWindow, Duration tickInterval) {
+        this(correlationWindow, holdPeriod, flapThreshold, flapWindow, tickInterval, DEFAULT_TRANSITION_INTERVAL);
+    }
+
+    /**
+     * Every default: correlation 5 min, hold 5 min, flapping after 3 resolutions in 1 h, tick 10 s,
+     * transitions told at most once a second per fingerprint.
+     */
     public static IncidentTrackerConfig ofDefaults() {
         return new IncidentTrackerConfig(DEFAULT_CORRELATION_WINDOW, DEFAULT_HOLD_PERIOD, DEFAULT_FLAP_THRESHOLD,
                 DEFAULT_FLAP_WINDOW, DEFAULT_TICK_INTERVAL);
@@ -70,22 +93,27 @@ public record IncidentTrackerConfig(
 
     /** This configuration with another {@link #correlationWindow()}; validated like the constructor. */
     public IncidentTrackerConfig withCorrelationWindow(Duration window) {
-        return new IncidentTrackerConfig(window, holdPeriod, flapThreshold, flapWindow, tickInterval);
+        return new IncidentTrackerConfig(window, holdPeriod, flapThreshold, flapWindow, tickInterval, transitionInterval);
     }
 
     /** This configuration with another {@link #holdPeriod()}; validated like the constructor. */
     public IncidentTrackerConfig withHoldPeriod(Duration hold) {
-        return new IncidentTrackerConfig(correlationWindow, hold, flapThreshold, flapWindow, tickInterval);
+        return new IncidentTrackerConfig(correlationWindow, hold, flapThreshold, flapWindow, tickInterval, transitionInterval);
     }
 
     /** This configuration with another flap threshold and window; validated like the constructor. */
     public IncidentTrackerConfig withFlapping(int threshold, Duration window) {
-        return new IncidentTrackerConfig(correlationWindow, holdPeriod, threshold, window, tickInterval);
+        return new IncidentTrackerConfig(correlationWindow, holdPeriod, threshold, window, tickInterval, transitionInterval);
     }
 
     /** This configuration with another {@link #tickInterval()}; validated like the constructor. */
     public IncidentTrackerConfig withTickInterval(Duration interval) {
-        return new IncidentTrackerConfig(correlationWindow, holdPeriod, flapThreshold, flapWindow, interval);
+        return new IncidentTrackerConfig(correlationWindow, holdPeriod, flapThreshold, flapWindow, interval, transitionInterval);
+    }
+
+    /** This configuration with another {@link #transitionInterval()}; validated like the constructor. */
+    public IncidentTrackerConfig withTransitionInterval(Duration interval) {
+        return new IncidentTrackerConfig(correlationWindow, holdPeriod, flapThreshold, flapWindow, tickInterval, interval);
     }
 
     private static void requirePositive(Duration value, String field) {

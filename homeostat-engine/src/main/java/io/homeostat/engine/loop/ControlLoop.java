@@ -161,9 +161,17 @@ public final class ControlLoop implements AutoCloseable {
         return Optional.ofNullable(degradation);
     }
 
-    /** Unsubscribes from the bus and the tracker; the ports stay open (they are the caller's). */
+    /**
+     * Writes what the tracker holds back ({@link IncidentTracker#flush()}), then unsubscribes from the
+     * bus and the tracker; the ports stay open (they are the caller's).
+     */
     @Override
     public void close() {
+        try {
+            tracker.flush(); // what waited to be told of incidents goes to the store before it closes
+        } catch (RuntimeException e) {
+            LOG.warn("writing the incidents' last changes on close failed: {}", e.toString(), e);
+        }
         for (AutoCloseable s : subscriptions) {
             try {
                 s.close();

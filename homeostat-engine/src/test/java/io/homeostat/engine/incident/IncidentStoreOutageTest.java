@@ -68,6 +68,7 @@ class IncidentStoreOutageTest {
         outage.down(true);
         Incident opened = tracker.observe(detections.firing("triage", "errors", Severity.HIGH)).orElseThrow();
         outage.down(false);
+        clock.advance(IncidentTrackerConfig.DEFAULT_TRANSITION_INTERVAL);
 
         tracker.observe(detections.cleared("triage", "errors"));
 

@@ -65,6 +65,7 @@ class IncidentTrackerConcurrencyTest {
             pool.shutdownNow();
         }
 
+        tracker.flush(); // the repeats' counts are written on the next tick or flush
         List<Incident> all = store.list(IncidentQuery.all());
         assertThat(all).hasSize(services);
         assertThat(all).extracting(Incident::fingerprint).doesNotHaveDuplicates();

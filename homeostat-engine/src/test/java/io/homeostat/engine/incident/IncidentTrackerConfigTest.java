@@ -17,6 +17,7 @@ class IncidentTrackerConfigTest {
         assertThat(defaults.flapThreshold()).isEqualTo(3);
         assertThat(defaults.flapWindow()).isEqualTo(Duration.ofHours(1));
         assertThat(defaults.tickInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.transitionInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -26,7 +27,10 @@ class IncidentTrackerConfigTest {
         assertThatThrownBy(() -> defaults.withFlapping(0, Duration.ofHours(1))).hasMessageContaining("flapThreshold");
         assertThatThrownBy(() -> defaults.withFlapping(3, Duration.ofMinutes(5))).hasMessageContaining("flapWindow");
         assertThatThrownBy(() -> defaults.withTickInterval(Duration.ofMinutes(6))).hasMessageContaining("tickInterval");
+        assertThatThrownBy(() -> defaults.withTransitionInterval(Duration.ofMillis(-1)))
+                .hasMessageContaining("transitionInterval");
         assertThatThrownBy(() -> defaults.withHoldPeriod(null)).isInstanceOf(NullPointerException.class);
+        assertThat(defaults.withTransitionInterval(Duration.ZERO).transitionInterval()).isZero();
     }
 
     @Test

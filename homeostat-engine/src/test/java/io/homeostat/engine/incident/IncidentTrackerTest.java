@@ -11,6 +11,7 @@ import io.homeostat.engine.incident.TimelineEntry.Type;
 import io.homeostat.engine.port.IncidentQuery;
 import io.homeostat.engine.port.memory.InMemoryIncidentStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,9 @@ class IncidentTrackerTest {
         assertThat(third.id()).isEqualTo(first.id());
         assertThat(third.detectionCount()).isEqualTo(3);
         assertThat(third.updatedAt()).isEqualTo(first.openedAt().plusSeconds(60));
+        assertThat(store.find(first.id()).orElseThrow().detectionCount())
+                .as("a repeat's count is not one write per repeat").isEqualTo(1);
+        tracker.tick();
         assertThat(store.list(IncidentQuery.all())).containsExactly(third);
     }
 
@@ -264,6 +268,7 @@ class IncidentTrackerTest {
         Detection clear = detections.cleared("db:primary", "latency");
         tracker.observe(clear);
         tracker.observe(detections.cleared("db:primary", "latency")); // already cleared: counted only
+        clock.advance(IncidentTrackerConfig.DEFAULT_TRANSITION_INTERVAL); // or it would be told with the next ones
         Detection again = detections.firing("db:primary", "latency", Severity.LOW);
         tracker.observe(again);
         tracker.diagnose(incident.id(), "pool exhausted on db:primary", Map.of("category", "db"));
@@ -284,5 +289,98 @@ class IncidentTrackerTest {
         assertThat(timeline.get(7).evidence()).containsEntry("by", "alice").containsEntry("reason", "pool resized");
         assertThat(timeline).extracting(TimelineEntry::time).isSorted();
         assertThat(store.find(incident.id()).orElseThrow().detectionCount()).isEqualTo(7);
+    }
+
+    @Test
+    void transitionsTooCloseTogetherAreWrittenAndToldAsOneWithTheirCountOnceTheIntervalHasPassed() {
+        List<IncidentEvent> told = new ArrayList<>();
+        tracker.listen(told::add);
+        Incident incident = tracker.observe(detections.firing("triage", "errors", Severity.HIGH)).orElseThrow();
+        clock.advance(Duration.ofMillis(100));
+        tracker.observe(detections.cleared("triage", "errors"));
+        clock.advance(Duration.ofMillis(100));
+        tracker.observe(detections.firing("triage", "errors", Severity.HIGH));
+        clock.advance(Duration.ofMillis(100));
+        Detection last = detections.cleared("triage", "errors");
+        tracker.observe(last);
+        tracker.tick();
+
+        assertThat(store.timeline(incident.id())).extracting(TimelineEntry::type).containsExactly(Type.OPENED);
+        assertThat(told).hasSize(1);
+
+        clock.advance(IncidentTrackerConfig.DEFAULT_TRANSITION_INTERVAL);
+        tracker.tick();
+
+        List<TimelineEntry> timeline = store.timeline(incident.id());
+        assertThat(timeline).extracting(TimelineEntry::type).containsExactly(Type.OPENED, Type.CLEARED);
+        assertThat(timeline.get(1).detectionId()).contains(last.id());
+        assertThat(timeline.get(1).evidence()).containsEntry("transitions", "3");
+        assertThat(told).hasSize(2);
+        assertThat(((IncidentEvent.DetectionAdded) told.get(1)).detection()).isEqualTo(last);
+        assertThat(store.find(incident.id()).orElseThrow().detectionCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aTransitionAfterTheIntervalCarriesTheOnesHeldBeforeIt() {
+        Incident incident = tracker.observe(detections.firing("triage", "errors", Severity.HIGH)).orElseThrow();
+        clock.advance(Duration.ofMillis(200));
+        tracker.observe(detections.cleared("triage", "errors"));
+        clock.advance(IncidentTrackerConfig.DEFAULT_TRANSITION_INTERVAL);
+        Detection again = detections.firing("triage", "errors", Severity.HIGH);
+        tracker.observe(again);
+
+        List<TimelineEntry> timeline = store.timeline(incident.id());
+        assertThat(timeline).extracting(TimelineEntry::type).containsExactly(Type.OPENED, Type.DETECTION);
+        assertThat(timeline.get(1).detectionId()).contains(again.id());
+        assertThat(timeline.get(1).evidence()).containsEntry("reason", "firing again").containsEntry("transitions", "2");
+    }
+
+    @Test
+    void theTrackersOwnStateFollowsEveryDetectionAtOnceHeldBackOrNot() {
+        Incident incident = tracker.observe(detections.firing("triage", "errors", Severity.HIGH)).orElseThrow();
+        clock.advance(Duration.ofMillis(100));
+        tracker.observe(detections.cleared("triage", "errors")); // held back: within the interval
+        clock.advance(Duration.ofMillis(100));
+        tracker.observe(detections.firing("triage", "errors", Severity.HIGH)); // held back too
+
+        clock.advance(IncidentTrackerConfig.DEFAULT_HOLD_PERIOD.minusMillis(50));
+        tracker.tick();
+        assertThat(tracker.active()).as("quiet since the last firing, held back or not").hasSize(1);
+        clock.advance(Duration.ofMillis(50));
+        tracker.tick();
+        assertThat(tracker.active()).isEmpty();
+
+        assertThat(store.timeline(incident.id())).extracting(TimelineEntry::type)
+                .containsExactly(Type.OPENED, Type.DETECTION, Type.STATUS_CHANGED);
+        assertThat(store.timeline(incident.id()).get(1).evidence()).containsEntry("transitions", "2");
+    }
+
+    @Test
+    void resolvingByHandOrFlushingWritesWhatWasHeldAtOnce() {
+        Incident first = tracker.observe(detections.firing("triage", "errors", Severity.HIGH)).orElseThrow();
+        Incident second = tracker.observe(detections.firing("billing", "latency", Severity.HIGH)).orElseThrow();
+        clock.advance(Duration.ofMillis(100));
+        tracker.observe(detections.cleared("triage", "errors"));
+        tracker.observe(detections.cleared("billing", "latency"));
+
+        tracker.resolve(first.id(), "alice", "fixed");
+        tracker.flush();
+
+        assertThat(store.timeline(first.id())).extracting(TimelineEntry::type)
+                .containsExactly(Type.OPENED, Type.CLEARED, Type.STATUS_CHANGED);
+        assertThat(store.timeline(second.id())).extracting(TimelineEntry::type)
+                .containsExactly(Type.OPENED, Type.CLEARED);
+    }
+
+    @Test
+    void aZeroIntervalWritesEveryTransition() {
+        IncidentTracker every = IncidentTracker.builder(store).clock(clock)
+                .config(IncidentTrackerConfig.ofDefaults().withTransitionInterval(Duration.ZERO)).build();
+        Incident incident = every.observe(detections.firing("triage", "errors", Severity.HIGH)).orElseThrow();
+        every.observe(detections.cleared("triage", "errors"));
+        every.observe(detections.firing("triage", "errors", Severity.HIGH));
+
+        assertThat(store.timeline(incident.id())).extracting(TimelineEntry::type)
+                .containsExactly(Type.OPENED, Type.CLEARED, Type.DETECTION);
     }
 }
