@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.demo.triage.TriageSystem;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,18 +43,28 @@ import java.util.Optional;
  * [--out results/kernel-overhead.json]}. Bounded: warm-up, plus rounds x 2 x (settle + seconds),
  * plus with {@code --fault-round} a warm-up with the fault and a pair. Prints a table and writes
  * JSON.
+ *
+ * <p>{@code --only guarded|direct} runs one mode for the whole run instead, in consecutive windows
+ * ({@link SoloRun}, {@link SoloOptions}); {@link KernelOverheadPair} runs two such JVMs side by
+ * side, which measures without the mode switches' JIT work and with both modes under the same
+ * machine conditions in every window.
  */
 public final class KernelOverhead {
 
     private KernelOverhead() {}
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--only")) {
+            solo(args);
+            return;
+        }
         OverheadOptions options;
         try {
             options = OverheadOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("KernelOverhead: " + e.getMessage());
             System.err.print(OverheadOptions.USAGE);
+            System.err.print(SoloOptions.USAGE);
             System.exit(2);
             return;
         }
@@ -61,6 +76,30 @@ public final class KernelOverhead {
         System.exit(0);
     }
 
+    /** {@code --only MODE}: one mode for the whole run, as a child of {@link KernelOverheadPair} or by hand. */
+    private static void solo(String[] args) {
+        SoloOptions options;
+        try {
+            options = SoloOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("KernelOverhead: " + e.getMessage());
+            System.err.print(SoloOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            SoloRun.run(options, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
+            System.exit(0);
+        } catch (InterruptedException e) {
+            System.err.println("KernelOverhead: stopped: the standard input ended (the parent is gone)");
+            System.exit(3);
+        } catch (Throwable e) { // the upstreams' threads must not keep a failed child alive
+            System.err.println("KernelOverhead: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
     /** Runs every round and returns the figures; prints a line per round to {@code out}. */
     static OverheadReport run(OverheadOptions options, PrintStream out) throws InterruptedException {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -70,7 +109,7 @@ public final class KernelOverhead {
         List<RoundResult> fault = new ArrayList<>();
         try (TriageSystem system = TriageSystem.start(scheduler.clock(), options.seed())) {
             system.warmUp(200);
-            TriageRound round = new TriageRound(system, scheduler, options);
+            TriageRound round = new TriageRound(system, scheduler, options.seed(), options.rate(), options.settle());
             if (options.warmUp().isPositive()) {
                 out.println("warming up: " + options.warmUp().toSeconds() + " s with guards, then without");
                 round.run(Mode.GUARDED, 0, options.warmUp(), false);
@@ -104,10 +143,15 @@ public final class KernelOverhead {
     }
 
     static void write(OverheadReport report, Path file) throws IOException {
+        write(report.toMap(), file);
+    }
+
+    /** Writes {@code json} to {@code file}, indented, creating its directory. */
+    static void write(Map<String, Object> json, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report.toMap());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
     }
 }

@@ -2,8 +2,6 @@ package io.homeostat.bench.overhead;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,41 +59,13 @@ record OverheadOptions(int rounds, Duration round, Duration warmUp, Duration set
      * @throws IllegalArgumentException naming the argument if one is unknown, lacks its value or is out of range
      */
     static OverheadOptions parse(String... args) {
-        Map<String, String> given = new HashMap<>();
-        boolean fault = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--fault-round")) {
-                fault = true;
-                continue;
-            }
-            if (!arg.startsWith("--") || !KNOWN.contains(arg.substring(2))) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-            given.put(arg.substring(2), args[++i]);
-        }
+        Arguments given = Arguments.parse(KNOWN, Set.of("fault-round"), args);
         OverheadOptions d = defaults();
-        return new OverheadOptions(number(given, "rounds", d.rounds()),
-                Duration.ofSeconds(number(given, "seconds", (int) d.round().toSeconds())),
-                Duration.ofSeconds(number(given, "warm-up", (int) d.warmUp().toSeconds())),
-                Duration.ofMillis(number(given, "settle-ms", (int) d.settle().toMillis())),
-                number(given, "rate", d.rate()), fault,
-                given.containsKey("seed") ? number(given, "seed", 0) : d.seed(),
-                given.containsKey("out") ? Path.of(given.get("out")) : d.output());
-    }
-
-    private static int number(Map<String, String> given, String name, int otherwise) {
-        String value = given.get(name);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number, was '" + value + "'");
-        }
+        return new OverheadOptions(given.integer("rounds", d.rounds()),
+                Duration.ofSeconds(given.integer("seconds", (int) d.round().toSeconds())),
+                Duration.ofSeconds(given.integer("warm-up", (int) d.warmUp().toSeconds())),
+                Duration.ofMillis(given.integer("settle-ms", (int) d.settle().toMillis())),
+                given.integer("rate", d.rate()), given.flag("fault-round"), given.whole("seed", d.seed()),
+                given.text("out").map(Path::of).orElse(d.output()));
     }
 }

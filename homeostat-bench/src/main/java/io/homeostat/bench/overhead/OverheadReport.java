@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The figures of a {@link KernelOverhead} run: per mode the process's CPU as a share of one core
  * and per request, and per pair of rounds (round i with guards against round i without) the
- * difference, as a share of one core and of the CPU without guards, with its spread across pairs.
- * Immutable.
+ * difference, as a share of one core and of the CPU without guards, with its spread across pairs
+ * ({@link PairedRounds}). Immutable.
  *
  * @param options the run's settings
  * @param guarded the measured rounds with guards, in order
@@ -30,82 +29,52 @@ record OverheadReport(OverheadOptions options, List<RoundResult> guarded, List<R
     OverheadReport {
         guarded = List.copyOf(guarded);
         direct = List.copyOf(direct);
-        if (guarded.size() != direct.size() || guarded.isEmpty()) {
-            throw new IllegalArgumentException("need as many rounds with guards as without, and one at least; got "
-                    + guarded.size() + " and " + direct.size());
-        }
+        new PairedRounds(guarded, direct); // validates
+    }
+
+    /** The rounds paired as they ran: the i-th with guards against the i-th without. */
+    PairedRounds paired() {
+        return new PairedRounds(guarded, direct);
     }
 
     /** Percent of one core, per mode. */
     Spread corePercent(Mode mode) {
-        return spread(rounds(mode), r -> r.cores() * 100);
+        return paired().corePercent(mode);
     }
 
     /** CPU microseconds per request, per mode. */
     Spread microsPerRequest(Mode mode) {
-        return spread(rounds(mode), RoundResult::cpuMicrosPerRequest);
+        return paired().microsPerRequest(mode);
     }
 
     /** Heap bytes allocated per request, per mode. */
     Spread bytesPerRequest(Mode mode) {
-        return spread(rounds(mode), RoundResult::bytesPerRequest);
+        return paired().bytesPerRequest(mode);
     }
 
     /** Per pair: CPU with guards minus CPU without, in percent of one core. */
     Spread differenceOfCore() {
-        return pairs(p -> (p[0].cores() - p[1].cores()) * 100);
+        return paired().differenceOfCore();
     }
 
     /** Per pair: the difference in percent of the CPU without guards. */
     Spread differenceOfDirect() {
-        return pairs(p -> (p[0].cores() - p[1].cores()) / p[1].cores() * 100);
+        return paired().differenceOfDirect();
     }
 
     /** Per pair: the difference in CPU microseconds per request. */
     Spread differencePerRequest() {
-        return pairs(p -> p[0].cpuMicrosPerRequest() - p[1].cpuMicrosPerRequest());
+        return paired().differencePerRequest();
     }
 
-    /**
-     * Per pair: the difference per request divided by the guarded calls per request, in CPU
-     * microseconds per guarded call.
-     */
+    /** Per pair: the difference in CPU microseconds per guarded call. */
     Spread differencePerGuardCall() {
-        return pairs(p -> (p[0].cpuMicrosPerRequest() - p[1].cpuMicrosPerRequest())
-                / ((double) p[0].guardCalls() / p[0].requests()));
+        return paired().differencePerGuardCall();
     }
 
     /** Mean percent of one core per thread group and mode. */
     Map<String, double[]> byGroup() {
-        Map<String, double[]> groups = new LinkedHashMap<>();
-        for (int m = 0; m < 2; m++) {
-            List<RoundResult> rounds = m == 0 ? guarded : direct;
-            for (RoundResult r : rounds) {
-                for (var e : r.cpuByGroup().entrySet()) {
-                    groups.computeIfAbsent(e.getKey(), k -> new double[2])[m] += e.getValue() * 100.0 / r.wallNanos()
-                            / rounds.size();
-                }
-            }
-        }
-        return groups;
-    }
-
-    private List<RoundResult> rounds(Mode mode) {
-        return mode == Mode.GUARDED ? guarded : direct;
-    }
-
-    private static Spread spread(List<RoundResult> rounds, ToDoubleFunction<RoundResult> figure) {
-        List<Double> values = new ArrayList<>();
-        rounds.forEach(r -> values.add(figure.applyAsDouble(r)));
-        return Spread.of(values);
-    }
-
-    private Spread pairs(ToDoubleFunction<RoundResult[]> figure) {
-        List<Double> values = new ArrayList<>();
-        for (int i = 0; i < guarded.size(); i++) {
-            values.add(figure.applyAsDouble(new RoundResult[] {guarded.get(i), direct.get(i)}));
-        }
-        return Spread.of(values);
+        return paired().byGroup();
     }
 
     /** The per-round lines and the summary, as the program prints them. */
@@ -171,12 +140,14 @@ record OverheadReport(OverheadOptions options, List<RoundResult> guarded, List<R
                 r.guardCalls() / seconds, r.fallbacks() / seconds, r.signals() / seconds);
     }
 
-    private static String pm(Spread s) {
+    /** Mean ± deviation (min–max). */
+    static String pm(Spread s) {
         String f = Math.abs(s.mean()) >= 1000 ? "%,.0f" : "%.2f";
         return String.format(Locale.ROOT, f + " ± " + f + " (" + f + "–" + f + ")", s.mean(), s.sd(), s.min(), s.max());
     }
 
-    private static String full(Spread s) {
+    /** Mean ± deviation, range and the 95 % interval, signed. */
+    static String full(Spread s) {
         return String.format(Locale.ROOT, "%+.3f ± %.3f (range %+.3f to %+.3f; 95 %% CI %+.3f to %+.3f)", s.mean(), s.sd(),
                 s.min(), s.max(), s.ciLow(), s.ciHigh());
     }
@@ -207,20 +178,7 @@ record OverheadReport(OverheadOptions options, List<RoundResult> guarded, List<R
         all.addAll(direct);
         fault.ifPresent(all::addAll);
         for (RoundResult r : all) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("mode", r.mode().name());
-            m.put("index", r.index());
-            m.put("fault", r.fault());
-            m.put("wallNanos", r.wallNanos());
-            m.put("cpuNanos", r.cpuNanos());
-            m.put("requests", r.requests());
-            m.put("httpCalls", r.httpCalls());
-            m.put("guardCalls", r.guardCalls());
-            m.put("fallbacks", r.fallbacks());
-            m.put("signals", r.signals());
-            m.put("allocatedBytes", r.allocatedBytes());
-            m.put("cpuByGroupNanos", r.cpuByGroup());
-            rounds.add(m);
+            rounds.add(r.toMap());
         }
         map.put("roundResults", rounds);
         return map;
