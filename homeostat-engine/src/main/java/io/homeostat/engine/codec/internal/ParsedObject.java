@@ -39,6 +39,8 @@ final class ParsedObject {
     private static final int START = 12;
 
     private String[] names = new String[START];
+    /** The hash of each name: a lookup compares names only where the hashes are equal. */
+    private int[] hashes = new int[START];
     private Type[] types = new Type[START];
     private String[] texts = new String[START];
     private long[] longs = new long[START];
@@ -63,6 +65,7 @@ final class ParsedObject {
             }
             int at = grow();
             names[at] = name;
+            hashes[at] = name.hashCode();
             value(parser, parser.nextToken(), at);
             size++;
         }
@@ -137,6 +140,7 @@ final class ParsedObject {
         if (size == names.length) {
             int length = size * 2;
             names = Arrays.copyOf(names, length);
+            hashes = Arrays.copyOf(hashes, length);
             types = Arrays.copyOf(types, length);
             texts = Arrays.copyOf(texts, length);
             longs = Arrays.copyOf(longs, length);
@@ -146,11 +150,14 @@ final class ParsedObject {
         return size;
     }
 
-    /** The index of field {@code name}, or -1. Field names are few: a scan, not a hash. */
+    /**
+     * The index of field {@code name}, or -1. Field names are few: a scan of their hashes (a
+     * string's hash is kept in it), comparing the names only where a hash matches.
+     */
     int indexOf(String name) {
+        int hash = name.hashCode();
         for (int i = 0; i < size; i++) {
-            String candidate = names[i];
-            if (candidate == name || candidate.equals(name)) {
+            if (hashes[i] == hash && (names[i] == name || names[i].equals(name))) {
                 return i;
             }
         }
