@@ -357,43 +357,32 @@ public final class IncidentTracker {
         Incident incident = next.build();
         boolean transition = detection.firing() != print.firing;
         boolean higher = detection.firing() && print.firing && detection.severity().compareTo(print.severity) < 0;
-        if ((transition || print.untold > 0) && print.damped(now, config.transitionInterval())) {
-            // Too soon after the last transition told: the state moves, the telling waits (tick or next detection).
-            owner.incident = incident;
-            owner.unwritten = true;
-            advance(owner, print, detection, now);
-            if (transition) {
-                print.untold++;
-            }
-            print.pending = detection;
-            publishActive();
-            return incident;
-        }
-        if (transition || print.untold > 0 || higher) {
+        // Too soon after the last transition told: the state moves now, the telling waits (next detection or tick).
+        boolean held = (transition || print.untold > 0) && print.damped(now, config.transitionInterval());
+        boolean tell = !held && (transition || print.untold > 0 || higher);
+        if (tell) {
             String reason = higher && !transition && print.untold == 0 ? "higher severity" : "firing again";
             writes.write(new PendingWrites.Update(incident), new PendingWrites.Append(incident.id(),
                     entry(detection, transition ? print.untold + 1 : print.untold, reason, now)));
-            owner.incident = incident;
-            owner.unwritten = false;
-            advance(owner, print, detection, now);
-            print.told(now);
-        } else {
-            // A repeat of the state told: only the count moves; it is written on the next tick or write.
-            owner.incident = incident;
-            owner.unwritten = true;
-            advance(owner, print, detection, now);
         }
-        publishActive();
-        listeners.fire(new IncidentEvent.DetectionAdded(now, incident, detection));
-        return incident;
-    }
-
-    /** Moves the in-memory state of {@code print} (and its incident's last firing) by {@code detection}. */
-    private static void advance(ActiveIncident owner, Print print, Detection detection, Instant now) {
+        // Otherwise a held transition, or a repeat of the state told: the count is written on the next tick or write.
+        owner.incident = incident;
+        owner.unwritten = !tell;
         print.observe(detection, now);
         if (detection.firing()) {
             owner.lastFiringAt = now;
         }
+        if (tell) {
+            print.told(now);
+        } else if (held) {
+            print.untold += transition ? 1 : 0;
+            print.pending = detection;
+        }
+        publishActive();
+        if (!held) {
+            listeners.fire(new IncidentEvent.DetectionAdded(now, incident, detection));
+        }
+        return incident;
     }
 
     /**
