@@ -19,8 +19,7 @@ final class ActiveIncident {
         Instant lastFiredAt;
         Instant clearedAt;
         Severity severity;
-        /** The state the store and the listeners were last told of, and when. */
-        boolean toldFiring;
+        /** When the store and the listeners were last told of a transition of this fingerprint. */
         Instant toldAt;
         /** Transitions since then that were not told (within the transition interval), and the latest detection. */
         int untold;
@@ -30,7 +29,6 @@ final class ActiveIncident {
             this.firing = true;
             this.lastFiredAt = firedAt;
             this.severity = severity;
-            this.toldFiring = true;
             this.toldAt = firedAt;
         }
 
@@ -53,7 +51,6 @@ final class ActiveIncident {
 
         /** Marks the current state as told now. */
         void told(Instant now) {
-            toldFiring = firing;
             toldAt = now;
             untold = 0;
             pending = null;
