@@ -94,8 +94,9 @@ final class ChaosRig implements AutoCloseable {
 
     /**
      * The control plane dies and a new one starts over {@code ports} (e.g. a new store on the same
-     * database): the old loop is dropped without a goodbye (unsubscribed, nothing flushed), the
-     * application's kernel (guards, routes, caches) stays as it was.
+     * database): the old loop is dropped without a goodbye (unsubscribed; nothing flushed but the
+     * incident transitions its tracker held back for at most a second), the application's kernel
+     * (guards, routes, caches) stays as it was.
      */
     void restartLoop(Ports ports) {
         loop.close();

@@ -353,11 +353,19 @@ public final class ControlLoopBuilder {
             chain.add(DetectorChainBuilder.standard(clock, baseline -> { }).build());
             chain.add(new CircuitEventDetector());
         }
-        Consumer<Detection> sink = detection -> tracker.observe(detection).ifPresent(incident -> {
-            if (escalation instanceof Alerting alerting) {
-                alerting.observe(detection, incident.id());
-            }
-        });
+        if (escalation instanceof Alerting alerting) {
+            // From the tracker's events, not from each detection: a flip the tracker holds back is not alerted either.
+            subscriptions.add(tracker.listen(event -> {
+                switch (event) {
+                    case IncidentEvent.Opened e -> alerting.observe(e.detection(), e.incident().id());
+                    case IncidentEvent.DetectionAdded e -> alerting.observe(e.detection(), e.incident().id());
+                    case IncidentEvent.Correlated e -> alerting.observe(e.detection(), e.incident().id());
+                    case IncidentEvent.StatusChanged e -> { } // resolution reaches it as escalation.resolved above
+                    case IncidentEvent.Flapping e -> { }
+                }
+            }));
+        }
+        Consumer<Detection> sink = tracker::observe;
         subscriptions.add(bus.subscribe(batch -> {
             for (Signal signal : batch) {
                 for (Detector detector : chain) {

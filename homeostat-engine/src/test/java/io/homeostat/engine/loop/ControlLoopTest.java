@@ -13,7 +13,12 @@ import io.homeostat.core.control.KernelControl;
 import io.homeostat.core.control.ProviderRoute;
 import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.time.ManualClock;
+import io.homeostat.engine.alert.AlertState;
+import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.alert.LogEscalation;
+import io.homeostat.engine.alert.RecordingChannel;
+import io.homeostat.engine.alert.notify.Receiver;
+import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.diagnose.Diagnosis;
 import io.homeostat.engine.execute.CircuitTriggerCheck;
 import io.homeostat.engine.execute.EscalationNotice;
@@ -94,6 +99,36 @@ class ControlLoopTest {
             }));
         }
         bus.drain();
+    }
+
+    @Test
+    void anAlertingEscalationHearsTheIncidentsDetectionsThroughTheTracker() throws Exception {
+        InProcessSignalBus ownBus = InProcessSignalBus.manual();
+        GuardRegistry ownGuards = GuardRegistry.builder().clock(clock).signalBus(ownBus)
+                .config("llm", GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.consecutiveFailures(3)).build())
+                .build();
+        Alerting alerting = Alerting.builder(clock.scheduler()).receiver(Receiver.of("team", new RecordingChannel("team")))
+                .route(Route.to("team").build()).build();
+        try (ControlLoop alerted = ControlLoop.builder().clock(clock).bus(ownBus).incidents(new InMemoryIncidentStore())
+                .runs(new InMemoryWorkflowStore()).audit(new InMemoryAuditLog()).effectiveness(new InMemoryEffectivenessStore())
+                .escalation(alerting).actions(StandardActions.catalog(control, List.of(llm), alerts::add, List.of(),
+                        List.of(), clock, List.of()))
+                .metrics(new GuardMetricSource(ownGuards, List.of(llm))).build()) {
+            Guard guard = ownGuards.guard("llm:openai");
+            for (int i = 0; i < 3; i++) {
+                catchThrowable(() -> guard.call(() -> {
+                    throw new IOException("503 from openai");
+                }));
+            }
+            ownBus.drain();
+
+            Incident incident = alerted.incidents().active().getFirst();
+            assertThat(alerting.alerts()).singleElement().satisfies(alert -> {
+                assertThat(alert.labels().incident()).contains(incident.id());
+                assertThat(alert.labels().service()).isEqualTo("llm:openai");
+                assertThat(alert.state()).isEqualTo(AlertState.FIRING);
+            });
+        }
     }
 
     @Test
