@@ -61,7 +61,8 @@ import java.util.function.Supplier;
  *
  * <p>Every change told is written to the {@link IncidentStore} (the incident, then its timeline
  * entry) before the tracker's own state moves and before listeners hear of it; what waits to be
- * told (above) is written by the next tick, by {@link #flush()}, and before the incident resolves. While the store is
+ * told (above) is written by the next tick, by {@link #flush()}, and before the incident
+ * resolves. While the store is
  * unreachable ({@link io.homeostat.engine.port.StoreUnavailableException}) the change is made in
  * memory all the same and its writes wait, in order, to be written on a later tick or change
  * ({@link #pendingWrites()}): a detection made while the database is away is kept, not dropped.
