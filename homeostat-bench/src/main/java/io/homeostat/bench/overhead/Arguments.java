@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Command-line arguments of the forms {@code --name value} and {@code --flag}, read against the
@@ -18,6 +19,21 @@ final class Arguments {
     private Arguments(Map<String, String> values, Set<String> flags) {
         this.values = Map.copyOf(values);
         this.flags = Set.copyOf(flags);
+    }
+
+    /**
+     * The options {@code parse} reads from {@code args}; if it rejects them, prints
+     * {@code program: reason} and {@code usage} to standard error and exits the JVM with 2.
+     */
+    static <T> T parseOrExit(String program, String usage, Function<String[], T> parse, String... args) {
+        try {
+            return parse.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(program + ": " + e.getMessage());
+            System.err.print(usage);
+            System.exit(2);
+            throw e; // not reached
+        }
     }
 
     /**

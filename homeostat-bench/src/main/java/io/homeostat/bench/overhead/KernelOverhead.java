@@ -58,16 +58,8 @@ public final class KernelOverhead {
             solo(args);
             return;
         }
-        OverheadOptions options;
-        try {
-            options = OverheadOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("KernelOverhead: " + e.getMessage());
-            System.err.print(OverheadOptions.USAGE);
-            System.err.print(SoloOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        OverheadOptions options = Arguments.parseOrExit("KernelOverhead", OverheadOptions.USAGE + SoloOptions.USAGE,
+                OverheadOptions::parse, args);
         OverheadReport report = run(options, System.out);
         System.out.println();
         System.out.print(report.table());
@@ -78,15 +70,7 @@ public final class KernelOverhead {
 
     /** {@code --only MODE}: one mode for the whole run, as a child of {@link KernelOverheadPair} or by hand. */
     private static void solo(String[] args) {
-        SoloOptions options;
-        try {
-            options = SoloOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("KernelOverhead: " + e.getMessage());
-            System.err.print(SoloOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        SoloOptions options = Arguments.parseOrExit("KernelOverhead", SoloOptions.USAGE, SoloOptions::parse, args);
         try {
             SoloRun.run(options, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
             System.exit(0);

@@ -50,15 +50,7 @@ public final class KernelOverheadPair {
     private KernelOverheadPair() {}
 
     public static void main(String[] args) throws Exception {
-        PairOptions options;
-        try {
-            options = PairOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("KernelOverheadPair: " + e.getMessage());
-            System.err.print(PairOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        PairOptions options = Arguments.parseOrExit("KernelOverheadPair", PairOptions.USAGE, PairOptions::parse, args);
         try {
             PairReport report = run(options, System.out);
             System.out.println();
