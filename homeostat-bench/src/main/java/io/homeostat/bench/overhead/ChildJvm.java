@@ -33,14 +33,18 @@ final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final Writer stdin;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    /** One future for its exit: {@link Process#onExit()} makes a new one on every call, each completed on its own. */
+    private final CompletableFuture<Process> exited;
     private final List<RoundResult> windows = new CopyOnWriteArrayList<>();
     private final Deque<String> errors = new ArrayDeque<>();
     private final Thread outReader;
     private final Thread errReader;
 
-    private ChildJvm(Mode mode, Process process, Consumer<RoundResult> onWindow) {
+    /** Watches {@code process}, already started; {@link #launch} starts the real child. */
+    ChildJvm(Mode mode, Process process, Consumer<RoundResult> onWindow) {
         this.mode = mode;
         this.process = process;
+        this.exited = process.onExit();
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         String name = "kernel-overhead-" + mode.name().toLowerCase(Locale.ROOT);
         this.outReader = Thread.ofPlatform().daemon().name(name + "-out").start(() -> readOutput(onWindow));
@@ -82,9 +86,9 @@ final class ChildJvm implements AutoCloseable {
         return ready;
     }
 
-    /** Completes when the child has exited. */
+    /** Completes when the child has exited; the same future on every call. */
     CompletableFuture<Process> onExit() {
-        return process.onExit();
+        return exited;
     }
 
     /** The child's exit code, if it has exited. */
