@@ -16,7 +16,6 @@ import io.homeostat.core.signal.OperationOutcome;
 import io.homeostat.core.signal.Signal;
 import io.homeostat.core.signal.SignalBus;
 import io.homeostat.core.time.Clock;
-import io.homeostat.core.time.Scheduler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -44,12 +43,13 @@ public final class Guard {
 
     private final String name;
     private final Clock clock;
-    private final Scheduler scheduler;
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final Bulkhead bulkhead;
     private final Duration timeout;
     private final long timeoutNanos;
+    /** Watches the running attempts' deadlines; null without a timeout. */
+    private final Deadlines deadlines;
     private final ErrorClassifier classifier;
     private final SignalBus bus;
     private final boolean publishing;
@@ -68,12 +68,12 @@ public final class Guard {
     Guard(GuardBuilder builder) {
         this.name = builder.name;
         this.clock = builder.clock;
-        this.scheduler = builder.scheduler;
         this.breaker = builder.breaker;
         this.retry = builder.retry;
         this.bulkhead = builder.bulkhead;
         this.timeout = builder.timeout;
         this.timeoutNanos = builder.timeout.toNanos();
+        this.deadlines = timeoutNanos == 0 ? null : new Deadlines(builder.scheduler);
         this.classifier = builder.classifier;
         this.bus = builder.bus;
         this.publishing = builder.bus != SignalBus.none();
@@ -234,7 +234,7 @@ public final class Guard {
 
             Object result = null;
             Throwable error = null;
-            TimeoutWatch watch = timeoutNanos == 0 ? null : TimeoutWatch.start(scheduler, deadline - now);
+            TimeoutWatch watch = deadlines == null ? null : deadlines.start(now, deadline);
             try {
                 result = call.get();
             } catch (Throwable e) {

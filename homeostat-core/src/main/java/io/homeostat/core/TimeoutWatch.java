@@ -1,15 +1,13 @@
 package io.homeostat.core;
 
-import io.homeostat.core.time.Cancellable;
-import io.homeostat.core.time.Scheduler;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Interrupts the thread running an attempt when the call's deadline passes, and, once the attempt
- * is over, makes sure no stray interrupt from it is left on the thread.
+ * One attempt's deadline: {@link Deadlines} interrupts the thread running the attempt when the
+ * deadline passes, and {@link #finish()}, once the attempt is over, makes sure no stray interrupt
+ * from it is left on the thread.
  */
-final class TimeoutWatch implements Runnable {
+final class TimeoutWatch {
 
     private static final int RUNNING = 0;
     private static final int FINISHED = 1;
@@ -17,21 +15,26 @@ final class TimeoutWatch implements Runnable {
     private static final int FIRED = 3;
 
     private final Thread thread;
+    private final long deadline;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
-    private final Cancellable handle;
 
-    private TimeoutWatch(Thread thread, Scheduler scheduler, long remainingNanos) {
+    TimeoutWatch(Thread thread, long deadline) {
         this.thread = thread;
-        this.handle = scheduler.schedule(Duration.ofNanos(remainingNanos), this);
+        this.deadline = deadline;
     }
 
-    /** Starts watching the current thread. */
-    static TimeoutWatch start(Scheduler scheduler, long remainingNanos) {
-        return new TimeoutWatch(Thread.currentThread(), scheduler, remainingNanos);
+    /** When the attempt times out, on the monotonic time of the guard's clock. */
+    long deadline() {
+        return deadline;
     }
 
-    @Override
-    public void run() {
+    /** Whether the attempt ended before its deadline fired. */
+    boolean finished() {
+        return state.get() == FINISHED;
+    }
+
+    /** Interrupts the watched thread, unless the attempt has finished. */
+    void fire() {
         if (state.compareAndSet(RUNNING, FIRING)) {
             thread.interrupt();
             state.set(FIRED);
@@ -39,13 +42,13 @@ final class TimeoutWatch implements Runnable {
     }
 
     /**
-     * Ends the watch on the watched thread.
+     * Ends the watch on the watched thread; a second call changes nothing.
      *
      * @return true if the deadline fired (the interrupt it caused has been cleared)
      */
     boolean finish() {
-        if (state.compareAndSet(RUNNING, FINISHED)) {
-            handle.cancel();
+        int was = state.compareAndExchange(RUNNING, FINISHED);
+        if (was == RUNNING || was == FINISHED) {
             return false;
         }
         while (state.get() != FIRED) {

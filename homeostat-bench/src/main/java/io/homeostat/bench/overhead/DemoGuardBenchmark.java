@@ -31,15 +31,16 @@ import org.openjdk.jmh.infra.Blackhole;
  * The cross-check of {@link KernelOverhead}: one successful call through a guard shaped as the
  * demo's, beside the same call made directly. The guards come from a registry publishing to an
  * in-process bus with the demo's settings ({@link GuardSettings}: a timeout, so every call is timed
- * and a timeout is scheduled and cancelled on the real scheduler, and a breaker). Two shapes, as
+ * and its deadline watched on the real scheduler, and a breaker). Two shapes, as
  * {@code TriageApp} makes its calls: {@link #withContextAndFallback()} (a new call context with a
  * cache key and {@code execute} with the care locator's fallback: a cache, which keeps every answer,
  * then a static value) and {@link #plain()} (the audit record's {@code call}, no context, no
  * fallback). Overhead per call = score minus {@link #baseline()}; times the demo's rate of each
  * shape gives the kernel's CPU share to compare with the macro figure.
  *
- * <p>What this cannot see: the scheduler thread's work for each timeout (it runs beside the
- * benchmark thread) and the bus thread's; the macro benchmark counts both.
+ * <p>What this cannot see: the scheduler thread's work for the timeouts (it runs beside the
+ * benchmark thread) and the bus thread's; the macro benchmark counts both, and
+ * {@link PacedTimeoutCost} the timeout's alone.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
