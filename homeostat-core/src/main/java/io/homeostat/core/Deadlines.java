@@ -6,18 +6,19 @@ import io.homeostat.core.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The deadlines of one guard's running attempts, watched by one timer task at a time instead of
  * one per attempt. The task is set for the earliest deadline still running: at a steady stream of
- * calls that finish in time it runs about once per timeout and an attempt costs a queue append
- * under an uncontended lock, where a timer task per attempt would cost two updates of the
- * scheduler's queue and, whenever it had been empty, a wakeup of its thread. Finished watches stay
- * in the queue until the task or a later attempt drops them: those at its head on every start,
- * all of them whenever the queue has doubled since the last such sweep, so it holds at most about
- * twice the attempts still running, plus {@value #MIN_COMPACTION}. Thread-safe.
+ * calls that finish in time it runs about once per timeout (less the calls' latency), and an
+ * attempt costs a queue append under an uncontended lock, where a timer task per attempt would
+ * cost two updates of the scheduler's queue and, whenever it had been empty, a wakeup of its
+ * thread. Finished watches stay in the queue until the task or a later attempt drops them: those
+ * at its head on every start, all of them whenever the queue has doubled since it was last
+ * cleared, so it holds at most about twice the most attempts running at once since then, plus
+ * {@value #MIN_COMPACTION}. Thread-safe; the lock is not held while a thread is interrupted.
  */
 final class Deadlines {
 
@@ -26,13 +27,13 @@ final class Deadlines {
 
     private final Scheduler scheduler;
     private final Clock clock;
-    private final Object lock = new Object();
+    private final ReentrantLock lock = new ReentrantLock(); // not synchronized: virtual threads must not pin
 
     /** The attempts' watches in the order they started; guarded by {@link #lock}. */
     private final ArrayDeque<TimeoutWatch> watches = new ArrayDeque<>();
     /** The length at which the queue is next cleared of finished watches; guarded by {@link #lock}. */
     private int compactAt = MIN_COMPACTION;
-    /** The timer task set now, or null; a task that finds it is no longer this one does nothing. */
+    /** The timer task set now, or null; guarded by {@link #lock}. A task that finds it is not this one does nothing. */
     private Sweep sweep;
 
     Deadlines(Scheduler scheduler) {
@@ -41,12 +42,16 @@ final class Deadlines {
     }
 
     /**
-     * Starts watching the current thread until {@code deadline} (on the scheduler's clock's
-     * monotonic time; {@code now} is that time now).
+     * Starts watching the current thread until {@code deadline}, on the monotonic time of the
+     * scheduler's clock.
+     *
+     * @throws RuntimeException what the scheduler threw if it refused the timer task (a closed
+     *     one); the thread is not watched then
      */
-    TimeoutWatch start(long now, long deadline) {
+    TimeoutWatch start(long deadline) {
         TimeoutWatch watch = new TimeoutWatch(Thread.currentThread(), deadline);
-        synchronized (lock) {
+        lock.lock();
+        try {
             TimeoutWatch head;
             while ((head = watches.peekFirst()) != null && head.finished()) {
                 watches.pollFirst();
@@ -57,56 +62,73 @@ final class Deadlines {
                 compactAt = Math.max(MIN_COMPACTION, 2 * watches.size());
             }
             if (sweep == null || deadline < sweep.at) {
-                set(now, deadline);
+                try {
+                    set(deadline);
+                } catch (RuntimeException | Error e) {
+                    watches.pollLast(); // never to be fired: nobody would finish it
+                    throw e;
+                }
             }
+        } finally {
+            lock.unlock();
         }
         return watch;
     }
 
     /** The watches held now, finished ones included: for tests of the queue's bound. */
     int held() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return watches.size();
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** Sets the timer task for {@code at}, replacing the one set before; under {@link #lock}. */
-    private void set(long now, long at) {
+    /**
+     * Sets the timer task for {@code at}, replacing the one set before; under {@link #lock}. If the
+     * scheduler throws, the task set before stays set.
+     */
+    private void set(long at) {
+        Sweep next = new Sweep(at);
+        Cancellable handle = scheduler.schedule(Duration.ofNanos(Math.max(0, at - clock.monotonicNanos())), next);
         if (sweep != null) {
             sweep.handle.cancel();
         }
-        Sweep next = new Sweep(at);
+        next.handle = handle;
         sweep = next;
-        next.handle = scheduler.schedule(Duration.ofNanos(Math.max(0, at - now)), next);
     }
 
     /** Interrupts the attempts whose deadline has come, drops finished watches, sets the next task. */
     private void sweep(Sweep task) {
         List<TimeoutWatch> due = new ArrayList<>(1);
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (sweep != task) {
                 return; // replaced by an earlier one
             }
             sweep = null;
             long now = clock.monotonicNanos();
-            long next = Long.MAX_VALUE;
-            for (Iterator<TimeoutWatch> it = watches.iterator(); it.hasNext(); ) {
-                TimeoutWatch watch = it.next();
+            long[] next = {Long.MAX_VALUE};
+            watches.removeIf(watch -> {
                 if (watch.finished()) {
-                    it.remove();
-                } else if (watch.deadline() <= now) {
-                    it.remove();
-                    due.add(watch);
-                } else {
-                    next = Math.min(next, watch.deadline());
+                    return true;
                 }
-            }
+                if (watch.deadline() <= now) {
+                    due.add(watch);
+                    return true;
+                }
+                next[0] = Math.min(next[0], watch.deadline());
+                return false;
+            });
             compactAt = Math.max(MIN_COMPACTION, 2 * watches.size());
-            if (next != Long.MAX_VALUE) {
-                set(now, next);
+            if (next[0] != Long.MAX_VALUE) {
+                set(next[0]);
             }
+        } finally {
+            lock.unlock();
+            due.forEach(TimeoutWatch::fire); // outside the lock: an interrupt may close a channel
         }
-        due.forEach(TimeoutWatch::fire); // outside the lock: an interrupt may close a channel
     }
 
     /** One setting of the timer task. */

@@ -234,8 +234,11 @@ public final class Guard {
 
             Object result = null;
             Throwable error = null;
-            TimeoutWatch watch = deadlines == null ? null : deadlines.start(now, deadline);
+            TimeoutWatch watch = null;
             try {
+                if (deadlines != null) {
+                    watch = deadlines.start(deadline); // refused by a closed scheduler: fails like the call
+                }
                 result = call.get();
             } catch (Throwable e) {
                 error = e;

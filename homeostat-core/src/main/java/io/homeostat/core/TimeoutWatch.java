@@ -42,7 +42,7 @@ final class TimeoutWatch {
     }
 
     /**
-     * Ends the watch on the watched thread; a second call changes nothing.
+     * Ends the watch on the watched thread; called once, when the attempt is over.
      *
      * @return true if the deadline fired (the interrupt it caused has been cleared)
      */

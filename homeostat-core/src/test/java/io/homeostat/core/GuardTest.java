@@ -13,7 +13,10 @@ import io.homeostat.core.retry.Backoff;
 import io.homeostat.core.retry.Jitter;
 import io.homeostat.core.retry.Retry;
 import io.homeostat.core.retry.RetryBudget;
+import io.homeostat.core.time.Cancellable;
+import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.ManualClock;
+import io.homeostat.core.time.Scheduler;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -191,6 +195,35 @@ class GuardTest {
 
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         assertThat(clock.pendingTasks()).isZero();
+    }
+
+    @Test
+    void aTimeoutTheSchedulerRefusesFailsTheCallAndGivesItsPermitsBack() {
+        Scheduler closed = new Scheduler() {
+            @Override
+            public Cancellable schedule(Duration delay, Runnable task) {
+                throw new RejectedExecutionException("scheduler closed");
+            }
+
+            @Override
+            public Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
+                throw new RejectedExecutionException("scheduler closed");
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+        };
+        Bulkhead bulkhead = Bulkhead.semaphore("dep", 1);
+        Guard guard = Guard.builder("dep").scheduler(closed).timeout(Duration.ofSeconds(2)).bulkhead(bulkhead).build();
+        AtomicInteger ran = new AtomicInteger();
+
+        assertThatThrownBy(() -> guard.call(ran::incrementAndGet)).isInstanceOf(RejectedExecutionException.class);
+
+        assertThat(ran).as("not run unwatched").hasValue(0);
+        assertThat(bulkhead.inFlight()).isZero();
+        assertThat(guard.snapshot().failures()).isEqualTo(1);
     }
 
     @Test
