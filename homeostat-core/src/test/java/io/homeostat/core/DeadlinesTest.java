@@ -3,10 +3,7 @@ package io.homeostat.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.homeostat.core.time.Cancellable;
-import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.ManualClock;
-import io.homeostat.core.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,26 +24,13 @@ class DeadlinesTest {
     private final ManualClock clock = ManualClock.create();
     private final AtomicInteger scheduled = new AtomicInteger();
     private volatile boolean refuse;
-    private final Deadlines deadlines = new Deadlines(new Scheduler() {
-        @Override
-        public Cancellable schedule(Duration delay, Runnable task) {
-            if (refuse) {
-                throw new RejectedExecutionException("closed");
-            }
-            scheduled.incrementAndGet();
-            return clock.scheduler().schedule(delay, task);
+    private final Deadlines deadlines = new Deadlines(new OneShotScheduler(clock, (delay, task) -> {
+        if (refuse) {
+            throw new RejectedExecutionException("closed");
         }
-
-        @Override
-        public Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
-            throw new UnsupportedOperationException("not used by Deadlines");
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-    });
+        scheduled.incrementAndGet();
+        return clock.scheduler().schedule(delay, task);
+    }));
 
     @AfterEach
     void noInterruptLeftOnTheTestThread() {
@@ -107,23 +91,10 @@ class DeadlinesTest {
     @Test
     void aReplacedTaskThatRunsAnywayDoesNothing() {
         List<Runnable> tasks = new ArrayList<>();
-        Deadlines byHand = new Deadlines(new Scheduler() {
-            @Override
-            public Cancellable schedule(Duration delay, Runnable task) {
-                tasks.add(task);
-                return () -> {}; // as if it had already been taken from the queue when cancelled
-            }
-
-            @Override
-            public Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
-                throw new UnsupportedOperationException("not used by Deadlines");
-            }
-
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-        });
+        Deadlines byHand = new Deadlines(new OneShotScheduler(clock, (delay, task) -> {
+            tasks.add(task);
+            return () -> {}; // as if it had already been taken from the queue when cancelled
+        }));
         TimeoutWatch slow = byHand.start(clock.monotonicNanos() + 10 * SECOND);
         TimeoutWatch quick = byHand.start(clock.monotonicNanos() + 2 * SECOND);
         assertThat(tasks).hasSize(2);

@@ -13,8 +13,6 @@ import io.homeostat.core.retry.Backoff;
 import io.homeostat.core.retry.Jitter;
 import io.homeostat.core.retry.Retry;
 import io.homeostat.core.retry.RetryBudget;
-import io.homeostat.core.time.Cancellable;
-import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.core.time.Scheduler;
 import java.io.IOException;
@@ -199,22 +197,9 @@ class GuardTest {
 
     @Test
     void aTimeoutTheSchedulerRefusesFailsTheCallAndGivesItsPermitsBack() {
-        Scheduler closed = new Scheduler() {
-            @Override
-            public Cancellable schedule(Duration delay, Runnable task) {
-                throw new RejectedExecutionException("scheduler closed");
-            }
-
-            @Override
-            public Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
-                throw new RejectedExecutionException("scheduler closed");
-            }
-
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-        };
+        Scheduler closed = new OneShotScheduler(clock, (delay, task) -> {
+            throw new RejectedExecutionException("scheduler closed");
+        });
         Bulkhead bulkhead = Bulkhead.semaphore("dep", 1);
         Guard guard = Guard.builder("dep").scheduler(closed).timeout(Duration.ofSeconds(2)).bulkhead(bulkhead).build();
         AtomicInteger ran = new AtomicInteger();
