@@ -5,37 +5,43 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The most recent signal ids, to drop duplicates (a batch resent after a lost answer). Keeps the
- * last {@code capacity} ids in the order they were first seen and forgets the oldest beyond that;
- * ids are kept in memory only, so a resend across a server restart is not recognised.
+ * The most recent signal ids, to drop duplicates (a batch resent after a lost answer). Remembers
+ * at least the last {@code capacity} ids first seen, and at most twice as many: ids are kept in
+ * two generations, the current one and the one before, and when the current one holds
+ * {@code capacity} ids the next new id starts a new generation and the one before is forgotten
+ * whole. Ids are kept in memory only, so a resend across a server restart is not recognised.
  *
- * <p>Each id is remembered as a 64-bit fingerprint, not as a string: a ring of fingerprints in
- * arrival order and an open-addressing table of the same fingerprints, both growing with use up to
- * the capacity — 24 bytes an id at most (24 MiB for the default million), where a map of strings
- * held about 150 bytes an id on the heap, a million long-lived objects for the collector to trace.
- * Two different ids with the same fingerprint would make the second look seen: with a million ids
- * remembered, the chance for a new id is about 1 in 17 trillion (5.4e-14); ids are not secret and
- * a sender who crafted colliding ids would only hide its own signals.
+ * <p>Each id is remembered as a 64-bit fingerprint, not as a string, in open-addressing tables
+ * (linear probing, at most half full) that grow with use: 16 to 32 bytes an id remembered, 32 MiB
+ * at most for the default million, where a map of strings held about 150 bytes an id on the heap,
+ * a million long-lived objects for the collector to trace. Forgetting a generation at once, rather
+ * than the oldest id on every new one, keeps the work for a new id to two probes: no deletions from
+ * the table and no list of ids in arrival order. Two different ids with the same fingerprint would
+ * make the second look seen: with two million ids remembered, the chance for a new id is about 1 in
+ * 9 trillion (1.1e-13); ids are not secret and a sender who crafted colliding ids would only hide its
+ * own signals.
  *
  * <p>Thread-safe (synchronized: one short critical section per id, or per batch of ids).
  */
 public final class SeenIds {
 
-    /** The default number of ids remembered. */
+    /** The default number of ids remembered at least. */
     public static final int DEFAULT_CAPACITY = 1 << 20;
 
-    /** Marks a free slot of {@link #table}; no fingerprint is 0 (see {@link #fingerprint}). */
+    /** Marks a free slot of a table; no fingerprint is 0 (see {@link #fingerprint}). */
     private static final long FREE = 0L;
-    private static final int FIRST_SIZE = 1024;
+    private static final int FIRST_SLOTS = 2048;
 
     private final int capacity;
-    /** The fingerprints in arrival order, a ring: the oldest at {@link #head}. */
-    private long[] ring;
-    private int head;
-    private int size;
-    /** The same fingerprints, open addressing with linear probing; at most half full. */
-    private long[] table;
-    private int mask;
+    /** The ids of the current generation. */
+    private long[] current;
+    private int currentSize;
+    /** The ids of the generation before; empty until the first one is full. */
+    private long[] previous = new long[0];
+    private int previousSize;
+    /** Written by {@link #touch} so that its loads are not optimised away; never read. */
+    @SuppressWarnings("unused")
+    private long touched;
 
     /**
      * @throws IllegalArgumentException if {@code capacity} is not positive
@@ -45,9 +51,7 @@ public final class SeenIds {
             throw new IllegalArgumentException("capacity must be positive, was " + capacity);
         }
         this.capacity = capacity;
-        this.ring = new long[Math.min(capacity, FIRST_SIZE)];
-        this.table = new long[tableSizeFor(ring.length)];
-        this.mask = table.length - 1;
+        this.current = new long[Math.min(FIRST_SLOTS, slotsFor(capacity))];
     }
 
     /** Records {@code id}; true if it was not seen before (the signal should be published). */
@@ -64,7 +68,7 @@ public final class SeenIds {
      * batch waits and then finds them seen. {@code take} gets the positions in {@code ids} of the
      * new ids, in order, and runs under the lock: it must be quick (a non-blocking publish). When
      * it returns false the new ids are forgotten again and the next call may offer them anew; only
-     * the oldest ids that were forgotten to make room for them stay forgotten.
+     * a generation that was forgotten to make room for them stays forgotten.
      *
      * @return the positions of the new ids, or null if {@code take} refused them
      */
@@ -76,6 +80,7 @@ public final class SeenIds {
         }
         int[] fresh = new int[n];
         synchronized (this) {
+            touch(fingerprints);
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (record(fingerprints[i])) {
@@ -88,10 +93,8 @@ public final class SeenIds {
                 taken = take.test(positions);
             } finally {
                 if (!taken) {
-                    // The ids just recorded are the newest, at the ring's end: take them off again.
-                    for (int i = count - 1; i >= 0; i--) {
-                        delete(fingerprints[positions[i]]);
-                        size--;
+                    for (int position : positions) {
+                        forget(fingerprints[position]);
                     }
                 }
             }
@@ -99,32 +102,75 @@ public final class SeenIds {
         }
     }
 
-    /** Adds {@code fingerprint} unless present; true if it was added. Holding the lock. */
+    /** How many ids are remembered now. */
+    public synchronized int size() {
+        return currentSize + previousSize;
+    }
+
+    /**
+     * Reads the slots that recording {@code fingerprints} will probe first, in both generations.
+     * At a million ids the tables are far larger than the caches, and each probe in
+     * {@link #record} would wait for its miss before the next one starts; these loads do not
+     * depend on each other, so the processor overlaps their misses, and the probes then find the
+     * lines cached. Holding the lock.
+     */
+    private void touch(long[] fingerprints) {
+        long any = 0;
+        int currentMask = current.length - 1;
+        int previousMask = previous.length - 1;
+        for (long fingerprint : fingerprints) {
+            any |= current[(int) fingerprint & currentMask];
+            if (previousMask >= 0) {
+                any |= previous[(int) fingerprint & previousMask];
+            }
+        }
+        touched = any;
+    }
+
+    /** Adds {@code fingerprint} unless remembered; true if it was added. Holding the lock. */
     private boolean record(long fingerprint) {
-        int slot = slot(fingerprint);
-        if (table[slot] == fingerprint) {
+        int slot = slot(current, fingerprint);
+        if (current[slot] == fingerprint || (previousSize > 0 && previous[slot(previous, fingerprint)] == fingerprint)) {
             return false;
         }
-        if (size == capacity) {
-            forgetOldest();
-            slot = slot(fingerprint); // the deletion may have moved the free slot
-        } else if (size == ring.length) {
-            grow();
-            slot = slot(fingerprint);
+        if (currentSize == capacity) {
+            turn();
+            slot = slot(current, fingerprint);
+        } else if (2 * (currentSize + 1) > current.length) {
+            current = rehash(current, current.length * 2);
+            slot = slot(current, fingerprint);
         }
-        table[slot] = fingerprint;
-        ring[(head + size) % ring.length] = fingerprint;
-        size++;
+        current[slot] = fingerprint;
+        currentSize++;
         return true;
     }
 
-    /** How many ids are remembered now. */
-    public synchronized int size() {
-        return size;
+    /** Starts a new generation and forgets the one before the current; reuses its table. */
+    private void turn() {
+        long[] reused = previous;
+        previous = current;
+        previousSize = currentSize;
+        if (reused.length == current.length) {
+            Arrays.fill(reused, FREE);
+            current = reused;
+        } else {
+            current = new long[current.length];
+        }
+        currentSize = 0;
     }
 
-    /** The slot holding {@code fingerprint}, or the free slot where it would go. */
-    private int slot(long fingerprint) {
+    /** Takes {@code fingerprint} out of whichever generation holds it, if one does. */
+    private void forget(long fingerprint) {
+        if (delete(current, fingerprint)) {
+            currentSize--;
+        } else if (previousSize > 0 && delete(previous, fingerprint)) {
+            previousSize--;
+        }
+    }
+
+    /** The slot of {@code table} holding {@code fingerprint}, or the free slot where it would go. */
+    private static int slot(long[] table, long fingerprint) {
+        int mask = table.length - 1;
         int slot = (int) fingerprint & mask;
         while (table[slot] != FREE && table[slot] != fingerprint) {
             slot = (slot + 1) & mask;
@@ -132,18 +178,15 @@ public final class SeenIds {
         return slot;
     }
 
-    private void forgetOldest() {
-        long oldest = ring[head];
-        head = (head + 1) % ring.length;
-        size--;
-        delete(oldest);
-    }
-
-    /** Takes {@code fingerprint} out of the table (not the ring). */
-    private void delete(long fingerprint) {
+    /** Takes {@code fingerprint} out of {@code table}; false if it was not there. */
+    private static boolean delete(long[] table, long fingerprint) {
+        int mask = table.length - 1;
+        int hole = slot(table, fingerprint);
+        if (table[hole] != fingerprint) {
+            return false;
+        }
         // Shift later entries of the run back, so that every remaining fingerprint stays reachable
         // from its home slot without tombstones.
-        int hole = slot(fingerprint);
         table[hole] = FREE;
         for (int next = (hole + 1) & mask; table[next] != FREE; next = (next + 1) & mask) {
             int home = (int) table[next] & mask;
@@ -154,25 +197,22 @@ public final class SeenIds {
                 hole = next;
             }
         }
+        return true;
     }
 
-    private void grow() {
-        long[] grown = new long[(int) Math.min(capacity, (long) ring.length * 2)];
-        for (int i = 0; i < size; i++) {
-            grown[i] = ring[(head + i) % ring.length];
+    private static long[] rehash(long[] table, int slots) {
+        long[] grown = new long[slots];
+        for (long fingerprint : table) {
+            if (fingerprint != FREE) {
+                grown[slot(grown, fingerprint)] = fingerprint;
+            }
         }
-        ring = grown;
-        head = 0;
-        table = new long[tableSizeFor(ring.length)];
-        mask = table.length - 1;
-        for (int i = 0; i < size; i++) {
-            table[slot(ring[i])] = ring[i];
-        }
+        return grown;
     }
 
-    /** A power of two at least twice {@code entries}: the table stays at most half full. */
-    private static int tableSizeFor(int entries) {
-        return Integer.highestOneBit(Math.max(entries, 2) - 1) << 2;
+    /** The table size for a full generation: a power of two at least twice {@code capacity}. */
+    private static int slotsFor(int capacity) {
+        return Integer.highestOneBit(Math.max(capacity, 2) - 1) << 2;
     }
 
     /**

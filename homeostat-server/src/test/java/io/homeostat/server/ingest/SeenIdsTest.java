@@ -3,46 +3,72 @@ package io.homeostat.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.SequencedSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SeenIdsTest {
 
     @Test
-    void remembersIdsAndForgetsTheOldestBeyondCapacity() {
+    void remembersIdsAndForgetsThemAGenerationAtATime() {
         SeenIds seen = new SeenIds(3);
         assertThat(seen.firstTime("a")).isTrue();
         assertThat(seen.firstTime("b")).isTrue();
         assertThat(seen.firstTime("a")).isFalse();
-        assertThat(seen.firstTime("c")).isTrue();
-        assertThat(seen.firstTime("d")).isTrue(); // forgets a, the first seen
-        assertThat(seen.size()).isEqualTo(3);
-        assertThat(seen.firstTime("b")).isFalse();
-        assertThat(seen.firstTime("a")).isTrue(); // forgotten, so new again; forgets b
-        assertThat(seen.firstTime("b")).isTrue();
+        assertThat(seen.firstTime("c")).isTrue(); // the first generation is full: a, b, c
+        assertThat(seen.firstTime("d")).isTrue(); // starts the second
+        assertThat(seen.firstTime("a")).isFalse(); // the generation before is still remembered
+        assertThat(seen.firstTime("e")).isTrue();
+        assertThat(seen.firstTime("f")).isTrue();
+        assertThat(seen.size()).isEqualTo(6); // twice the capacity at most
+        assertThat(seen.firstTime("g")).isTrue(); // starts the third and forgets a, b and c
+        assertThat(seen.size()).isEqualTo(4);
+        assertThat(seen.firstTime("d")).isFalse();
+        assertThat(seen.firstTime("f")).isFalse();
+        assertThat(seen.firstTime("b")).isTrue(); // forgotten, so new again
     }
 
     @Test
-    void behavesLikeAnInsertionOrderedSetOfTheLastIdsThroughGrowthAndWrapAround() {
+    void remembersAtLeastTheLastCapacityIdsThroughGrowthAndTurns() {
         for (int capacity : new int[] {1, 7, 1000, 5000}) {
             SeenIds seen = new SeenIds(capacity);
-            SequencedSet<String> model = new LinkedHashSet<>();
+            // The documented behaviour, as sets: the current generation and the one before.
+            Set<String> current = new HashSet<>();
+            Set<String> previous = new HashSet<>();
+            Deque<String> lastNew = new ArrayDeque<>();
             Random random = new Random(capacity);
             for (int i = 0; i < 60_000; i++) {
-                // Ids drawn from a range somewhat larger than the capacity: many repeats, many evictions.
-                String id = "svc-" + random.nextInt(capacity * 2 + 3);
-                boolean expected = model.add(id);
-                if (expected && model.size() > capacity) {
-                    model.removeFirst();
+                // Ids drawn from a range a few times the capacity: many repeats, many forgotten.
+                String id = "svc-" + random.nextInt(capacity * 3 + 3);
+                boolean expected = !current.contains(id) && !previous.contains(id);
+                if (expected && current.size() == capacity) {
+                    previous = current;
+                    current = new HashSet<>();
                 }
-                assertThat(seen.firstTime(id)).as("capacity %d, step %d, id %s", capacity, i, id).isEqualTo(expected);
+                if (expected) {
+                    current.add(id);
+                }
+
+                boolean first = seen.firstTime(id);
+
+                assertThat(first).as("capacity %d, step %d, id %s", capacity, i, id).isEqualTo(expected);
+                if (lastNew.contains(id)) {
+                    assertThat(first).as("one of the last %d new ids, taken as new: %s", capacity, id).isFalse();
+                }
+                if (first) {
+                    lastNew.addLast(id);
+                    if (lastNew.size() > capacity) {
+                        lastNew.removeFirst();
+                    }
+                }
             }
-            assertThat(seen.size()).isEqualTo(model.size());
+            assertThat(seen.size()).isEqualTo(current.size() + previous.size()).isLessThanOrEqualTo(2 * capacity);
         }
     }
 
@@ -89,6 +115,23 @@ class SeenIdsTest {
         assertThat(seen.size()).isEqualTo(1);
         assertThat(seen.firstTime("b")).isTrue();
         assertThat(seen.firstTime("a")).isFalse();
+    }
+
+    @Test
+    void aRefusedBatchThatStartedANewGenerationIsForgottenFromBoth() {
+        SeenIds seen = new SeenIds(10);
+        List<String> old = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            old.add("a" + i);
+        }
+        seen.recordIfTaken(old, positions -> true);
+        List<String> batch = List.of("b0", "b1", "b2", "b3", "b4"); // b2 starts a new generation
+
+        assertThat(seen.recordIfTaken(batch, positions -> false)).isNull();
+
+        assertThat(seen.size()).isEqualTo(8);
+        assertThat(seen.recordIfTaken(old, positions -> true)).isEmpty();
+        assertThat(seen.recordIfTaken(batch, positions -> true)).containsExactly(0, 1, 2, 3, 4);
     }
 
     @Test

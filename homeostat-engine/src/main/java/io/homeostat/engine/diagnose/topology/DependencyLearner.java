@@ -79,7 +79,8 @@ public final class DependencyLearner implements Supplier<DependencyGraph> {
     }
 
     private void see(String service) {
-        if (seen.size() < maxLearnedEdges || seen.contains(service)) {
+        // Nearly every signal's service is known already: a read, not an insert that locks a bin.
+        if (!seen.contains(service) && seen.size() < maxLearnedEdges) {
             seen.add(service);
         }
     }

@@ -60,6 +60,17 @@ class DependencyLearnerTest {
     }
 
     @Test
+    void countsServicesSeenUpToTheBound() {
+        DependencyLearner learner = DependencyLearner.from(DependencyGraph.empty(), 2);
+
+        for (String service : List.of("a", "b", "a", "c", "b", "d")) {
+            learner.observe(outcome(service, Map.of()));
+        }
+
+        assertThat(learner.serviceCount()).as("a and b; c and d come after the bound").isEqualTo(2);
+    }
+
+    @Test
     void learnsAtMostTheBoundAndCountsWhatItDropped() {
         DependencyLearner learner = DependencyLearner.from(DependencyGraph.empty(), 2);
 
