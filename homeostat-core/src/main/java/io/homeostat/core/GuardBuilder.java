@@ -83,7 +83,8 @@ public final class GuardBuilder {
 
     /**
      * The deadline of a whole call, all attempts and backoffs included (default: none). An attempt
-     * still running at the deadline is interrupted.
+     * still running at the deadline is interrupted. One longer than about 146 years is held to
+     * that, as good as none.
      *
      * @throws IllegalArgumentException if negative; {@link Duration#ZERO} means none
      */

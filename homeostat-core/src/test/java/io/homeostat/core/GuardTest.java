@@ -196,6 +196,18 @@ class GuardTest {
     }
 
     @Test
+    void aTimeoutOfCenturiesIsAsGoodAsNone() {
+        clock.advance(Duration.ofDays(365L * 3)); // now plus 290 years, in nanoseconds, is past Long.MAX_VALUE
+        for (Duration centuries : List.of(Duration.ofDays(365L * 290), Duration.ofDays(365L * 300),
+                Duration.ofSeconds(Long.MAX_VALUE))) {
+            Guard guard = Guard.builder("dep").clock(clock).timeout(centuries).build();
+
+            assertThat(guard.call(() -> "answer")).as("%s", centuries).isEqualTo("answer");
+            assertThat(guard.snapshot().timeouts()).isZero();
+        }
+    }
+
+    @Test
     void aTimeoutTheSchedulerRefusesFailsTheCallAndGivesItsPermitsBack() {
         Scheduler closed = new OneShotScheduler(clock, (delay, task) -> {
             throw new RejectedExecutionException("scheduler closed");
