@@ -41,6 +41,12 @@ import java.util.concurrent.Executor;
  */
 public final class Guard {
 
+    /**
+     * About 146 years: a longer timeout is held to this, which is as good as none, so that the
+     * deadline (now plus the timeout, in nanoseconds) cannot overflow.
+     */
+    private static final Duration LONGEST_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE / 2);
+
     private final String name;
     private final Clock clock;
     private final CircuitBreaker breaker;
@@ -48,12 +54,6 @@ public final class Guard {
     private final Bulkhead bulkhead;
     private final Duration timeout;
     private final long timeoutNanos;
-    /**
-     * About 146 years: a longer timeout is held to this, which is as good as none, so that the
-     * deadline (now plus the timeout, in nanoseconds) cannot overflow.
-     */
-    private static final Duration LONGEST_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE / 2);
-
     /** Watches the running attempts' deadlines; null without a timeout. */
     private final Deadlines deadlines;
     private final ErrorClassifier classifier;
@@ -78,7 +78,8 @@ public final class Guard {
         this.retry = builder.retry;
         this.bulkhead = builder.bulkhead;
         this.timeout = builder.timeout;
-        this.timeoutNanos = builder.timeout.compareTo(LONGEST_TIMEOUT) > 0 ? LONGEST_TIMEOUT.toNanos() : builder.timeout.toNanos();
+        this.timeoutNanos = (builder.timeout.compareTo(LONGEST_TIMEOUT) > 0 ? LONGEST_TIMEOUT : builder.timeout)
+                .toNanos();
         this.deadlines = timeoutNanos == 0 ? null : new Deadlines(builder.scheduler);
         this.classifier = builder.classifier;
         this.bus = builder.bus;

@@ -130,7 +130,8 @@ public final class SeenIds {
     /** Adds {@code fingerprint} unless remembered; true if it was added. Holding the lock. */
     private boolean record(long fingerprint) {
         int slot = slot(current, fingerprint);
-        if (current[slot] == fingerprint || (previousSize > 0 && previous[slot(previous, fingerprint)] == fingerprint)) {
+        if (current[slot] == fingerprint
+                || (previousSize > 0 && previous[slot(previous, fingerprint)] == fingerprint)) {
             return false;
         }
         if (currentSize == capacity) {
