@@ -43,7 +43,8 @@ public final class Guard {
 
     /**
      * About 146 years: a longer timeout is held to this, which is as good as none, so that the
-     * deadline (now plus the timeout, in nanoseconds) cannot overflow.
+     * deadline (now plus the timeout, in nanoseconds) cannot overflow while the monotonic clock
+     * reads less than another 146 years.
      */
     private static final Duration LONGEST_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE / 2);
 

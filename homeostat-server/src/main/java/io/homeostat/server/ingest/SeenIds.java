@@ -9,17 +9,20 @@ import java.util.function.Predicate;
  * at least the last {@code capacity} ids first seen, and at most twice as many: ids are kept in
  * two generations, the current one and the one before, and when the current one holds
  * {@code capacity} ids the next new id starts a new generation and the one before is forgotten
- * whole. Ids are kept in memory only, so a resend across a server restart is not recognised.
+ * whole. (A refused batch that started a generation leaves the one it forgot forgotten, see
+ * {@link #recordIfTaken}.) Ids are kept in memory only, so a resend across a server restart is not
+ * recognised.
  *
  * <p>Each id is remembered as a 64-bit fingerprint, not as a string, in open-addressing tables
- * (linear probing, at most half full) that grow with use: 32 MiB at most for the default million,
- * 16 to 32 bytes an id remembered, where a map of strings held about 150 bytes an id on the heap,
- * a million long-lived objects for the collector to trace. Forgetting a generation at once, rather
- * than the oldest id on every new one, keeps the work for a new id to two probes: no deletions from
- * the table and no list of ids in arrival order. Two different ids with the same fingerprint would
- * make the second look seen: with two million ids remembered, the chance for a new id is about 1 in
- * 9 trillion (1.1e-13); ids are not secret and a sender who crafted colliding ids would only hide its
- * own signals.
+ * (linear probing, at most half full) that grow with use up to the smallest power of two at least
+ * twice the capacity: 32 MiB at most for the default million, 16 to 32 bytes an id remembered,
+ * where a map of strings held about 150 bytes an id on the heap, a million long-lived objects for
+ * the collector to trace. Forgetting a generation at once, rather than the oldest id on every new
+ * one, keeps the work for a new id to two probes: nothing is deleted from a table on the way (only
+ * the ids of a refused batch are), and no list of ids in arrival order is kept. Two different ids
+ * with the same fingerprint would make the second look seen: with two million ids remembered, the
+ * chance for a new id is about 1 in 9 trillion (1.1e-13); ids are not secret and a sender who
+ * crafted colliding ids would only hide its own signals.
  *
  * <p>Thread-safe (synchronized: one short critical section per id, or per batch of ids).
  */
@@ -27,6 +30,8 @@ public final class SeenIds {
 
     /** The default number of ids remembered at least. */
     public static final int DEFAULT_CAPACITY = 1 << 20;
+    /** The largest capacity: its two tables take 8 GiB each. */
+    public static final int MAX_CAPACITY = 1 << 29;
 
     /** Marks a free slot of a table; no fingerprint is 0 (see {@link #fingerprint}). */
     private static final long FREE = 0L;
@@ -44,11 +49,12 @@ public final class SeenIds {
     private long touched;
 
     /**
-     * @throws IllegalArgumentException if {@code capacity} is not positive
+     * @throws IllegalArgumentException if {@code capacity} is not positive or is more than
+     *     {@link #MAX_CAPACITY}
      */
     public SeenIds(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive, was " + capacity);
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity must be 1 to " + MAX_CAPACITY + ", was " + capacity);
         }
         this.capacity = capacity;
         this.current = new long[Math.min(FIRST_SLOTS, slotsFor(capacity))];

@@ -118,6 +118,57 @@ class SeenIdsTest {
     }
 
     @Test
+    void batchesTakenRefusedOrThrownAtSmallCapacitiesAgreeWithTheGenerations() {
+        for (int capacity = 1; capacity <= 20; capacity++) {
+            SeenIds seen = new SeenIds(capacity);
+            // The documented behaviour, as sets: the current generation and the one before.
+            Set<String> current = new HashSet<>();
+            Set<String> previous = new HashSet<>();
+            Random random = new Random(capacity);
+            for (int round = 0; round < 2_000; round++) {
+                List<String> ids = new ArrayList<>();
+                for (int i = random.nextInt(2 * capacity + 2); i > 0; i--) { // often more than a generation
+                    ids.add("id-" + random.nextInt(4 * capacity + 4));
+                }
+                List<Integer> fresh = new ArrayList<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    String id = ids.get(i);
+                    if (!current.contains(id) && !previous.contains(id)) {
+                        if (current.size() == capacity) {
+                            previous = current;
+                            current = new HashSet<>();
+                        }
+                        current.add(id);
+                        fresh.add(i);
+                    }
+                }
+                int[] expected = fresh.stream().mapToInt(Integer::intValue).toArray();
+                int outcome = random.nextInt(3); // taken, refused, or the take throws
+                if (outcome != 0) {
+                    for (int position : expected) { // forgotten again; a generation forgotten on the way stays so
+                        if (!current.remove(ids.get(position))) {
+                            previous.remove(ids.get(position));
+                        }
+                    }
+                }
+
+                List<int[]> offered = new ArrayList<>();
+                if (outcome == 2) {
+                    assertThatThrownBy(() -> seen.recordIfTaken(ids, positions -> {
+                        throw new IllegalStateException("bus gone");
+                    })).isInstanceOf(IllegalStateException.class);
+                } else {
+                    int[] taken = seen.recordIfTaken(ids, positions -> offered.add(positions) && outcome == 0);
+                    assertThat(offered).singleElement().as("capacity %d, round %d", capacity, round).isEqualTo(expected);
+                    assertThat(taken).isEqualTo(outcome == 0 ? expected : null);
+                }
+                assertThat(seen.size()).as("capacity %d, round %d", capacity, round)
+                        .isEqualTo(current.size() + previous.size());
+            }
+        }
+    }
+
+    @Test
     void aRefusedBatchThatStartedANewGenerationIsForgottenFromBoth() {
         SeenIds seen = new SeenIds(10);
         List<String> old = new ArrayList<>();
@@ -165,7 +216,10 @@ class SeenIdsTest {
     }
 
     @Test
-    void refusesANonPositiveCapacity() {
+    void refusesACapacityOutOfRange() {
         assertThatThrownBy(() -> new SeenIds(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SeenIds(SeenIds.MAX_CAPACITY + 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 to " + SeenIds.MAX_CAPACITY);
+        assertThatThrownBy(() -> new SeenIds(Integer.MAX_VALUE)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -79,7 +79,7 @@ public final class DependencyLearner implements Supplier<DependencyGraph> {
     }
 
     private void see(String service) {
-        // Nearly every signal's service is known already: a read, not an insert that locks a bin.
+        // Nearly every signal's service is known already: a read costs less than inserting it again.
         if (!seen.contains(service) && seen.size() < maxLearnedEdges) {
             seen.add(service);
         }
