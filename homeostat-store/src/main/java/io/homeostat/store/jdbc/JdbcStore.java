@@ -309,6 +309,9 @@ public final class JdbcStore implements AutoCloseable {
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
             hikari.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, config.connectTimeout().toSeconds())));
             hikari.addDataSourceProperty("tcpKeepAlive", "true");
+            // A read that waits longer fails, and the connection is dropped as broken: a batch then
+            // spools instead of hanging on a network that silently lost its packets.
+            hikari.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, config.socketTimeout().toSeconds())));
         }
         try {
             return new HikariDataSource(hikari);

@@ -26,6 +26,11 @@ import java.util.regex.Pattern;
  * @param spoolMaxBytes the largest the spool may grow; default 256 MiB, at least 1 MiB
  * @param connectTimeout how long a write waits for a connection before it spools its batch;
  *     default 2 s, in [250 ms, 1 min]
+ * @param socketTimeout on PostgreSQL, the longest a statement waits for the database's answer
+ *     before its connection is given up as broken (pgjdbc's {@code socketTimeout}; one in the JDBC
+ *     URL wins); default 30 s, in [1 s, 1 h]. Without it a network that silently loses packets
+ *     would hold a write, and the loop waiting on it, until TCP gives up (two hours or more).
+ *     Raise it if a migration or a retention run takes longer on a large database.
  */
 public record StoreConfig(
         String jdbcUrl,
@@ -37,7 +42,8 @@ public record StoreConfig(
         Duration flushInterval,
         Path spoolDirectory,
         long spoolMaxBytes,
-        Duration connectTimeout) {
+        Duration connectTimeout,
+        Duration socketTimeout) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -72,48 +78,55 @@ public record StoreConfig(
             throw new IllegalArgumentException("spoolMaxBytes must be at least 1 MiB (1048576), was " + spoolMaxBytes);
         }
         requireRange(connectTimeout, Duration.ofMillis(250), Duration.ofMinutes(1), "connectTimeout");
+        requireRange(socketTimeout, Duration.ofSeconds(1), Duration.ofHours(1), "socketTimeout");
     }
 
     /** The embedded default: an H2 file database and its spool under {@code ./data}. */
     public static StoreConfig defaults() {
         return new StoreConfig("jdbc:h2:file:./data/homeostat", "sa", "", "", 4, 100, Duration.ofSeconds(1),
-                Path.of("data", "spool"), 256L << 20, Duration.ofSeconds(2));
+                Path.of("data", "spool"), 256L << 20, Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
     /** This configuration with another database and credentials. */
     public StoreConfig withJdbc(String jdbcUrl, String user, String password) {
         return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, flushInterval,
-                spoolDirectory, spoolMaxBytes, connectTimeout);
+                spoolDirectory, spoolMaxBytes, connectTimeout, socketTimeout);
     }
 
     /** This configuration with another schema (empty for the connection's default). */
     public StoreConfig withSchema(String schema) {
         return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, flushInterval,
-                spoolDirectory, spoolMaxBytes, connectTimeout);
+                spoolDirectory, spoolMaxBytes, connectTimeout, socketTimeout);
     }
 
     /** This configuration with another pool size. */
     public StoreConfig withPoolSize(int poolSize) {
         return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, flushInterval,
-                spoolDirectory, spoolMaxBytes, connectTimeout);
+                spoolDirectory, spoolMaxBytes, connectTimeout, socketTimeout);
     }
 
     /** This configuration with another batch size and flush interval. */
     public StoreConfig withBatching(int batchSize, Duration flushInterval) {
         return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, flushInterval,
-                spoolDirectory, spoolMaxBytes, connectTimeout);
+                spoolDirectory, spoolMaxBytes, connectTimeout, socketTimeout);
     }
 
     /** This configuration with another spool directory and bound. */
     public StoreConfig withSpool(Path spoolDirectory, long spoolMaxBytes) {
         return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, flushInterval,
-                spoolDirectory, spoolMaxBytes, connectTimeout);
+                spoolDirectory, spoolMaxBytes, connectTimeout, socketTimeout);
     }
 
     /** This configuration with another connect timeout. */
     public StoreConfig withConnectTimeout(Duration connectTimeout) {
         return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, flushInterval,
-                spoolDirectory, spoolMaxBytes, connectTimeout);
+                spoolDirectory, spoolMaxBytes, connectTimeout, socketTimeout);
+    }
+
+    /** This configuration with another socket timeout (PostgreSQL). */
+    public StoreConfig withSocketTimeout(Duration socketTimeout) {
+        return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, flushInterval,
+                spoolDirectory, spoolMaxBytes, connectTimeout, socketTimeout);
     }
 
     /** The configuration with the password masked. */
@@ -122,7 +135,8 @@ public record StoreConfig(
         return "StoreConfig[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "****")
                 + ", schema=" + schema + ", poolSize=" + poolSize + ", batchSize=" + batchSize
                 + ", flushInterval=" + flushInterval + ", spoolDirectory=" + spoolDirectory
-                + ", spoolMaxBytes=" + spoolMaxBytes + ", connectTimeout=" + connectTimeout + "]";
+                + ", spoolMaxBytes=" + spoolMaxBytes + ", connectTimeout=" + connectTimeout
+                + ", socketTimeout=" + socketTimeout + "]";
     }
 
     private static void requireRange(int value, int min, int max, String field) {

@@ -25,8 +25,13 @@ final class OutageScenario {
 
     private OutageScenario() {}
 
-    /** Runs the scenario on a store opened with {@code config} (whose URL goes through {@code proxy}). */
+    /** Runs the scenario on a store opened with {@code config} (whose URL goes through {@code proxy}), cutting the connections. */
     static WriterStats run(StoreConfig config, TcpProxy proxy) {
+        return run(config, proxy, proxy::cut);
+    }
+
+    /** Runs the scenario, taking the network away with {@code takeAway} and giving it back with {@code proxy.restore()}. */
+    static WriterStats run(StoreConfig config, TcpProxy proxy, Runnable takeAway) {
         try (JdbcStore store = JdbcStore.open(config, Scheduler.system())) {
             int i = 0;
             for (; i < 4_000; i++) {
@@ -34,7 +39,7 @@ final class OutageScenario {
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> store.stats().writtenRecords() >= 1_000);
 
-            proxy.cut(); // in the middle of writing: records are queued, batches in flight
+            takeAway.run(); // in the middle of writing: records are queued, batches in flight
             for (; i < 7_000; i++) {
                 write(store, i); // never blocks on the database
             }

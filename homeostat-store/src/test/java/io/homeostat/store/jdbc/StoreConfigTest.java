@@ -20,6 +20,7 @@ class StoreConfigTest {
         assertThat(config.spoolMaxBytes()).isEqualTo(256L << 20);
         assertThat(config.poolSize()).isEqualTo(4);
         assertThat(config.schema()).isEmpty();
+        assertThat(config.socketTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -37,6 +38,9 @@ class StoreConfigTest {
         assertThatThrownBy(() -> d.withSpool(Path.of("s"), 1000)).hasMessageContaining("spoolMaxBytes");
         assertThatThrownBy(() -> d.withSchema("Robert'); DROP TABLE x")).hasMessageContaining("schema");
         assertThatThrownBy(() -> d.withConnectTimeout(Duration.ofMillis(10))).hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> d.withSocketTimeout(Duration.ofMillis(999))).hasMessageContaining("socketTimeout");
+        assertThatThrownBy(() -> d.withSocketTimeout(Duration.ofHours(2))).hasMessageContaining("socketTimeout");
+        assertThat(d.withSocketTimeout(Duration.ofMinutes(5)).socketTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThatThrownBy(() -> d.withSpool(null, 1 << 20)).isInstanceOf(NullPointerException.class)
                 .hasMessage("spoolDirectory");
     }

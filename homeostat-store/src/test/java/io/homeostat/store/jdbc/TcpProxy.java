@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP relay on 127.0.0.1 (port 0) in front of a database, to take the network away in tests:
  * {@link #cut()} resets every open connection and resets new ones on arrival until
- * {@link #restore()}. Thread-safe.
+ * {@link #restore()}; {@link #stall()} loses every byte without a word instead. Thread-safe.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -23,7 +23,10 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    /** Connections whose bytes are lost: those open when {@link #stall()} was called, or made after. */
+    private final Set<Socket> silenced = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean stalled;
     private volatile boolean closed;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -51,8 +54,20 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * Loses every byte from now on, as a network that drops packets and sends no reset: open
+     * connections stay open and carry nothing, new ones are accepted and never answered, until
+     * {@link #restore()}. The connections silenced stay so after it (their lost bytes would make
+     * the rest garbage); only new ones carry bytes again.
+     */
+    void stall() {
+        stalled = true;
+        silenced.addAll(sockets);
+    }
+
     void restore() {
         cut = false;
+        stalled = false;
     }
 
     @Override
@@ -69,6 +84,12 @@ final class TcpProxy implements AutoCloseable {
                 accepted.incrementAndGet();
                 if (cut) {
                     reset(client);
+                    continue;
+                }
+                if (stalled) {
+                    sockets.add(client);
+                    silenced.add(client);
+                    Thread.ofVirtual().start(() -> pump(client, client)); // reads, and writes nothing back
                     continue;
                 }
                 Socket upstream = new Socket(targetHost, targetPort);
@@ -89,7 +110,9 @@ final class TcpProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
+                if (!silenced.contains(from)) {
+                    out.write(buffer, 0, n);
+                }
             }
         } catch (IOException e) {
             // the other direction or cut() closes the pair
@@ -98,6 +121,8 @@ final class TcpProxy implements AutoCloseable {
             reset(to);
             sockets.remove(from);
             sockets.remove(to);
+            silenced.remove(from);
+            silenced.remove(to);
         }
     }
 

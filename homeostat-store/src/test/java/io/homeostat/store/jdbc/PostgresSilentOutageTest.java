@@ -1,0 +1,47 @@
+package io.homeostat.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The network to PostgreSQL silently loses every packet in the middle of 10,000 writes (no reset,
+ * no answer), and comes back: the socket timeout gives up the connections waiting for an answer,
+ * so batches spool instead of hanging until TCP gives up.
+ */
+class PostgresSilentOutageTest {
+
+    @TempDir
+    Path spool;
+
+    private final String schema = TestDatabases.newSchemaName("silent");
+
+    @AfterEach
+    void dropSchema() {
+        TestDatabases.dropPostgresSchema(schema);
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fails, not hangs, if the store waits forever
+    void everyRecordArrivesExactlyOnceAfterTheNetworkLosesItsPackets() throws Exception {
+        URI pg = TestDatabases.postgresAddress();
+        try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort())) {
+            StoreConfig config = TestDatabases.postgres(schema, spool)
+                    .withJdbc(TestDatabases.postgresUrlThrough(proxy.port()), TestDatabases.PG_USER, TestDatabases.PG_PASSWORD)
+                    .withConnectTimeout(Duration.ofMillis(500))
+                    .withSocketTimeout(Duration.ofSeconds(1));
+
+            WriterStats stats = OutageScenario.run(config, proxy, proxy::stall);
+
+            assertThat(stats.spooledRecords()).isGreaterThanOrEqualTo(1_000);
+            assertThat(stats.failedAttempts()).isPositive();
+        }
+    }
+}
