@@ -29,11 +29,14 @@ import javax.sql.DataSource;
  * {@linkplain #pending() pending state} the stores' reads lay over the database. While anything
  * waits, every later write goes behind it, so the database receives the writes in the order they
  * were made. The spool is replayed in that order ({@link LoopReplay}, idempotent: a replay
- * interrupted by a crash is simply replayed again) on the next write, on a tick every retry delay
- * and when the store opens again after a crash.
+ * interrupted by a crash is simply replayed again) on a tick every retry delay, on a thread of its
+ * own, and when the store opens again after a crash or closes.
  *
- * <p>After the database failed, nothing tries it again for one retry delay (the store's flush
- * interval): writes meanwhile go to the spool at once instead of each waiting for a connection.
+ * <p>Only the first write after the database went away waits for a connection (up to the pool's
+ * connect timeout); from then on writes go to the spool at once, and nothing tries the database
+ * again for one retry delay (the store's flush interval). A replay waits for its connection
+ * without holding the journal, so the loop's writes never wait for a database that does not
+ * answer: they are spooled meanwhile, behind what is being replayed.
  * A write the spool cannot take (it is full) fails with {@link StoreUnavailableException} and is
  * counted ({@link LoopStateStats#refusedWrites()}); a spooled write the database refuses for its
  * content when replayed is logged, counted ({@link LoopStateStats#rejectedWrites()}) and dropped.
@@ -136,9 +139,6 @@ final class LoopJournal implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the store is closed");
             }
-            if (!pending.isEmpty() && retryDue()) {
-                replayLocked();
-            }
             if (pending.isEmpty() && retryDue()) {
                 try {
                     direct.run();
@@ -160,17 +160,48 @@ final class LoopJournal implements AutoCloseable {
     }
 
     /**
-     * Replays what waits, if the database answers and is not in its retry delay.
+     * Replays what waits, if the database answers and is not in its retry delay. Waits for a
+     * connection without holding the journal, and lets go of it between transactions: writes
+     * meanwhile go to the spool, behind what is being replayed, and are replayed in turn.
      *
      * @return whether nothing waits any more
      */
     boolean replay() {
-        lock.lock();
+        if (closed || pending.isEmpty() || !retryDue()) {
+            return pending.isEmpty();
+        }
+        Connection c;
         try {
-            if (!closed && !pending.isEmpty() && retryDue()) {
-                replayLocked();
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            databaseFailed(e);
+            return false;
+        }
+        try {
+            while (replayNext(c)) {
+                // one transaction at a time
             }
             return pending.isEmpty();
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    /** Replays the oldest writes that wait in one transaction; false when none wait or the database went away. */
+    private boolean replayNext(Connection c) {
+        lock.lock();
+        try {
+            if (closed || pending.isEmpty()) {
+                return false;
+            }
+            if (!replayBatch(c, pending.head(WRITES_PER_TRANSACTION))) {
+                return false;
+            }
+            if (pending.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "the loop-state spool is replayed and empty");
+                return false;
+            }
+            return true;
         } finally {
             lock.unlock();
         }
@@ -190,13 +221,11 @@ final class LoopJournal implements AutoCloseable {
     @Override
     public void close() {
         ticker.cancel();
+        replay();
         lock.lock();
         try {
             if (closed) {
                 return;
-            }
-            if (!pending.isEmpty() && retryDue()) {
-                replayLocked();
             }
             closed = true;
             spool.close();
@@ -243,21 +272,9 @@ final class LoopJournal implements AutoCloseable {
         spooled.incrementAndGet();
     }
 
-    private void replayLocked() {
-        while (!pending.isEmpty() && retryDue()) {
-            List<LoopWrite> head = pending.head(WRITES_PER_TRANSACTION);
-            if (!replayBatch(head)) {
-                return;
-            }
-        }
-        if (pending.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "the loop-state spool is replayed and empty");
-        }
-    }
-
     /** Writes {@code head} in one transaction, or one by one if the database refuses one of them; false if it went away. */
-    private boolean replayBatch(List<LoopWrite> head) {
-        try (Connection c = dataSource.getConnection()) {
+    private boolean replayBatch(Connection c, List<LoopWrite> head) {
+        try {
             c.setAutoCommit(false);
             try {
                 for (LoopWrite write : head) {
@@ -336,6 +353,14 @@ final class LoopJournal implements AutoCloseable {
         retryAtNanos = clock.monotonicNanos() + retryDelayNanos;
         LOG.log(Unreachable.is(e) ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
                 "the database does not take loop-state writes now (" + e.getSQLState() + "); they go to the spool", e);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // a broken connection: the pool drops it
+        }
     }
 
     private static void rollback(Connection c) {

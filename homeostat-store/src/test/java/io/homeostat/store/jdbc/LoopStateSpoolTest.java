@@ -2,6 +2,7 @@ package io.homeostat.store.jdbc;
 
 import static io.homeostat.store.jdbc.LoopStateWrites.WRITES_PER_INCIDENT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.homeostat.core.time.ManualClock;
@@ -14,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +121,29 @@ class LoopStateSpoolTest {
         loop.write(4);
         assertThat(loop.journal().stats().directWrites()).as("straight to the database again")
                 .isEqualTo(2 * WRITES_PER_INCIDENT);
+    }
+
+    @Test
+    void writesDoNotWaitWhileAReplayWaitsForTheDatabaseToAnswer() throws Exception {
+        database.down();
+        loop.write(0); // finds the database gone: spooled
+        database.up();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        database.holdConnections(entered, release); // back, but slow to give a connection
+
+        clock.advance(RETRY); // the tick starts a replay, on a thread of its own
+        assertThat(entered.await(30, TimeUnit.SECONDS)).as("the replay waits for a connection").isTrue();
+        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> loop.write(1));
+
+        assertThatCode(() -> write.get(30, TimeUnit.SECONDS)).as("the write did not wait for the replay")
+                .doesNotThrowAnyException();
+        assertThat(loop.journal().stats().pendingWrites()).as("spooled behind what waits").isEqualTo(2 * WRITES_PER_INCIDENT);
+        release.countDown();
+        assertThat(loop.journal().replay()).as("everything replayed").isTrue();
+        LoopStateWrites.assertRowsExactlyOnce(store, 2);
+        loop.assertFound(0);
+        loop.assertFound(1);
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -20,6 +22,8 @@ final class SwitchableDataSource implements DataSource {
     private final DataSource delegate;
     private volatile boolean down;
     private volatile String refusing;
+    private volatile CountDownLatch entered;
+    private volatile CountDownLatch release;
 
     SwitchableDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -43,8 +47,30 @@ final class SwitchableDataSource implements DataSource {
         refusing = sqlState;
     }
 
+    /**
+     * From now on {@code getConnection} first counts {@code entered} down, then waits until
+     * {@code release} opens (30 s at most), as a pool waits for a database slow to answer; then it
+     * goes on as before.
+     */
+    void holdConnections(CountDownLatch entered, CountDownLatch release) {
+        this.entered = entered;
+        this.release = release;
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
+        CountDownLatch held = release;
+        if (held != null) {
+            entered.countDown();
+            try {
+                if (!held.await(30, TimeUnit.SECONDS)) {
+                    throw new SQLTransientConnectionException("held for 30 s (test)", "08001");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLTransientConnectionException("interrupted while held (test)", "08001", e);
+            }
+        }
         if (down) {
             throw new SQLTransientConnectionException("the database cannot be reached (test outage)", "08001");
         }
