@@ -247,8 +247,8 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
-     * Replays the loop-state spool now if the database answers (it is replayed anyway on the next
-     * loop-state write and on a tick every flush interval).
+     * Replays the loop-state spool now if the database answers (it is replayed anyway on a tick
+     * every flush interval).
      *
      * @return whether nothing waits in it any more
      */
@@ -311,7 +311,7 @@ public final class JdbcStore implements AutoCloseable {
             hikari.addDataSourceProperty("tcpKeepAlive", "true");
             // A read that waits longer fails, and the connection is dropped as broken: a batch then
             // spools instead of hanging on a network that silently lost its packets.
-            hikari.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, config.socketTimeout().toSeconds())));
+            hikari.addDataSourceProperty("socketTimeout", String.valueOf(config.socketTimeout().toSeconds()));
         }
         try {
             return new HikariDataSource(hikari);

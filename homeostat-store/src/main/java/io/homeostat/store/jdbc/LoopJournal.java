@@ -30,13 +30,17 @@ import javax.sql.DataSource;
  * waits, every later write goes behind it, so the database receives the writes in the order they
  * were made. The spool is replayed in that order ({@link LoopReplay}, idempotent: a replay
  * interrupted by a crash is simply replayed again) on a tick every retry delay, on a thread of its
- * own, and when the store opens again after a crash or closes.
+ * own (also what an earlier run left in the spool), and when the store closes.
  *
- * <p>Only the first write after the database went away waits for a connection (up to the pool's
- * connect timeout); from then on writes go to the spool at once, and nothing tries the database
- * again for one retry delay (the store's flush interval). A replay waits for its connection
- * without holding the journal, so the loop's writes never wait for a database that does not
- * answer: they are spooled meanwhile, behind what is being replayed.
+ * <p>Only the first write after the database went away waits for it (up to the pool's connect
+ * timeout for a connection, or the socket timeout for an answer on PostgreSQL); from then on writes
+ * go to the spool at once, and nothing tries the database again for one retry delay (the store's
+ * flush interval). A replay waits for its connection without holding the journal, so writes are
+ * spooled meanwhile, behind what is being replayed; it holds the journal only while one of its
+ * transactions runs, so a database that stops answering in the middle of one holds the loop's
+ * writes as long as that transaction waits. Writes go straight to the database again once a
+ * replay has emptied the spool, up to one retry delay after the database came back; until then a
+ * write is checked only against what waits, not against the database.
  * A write the spool cannot take (it is full) fails with {@link StoreUnavailableException} and is
  * counted ({@link LoopStateStats#refusedWrites()}); a spooled write the database refuses for its
  * content when replayed is logged, counted ({@link LoopStateStats#rejectedWrites()}) and dropped.
@@ -47,7 +51,7 @@ import javax.sql.DataSource;
  * <p>Idempotency claims never come here: a claim is what keeps an action from running twice, and
  * only the database can grant it.
  *
- * <p>Thread-safe: writes and replays are serialised by one lock.
+ * <p>Thread-safe: writes and each replayed transaction are serialised by one lock.
  */
 final class LoopJournal implements AutoCloseable {
 
@@ -103,7 +107,7 @@ final class LoopJournal implements AutoCloseable {
 
     /**
      * Opens the spool in {@code directory} (rebuilding the pending state from what an earlier run
-     * left there) and starts ticking; the first replay happens on the first write or tick.
+     * left there) and starts ticking; the first replay happens on the first tick.
      *
      * @throws SpoolException if the spool cannot be opened
      */
@@ -221,7 +225,11 @@ final class LoopJournal implements AutoCloseable {
     @Override
     public void close() {
         ticker.cancel();
-        replay();
+        try {
+            replay();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the last replay of the loop-state spool failed; what waits stays there", e);
+        }
         lock.lock();
         try {
             if (closed) {

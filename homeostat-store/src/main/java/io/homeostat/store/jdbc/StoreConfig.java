@@ -27,10 +27,13 @@ import java.util.regex.Pattern;
  * @param connectTimeout how long a write waits for a connection before it spools its batch;
  *     default 2 s, in [250 ms, 1 min]
  * @param socketTimeout on PostgreSQL, the longest a statement waits for the database's answer
- *     before its connection is given up as broken (pgjdbc's {@code socketTimeout}; one in the JDBC
- *     URL wins); default 30 s, in [1 s, 1 h]. Without it a network that silently loses packets
- *     would hold a write, and the loop waiting on it, until TCP gives up (two hours or more).
- *     Raise it if a migration or a retention run takes longer on a large database.
+ *     before its connection is given up as broken (pgjdbc's {@code socketTimeout}, in whole
+ *     seconds; one in the JDBC URL wins); default 5 min, in [1 s, 1 h]. Without it a network that
+ *     silently loses packets would hold a write, and the loop waiting on it, until TCP gives up
+ *     (hours). It bounds waiting for an answer only: a request larger than the socket buffers can
+ *     still block while being sent (about 15 minutes on Linux), and the server is not told to
+ *     cancel a statement given up. It is long because the rollup job aggregates two hours of raw
+ *     samples in one statement, which must not be given up on a large database.
  */
 public record StoreConfig(
         String jdbcUrl,
@@ -84,7 +87,7 @@ public record StoreConfig(
     /** The embedded default: an H2 file database and its spool under {@code ./data}. */
     public static StoreConfig defaults() {
         return new StoreConfig("jdbc:h2:file:./data/homeostat", "sa", "", "", 4, 100, Duration.ofSeconds(1),
-                Path.of("data", "spool"), 256L << 20, Duration.ofSeconds(2), Duration.ofSeconds(30));
+                Path.of("data", "spool"), 256L << 20, Duration.ofSeconds(2), Duration.ofMinutes(5));
     }
 
     /** This configuration with another database and credentials. */

@@ -20,7 +20,7 @@ class StoreConfigTest {
         assertThat(config.spoolMaxBytes()).isEqualTo(256L << 20);
         assertThat(config.poolSize()).isEqualTo(4);
         assertThat(config.schema()).isEmpty();
-        assertThat(config.socketTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.socketTimeout()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
