@@ -25,6 +25,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 
@@ -93,7 +94,7 @@ public final class JdbcStore implements AutoCloseable {
         Dialect dialect = Dialect.of(config.jdbcUrl());
         String schema = dialect == Dialect.H2 ? config.schema().toUpperCase(Locale.ROOT) : config.schema();
         if (!schema.isEmpty()) {
-            createSchema(config, schema);
+            createSchema(config, dialect, schema);
         }
         HikariDataSource dataSource = pool(config, dialect, schema);
         try {
@@ -305,13 +306,9 @@ public final class JdbcStore implements AutoCloseable {
         if (!schema.isEmpty()) {
             hikari.setSchema(schema);
         }
+        hikari.setDataSourceProperties(driverProperties(config, dialect));
         if (dialect == Dialect.POSTGRESQL) {
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
-            hikari.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, config.connectTimeout().toSeconds())));
-            hikari.addDataSourceProperty("tcpKeepAlive", "true");
-            // A read that waits longer fails, and the connection is dropped as broken: a batch then
-            // spools instead of hanging on a network that silently lost its packets.
-            hikari.addDataSourceProperty("socketTimeout", String.valueOf(config.socketTimeout().toSeconds()));
         }
         try {
             return new HikariDataSource(hikari);
@@ -331,8 +328,30 @@ public final class JdbcStore implements AutoCloseable {
         return url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
     }
 
-    private static void createSchema(StoreConfig config, String schema) {
-        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+    /**
+     * The driver's timeouts. On PostgreSQL, connecting and logging in wait at most the connect
+     * timeout (in whole seconds, at least one), and a read that waits longer than the socket
+     * timeout fails and its connection is dropped as broken: a batch then spools, and opening
+     * fails, instead of hanging on a network that silently lost its packets. H2 has no such
+     * settings.
+     */
+    private static Properties driverProperties(StoreConfig config, Dialect dialect) {
+        Properties properties = new Properties();
+        if (dialect == Dialect.POSTGRESQL) {
+            String connect = String.valueOf(Math.max(1, config.connectTimeout().toSeconds()));
+            properties.setProperty("connectTimeout", connect);
+            properties.setProperty("loginTimeout", connect);
+            properties.setProperty("socketTimeout", String.valueOf(config.socketTimeout().toSeconds()));
+            properties.setProperty("tcpKeepAlive", "true");
+        }
+        return properties;
+    }
+
+    private static void createSchema(StoreConfig config, Dialect dialect, String schema) {
+        Properties properties = driverProperties(config, dialect);
+        properties.setProperty("user", config.user());
+        properties.setProperty("password", config.password());
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), properties);
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
         } catch (SQLException e) {

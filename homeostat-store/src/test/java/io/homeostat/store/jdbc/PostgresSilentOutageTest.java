@@ -1,6 +1,10 @@
 package io.homeostat.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.port.StoreUnavailableException;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -42,6 +46,25 @@ class PostgresSilentOutageTest {
 
             assertThat(stats.spooledRecords()).isGreaterThanOrEqualTo(1_000);
             assertThat(stats.failedAttempts()).isPositive();
+        }
+    }
+
+    @Test
+    // Logging in waits at most the connect timeout (whole seconds, at least one); without it, forever.
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void openingOverASilentNetworkFailsInsteadOfWaitingForever() throws Exception {
+        URI pg = TestDatabases.postgresAddress();
+        try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort())) {
+            StoreConfig config = TestDatabases.postgres(schema, spool)
+                    .withJdbc(TestDatabases.postgresUrlThrough(proxy.port()), TestDatabases.PG_USER, TestDatabases.PG_PASSWORD)
+                    .withConnectTimeout(Duration.ofMillis(500))
+                    .withSocketTimeout(Duration.ofSeconds(1));
+            proxy.stall();
+
+            assertThatThrownBy(() -> JdbcStore.open(config, Scheduler.system()).close())
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("cannot create schema " + schema);
+            assertThat(proxy.acceptedConnections()).isPositive();
         }
     }
 }
