@@ -56,7 +56,12 @@ public final class GuardBuilder {
         return this;
     }
 
-    /** The scheduler for timeouts (default: the clock's); sets the clock to the scheduler's. */
+    /**
+     * The scheduler that watches timeouts; sets the clock to the scheduler's. Default: on the real
+     * clock {@link Scheduler#deadlines()}, whose thread runs nothing else, so a timeout fires even
+     * for a call made from a task on {@link Scheduler#system()}; on a {@link ManualClock}, the
+     * clock's scheduler.
+     */
     public GuardBuilder scheduler(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = scheduler.clock();
@@ -140,7 +145,7 @@ public final class GuardBuilder {
     /** The guard. */
     public Guard build() {
         if (scheduler == null) {
-            scheduler = clock instanceof ManualClock manual ? manual.scheduler() : Scheduler.system();
+            scheduler = clock instanceof ManualClock manual ? manual.scheduler() : Scheduler.deadlines();
         }
         if (scheduler.clock() != clock) {
             throw new IllegalStateException("the scheduler of guard '" + name + "' runs on another clock than the guard");

@@ -49,7 +49,7 @@ public final class GuardRegistry {
     private GuardRegistry(Builder builder) {
         this.clock = builder.clock;
         this.scheduler = builder.scheduler != null ? builder.scheduler
-                : clock instanceof ManualClock manual ? manual.scheduler() : Scheduler.system();
+                : clock instanceof ManualClock manual ? manual.scheduler() : Scheduler.deadlines();
         this.bus = builder.bus;
         this.classifier = builder.classifier;
         this.caller = builder.caller;
@@ -259,7 +259,10 @@ public final class GuardRegistry {
             return this;
         }
 
-        /** The scheduler of every guard (default: the clock's); sets the clock too. */
+        /**
+         * The scheduler that watches every guard's timeouts (default: {@link Scheduler#deadlines()}
+         * on the real clock, the clock's scheduler on a {@link ManualClock}); sets the clock too.
+         */
         public Builder scheduler(Scheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             this.clock = scheduler.clock();

@@ -83,7 +83,7 @@ final class CpuMeter {
         if (threadName.startsWith("homeostat-bus")) {
             return BUS;
         }
-        if (threadName.startsWith("homeostat-timer")) {
+        if (threadName.startsWith("homeostat-timer") || threadName.startsWith("homeostat-deadlines")) {
             return TIMER;
         }
         if (threadName.startsWith("ForkJoinPool")) {

@@ -18,6 +18,17 @@ public interface Scheduler {
     }
 
     /**
+     * A scheduler on the real clock, shared by the JVM, on a daemon thread of its own
+     * ({@code homeostat-deadlines}) that runs only guards' timeouts: short tasks that interrupt
+     * late calls. A timeout watched there fires even while {@link #system()}'s thread is busy,
+     * and even when the late call is running on that very thread. Guards on the real clock use it
+     * unless given a scheduler.
+     */
+    static Scheduler deadlines() {
+        return SystemScheduler.DEADLINES;
+    }
+
+    /**
      * Runs {@code task} once after {@code delay}.
      *
      * @throws IllegalArgumentException if {@code delay} is negative

@@ -8,12 +8,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The real-time scheduler: one daemon timer thread, cancelled tasks removed at once. The shared
- * instance ({@link Scheduler#system()}) runs on {@code homeostat-timer}; each
+ * instance ({@link Scheduler#system()}) runs on {@code homeostat-timer}, the guards' timeouts
+ * ({@link Scheduler#deadlines()}) on {@code homeostat-deadlines}; each
  * {@linkplain #dedicated dedicated} one on a thread of its own, until closed.
  */
 final class SystemScheduler implements Scheduler {
 
     static final SystemScheduler INSTANCE = new SystemScheduler("homeostat-timer");
+    static final SystemScheduler DEADLINES = new SystemScheduler("homeostat-deadlines");
 
     private static final long CLOSE_WAIT_SECONDS = 10;
 
@@ -65,7 +67,7 @@ final class SystemScheduler implements Scheduler {
         return Clock.system();
     }
 
-    /** Stops the thread, waiting for a running task unless called from it. Not for {@link #INSTANCE}. */
+    /** Stops the thread, waiting for a running task unless called from it. Not for the shared instances. */
     private void shutdown() {
         executor.shutdown();
         if (Thread.currentThread() == thread) {

@@ -118,7 +118,9 @@ public final class ControlLoop implements AutoCloseable {
                 .audit(audit)
                 .store(store.alerts())
                 .build();
-        this.guards = GuardRegistry.builder().clock(scheduler.clock()).scheduler(scheduler).signalBus(bus).build();
+        // On the shared timer, the guards' timeouts go to a thread of their own (see Scheduler.deadlines()).
+        Scheduler deadlines = scheduler == Scheduler.system() ? Scheduler.deadlines() : scheduler;
+        this.guards = GuardRegistry.builder().clock(scheduler.clock()).scheduler(deadlines).signalBus(bus).build();
         this.degradation = Degradation.create(scheduler.clock());
         this.toggles = FeatureToggles.create(degradation, scheduler.clock());
         LocalKernelControl.Builder kernel = KernelControl.builder().guards(guards).degradation(degradation).toggles(toggles);
