@@ -39,6 +39,9 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class JdbcStore implements AutoCloseable {
 
+    /** The longest opening waits for its first login on PostgreSQL (unless the connect timeout is longer). */
+    static final Duration OPENING_LOGIN_TIMEOUT = Duration.ofSeconds(10);
+
     private final StoreConfig config;
     private final Dialect dialect;
     private final HikariDataSource dataSource;
@@ -329,28 +332,36 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
-     * The driver's timeouts. On PostgreSQL, connecting and logging in wait at most the connect
-     * timeout (in whole seconds, at least one), and a read that waits longer than the socket
-     * timeout fails and its connection is dropped as broken: a batch then spools, and opening
-     * fails, instead of hanging on a network that silently lost its packets. H2 has no such
-     * settings.
+     * The driver's timeouts. On PostgreSQL, a TCP connect waits at most the connect timeout (in
+     * whole seconds, at least one), and a read that waits longer than the socket timeout fails
+     * and its connection is dropped as broken: a batch then spools instead of hanging on a network
+     * that silently lost its packets. (The pool bounds its logins by the connect timeout itself.)
+     * H2 has no such settings.
      */
     private static Properties driverProperties(StoreConfig config, Dialect dialect) {
         Properties properties = new Properties();
         if (dialect == Dialect.POSTGRESQL) {
-            String connect = String.valueOf(Math.max(1, config.connectTimeout().toSeconds()));
-            properties.setProperty("connectTimeout", connect);
-            properties.setProperty("loginTimeout", connect);
+            properties.setProperty("connectTimeout", String.valueOf(Math.max(1, config.connectTimeout().toSeconds())));
             properties.setProperty("socketTimeout", String.valueOf(config.socketTimeout().toSeconds()));
             properties.setProperty("tcpKeepAlive", "true");
         }
         return properties;
     }
 
+    /**
+     * Creates the schema over a connection of its own, made before the pool. Its login waits at
+     * most {@link #OPENING_LOGIN_TIMEOUT} (or the connect timeout if longer), where the driver
+     * alone would wait forever for a database whose network silently lost its packets; it is the
+     * process's first login, before anything is warm, so it gets more than the pool's.
+     */
     private static void createSchema(StoreConfig config, Dialect dialect, String schema) {
         Properties properties = driverProperties(config, dialect);
         properties.setProperty("user", config.user());
         properties.setProperty("password", config.password());
+        if (dialect == Dialect.POSTGRESQL) {
+            long login = Math.max(OPENING_LOGIN_TIMEOUT.toSeconds(), config.connectTimeout().toSeconds());
+            properties.setProperty("loginTimeout", String.valueOf(login));
+        }
         try (Connection c = DriverManager.getConnection(config.jdbcUrl(), properties);
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * @param spoolMaxBytes the largest the spool may grow; default 256 MiB, at least 1 MiB
  * @param connectTimeout how long a write waits for a connection before it spools its batch;
  *     default 2 s, in [250 ms, 1 min]. On PostgreSQL also the longest connecting and logging in
- *     may take (in whole seconds, at least one), opening the store included
+ *     may take (in whole seconds, at least one), except the first login when the store opens,
+ *     which may take up to 10 s
  * @param socketTimeout on PostgreSQL, the longest a statement waits for the database's answer
  *     before its connection is given up as broken (pgjdbc's {@code socketTimeout}, in whole
  *     seconds; one in the JDBC URL wins); default 5 min, in [1 s, 1 h]. Without it a network that

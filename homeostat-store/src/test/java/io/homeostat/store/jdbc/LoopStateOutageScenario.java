@@ -29,6 +29,11 @@ final class LoopStateOutageScenario {
 
     /** Runs the scenario on a store opened with {@code config} (whose URL goes through {@code proxy}). */
     static LoopStateStats run(StoreConfig config, TcpProxy proxy) throws Exception {
+        return run(config, proxy, proxy::cut);
+    }
+
+    /** As {@link #run(StoreConfig, TcpProxy)}, the network taken away by {@code takeAway} (a cut or a stall). */
+    static LoopStateStats run(StoreConfig config, TcpProxy proxy, Runnable takeAway) throws Exception {
         try (JdbcStore store = JdbcStore.open(config, Scheduler.system())) {
             AtomicInteger done = new AtomicInteger();
             CountDownLatch cut = new CountDownLatch(1);
@@ -43,7 +48,7 @@ final class LoopStateOutageScenario {
             });
             await().atMost(Duration.ofSeconds(60)).until(() -> done.get() >= 10 || loop.isDone());
 
-            proxy.cut(); // in the middle of the loop's writes
+            takeAway.run(); // in the middle of the loop's writes
             cut.countDown();
             await().atMost(Duration.ofSeconds(60)).until(() -> store.loopStateStats().spooledWrites()
                     >= 10 * WRITES_PER_INCIDENT || loop.isDone());

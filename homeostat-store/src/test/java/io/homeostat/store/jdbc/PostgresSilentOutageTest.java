@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The network to PostgreSQL silently loses every packet in the middle of 10,000 writes (no reset,
- * no answer), and comes back: the socket timeout gives up the connections waiting for an answer,
- * so batches spool instead of hanging until TCP gives up.
+ * The network to PostgreSQL silently loses every packet (no reset, no answer) in the middle of
+ * 10,000 batched writes, or of the control loop's writes, and comes back: the socket timeout gives
+ * up the connections waiting for an answer, so writes spool instead of hanging until TCP gives up.
+ * Opening the store while the network is so fails instead of waiting forever.
  */
 class PostgresSilentOutageTest {
 
@@ -46,6 +47,22 @@ class PostgresSilentOutageTest {
 
             assertThat(stats.spooledRecords()).isGreaterThanOrEqualTo(1_000);
             assertThat(stats.failedAttempts()).isPositive();
+        }
+    }
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void everyLoopStateWriteArrivesExactlyOnceAfterTheNetworkLosesItsPackets() throws Exception {
+        URI pg = TestDatabases.postgresAddress();
+        try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort())) {
+            StoreConfig config = TestDatabases.postgres(schema, spool)
+                    .withJdbc(TestDatabases.postgresUrlThrough(proxy.port()), TestDatabases.PG_USER, TestDatabases.PG_PASSWORD)
+                    .withConnectTimeout(Duration.ofMillis(500))
+                    .withSocketTimeout(Duration.ofSeconds(1));
+
+            LoopStateStats stats = LoopStateOutageScenario.run(config, proxy, proxy::stall);
+
+            assertThat(stats.spooledWrites()).isPositive();
         }
     }
 
