@@ -46,7 +46,6 @@ public final class Guard {
      * deadline (now plus the timeout, in nanoseconds) cannot overflow while the monotonic clock
      * reads less than another 146 years.
      */
-    private static final Duration LONGEST_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE / 2);
 
     private final String name;
     private final Clock clock;
@@ -79,7 +78,7 @@ public final class Guard {
         this.retry = builder.retry;
         this.bulkhead = builder.bulkhead;
         this.timeout = builder.timeout;
-        this.timeoutNanos = (builder.timeout.compareTo(LONGEST_TIMEOUT) > 0 ? LONGEST_TIMEOUT : builder.timeout)
+        this.timeoutNanos = builder.timeout
                 .toNanos();
         this.deadlines = timeoutNanos == 0 ? null : new Deadlines(builder.scheduler);
         this.classifier = builder.classifier;
@@ -257,8 +256,9 @@ public final class Guard {
             long end = timed ? clock.monotonicNanos() : now;
             long took = timed ? end - now : CircuitBreaker.UNTIMED;
             timedOut |= end >= deadline;
+            ErrorCategory category = error == null || timedOut ? null : classifier.classify(error);
             if (bulkhead != null) {
-                bulkhead.release(took, timedOut);
+                bulkhead.release(took, timedOut || overloaded(category));
             }
 
             if (timedOut) {
@@ -292,7 +292,6 @@ public final class Guard {
                 end = recordRefusedResult(now, end, timed);
                 failure = null;
             } else {
-                ErrorCategory category = classifier.classify(error);
                 if (breaker != null) {
                     breaker.onError(end, took, error);
                 }
@@ -314,16 +313,17 @@ public final class Guard {
             }
 
             long delay = retry.delayNanos(attempt, end);
-            if (delay == Retry.NO_RETRY || end + delay >= deadline || breakerOpen()) {
+            long wakeAt = end + delay; // before end only if a wait of centuries overflowed it
+            if (delay == Retry.NO_RETRY || wakeAt < end || wakeAt >= deadline || breakerOpen()) {
                 // Out of attempts or budget, no time left to wait, or the breaker is open: a
-                // retry would not help. A retried result that never became acceptable is returned.
-                return failure != null ? failure : result;
+                // retry would not help.
+                return failure != null ? failure : lastResult(fallback, context, result);
             }
             try {
                 clock.sleep(Duration.ofNanos(delay));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return failure != null ? failure : result;
+                return failure != null ? failure : lastResult(fallback, context, result);
             }
             now = clock.monotonicNanos();
             recorder.recordRetry(now);
@@ -361,6 +361,21 @@ public final class Guard {
     }
 
     @SuppressWarnings("unchecked")
+    /**
+     * A result the retry policy still refused when retrying ended: returned as it is (the caller
+     * asked for retries, not for a failure), unless the fallback's integrity check refuses it as
+     * well, in which case the fallback serves the call, or the safety policy fails it, as for any
+     * refused result.
+     */
+    private Object lastResult(Fallback<?> fallback, CallContext context, Object result) {
+        return fallback != null && !acceptsPrimary(fallback, context, result) ? resultRejected : result;
+    }
+
+    /** Whether a failure of {@code category} tells of an overloaded dependency (it rejected or shed the call). */
+    private static boolean overloaded(ErrorCategory category) {
+        return category == ErrorCategory.RATE_LIMIT || category == ErrorCategory.UNAVAILABLE;
+    }
+
     private static <T> boolean acceptsPrimary(Fallback<T> fallback, CallContext context, Object result) {
         return fallback.acceptsPrimary(context, (T) result);
     }

@@ -94,7 +94,9 @@ public final class GuardBuilder {
      * @throws IllegalArgumentException if negative; {@link Duration#ZERO} means none
      */
     public GuardBuilder timeout(Duration timeout) {
-        this.timeout = Durations.requireNonNegative(timeout, "timeout");
+        Objects.requireNonNull(timeout, "timeout");
+        this.timeout = Durations.requireNonNegative(timeout.compareTo(Durations.LONGEST) > 0 ? Durations.LONGEST : timeout,
+                "timeout");
         return this;
     }
 

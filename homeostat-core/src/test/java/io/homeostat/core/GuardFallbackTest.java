@@ -125,6 +125,48 @@ class GuardFallbackTest {
     }
 
     @Test
+    void aResultStillRefusedAfterRetriesMustPassTheIntegrityCheckToBeServed() {
+        Fallback<Double> fallback = Fallback.<Double>builder(clock)
+                .validatePrimary("confidence > 0.7", confidence -> confidence > 0.7)
+                .staticValue("manual-review", 1.0).validatedBy("queued", c -> true)
+                .build();
+        Guard diagnosis = Guard.builder("llm:openai").clock(clock)
+                .retry(Retry.builder().maxAttempts(3).budget(RetryBudget.unlimited())
+                        .retryOnResult(confidence -> (Double) confidence < 0.7).build())
+                .build();
+        AtomicInteger attempts = new AtomicInteger();
+
+        Served<Double> served = diagnosis.execute(CallContext.of(OperationType.DIAGNOSTIC, Criticality.HIGH), () -> {
+            attempts.incrementAndGet();
+            return 0.1;
+        }, fallback);
+
+        assertThat(attempts).hasValue(3);
+        assertThat(served.tier()).isEqualTo("manual-review");
+        assertThatThrownBy(() -> diagnosis.execute(CallContext.of(OperationType.DIAGNOSTIC, Criticality.LIFE_CRITICAL),
+                () -> 0.1, fallback))
+                .as("life-critical: the refused result is not served, the call fails with guidance")
+                .isInstanceOf(FallbackFailedException.class);
+    }
+
+    @Test
+    void aResultStillRefusedAfterRetriesIsReturnedWhenTheIntegrityCheckTakesIt() {
+        Fallback<Double> fallback = Fallback.<Double>builder(clock)
+                .validatePrimary("confidence > 0.3", confidence -> confidence > 0.3)
+                .staticValue("manual-review", 1.0).build();
+        Guard diagnosis = Guard.builder("llm:openai").clock(clock)
+                .retry(Retry.builder().maxAttempts(2).budget(RetryBudget.unlimited())
+                        .retryOnResult(confidence -> (Double) confidence < 0.7).build())
+                .build();
+
+        Served<Double> served = diagnosis.execute(CallContext.of(OperationType.DIAGNOSTIC, Criticality.HIGH), () -> 0.5,
+                fallback);
+
+        assertThat(served.kind()).isEqualTo(TierKind.PRIMARY);
+        assertThat(served.value()).isEqualTo(0.5);
+    }
+
+    @Test
     void publishesAFailureEventPerAttemptAndOneOutcomePerCall() {
         Guard retrying = Guard.builder("care_locator").clock(clock).signalBus(bus)
                 .retry(Retry.builder().maxAttempts(3).budget(RetryBudget.unlimited()).build()).build();

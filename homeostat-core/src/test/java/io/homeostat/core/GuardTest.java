@@ -7,12 +7,14 @@ import io.homeostat.core.breaker.CircuitBreaker;
 import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.core.bulkhead.Bulkhead;
+import io.homeostat.core.classify.HttpStatusException;
 import io.homeostat.core.classify.ErrorCategory;
 import io.homeostat.core.record.OperationSnapshot;
 import io.homeostat.core.retry.Backoff;
 import io.homeostat.core.retry.Jitter;
 import io.homeostat.core.retry.Retry;
 import io.homeostat.core.retry.RetryBudget;
+import io.homeostat.core.time.Durations;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.core.time.Scheduler;
 import java.io.IOException;
@@ -308,5 +310,54 @@ class GuardTest {
                 .hasMessageContaining("timeout must not be negative");
         assertThatThrownBy(() -> Guard.builder("x").clock(clock).scheduler(ManualClock.create().scheduler())
                 .clock(clock).build()).hasMessageContaining("another clock");
+    }
+
+    @Test
+    void aRetryWaitOfCenturiesEndsTheCallInsteadOfSleepingPastTheDeadline() {
+        AtomicInteger attempts = new AtomicInteger();
+        Guard guard = Guard.builder("dep").clock(clock).timeout(Duration.ofMillis(500))
+                .retry(Retry.builder().maxAttempts(3).jitter(Jitter.NONE).delayAdvisor((attempt, category) -> Long.MAX_VALUE)
+                        .budget(RetryBudget.unlimited()).build())
+                .build();
+        clock.advance(Duration.ofDays(1)); // the monotonic time is positive, as the real one mostly is
+        long start = clock.monotonicNanos();
+
+        assertThatThrownBy(() -> guard.call(() -> {
+            attempts.incrementAndGet();
+            throw new IOException("down");
+        })).isInstanceOf(CallFailedException.class);
+        assertThat(attempts).hasValue(1);
+        assertThat(clock.monotonicNanos()).as("the guard did not wait").isEqualTo(start);
+    }
+
+    @Test
+    void anAdaptiveBulkheadShrinksWhenTheDependencySheds() {
+        Bulkhead bulkhead = Bulkhead.adaptive("llm");
+        Guard guard = Guard.builder("llm").clock(clock).bulkhead(bulkhead).build();
+        int before = bulkhead.limit();
+
+        for (int i = 0; i < 50; i++) {
+            int status = i % 2 == 0 ? 429 : 503;
+            assertThatThrownBy(() -> guard.call(() -> {
+                throw new HttpStatusException(status, "shed");
+            })).isInstanceOf(HttpStatusException.class);
+        }
+
+        assertThat(bulkhead.limit()).isLessThan(before);
+    }
+
+    @Test
+    void aBreakerWaitingTheLongestItMayStillOpens() {
+        CircuitBreaker breaker = CircuitBreaker.builder("dep").clock(clock).config(CircuitBreakerConfig.builder()
+                .failureRateThreshold(0).consecutiveFailureThreshold(1).resetTimeout(Durations.LONGEST).build()).build();
+        Guard guard = Guard.builder("dep").clock(clock).circuitBreaker(breaker).build();
+        clock.advance(Duration.ofDays(365L * 3));
+
+        assertThatThrownBy(() -> guard.call(() -> {
+            throw new IllegalStateException("dependency failed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+        assertThatThrownBy(() -> guard.call(() -> "x")).isInstanceOf(CircuitOpenException.class);
     }
 }

@@ -54,7 +54,10 @@ public final class CircuitBreakerConfigBuilder {
         return this;
     }
 
-    /** Percent of slow calls that opens the breaker; 0 = off. Default 100. */
+    /**
+     * Percent of slow calls that opens the breaker; 0 = off. Default 0 (off): a slow-call rule
+     * needs a {@link #slowCallDuration} chosen for the dependency.
+     */
     public CircuitBreakerConfigBuilder slowCallRateThreshold(float percent) {
         this.slowCallRateThreshold = percent;
         return this;

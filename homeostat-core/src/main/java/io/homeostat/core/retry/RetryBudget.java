@@ -1,5 +1,6 @@
 package io.homeostat.core.retry;
 
+import io.homeostat.core.time.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,14 +24,15 @@ public record RetryBudget(double ratio, Duration window, int minRetriesPerSecond
 
     /**
      * @throws IllegalArgumentException if {@code ratio} is negative or NaN, {@code window} is
-     *     shorter than {@link #MIN_WINDOW} or {@code minRetriesPerSecond} is negative
+     *     shorter than {@link #MIN_WINDOW} or longer than {@link Durations#LONGEST}, or
+     *     {@code minRetriesPerSecond} is negative
      * @throws NullPointerException if {@code window} is null
      */
     public RetryBudget {
         if (!(ratio >= 0.0)) {
             throw new IllegalArgumentException("ratio must be zero or positive, was " + ratio);
         }
-        Objects.requireNonNull(window, "window");
+        Durations.requirePositive(window, "window");
         if (window.compareTo(MIN_WINDOW) < 0) {
             throw new IllegalArgumentException("window must be at least " + MIN_WINDOW + ", was " + window);
         }

@@ -3,6 +3,7 @@ package io.homeostat.core.breaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.homeostat.core.time.Durations;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -120,5 +121,19 @@ class CircuitBreakerConfigTest {
         assertThatThrownBy(() -> change.apply(CircuitBreakerConfig.builder()).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void durationsOfCenturiesAreRefusedWithTheirNameInsteadOfOverflowingOnTheFirstCall() {
+        Duration centuries = Duration.ofDays(365L * 300);
+        assertThatThrownBy(() -> CircuitBreakerConfig.builder().resetTimeout(centuries).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resetTimeout must be at most");
+        assertThatThrownBy(() -> CircuitBreakerConfig.builder().slowCallDuration(centuries).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slowCallDuration must be at most");
+        assertThatThrownBy(() -> CircuitBreakerConfig.builder().openBackoff(2.0, centuries).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxResetTimeout must be at most");
+
+        CircuitBreakerConfig longest = CircuitBreakerConfig.builder().resetTimeout(Durations.LONGEST).build();
+        assertThat(longest.openWait(1)).isEqualTo(Durations.LONGEST);
     }
 }

@@ -1,6 +1,7 @@
 package io.homeostat.core.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.homeostat.core.time.ManualClock;
 import java.time.Duration;
@@ -177,5 +178,24 @@ class RetryBudgetTest {
         assertThat(granted + retry.retriesRejectedByBudget()).isEqualTo((long) threads * callsPerThread);
         // nothing leaked: after the race the budget hands out exactly what is left of the bound
         assertThat(granted + retriesUntilRefused(retry)).isEqualTo(bound);
+    }
+
+    @Test
+    void aHugeRatioGrantsAtLeastWhatAModestOneDoes() {
+        for (double ratio : new double[] {1e6, 1e19, Double.MAX_VALUE}) {
+            Retry retry = withBudget(ratio, 10);
+            calls(retry, 20);
+            int granted = 0;
+            for (int ask = 0; ask < 1_000; ask++) {
+                granted += retry.delayNanos(1, clock.monotonicNanos()) == Retry.NO_RETRY ? 0 : 1;
+            }
+            assertThat(granted).as("ratio %s", ratio).isEqualTo(1_000);
+        }
+    }
+
+    @Test
+    void aWindowOfCenturiesIsRefusedWhenTheBudgetIsMade() {
+        assertThatThrownBy(() -> new RetryBudget(0.2, Duration.ofDays(365L * 300), 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window must be at most");
     }
 }

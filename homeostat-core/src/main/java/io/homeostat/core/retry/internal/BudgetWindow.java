@@ -78,7 +78,8 @@ final class BudgetWindow {
             }
         } while (!retries.compareAndSet(slot, current, next));
 
-        long allowed = (long) Math.floor(ratio * callsInWindow(bucket) + 1e-9) + reserve;
+        long byRatio = (long) Math.floor(ratio * callsInWindow(bucket) + 1e-9); // a huge ratio saturates
+        long allowed = byRatio > Long.MAX_VALUE - reserve ? Long.MAX_VALUE : byRatio + reserve;
         if (retriesInWindow(bucket) <= allowed) {
             return true;
         }
