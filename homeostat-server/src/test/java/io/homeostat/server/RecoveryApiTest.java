@@ -88,6 +88,10 @@ class RecoveryApiTest {
                 "{\"service\":\"orders\",\"reason\":\"x\"}");
         assertThat(wrongService.status()).isEqualTo(400);
         assertThat(wrongService.json().path("field").asText()).isEqualTo("service");
+        RunningServer.Answer longService = running.post("/api/v1/workflows/memory-leak/runs", running.operator,
+                "{\"service\":\"" + "s".repeat(201) + "\",\"reason\":\"x\"}");
+        assertThat(longService.status()).as("an incident the store could not keep").isEqualTo(400);
+        assertThat(longService.json().path("field").asText()).isEqualTo("service");
         assertThat(running.post("/api/v1/workflows/memory-leak/runs", running.operator,
                 "{\"incident\":\"no-such\",\"reason\":\"x\"}").status()).isEqualTo(404);
         RunningServer.Answer wrongServiceOfIncident = running.post("/api/v1/workflows/ai-provider-failure/runs",

@@ -11,6 +11,7 @@ import io.homeostat.engine.codec.internal.SignalWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -31,11 +32,27 @@ import java.util.Objects;
  * <p>Reading is strict: a missing required field, an unknown field, a value of the wrong type,
  * {@code NaN} or {@code Infinity} (literal or overflowing), an unknown kind or enum value, a
  * duplicate key or trailing content fails with a {@link SignalDecodingException} naming the
- * field. {@code tags} may be left out (no tags). Fields may come in any order; reading goes
+ * field, and so do names ({@code service}, {@code metric}, {@code check}, {@code errorType}) longer
+ * than {@value #MAX_NAME_LENGTH} characters, a circuit transition's {@code reason} longer than
+ * {@value #MAX_REASON_LENGTH}, and a {@code time} outside {@link #EARLIEST} to {@link #LATEST}
+ * (what the store keeps and the loop computes with). {@code tags} may be left out (no tags).
+ * Fields may come in any order; reading goes
  * straight from the parser's tokens, without a tree ({@link #streamReader(String...)} reads the
  * signals of a larger document the same way).
  */
 public final class SignalCodec {
+
+    /** The longest name (service, metric, health check, error type) a signal read may carry. */
+    public static final int MAX_NAME_LENGTH = 200;
+
+    /** The longest reason a circuit transition read may carry. */
+    public static final int MAX_REASON_LENGTH = 1_000;
+
+    /** The earliest time a signal read may carry. */
+    public static final Instant EARLIEST = Instant.EPOCH;
+
+    /** The latest time a signal read may carry. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final JsonFactory factory;
 

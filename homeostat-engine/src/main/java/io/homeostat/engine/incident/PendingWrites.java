@@ -2,9 +2,12 @@ package io.homeostat.engine.incident;
 
 import io.homeostat.engine.port.DuplicateIncidentException;
 import io.homeostat.engine.port.IncidentStore;
+import io.homeostat.engine.port.StoreRefusedException;
 import io.homeostat.engine.port.StoreUnavailableException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,12 +17,18 @@ import org.slf4j.LoggerFactory;
  * it, and {@link #flush()} (each tracker tick, each later write) tries again, so a detection made
  * while the database is away is kept, not dropped. While writes wait, a newer state of an incident
  * replaces the waiting one (only the latest is written); at most {@value #MAX_ENTRIES} timeline
- * entries wait, those beyond are dropped and counted. Not thread-safe: the tracker's lock guards it.
+ * entries wait, those beyond are dropped and counted. A write the store refuses for its content
+ * ({@link StoreRefusedException}) is dropped, counted and logged, and so is every later write of
+ * an incident whose save was refused: it must not hold the writes of other incidents behind it.
+ * Not thread-safe: the tracker's lock guards it.
  */
 final class PendingWrites {
 
     /** The most timeline entries that wait for the store; those beyond are dropped and counted. */
     static final int MAX_ENTRIES = 10_000;
+
+    /** The most incidents with a refused save remembered; an older one's later writes reach the store (and fail there). */
+    static final int MAX_UNSAVED = 1_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingWrites.class);
 
@@ -46,6 +55,8 @@ final class PendingWrites {
 
     private final IncidentStore store;
     private final List<Write> waiting = new ArrayList<>();
+    /** The last {@value #MAX_UNSAVED} incidents whose save the store refused; their later writes are dropped. */
+    private final Set<String> unsaved = new LinkedHashSet<>();
     private int entries;
     private long dropped;
 
@@ -63,6 +74,8 @@ final class PendingWrites {
             for (int i = 0; i < writes.length; i++) {
                 try {
                     apply(writes[i]);
+                } catch (StoreRefusedException e) {
+                    refused(writes[i], e);
                 } catch (StoreUnavailableException e) {
                     LOG.warn("incident store unreachable; {} write(s) wait for it: {}", writes.length - i, e.toString());
                     for (int j = i; j < writes.length; j++) {
@@ -95,6 +108,8 @@ final class PendingWrites {
                     apply(w);
                 } catch (DuplicateIncidentException e) {
                     // stored before the connection broke: done
+                } catch (StoreRefusedException e) {
+                    refused(w, e);
                 } catch (StoreUnavailableException e) {
                     return false;
                 } catch (RuntimeException e) {
@@ -146,7 +161,23 @@ final class PendingWrites {
         waiting.add(w);
     }
 
+    /** Drops a write the store refused for its content; a refused save drops the incident's later writes too. */
+    private void refused(Write w, StoreRefusedException e) {
+        dropped++;
+        if (w instanceof Save) {
+            unsaved.add(w.incidentId());
+            if (unsaved.size() > MAX_UNSAVED) {
+                unsaved.remove(unsaved.iterator().next());
+            }
+        }
+        LOG.error("incident store refused a write, dropped ({} dropped in all): {}", dropped, e.getMessage(), e);
+    }
+
     private void apply(Write w) {
+        if (unsaved.contains(w.incidentId())) {
+            dropped++; // its incident was never stored
+            return;
+        }
         switch (w) {
             case Save s -> store.save(s.incident());
             case Update u -> store.update(u.incident());

@@ -53,11 +53,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link ControlLoop}. Required: {@link #clock}, {@link #bus}, {@link #incidents},
@@ -77,6 +80,10 @@ import java.util.function.UnaryOperator;
  * Not thread-safe.
  */
 public final class ControlLoopBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlLoopBuilder.class);
+    /** Signals the detectors threw on, in every loop of this JVM; logged at the 1st, 2nd, 4th, 8th... */
+    private static final AtomicLong SIGNAL_FAILURES = new AtomicLong();
 
     private Clock clock;
     private SignalBus bus;
@@ -367,10 +374,20 @@ public final class ControlLoopBuilder {
         }
         Consumer<Detection> sink = tracker::observe;
         subscriptions.add(bus.subscribe(batch -> {
+            RuntimeException first = null;
             for (Signal signal : batch) {
-                for (Detector detector : chain) {
-                    detector.observe(signal, sink);
+                try {
+                    for (Detector detector : chain) {
+                        detector.observe(signal, sink);
+                    }
+                } catch (RuntimeException e) {
+                    // One signal that breaks a detector must not cost the others of its delivery.
+                    first = first == null ? e : first;
+                    signalFailed(signal, e);
                 }
+            }
+            if (first != null) {
+                throw first; // the bus counts the delivery as a subscriber failure
             }
         }));
         EscalationRules rules = new EscalationRules(tracker, escalation, stage::latest,
@@ -401,5 +418,13 @@ public final class ControlLoopBuilder {
             }
         }
         return Optional.empty();
+    }
+
+    private static void signalFailed(Signal signal, RuntimeException e) {
+        long count = SIGNAL_FAILURES.incrementAndGet();
+        if (Long.bitCount(count) == 1) { // a storm of them does not flood the log
+            LOG.warn("the detectors failed on a {} signal of service '{}' ({} such signals so far); the rest of its"
+                    + " delivery goes on", signal.getClass().getSimpleName(), signal.service(), count, e);
+        }
     }
 }

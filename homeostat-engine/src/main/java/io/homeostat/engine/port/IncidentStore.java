@@ -10,7 +10,9 @@ import java.util.Optional;
  * Where incidents and their timelines are kept. Implementations are thread-safe; each method is
  * atomic (nothing is half-written). What is read back equals what was written, field by field
  * ({@link Incident#equals}), for times of millisecond precision; implementations keep at least
- * that. An implementation may throw its own unchecked exception when its storage fails.
+ * that. An implementation may throw its own unchecked exception when its storage fails: a
+ * {@link StoreUnavailableException} when it cannot be reached (the write may succeed later), a
+ * {@link StoreRefusedException} when it refuses the write for its content (it never will).
  */
 public interface IncidentStore {
 

@@ -132,6 +132,27 @@ class SignalCodecTest {
     }
 
     @Test
+    void namesLongerThanTheStoreKeepsAndTimesOutsideItsRangeAreRefusedNamingTheField() {
+        String longest = "s".repeat(SignalCodec.MAX_NAME_LENGTH);
+        String tooLong = longest + "s";
+        assertThat(codec.decode("{\"kind\":\"metric_sample\",\"service\":\"" + longest + "\",\"metric\":\"m\","
+                + "\"value\":1,\"time\":\"2026-01-01T00:00:00Z\"}").service()).isEqualTo(longest);
+        assertField("{\"kind\":\"metric_sample\",\"service\":\"" + tooLong + "\",\"metric\":\"m\",\"value\":1,"
+                + "\"time\":\"2026-01-01T00:00:00Z\"}", "service", "must be at most 200 characters, was 201");
+        assertField("{\"kind\":\"metric_sample\",\"service\":\"s\",\"metric\":\"" + tooLong + "\",\"value\":1,"
+                + "\"time\":\"2026-01-01T00:00:00Z\"}", "metric", "at most 200 characters");
+        assertField("{\"kind\":\"circuit_transition\",\"service\":\"s\",\"from\":\"closed\",\"to\":\"open\","
+                + "\"reason\":\"" + "r".repeat(1_001) + "\",\"window\":{\"calls\":1,\"failures\":1,\"slowCalls\":0,"
+                + "\"consecutiveFailures\":1},\"time\":\"2026-01-01T00:00:00Z\"}", "reason", "at most 1000 characters");
+        assertField("{\"kind\":\"metric_sample\",\"service\":\"s\",\"metric\":\"m\",\"value\":1,"
+                + "\"time\":\"-999999999-01-01T00:00:00Z\"}", "time", "must lie between 1970-01-01T00:00:00Z and");
+        assertField("{\"kind\":\"metric_sample\",\"service\":\"s\",\"metric\":\"m\",\"value\":1,"
+                + "\"time\":\"+10000-01-01T00:00:00Z\"}", "time", "must lie between");
+        assertThat(codec.decode(metric("\"value\":1").replace("2026-01-01T00:00:00Z", "1970-01-01T00:00:00Z")).time())
+                .isEqualTo(SignalCodec.EARLIEST);
+    }
+
+    @Test
     void readsEveryNumberAsTheJdkParsesIt() {
         for (String literal : List.of("0.1", "-0.0", "1e-320", "4.9e-324", "1.7976931348623157e308", "123456789.123456789",
                 "2.2250738585072011e-308", "9007199254740993", "0.30000000000000004", "1E+2")) {

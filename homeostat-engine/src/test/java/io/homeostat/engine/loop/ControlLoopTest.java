@@ -12,6 +12,8 @@ import io.homeostat.core.control.ControlledCache;
 import io.homeostat.core.control.KernelControl;
 import io.homeostat.core.control.ProviderRoute;
 import io.homeostat.core.signal.InProcessSignalBus;
+import io.homeostat.core.signal.MetricSample;
+import io.homeostat.core.signal.Signal;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.alert.AlertState;
 import io.homeostat.engine.alert.Alerting;
@@ -19,6 +21,8 @@ import io.homeostat.engine.alert.LogEscalation;
 import io.homeostat.engine.alert.RecordingChannel;
 import io.homeostat.engine.alert.notify.Receiver;
 import io.homeostat.engine.alert.route.Route;
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.detect.Detector;
 import io.homeostat.engine.diagnose.Diagnosis;
 import io.homeostat.engine.execute.CircuitTriggerCheck;
 import io.homeostat.engine.execute.EscalationNotice;
@@ -41,9 +45,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +105,49 @@ class ControlLoopTest {
             }));
         }
         bus.drain();
+    }
+
+    @Test
+    void aSignalADetectorThrowsOnDoesNotCostTheRestOfItsDelivery() throws Exception {
+        InProcessSignalBus ownBus = InProcessSignalBus.manual();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Detector poisoned = new Detector() {
+            @Override
+            public String name() {
+                return "poisoned";
+            }
+
+            @Override
+            public void observe(Signal signal, Consumer<Detection> sink) {
+                if (signal.service().equals("poison")) {
+                    throw new ArithmeticException("long overflow");
+                }
+            }
+        };
+        Detector recording = new Detector() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public void observe(Signal signal, Consumer<Detection> sink) {
+                seen.add(signal.service());
+            }
+        };
+        try (ControlLoop isolated = ControlLoop.builder().clock(clock).bus(ownBus).incidents(new InMemoryIncidentStore())
+                .runs(new InMemoryWorkflowStore()).audit(new InMemoryAuditLog()).effectiveness(new InMemoryEffectivenessStore())
+                .escalation(LogEscalation.to(escalated::add)).actions(StandardActions.catalog(control, List.of(llm),
+                        alerts::add, List.of(), List.of(), clock, List.of()))
+                .metrics(new GuardMetricSource(guards, List.of(llm))).detector(poisoned).detector(recording).build()) {
+            ownBus.publish(new MetricSample("before", "m", 1, clock.instant(), Map.of()));
+            ownBus.publish(new MetricSample("poison", "m", 1, clock.instant(), Map.of()));
+            ownBus.publish(new MetricSample("after", "m", 1, clock.instant(), Map.of()));
+            ownBus.drain();
+
+            assertThat(seen).containsExactly("before", "after");
+            assertThat(ownBus.subscriberFailures()).as("the delivery still counts as failed").isEqualTo(1);
+        }
     }
 
     @Test

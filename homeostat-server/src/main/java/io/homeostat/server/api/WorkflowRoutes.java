@@ -1,6 +1,7 @@
 package io.homeostat.server.api;
 
 import io.homeostat.core.time.Clock;
+import io.homeostat.engine.codec.SignalCodec;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.Severity;
@@ -86,6 +87,10 @@ final class WorkflowRoutes {
             throw new BadRequestException("incident", "name an active incident, or a service to open one for");
         }
         if (hasService) {
+            if (request.service().length() > SignalCodec.MAX_NAME_LENGTH) {
+                throw new BadRequestException("service", "must be at most " + SignalCodec.MAX_NAME_LENGTH
+                        + " characters, was " + request.service().length());
+            }
             requireServes(workflow, request.service());
         }
         Principal principal = Authorizer.principal(ctx);

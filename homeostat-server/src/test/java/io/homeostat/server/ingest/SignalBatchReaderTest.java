@@ -126,6 +126,14 @@ class SignalBatchReaderTest {
     }
 
     @Test
+    void namesTheStoreCannotKeepAndTimesItCannotHoldAreRefusedNamingTheField() {
+        assertRejected("{\"signals\":[" + sample("s-1", "1").replace("\"db\"", "\"" + "d".repeat(201) + "\"") + "]}", 400,
+                "signals[0].service", "at most 200 characters");
+        assertRejected("{\"signals\":[" + sample("s-1", "1").replace("2026-06-01T11:59:00Z", "-999999999-01-01T00:00:00Z")
+                + "]}", 400, "signals[0].time", "must lie between");
+    }
+
+    @Test
     void wholeNumbersAndLargeNumbersAreTypedAsTheCodecDoes() {
         String outcome = "{\"id\":\"o\",\"kind\":\"operation_outcome\",\"service\":\"s\",\"status\":\"success\","
                 + "\"latencyNanos\":LATENCY,\"time\":\"2026-06-01T11:59:00Z\"}";

@@ -6,6 +6,7 @@ import io.homeostat.engine.incident.TimelineEntry;
 import io.homeostat.engine.port.DuplicateIncidentException;
 import io.homeostat.engine.port.IncidentQuery;
 import io.homeostat.engine.port.IncidentStore;
+import io.homeostat.engine.port.StoreRefusedException;
 import io.homeostat.engine.port.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,9 +38,10 @@ import javax.sql.DataSource;
  * loop-state spool, replayed in order when it returns. Reads lay the writes that wait in the spool
  * over what the database returns, so the loop sees its own writes through an outage: an incident
  * with a waiting write is read from memory without asking the database, and so is the timeline of
- * an incident saved while the database was away; other reads need the database. Every
- * {@link SQLException} becomes a {@link StoreUnavailableException}, except the conditions the port
- * names. While the database is unreachable a save is checked for a duplicate id against the
+ * an incident saved while the database was away; other reads need the database. A write the
+ * database refuses while it answers (a value too long for its column) fails with a
+ * {@link StoreRefusedException}; every other {@link SQLException} becomes a
+ * {@link StoreUnavailableException}, except the conditions the port names. While the database is unreachable a save is checked for a duplicate id against the
  * waiting writes only, and an update or append of an incident the store cannot see is accepted.
  */
 final class JdbcIncidentStore implements IncidentStore {
@@ -68,7 +70,7 @@ final class JdbcIncidentStore implements IncidentStore {
             IncidentRows.insert(c, incident);
             return null;
         }), e -> UniqueViolation.is(e) ? new DuplicateIncidentException(incident.id())
-                : new StoreUnavailableException("cannot save incident " + incident.id(), e));
+                : new StoreRefusedException("the database refused incident " + incident.id(), e));
     }
 
     @Override
@@ -79,7 +81,7 @@ final class JdbcIncidentStore implements IncidentStore {
                 throw new IncidentNotFoundException(incident.id());
             }
             return null;
-        }), e -> new StoreUnavailableException("cannot update incident " + incident.id(), e));
+        }), e -> new StoreRefusedException("the database refused the update of incident " + incident.id(), e));
     }
 
     @Override
@@ -92,7 +94,7 @@ final class JdbcIncidentStore implements IncidentStore {
                 insertTimeline(c, writeId, incidentId, entry);
             }
         }, e -> PARENT_MISSING.contains(e.getSQLState()) ? new IncidentNotFoundException(incidentId)
-                : new StoreUnavailableException("cannot append to the timeline of incident " + incidentId, e));
+                : new StoreRefusedException("the database refused a timeline entry of incident " + incidentId, e));
     }
 
     /** Inserts one timeline row under {@code writeId}. */

@@ -1,5 +1,6 @@
 package io.homeostat.engine.codec.internal;
 
+import io.homeostat.engine.codec.SignalCodec;
 import io.homeostat.engine.codec.SignalDecodingException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -74,11 +75,24 @@ final class Fields {
         return text(name, required(name));
     }
 
-    /** A string that is not blank. */
+    /** A string that is not blank, of at most {@value SignalCodec#MAX_NAME_LENGTH} characters. */
     String name(String name) {
         String value = string(name);
         if (value.isBlank()) {
             throw new SignalDecodingException(path(name), "must not be blank");
+        }
+        return atMost(name, value, SignalCodec.MAX_NAME_LENGTH);
+    }
+
+    /** A string of at most {@code maxLength} characters. */
+    String string(String name, int maxLength) {
+        return atMost(name, string(name), maxLength);
+    }
+
+    private String atMost(String name, String value, int maxLength) {
+        if (value.length() > maxLength) {
+            throw new SignalDecodingException(path(name), "must be at most " + maxLength + " characters, was "
+                    + value.length());
         }
         return value;
     }
@@ -120,14 +134,21 @@ final class Fields {
         return (int) value;
     }
 
+    /** An ISO-8601 instant within {@link SignalCodec#EARLIEST} and {@link SignalCodec#LATEST}. */
     Instant instant(String name) {
         String text = string(name);
+        Instant instant;
         try {
-            return IsoInstant.parse(text);
+            instant = IsoInstant.parse(text);
         } catch (DateTimeParseException e) {
             throw new SignalDecodingException(path(name), "expected an ISO-8601 instant such as "
                     + "2026-01-01T00:00:00Z, was '" + text + "'");
         }
+        if (instant.isBefore(SignalCodec.EARLIEST) || instant.isAfter(SignalCodec.LATEST)) {
+            throw new SignalDecodingException(path(name), "must lie between " + SignalCodec.EARLIEST + " and "
+                    + SignalCodec.LATEST + ", was " + text);
+        }
+        return instant;
     }
 
     <E extends Enum<E>> E enumValue(String name, Class<E> type) {

@@ -11,6 +11,7 @@ import io.homeostat.core.signal.HealthReport;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.signal.OperationOutcome;
 import io.homeostat.core.signal.Signal;
+import io.homeostat.engine.codec.SignalCodec;
 import io.homeostat.engine.codec.SignalDecodingException;
 import io.homeostat.engine.codec.SignalKind;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public final class SignalReader {
     private static CircuitTransition transition(Fields fields, String service, Instant time, Map<String, String> tags) {
         CircuitState from = fields.enumValue(Names.FROM, CircuitState.class);
         CircuitState to = fields.enumValue(Names.TO, CircuitState.class);
-        String reason = fields.string(Names.REASON);
+        String reason = fields.string(Names.REASON, SignalCodec.MAX_REASON_LENGTH);
         Fields window = fields.object(Names.WINDOW);
         WindowSnapshot snapshot = new WindowSnapshot(window.nonNegativeInt(Names.CALLS),
                 window.nonNegativeInt(Names.FAILURES), window.nonNegativeInt(Names.SLOW_CALLS),
