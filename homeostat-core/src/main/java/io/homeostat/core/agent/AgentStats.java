@@ -3,12 +3,16 @@ package io.homeostat.core.agent;
 /**
  * What an {@link HttpSignalPublisher} did so far. Immutable.
  *
- * @param sentSignals signals the server took (answered 2xx), sent directly or replayed
+ * @param sentSignals signals the server took (answered 2xx), sent directly or replayed; a spooled
+ *     batch the server took part of before it went away again is sent whole later, and its taken
+ *     part counted again (the server ignores it by id)
  * @param spooledBatches batches written to the spool because the server could not be reached
- * @param replayedBatches spooled batches the server took later
- * @param rejectedSignals signals in batches the server refused for their content (400, 413, 422):
- *     retrying would not help, so they are logged and let go
- * @param droppedSignals signals lost because the spool was full
+ * @param replayedBatches spooled batches the server took later, whole or all but refused signals
+ * @param rejectedSignals signals the server refused for their content (400 or 422 naming the
+ *     signal, 413 for a batch of one): retrying would not help, so they are logged and let go;
+ *     the other signals of their batch are sent without them
+ * @param droppedSignals signals lost because the spool was full, or handed over after
+ *     {@link HttpSignalPublisher#close()}, or still in memory when it gave up waiting
  * @param bufferedSignals signals waiting in memory for their batch
  * @param spoolEntries batches in the spool now
  * @param spoolBytes bytes in the spool now

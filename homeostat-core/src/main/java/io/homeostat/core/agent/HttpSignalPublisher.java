@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +45,13 @@ import org.slf4j.LoggerFactory;
  * (a 5xx, 401, 429, a timeout), the batch goes to the disk spool and the publisher backs off
  * (doubling from {@link Builder#backoff initial} up to its maximum); while the spool holds
  * anything, new batches go behind it, and it is replayed oldest first whenever the server answers
- * again, so the server sees the signals in the order they were published. A batch the server
- * refuses for its content (400, 413, 422) is logged and let go: resending would not help. Only a
- * full spool loses signals, and they are counted ({@link AgentStats#droppedSignals()}).
- * {@link #close()} sends what is buffered, or spools it.
+ * again, so the server sees the signals in the order they were published. When the server refuses
+ * a batch for its content, the publisher sends what it would take: a batch too large (413) in
+ * halves, and a batch with a bad signal (400 or 422 naming {@code signals[i]}) without that signal,
+ * which is logged and let go ({@link AgentStats#rejectedSignals()}): resending it would not help.
+ * Only a full spool loses signals, and they are counted ({@link AgentStats#droppedSignals()}).
+ * {@link #close()} sends what is buffered while the server answers, and spools the rest; signals
+ * handed over after it are counted as dropped.
  *
  * <p>Thread-safe. One sender thread does the HTTP calls and owns the spool; the bus's delivery
  * thread only hands signals over, and waits when {@code 20 x batchSize} are already buffered.
@@ -53,6 +60,8 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpSignalPublisher.class);
     private static final String PATH = "/api/v1/signals";
+    /** How much longer than its own deadline close() waits for the sender (spooling is disk work). */
+    private static final long CLOSE_MARGIN_SECONDS = 5;
 
     private enum Outcome { TAKEN, REFUSED, FAILED }
 
@@ -123,9 +132,16 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
         return new Builder(server, token, spoolDirectory);
     }
 
-    /** Hands {@code signals} to the sender; waits while the in-memory buffer is full. */
+    /**
+     * Hands {@code signals} to the sender; waits while the in-memory buffer is full. After
+     * {@link #close()} they are dropped and counted.
+     */
     @Override
     public void accept(List<Signal> signals) {
+        if (closed.get()) {
+            droppedAfterClose(signals.size());
+            return;
+        }
         for (Signal signal : signals) {
             try {
                 while (!buffer.offer(signal, 100, TimeUnit.MILLISECONDS)) {
@@ -140,6 +156,15 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
                 dropped.incrementAndGet();
                 return;
             }
+        }
+        if (closed.get()) {
+            // Closed while these were handed over: what close() did not take back is counted here.
+            int late = 0;
+            for (Signal signal : signals) {
+                late += buffer.remove(signal) ? 1 : 0;
+            }
+            droppedAfterClose(late);
+            return;
         }
         if (buffer.size() >= batchSize) {
             wake(false);
@@ -162,29 +187,31 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
         }
     }
 
-    /** Sender thread: replays the spool, then sends what is buffered, until something fails. */
+    /**
+     * Sender thread: replays the spool, then sends what is buffered, until something fails or the
+     * publisher is closed (then {@link #finish} takes over).
+     */
     private void drain(boolean flush) {
         try {
-            while (true) {
+            while (!closed.get()) {
                 if (clock.monotonicNanos() < retryAtNanos) {
                     spill(flush);
                     return;
                 }
                 Optional<BatchSpool.Entry> head = spool.head();
                 if (head.isPresent()) {
-                    Outcome outcome = post(head.get().body());
-                    if (outcome == Outcome.FAILED) {
+                    long sentBefore = sent.get();
+                    Delivery delivery = deliver(head.get().body());
+                    if (delivery.failed()) {
+                        // Kept whole: what the server took of it is sent again, and ignored there by id.
                         failed();
                         spill(flush);
                         return;
                     }
                     spool.remove(head.get().sequence());
                     updateSpoolFigures();
-                    if (outcome == Outcome.TAKEN) {
+                    if (sent.get() > sentBefore) {
                         replayed.incrementAndGet();
-                        sent.addAndGet(countSignals(head.get().body()));
-                    } else {
-                        rejected.addAndGet(countSignals(head.get().body()));
                     }
                     succeeded();
                     continue;
@@ -192,25 +219,45 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
                 if (buffer.size() < batchSize && !(flush && !buffer.isEmpty())) {
                     return;
                 }
-                List<Signal> batch = take();
-                byte[] body = encode(batch);
-                Outcome outcome = post(body);
-                switch (outcome) {
-                    case TAKEN -> {
-                        sent.addAndGet(batch.size());
-                        succeeded();
-                    }
-                    case REFUSED -> rejected.addAndGet(batch.size());
-                    case FAILED -> {
-                        toSpool(body, batch.size());
-                        failed();
-                        spill(flush);
-                        return;
-                    }
+                if (!sendBuffered()) {
+                    spill(flush);
+                    return;
                 }
             }
         } catch (RuntimeException e) {
             LOG.error("the agent's sender failed; retrying at the next flush", e);
+        }
+    }
+
+    /** Sender thread: sends one buffered batch; spools what the server did not take if it failed. */
+    private boolean sendBuffered() {
+        Delivery delivery = deliver(encode(take()));
+        if (delivery.failed()) {
+            toSpool(delivery.unsent(), SignalJson.elements(new String(delivery.unsent(), StandardCharsets.UTF_8)).size());
+            failed();
+            return false;
+        }
+        succeeded();
+        return true;
+    }
+
+    /**
+     * Sender thread, closing: sends what is buffered while the server answers and a request still
+     * fits before {@code deadline}, and spools the rest. A spool that holds anything keeps its
+     * order: the buffer goes behind it, to be replayed by the next publisher on the directory.
+     */
+    private void finish(long deadline) {
+        try {
+            while (!buffer.isEmpty()) {
+                boolean timeLeft = clock.monotonicNanos() + requestTimeout.toNanos() <= deadline;
+                if (!spool.isEmpty() || clock.monotonicNanos() < retryAtNanos || !timeLeft || !sendBuffered()) {
+                    spill(true);
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the agent's sender failed while closing; spooling what is buffered", e);
+            spill(true);
         }
     }
 
@@ -256,17 +303,76 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
         return SignalJson.batch(ids, batch).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The number of signals in a body this publisher wrote: one {@code "id":} per signal. */
-    private static long countSignals(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        long count = 0;
-        for (int at = text.indexOf("{\"id\":"); at >= 0; at = text.indexOf("{\"id\":", at + 1)) {
-            count++;
+    /** What became of a body: {@code unsent} is what the server did not take because it could not be reached. */
+    private record Delivery(byte[] unsent) {
+        boolean failed() {
+            return unsent != null;
         }
-        return count;
     }
 
-    private Outcome post(byte[] body) {
+    /** The server's answer to one POST: how it went, its status and body. */
+    private record Answer(Outcome outcome, int status, String body) {}
+
+    /** The index {@code i} of a {@code "field":"signals[i]..."} the server named, or -1. */
+    private static final Pattern BAD_SIGNAL = Pattern.compile("\"field\"\\s*:\\s*\"signals\\[(\\d+)\\]");
+
+    /**
+     * Sends {@code body}. If the server refuses it for its content, sends what it would take: a
+     * batch too large (413) in halves, a batch without the signal it names (400, 422), each
+     * refused signal counted as rejected and logged; the counters are updated. If the server
+     * cannot be reached on the way, what it has not taken is returned as the delivery's unsent body.
+     */
+    private Delivery deliver(byte[] body) {
+        Answer answer = post(body);
+        if (answer.outcome() != Outcome.REFUSED) {
+            if (answer.outcome() == Outcome.FAILED) {
+                return new Delivery(body);
+            }
+            sent.addAndGet(SignalJson.elements(new String(body, StandardCharsets.UTF_8)).size());
+            return new Delivery(null);
+        }
+        Deque<List<String>> parts = new ArrayDeque<>();
+        List<String> part = SignalJson.elements(new String(body, StandardCharsets.UTF_8));
+        while (true) {
+            switch (answer.outcome()) {
+                case TAKEN -> sent.addAndGet(part.size());
+                case FAILED -> {
+                    List<String> unsent = new ArrayList<>(part);
+                    parts.forEach(unsent::addAll);
+                    return new Delivery(SignalJson.batchOf(unsent).getBytes(StandardCharsets.UTF_8));
+                }
+                case REFUSED -> {
+                    Matcher bad = BAD_SIGNAL.matcher(answer.body());
+                    int index = answer.status() != 413 && bad.find() ? Integer.parseInt(bad.group(1)) : -1;
+                    if (index >= 0 && index < part.size()) {
+                        refuse(1, answer);
+                        List<String> rest = new ArrayList<>(part);
+                        rest.remove(index);
+                        if (!rest.isEmpty()) {
+                            parts.push(rest);
+                        }
+                    } else if (part.size() > 1) {
+                        parts.push(part.subList(part.size() / 2, part.size()));
+                        parts.push(part.subList(0, part.size() / 2));
+                    } else {
+                        refuse(part.size(), answer);
+                    }
+                }
+            }
+            if (parts.isEmpty()) {
+                return new Delivery(null);
+            }
+            part = parts.pop();
+            answer = post(SignalJson.batchOf(part).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void refuse(int signals, Answer answer) {
+        rejected.addAndGet(signals);
+        LOG.error("the server refused {} signal(s) ({}): {}; let go", signals, answer.status(), answer.body());
+    }
+
+    private Answer post(byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(requestTimeout)
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -274,22 +380,21 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return Outcome.TAKEN;
+                return new Answer(Outcome.TAKEN, status, "");
             }
             if (status == 400 || status == 413 || status == 422) {
-                LOG.error("the server refused a batch ({}): {}; its signals are let go", status, response.body());
-                return Outcome.REFUSED;
+                return new Answer(Outcome.REFUSED, status, response.body());
             }
             LOG.warn("the server answered {} to a batch; it is kept and sent again: {}", status, response.body());
-            return Outcome.FAILED;
+            return new Answer(Outcome.FAILED, status, response.body());
         } catch (IOException e) {
             if (failures == 0) {
                 LOG.warn("cannot reach {}: {}; spooling until it answers", endpoint, e.toString());
             }
-            return Outcome.FAILED;
+            return new Answer(Outcome.FAILED, 0, "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Outcome.FAILED;
+            return new Answer(Outcome.FAILED, 0, "");
         }
     }
 
@@ -315,9 +420,12 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
     }
 
     /**
-     * Stops the flush timer, sends what is buffered (one attempt, unless the server is already
-     * known to be away) or spools it, and stops the sender; waits up to twice the request timeout.
-     * Unsubscribe it from the bus first. Idempotent.
+     * Stops the flush timer and the sender: a replay under way stops after its request, what is
+     * buffered is sent while the server answers and a request fits in twice the request timeout
+     * (not at all if the spool holds anything, which keeps its order), and the rest is spooled,
+     * for the next publisher on the spool directory to replay. Waits for that up to twice the
+     * request timeout plus {@value #CLOSE_MARGIN_SECONDS} s; signals still in memory then, or
+     * handed over later, are counted as dropped. Unsubscribe it from the bus first. Idempotent.
      */
     @Override
     public void close() {
@@ -325,17 +433,33 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
             return;
         }
         flushing.cancel();
-        sender.execute(() -> drain(true));
-        sender.execute(() -> spill(true));
+        long deadline = clock.monotonicNanos() + 2 * requestTimeout.toNanos();
+        try {
+            sender.execute(() -> finish(deadline));
+        } catch (RejectedExecutionException e) {
+            // cannot happen before shutdown, which is below
+        }
         sender.shutdown();
         try {
-            if (!sender.awaitTermination(requestTimeout.toMillis() * 2, TimeUnit.MILLISECONDS)) {
-                LOG.warn("the agent's sender did not finish in time; {} signals stay in memory", buffer.size());
+            if (!sender.awaitTermination(2 * requestTimeout.toMillis() + CLOSE_MARGIN_SECONDS * 1_000, TimeUnit.MILLISECONDS)) {
                 sender.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             sender.shutdownNow();
+        }
+        List<Signal> left = new ArrayList<>();
+        buffer.drainTo(left);
+        if (!left.isEmpty()) {
+            dropped.addAndGet(left.size());
+            LOG.error("the agent's sender did not finish in time; {} buffered signals dropped", left.size());
+        }
+    }
+
+    private void droppedAfterClose(int signals) {
+        if (signals > 0) {
+            dropped.addAndGet(signals);
+            LOG.warn("{} signals handed to the agent after close were dropped; unsubscribe it first", signals);
         }
     }
 

@@ -7,6 +7,7 @@ import io.homeostat.core.signal.HealthReport;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.signal.OperationOutcome;
 import io.homeostat.core.signal.Signal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,47 @@ final class SignalJson {
             signal(json, ids.get(i), signals.get(i));
         }
         return json.append("]}").toString();
+    }
+
+    /** A batch body of elements as {@link #elements} returned them. */
+    static String batchOf(List<String> elements) {
+        return "{\"signals\":[" + String.join(",", elements) + "]}";
+    }
+
+    /**
+     * The elements of a batch body this class wrote, each as written: the objects of its
+     * {@code signals} array, found by their braces outside strings.
+     */
+    static List<String> elements(String body) {
+        List<String> elements = new ArrayList<>();
+        int depth = 0;
+        int from = -1;
+        boolean inString = false;
+        for (int i = body.indexOf('[') + 1; i > 0 && i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++; // the escaped character, a quote perhaps
+                } else if (c == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                if (depth++ == 0) {
+                    from = i;
+                }
+            } else if (c == '}') {
+                if (--depth == 0) {
+                    elements.add(body.substring(from, i + 1));
+                }
+            } else if (c == ']' && depth == 0) {
+                break;
+            }
+        }
+        return elements;
     }
 
     private static void signal(StringBuilder json, String id, Signal signal) {

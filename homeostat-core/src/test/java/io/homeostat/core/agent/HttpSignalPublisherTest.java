@@ -1,0 +1,218 @@
+package io.homeostat.core.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.homeostat.core.signal.MetricSample;
+import io.homeostat.core.signal.Signal;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The publisher against a small ingest server on loopback that refuses what the real one refuses
+ * (a bad signal named by its index, a body over a size) and can be down or slow.
+ */
+class HttpSignalPublisherTest {
+
+    private static final Instant T = Instant.parse("2026-06-01T12:00:00Z");
+    private static final Pattern SERVICE = Pattern.compile("\"service\":\"([^\"]*)\"");
+    private static final Pattern ID = Pattern.compile("^\\{\"id\":\"([^\"]*)\"");
+
+    @TempDir
+    Path spool;
+
+    private final FakeIngest server = new FakeIngest();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static List<Signal> samples(String prefix, int count) {
+        List<Signal> signals = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            signals.add(new MetricSample(prefix + i, "m", i, T, Map.of()));
+        }
+        return signals;
+    }
+
+    @Test
+    void aBatchWithBadSignalsIsSentWithoutThemAndOnlyTheyAreRejected() {
+        List<Signal> signals = samples("good-", 10);
+        signals.set(3, new MetricSample("bad-3", "m", 3, T, Map.of()));
+        signals.set(7, new MetricSample("bad-7", "m", 7, T, Map.of()));
+        try (HttpSignalPublisher publisher = publisher(10)) {
+            publisher.accept(signals);
+            await().atMost(Duration.ofSeconds(20)).until(() -> publisher.stats().sentSignals() == 8);
+            assertThat(publisher.stats().rejectedSignals()).isEqualTo(2);
+        }
+        assertThat(server.services()).containsExactly("good-0", "good-1", "good-2", "good-4", "good-5", "good-6",
+                "good-8", "good-9");
+    }
+
+    @Test
+    void aBatchTooLargeForTheServerIsSentInParts() {
+        server.maxBytes = 700; // about three signals
+        List<Signal> signals = samples("s-", 20);
+        try (HttpSignalPublisher publisher = publisher(20)) {
+            publisher.accept(signals);
+            await().atMost(Duration.ofSeconds(20)).until(() -> publisher.stats().sentSignals() == 20);
+            assertThat(publisher.stats().rejectedSignals()).isZero();
+        }
+        assertThat(server.services()).isEqualTo(signals.stream().map(Signal::service).toList());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void closingWhileASlowServerTakesTheSpoolLosesNothing() throws InterruptedException {
+        server.down = true;
+        HttpSignalPublisher first = publisher(100);
+        first.accept(samples("spooled-", 1_000));
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.stats().spoolEntries() == 10);
+
+        server.down = false;
+        server.delayMillis = 300; // ten batches take 3 s to replay, more than close waits (twice the 1 s timeout)
+        server.firstTaken = new CountDownLatch(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.firstTaken.getCount() == 0); // replaying now
+        first.accept(samples("late-", 250));
+        first.close();
+        first.accept(samples("after-close-", 5));
+
+        assertThat(first.stats().droppedSignals()).as("only what came after close").isEqualTo(5);
+        assertThat(first.stats().bufferedSignals()).isZero();
+        server.delayMillis = 0;
+        try (HttpSignalPublisher second = publisher(100)) { // replays what the first left in the spool
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.stats().spoolEntries() == 0
+                    && server.ids().size() == 1_250);
+        }
+        assertThat(server.services()).filteredOn(s -> s.startsWith("spooled-")).hasSize(1_000);
+        assertThat(server.services()).filteredOn(s -> s.startsWith("late-")).hasSize(250);
+    }
+
+    private HttpSignalPublisher publisher(int batchSize) {
+        return HttpSignalPublisher.builder(server.uri(), "token", spool).batchSize(batchSize)
+                .flushInterval(Duration.ofMillis(20)).backoff(Duration.ofMillis(50), Duration.ofMillis(100))
+                .requestTimeout(Duration.ofSeconds(1)).build();
+    }
+
+    /** An ingest endpoint: refuses a signal of a service named bad-*, a body over maxBytes, all while down. */
+    private static final class FakeIngest implements AutoCloseable {
+        private final HttpServer http;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        private final Set<String> ids = new LinkedHashSet<>();
+        private final List<String> services = new ArrayList<>();
+        volatile boolean down;
+        volatile int maxBytes = Integer.MAX_VALUE;
+        volatile long delayMillis;
+        volatile CountDownLatch firstTaken = new CountDownLatch(0);
+
+        FakeIngest() {
+            try {
+                http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            http.createContext("/api/v1/signals", this::handle);
+            http.setExecutor(Executors.newFixedThreadPool(4));
+            http.start();
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+        }
+
+        synchronized List<String> services() {
+            return List.copyOf(services);
+        }
+
+        synchronized Set<String> ids() {
+            return Set.copyOf(ids);
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            long delay = delayMillis;
+            if (delay == 0) {
+                respond(exchange, body);
+                return;
+            }
+            // A slow server: the answer goes out later, from a timer (the exchange may be answered from any thread).
+            timer.schedule(() -> {
+                try {
+                    respond(exchange, body);
+                } catch (IOException e) {
+                    exchange.close();
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        }
+
+        private void respond(HttpExchange exchange, byte[] body) throws IOException {
+            if (down) {
+                answer(exchange, 503, "{\"status\":503,\"error\":\"down\",\"field\":\"\"}");
+                return;
+            }
+            if (body.length > maxBytes) {
+                answer(exchange, 413, "{\"status\":413,\"error\":\"too large\",\"field\":\"$\"}");
+                return;
+            }
+            List<String> elements = SignalJson.elements(new String(body, StandardCharsets.UTF_8));
+            for (int i = 0; i < elements.size(); i++) {
+                if (service(elements.get(i)).startsWith("bad-")) {
+                    answer(exchange, 400, "{\"status\":400,\"error\":\"signals[" + i + "].service: bad\","
+                            + "\"field\":\"signals[" + i + "].service\"}");
+                    return;
+                }
+            }
+            synchronized (this) {
+                for (String element : elements) {
+                    Matcher id = ID.matcher(element);
+                    if (id.find() && ids.add(id.group(1))) {
+                        services.add(service(element));
+                    }
+                }
+            }
+            answer(exchange, 202, "{}");
+            firstTaken.countDown();
+        }
+
+        private static String service(String element) {
+            Matcher service = SERVICE.matcher(element);
+            return service.find() ? service.group(1) : "";
+        }
+
+        private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        }
+
+        @Override
+        public void close() {
+            http.stop(0);
+            timer.shutdownNow();
+        }
+    }
+}
