@@ -44,6 +44,11 @@ public final class GuardBuilder {
         if (name.isBlank()) {
             throw new IllegalArgumentException("guard name must not be blank");
         }
+        if (name.length() > Signal.MAX_NAME_LENGTH) {
+            // Its signals carry it as their service: the store and the server would refuse them.
+            throw new IllegalArgumentException("guard name must be at most " + Signal.MAX_NAME_LENGTH
+                    + " characters, was " + name.length());
+        }
         this.name = name;
     }
 

@@ -360,4 +360,11 @@ class GuardTest {
         assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
         assertThatThrownBy(() -> guard.call(() -> "x")).isInstanceOf(CircuitOpenException.class);
     }
+
+    @Test
+    void aGuardNameLongerThanASignalMayCarryIsRefusedWhenBuilt() {
+        assertThat(Guard.builder("g".repeat(200)).clock(clock).build().name()).hasSize(200);
+        assertThatThrownBy(() -> Guard.builder("g".repeat(201)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 200 characters, was 201");
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * The result of one health check run.
  *
  * @param check the check's name
- * @param latency how long the check took
+ * @param latency how long the check took; not negative
  * @param details what the check saw, e.g. {@code heap.used.ratio=0.81}
  */
 public record HealthReport(
@@ -27,6 +27,9 @@ public record HealthReport(
         Signals.requireName(check, "check");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative, was " + latency);
+        }
         Objects.requireNonNull(time, "time");
         details = Signals.tags(details);
         tags = Signals.tags(tags);

@@ -17,6 +17,12 @@ public sealed interface Signal
      */
     String CALLER_TAG = "caller";
 
+    /**
+     * The longest service or other name ({@value}) a signal should carry: what the knowledge store
+     * keeps, and what the server's ingest takes. Guards refuse longer names when they are built.
+     */
+    int MAX_NAME_LENGTH = 200;
+
     /** The service or dependency the fact is about, e.g. {@code llm:openai}. */
     String service();
 

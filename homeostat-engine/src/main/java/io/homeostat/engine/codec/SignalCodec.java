@@ -43,7 +43,7 @@ import java.util.Objects;
 public final class SignalCodec {
 
     /** The longest name (service, metric, health check, error type) a signal read may carry. */
-    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_NAME_LENGTH = Signal.MAX_NAME_LENGTH;
 
     /** The longest reason a circuit transition read may carry. */
     public static final int MAX_REASON_LENGTH = 1_000;
