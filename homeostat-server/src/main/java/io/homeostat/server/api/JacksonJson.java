@@ -1,25 +1,54 @@
 package io.homeostat.server.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * The API's JSON, behind Javalin's small {@link io.javalin.json.JsonMapper} interface: Jackson
- * with ISO-8601 times, records by their components, unknown fields in a
- * request body refused. Thread-safe.
+ * with ISO-8601 times, records by their components. A request body is read strictly: it must be a
+ * JSON object (not {@code null}, an array or a scalar), with no unknown field, no trailing content,
+ * and each value of its field's JSON type: no number or boolean taken as a string, no string or
+ * number taken as a boolean, no fraction cut to a whole number. Anything else is a
+ * {@link BadRequestException} naming the field ({@code $} for the body as a whole). Thread-safe.
  */
 public final class JacksonJson implements io.javalin.json.JsonMapper {
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    private final ObjectMapper mapper = strict(JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // Off: "5" is no number, 0 no boolean. (A whole number for a fractional field stays
+            // allowed: 1 is 1.0 in JSON.)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS));
+
+    private static ObjectMapper strict(JsonMapper.Builder builder) {
+        // Scalars into a string field are not covered by ALLOW_COERCION_OF_SCALARS: {"comment":12} was "12".
+        builder.withCoercionConfig(LogicalType.Textual, config -> config
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        return builder.build();
+    }
 
     /** The mapper, for clients of the API in the same codebase (the CLI). */
     public ObjectMapper mapper() {
@@ -35,14 +64,71 @@ public final class JacksonJson implements io.javalin.json.JsonMapper {
         }
     }
 
+    /**
+     * Reads a request body.
+     *
+     * @throws BadRequestException naming the offending field, or {@code $} if the body is not a JSON object
+     */
     @Override
     public <T> T fromJsonString(String json, Type type) {
-        try {
-            return mapper.readValue(json, mapper.constructType(type));
+        try (JsonParser parser = mapper.createParser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new BadRequestException("$", "expected a JSON object, got " + describe(first));
+            }
+            return mapper.readValue(parser, mapper.constructType(type));
         } catch (JsonProcessingException e) {
-            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
-                    && !mapping.getPath().isEmpty() ? mapping.getPath().get(0).getFieldName() : "$";
-            throw new BadRequestException(field == null ? "$" : field, e.getOriginalMessage());
+            String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    ? mapping.getPath().get(0).getFieldName() : null;
+            throw new BadRequestException(field == null ? "$" : field, problem(e));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read a body held in memory", e);
         }
+    }
+
+    private static String problem(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field; known: " + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                    .sorted().toList());
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String expected = "expected " + expected(mismatch.getTargetType());
+            return mismatch instanceof InvalidFormatException format && format.getValue() != null
+                    ? expected + ", got " + format.getValue() : expected;
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return Map.class.isAssignableFrom(type) || type.isRecord() ? "an object" : type.getSimpleName();
+    }
+
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "an empty body";
+        }
+        return switch (token) {
+            case VALUE_NULL -> "null";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> token.name();
+        };
     }
 }

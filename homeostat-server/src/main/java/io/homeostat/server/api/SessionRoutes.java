@@ -52,7 +52,7 @@ final class SessionRoutes {
             throw new BadRequestException("Content-Type", "must be application/json");
         }
         SignInRequest request = ctx.bodyAsClass(SignInRequest.class);
-        if (request == null || request.token() == null || request.token().isBlank()) {
+        if (request.token() == null || request.token().isBlank()) {
             throw new BadRequestException("token", "missing: {\"token\":\"hst_...\"}");
         }
         String address = ctx.ip();
