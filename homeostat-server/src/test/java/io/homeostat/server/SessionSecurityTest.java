@@ -214,7 +214,22 @@ class SessionSecurityTest {
         running.clock.advance(Duration.ofSeconds(1));
         assertThat(signIn(running.admin).status()).as("the first failure is a minute old").isEqualTo(200);
         assertThat(List.of(signIn("hst_again").status(), signIn(running.admin).status()))
-                .as("a success forgot the failures").containsExactly(401, 200);
+                .as("the success did not forget the failures at 1-4 s").containsExactly(401, 429);
+    }
+
+    @Test
+    void aSuccessfulSignInDoesNotResetTheLimitOnFailures() throws Exception {
+        // One valid token signed in after every four guesses must not make the guessing unlimited.
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 4; i++) {
+                statuses.add(signIn("hst_guess-" + round + "-" + i).status());
+            }
+            statuses.add(signIn(running.viewer).status());
+        }
+        assertThat(statuses).containsExactly(401, 401, 401, 401, 200, 401, 429, 429, 429, 429, 429, 429, 429, 429, 429);
+        assertThat(running.get("/api/v1/audit?action=api.session.sign_in", running.viewer).json().path("records"))
+                .hasSize(1);
     }
 
     @Test

@@ -62,7 +62,8 @@ public final class BrowserSessions {
 
     /**
      * Signs in from {@code address} with the API token {@code secret}: refused without looking
-     * at the token while the address is limited.
+     * at the token while the address is limited. A success leaves the address's failures counted
+     * (see {@link LoginLimiter}).
      */
     public SignIn signIn(String address, String secret) {
         Objects.requireNonNull(address, "address");
@@ -76,7 +77,6 @@ public final class BrowserSessions {
             limiter.failed(address);
             return new SignIn.Refused();
         }
-        limiter.succeeded(address);
         if (sessions.size() >= MAX_SESSIONS) {
             makeRoom();
         }

@@ -11,8 +11,11 @@ import java.util.Optional;
 /**
  * Limits failed sign-ins per remote address: after {@code maxFailures} failures within
  * {@code window}, every attempt from that address is refused until the oldest of them is older
- * than {@code window}. A success clears the address's failures. Time comes from the injected
- * {@link Clock} (monotonic). At most 10,000 addresses are tracked; beyond that the ones with no
+ * than {@code window}. A successful sign-in does not forget the address's failures: they count
+ * until they are {@code window} old, as if it had not happened. Otherwise one valid token (a
+ * viewer's, say) would reset the count after every {@code maxFailures - 1} guesses, and guessing
+ * other tokens would go on without limit; a person who mistyped a few times and then got in only
+ * has fewer tries left for the rest of the window. Time comes from the injected {@link Clock} (monotonic). At most 10,000 addresses are tracked; beyond that the ones with no
  * failure in the window are forgotten first, then the address with the oldest failure.
  *
  * <p>Thread-safe (synchronized: sign-ins are rare).
@@ -75,11 +78,6 @@ public final class LoginLimiter {
         while (recent.size() > maxFailures) {
             recent.removeFirst();
         }
-    }
-
-    /** Forgets {@code address}'s failures after a successful sign-in. */
-    public synchronized void succeeded(String address) {
-        failures.remove(Objects.requireNonNull(address, "address"));
     }
 
     private ArrayDeque<Long> recent(String address, long now) {

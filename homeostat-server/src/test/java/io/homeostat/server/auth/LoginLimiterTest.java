@@ -7,7 +7,7 @@ import io.homeostat.core.time.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The sign-in limiter on a manual clock: per address, a sliding minute, cleared by a success. */
+/** The sign-in limiter on a manual clock: per address, a sliding minute. */
 class LoginLimiterTest {
 
     private final ManualClock clock = ManualClock.create();
@@ -41,15 +41,6 @@ class LoginLimiterTest {
         limiter.failed("10.0.0.1");
         assertThat(limiter.retryAfter("10.0.0.1")).as("until the one at 15 s is a minute old")
                 .contains(Duration.ofSeconds(15));
-    }
-
-    @Test
-    void aSuccessForgetsTheFailures() {
-        for (int i = 0; i < 5; i++) {
-            limiter.failed("10.0.0.1");
-        }
-        limiter.succeeded("10.0.0.1");
-        assertThat(limiter.retryAfter("10.0.0.1")).isEmpty();
     }
 
     @Test
