@@ -121,6 +121,12 @@ class RoleBoundaryTest {
         String secret = created.json().path("secret").asText();
         assertThat(running.get("/api/v1/overview", secret).status()).isEqualTo(200);
         assertThat(running.post("/api/v1/signals", secret, "{\"signals\":[]}").status()).isEqualTo(403);
+        assertThat(created.json().path("role").asText()).isEqualTo("viewer");
+        Map<String, String> listed = new java.util.TreeMap<>();
+        running.get("/api/v1/tokens", running.admin).json().path("tokens")
+                .forEach(token -> listed.put(token.path("name").asText(), token.path("role").asText()));
+        assertThat(listed).as("roles by wire name, as POST, /api/v1/session and the OpenAPI document spell them")
+                .isEqualTo(Map.of("admin", "admin", "ops", "operator", "watcher", "viewer", "ci", "viewer"));
         assertThat(running.post("/api/v1/tokens", running.admin, "{\"name\":\"ci\",\"role\":\"viewer\"}").status())
                 .isEqualTo(409);
         assertThat(running.post("/api/v1/tokens", running.admin, "{\"name\":\"ci2\",\"role\":\"root\"}").json()

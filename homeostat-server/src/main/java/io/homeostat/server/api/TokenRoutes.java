@@ -14,6 +14,13 @@ final class TokenRoutes {
     /** The body of a token request. */
     record TokenRequest(String name, String role) {}
 
+    /** A token as the API lists it: the role by its wire name, lower case, as everywhere else in the API. */
+    record TokenJson(String name, String role) {
+        static TokenJson of(Principal principal) {
+            return new TokenJson(principal.name(), principal.role().wireName());
+        }
+    }
+
     private final ApiTokens tokens;
     private final Auditor auditor;
 
@@ -25,7 +32,7 @@ final class TokenRoutes {
     List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/api/v1/tokens", Access.ADMIN, "API token names and roles (never secrets)", List.of(),
-                        ctx -> ctx.json(Map.of("tokens", tokens.list()))),
+                        ctx -> ctx.json(Map.of("tokens", tokens.list().stream().map(TokenJson::of).toList()))),
                 ApiRoute.post("/api/v1/tokens", Access.ADMIN,
                         "Creates a token (body: {\"name\":...,\"role\":\"viewer|operator|admin\"}); the secret is in this answer only",
                         this::issue));
