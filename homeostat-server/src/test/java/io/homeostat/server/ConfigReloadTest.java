@@ -263,6 +263,12 @@ class ConfigReloadTest {
 
             assertThat(reload.status()).isEqualTo(409);
             assertThat(reload.json().path("error").asText()).contains("--config");
+            JsonNode refused = running.get("/api/v1/audit?action=api.config.reload.refused", running.viewer).json()
+                    .path("records");
+            assertThat(refused).as("every refused reload is audited").hasSize(1);
+            assertThat(refused.get(0).path("actor").asText()).isEqualTo("token:admin");
+            assertThat(refused.get(0).path("target").asText()).isEqualTo("homeostat.yaml");
+            assertThat(refused.get(0).path("reason").asText()).contains("--config");
         }
     }
 }

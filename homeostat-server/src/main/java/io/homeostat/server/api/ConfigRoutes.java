@@ -96,6 +96,9 @@ final class ConfigRoutes {
         ConfigReloader.Result result;
         try {
             result = reloader.reload();
+        } catch (ConfigReloader.NoConfigFileException e) {
+            auditor.record(principal, "config.reload.refused", target, e.getMessage(), Map.of());
+            throw e; // 409, as the server answers it
         } catch (ConfigException | IllegalArgumentException | UncheckedIOException e) {
             String message = e instanceof UncheckedIOException io ? target + ": cannot be read: " + io.getCause().getMessage()
                     : e.getMessage();
