@@ -30,6 +30,8 @@ import io.homeostat.server.ui.Dashboard;
 import io.homeostat.store.jdbc.StoreConfig;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -89,7 +91,13 @@ public final class HomeostatServer implements AutoCloseable {
                 javalin.jetty.port = config.port();
                 Dashboard.serve(javalin);
                 for (ApiRoute route : routes.routes()) {
-                    javalin.routes.addHttpHandler(route.method(), route.path(), authorizer.guard(route));
+                    Handler guarded = authorizer.guard(route);
+                    javalin.routes.addHttpHandler(route.method(), route.path(), guarded);
+                    if (route.method() == HandlerType.GET) {
+                        // Left alone, Javalin answers HEAD on a GET route 200 without running it: no
+                        // token check, no 404. HEAD runs the GET's handler; Jetty sends no body.
+                        javalin.routes.addHttpHandler(HandlerType.HEAD, route.path(), guarded);
+                    }
                 }
                 javalin.routes.exception(IngestRejectedException.class, (e, ctx) -> {
                     if (e.busy()) {

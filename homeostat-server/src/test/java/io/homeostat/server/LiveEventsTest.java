@@ -41,6 +41,21 @@ class LiveEventsTest {
     }
 
     @Test
+    void headAnswersAsGetWouldWithoutHoldingTheStreamOpen() {
+        try (RunningServer running = new RunningServer(data)) {
+            java.net.http.HttpRequest.Builder head = running.request("/api/v1/events", null)
+                    .header("Accept", "text/event-stream").method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody());
+            assertThat(running.send(head.build()).status()).isEqualTo(401);
+            java.net.http.HttpRequest.Builder viewer = running.request("/api/v1/events", running.viewer)
+                    .header("Accept", "text/event-stream").method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody());
+            RunningServer.Answer answer = running.send(viewer.build());
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.text()).isEmpty();
+            assertThat(running.server.events().clients()).as("HEAD joins no stream").isZero();
+        }
+    }
+
+    @Test
     void streamsDegradationAndFlagChangesWhoeverMadeThem() throws Exception {
         try (RunningServer running = new RunningServer(data);
                 LiveLines live = new LiveLines(running.request("/api/v1/events", running.viewer)

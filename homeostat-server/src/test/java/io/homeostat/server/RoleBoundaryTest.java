@@ -91,6 +91,29 @@ class RoleBoundaryTest {
         }
     }
 
+    private RunningServer.Answer head(String path, String token) {
+        return running.send(running.request(path, token).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    @Test
+    void headAnswersEveryGetRouteWithTheStatusGetWouldHaveAndNoBody() {
+        List<Route> gets = documentedRoutes().stream().filter(route -> route.method().equals("get")).toList();
+        assertThat(gets).hasSizeGreaterThan(20);
+        for (Route route : gets) {
+            for (String token : java.util.Arrays.asList(null, "hst_not-a-real-token", running.viewer, running.admin)) {
+                RunningServer.Answer head = head(route.path(), token);
+                assertThat(head.status()).as("HEAD " + route).isEqualTo(call(route, token).status());
+                assertThat(head.text()).as("HEAD " + route).isEmpty();
+            }
+        }
+        assertThat(head("/api/v1/tokens", null).status()).isEqualTo(401);
+        assertThat(head("/api/v1/tokens", running.viewer).status()).isEqualTo(403);
+        assertThat(head("/api/v1/tokens", running.admin).status()).isEqualTo(200);
+        assertThat(head("/api/v1/incidents/no-such-incident", running.viewer).status()).isEqualTo(404);
+        assertThat(head("/api/v1/nope", running.admin).status()).isEqualTo(404);
+    }
+
     @Test
     void everyMutatingRouteNeedsAtLeastOperator() {
         // Except the browser session's own: signing in is public, signing out ends only the caller's session.

@@ -7,6 +7,8 @@ import io.homeostat.engine.port.AuditRecord;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.events.LiveEvent;
 import io.homeostat.server.runtime.ControlLoop;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +29,14 @@ import java.util.Map;
  */
 final class LiveRoutes {
 
+    private static final String EVENT_STREAM = "text/event-stream";
+
     private final EventStream stream;
+    private final SseHandler sse;
 
     LiveRoutes(ControlLoop loop, EventStream stream) {
         this.stream = stream;
+        this.sse = new SseHandler(stream::attach);
         loop.tracker().listen(this::incident);
         loop.onAlertEvent(event -> stream.publish(new LiveEvent("alert", event)));
         loop.bus().subscribe(this::signals);
@@ -45,7 +51,17 @@ final class LiveRoutes {
                 "Server-Sent Events as they happen: 'incident', 'alert', 'circuit', 'recovery' (runs and steps), "
                         + "'approval' (requested, granted, rejected), 'degradation' (level changes) and 'flag' (a feature "
                         + "turning on or off, a recovery switch set)", List.of(),
-                new SseHandler(stream::attach)));
+                this::events));
+    }
+
+    private void events(Context ctx) throws Exception {
+        String accept = ctx.header("Accept");
+        if (ctx.method() == HandlerType.HEAD && accept != null && accept.contains(EVENT_STREAM)) {
+            // What a GET answers, without joining the stream (it would hold the HEAD open).
+            ctx.contentType(EVENT_STREAM).header("Cache-Control", "no-cache");
+            return;
+        }
+        sse.handle(ctx);
     }
 
     private void incident(IncidentEvent event) {
