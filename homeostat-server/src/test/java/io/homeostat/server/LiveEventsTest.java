@@ -41,6 +41,24 @@ class LiveEventsTest {
     }
 
     @Test
+    void aRequestThatDoesNotAcceptAnEventStreamGets406SayingWhatToSend() {
+        try (RunningServer running = new RunningServer(data)) {
+            for (String accept : new String[] {null, "application/json", "*/*"}) {
+                java.net.http.HttpRequest.Builder request = running.request("/api/v1/events", running.viewer).GET();
+                if (accept != null) {
+                    request.header("Accept", accept);
+                }
+                RunningServer.Answer answer = running.send(request.build());
+                assertThat(answer.status()).as("Accept: " + accept).isEqualTo(406);
+                assertThat(answer.contentType()).startsWith("application/json");
+                assertThat(answer.json().path("error").asText()).contains("Accept: text/event-stream");
+                assertThat(answer.json().path("field").asText()).isEqualTo("Accept");
+            }
+            assertThat(running.server.events().clients()).isZero();
+        }
+    }
+
+    @Test
     void headAnswersAsGetWouldWithoutHoldingTheStreamOpen() {
         try (RunningServer running = new RunningServer(data)) {
             java.net.http.HttpRequest.Builder head = running.request("/api/v1/events", null)

@@ -107,8 +107,13 @@ public final class RunningServer implements AutoCloseable {
         this.viewer = server.tokens().issue("watcher", Role.VIEWER).secret();
     }
 
-    /** An HTTP answer: status and body (parsed when it is JSON). */
-    record Answer(int status, String text, JsonNode json) {}
+    /** An HTTP answer: status, body (parsed when it is JSON) and Content-Type (empty when none). */
+    record Answer(int status, String text, JsonNode json, String contentType) {
+
+        Answer(int status, String text, JsonNode json) {
+            this(status, text, json, "");
+        }
+    }
 
     Answer get(String path, String token) {
         return send(request(path, token).GET().build());
@@ -146,7 +151,8 @@ public final class RunningServer implements AutoCloseable {
             } catch (IOException notJson) {
                 // left null: the test looks at text
             }
-            return new Answer(response.statusCode(), response.body(), json);
+            return new Answer(response.statusCode(), response.body(), json,
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

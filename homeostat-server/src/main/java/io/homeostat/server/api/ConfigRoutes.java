@@ -61,7 +61,7 @@ final class ConfigRoutes {
                                 + "restartRequired: settings such as server.port that apply only after a restart}. "
                                 + "400: the file is invalid (the error names file:line:column: key) and nothing changed. "
                                 + "409: the server was started without --config. Audited.",
-                        List.of(), false, this::reload));
+                        List.of(), false, List.of(ApiRoute.ok()), this::reload));
     }
 
     Map<String, Object> effective() {

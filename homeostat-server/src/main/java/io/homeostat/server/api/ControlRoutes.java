@@ -74,7 +74,8 @@ final class ControlRoutes {
                         "Sets a flag (body: {\"enabled\":true|false|null,\"reason\":...}; for recovery.mode {\"value\":\"FULL\",...});"
                                 + " recovery.service:NAME, recovery.action:NAME and recovery.risk:LEVEL with enabled false turn "
                                 + "recovery of it off (kept across restarts)",
-                        this::setFlag));
+                        this::setFlag).withResponses(ApiRoute.ok(),
+                        ApiResponse.error(503, "the store could not keep a recovery switch: it holds until a restart")));
     }
 
     private Map<String, Object> level() {

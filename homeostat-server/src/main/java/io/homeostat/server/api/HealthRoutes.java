@@ -39,7 +39,8 @@ final class HealthRoutes {
                 ApiRoute.get("/health", Access.PUBLIC,
                         "Liveness and readiness of Homeostat itself and its self checks (bus queue, store spool,"
                                 + " loop latency, drops): 200 when ready (status up or degraded), 503 when not",
-                        List.of(), this::health),
+                        List.of(), this::health).withResponses(ApiResponse.json(200, "ready: status up or degraded"),
+                        ApiResponse.json(503, "not ready: the same body, saying which check is down")),
                 ApiRoute.get("/api/v1/overview", Access.VIEWER,
                         "System health overview: active incidents, circuits, alerts, recovery runs and approvals, degradation, ingest and store counts", List.of(),
                         this::overview));

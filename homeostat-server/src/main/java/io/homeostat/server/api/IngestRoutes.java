@@ -28,7 +28,8 @@ final class IngestRoutes {
         return List.of(ApiRoute.post("/api/v1/signals", Access.OPERATOR,
                 "Ingests a batch {\"signals\":[{\"id\":...,\"kind\":...},...]}, all or nothing; 202 with counts,"
                 + " 4xx naming the field, 503 with Retry-After when the server is too busy to take it now",
-                this::ingest));
+                this::ingest).withResponses(ApiResponse.json(202, "taken: how many signals were accepted, how many were duplicates"),
+                ApiResponse.error(503, "too busy to take the batch now: send it again after Retry-After seconds")));
     }
 
     private void ingest(Context ctx) throws IOException {

@@ -25,7 +25,8 @@ import java.util.Map;
  * {@link io.homeostat.engine.port.RecoverySwitch}) come from their sources of truth, so changes the
  * loop makes (automatic degradation, recovery actions) show as well as those made through the API;
  * a feature's override set or cleared through the API also sends a {@code flag} event with its audit
- * record, as the override may change without the feature turning on or off.
+ * record, as the override may change without the feature turning on or off. A request without
+ * {@code Accept: text/event-stream} gets 406 saying to send it.
  */
 final class LiveRoutes {
 
@@ -50,13 +51,20 @@ final class LiveRoutes {
         return List.of(ApiRoute.get("/api/v1/events", Access.VIEWER,
                 "Server-Sent Events as they happen: 'incident', 'alert', 'circuit', 'recovery' (runs and steps), "
                         + "'approval' (requested, granted, rejected), 'degradation' (level changes) and 'flag' (a feature "
-                        + "turning on or off, a recovery switch set)", List.of(),
-                this::events));
+                        + "turning on or off, a recovery switch set); send Accept: text/event-stream", List.of(),
+                this::events).withResponses(ApiResponse.of(200, EVENT_STREAM, "the stream, until the client goes"),
+                ApiResponse.error(406, "the request did not send Accept: text/event-stream")));
     }
 
     private void events(Context ctx) throws Exception {
         String accept = ctx.header("Accept");
-        if (ctx.method() == HandlerType.HEAD && accept != null && accept.contains(EVENT_STREAM)) {
+        if (accept == null || !accept.contains(EVENT_STREAM)) {
+            // Javalin's SseHandler would answer an empty 200 text/plain; say what is missing instead.
+            ctx.status(406).json(new ApiError(406, "this is a stream of server-sent events: send Accept: " + EVENT_STREAM,
+                    "Accept"));
+            return;
+        }
+        if (ctx.method() == HandlerType.HEAD) {
             // What a GET answers, without joining the stream (it would hold the HEAD open).
             ctx.contentType(EVENT_STREAM).header("Cache-Control", "no-cache");
             return;

@@ -21,7 +21,7 @@ final class MetricsRoutes {
     List<ApiRoute> routes() {
         return List.of(ApiRoute.get("/metrics", Access.VIEWER,
                 "Prometheus exposition (text format 0.0.4) of Homeostat's own metrics and the guards' metrics", List.of(),
-                this::metrics));
+                this::metrics).withResponses(ApiResponse.of(200, PrometheusText.CONTENT_TYPE, "the metrics")));
     }
 
     private void metrics(Context ctx) {

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The OpenAPI 3 document of the API, generated from the same route table the server registers,
- * so it cannot list a route that does not exist nor miss one that does. Immutable once built.
+ * so it cannot list a route that does not exist nor miss one that does. Each operation lists the
+ * statuses its route declares ({@link ApiRoute#responses()}, with their content types) and 4XX,
+ * an {@link ApiError}. Immutable once built.
  */
 final class OpenApiDocument {
 
@@ -39,6 +41,15 @@ final class OpenApiDocument {
         return document;
     }
 
+    private static Map<String, Object> response(ApiResponse response) {
+        if (response.contentType().isEmpty()) {
+            return Map.of("description", response.description());
+        }
+        Map<String, Object> schema = response.error() ? Map.of("$ref", "#/components/schemas/Error")
+                : response.contentType().equals(ApiResponse.JSON) ? Map.of("type", "object") : Map.of("type", "string");
+        return Map.of("description", response.description(), "content", Map.of(response.contentType(), Map.of("schema", schema)));
+    }
+
     private static Map<String, Object> operation(ApiRoute route) {
         Map<String, Object> operation = new LinkedHashMap<>();
         operation.put("summary", route.summary());
@@ -64,14 +75,10 @@ final class OpenApiDocument {
                     "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
-        responses.put("2XX", Map.of("description", "success",
-                "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
-        Map<String, Object> error = Map.of("description", "error",
-                "content", Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error"))));
-        responses.put("4XX", error);
-        if (route.path().equals("/health")) {
-            responses.put("503", Map.of("description", "not ready"));
+        for (ApiResponse response : route.responses()) {
+            responses.put(Integer.toString(response.status()), response(response));
         }
+        responses.put("4XX", response(ApiResponse.error(400, "error")));
         operation.put("responses", responses);
         return operation;
     }

@@ -40,7 +40,7 @@ final class SilenceRoutes {
                         List.of(), ctx -> ctx.json(Map.of("silences", alerting.silences()))),
                 ApiRoute.post("/api/v1/alerts/silences", Access.OPERATOR,
                         "Silences alerts whose labels match (body: {\"matchers\":{\"service\":\"payments\"},\"minutes\":60,\"comment\":...})",
-                        this::create),
+                        this::create).withResponses(ApiResponse.json(201, "created: the silence")),
                 ApiRoute.delete("/api/v1/alerts/silences/{id}", Access.OPERATOR, "Ends a silence now", this::expire));
     }
 

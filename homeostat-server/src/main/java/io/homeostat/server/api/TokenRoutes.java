@@ -35,7 +35,7 @@ final class TokenRoutes {
                         ctx -> ctx.json(Map.of("tokens", tokens.list().stream().map(TokenJson::of).toList()))),
                 ApiRoute.post("/api/v1/tokens", Access.ADMIN,
                         "Creates a token (body: {\"name\":...,\"role\":\"viewer|operator|admin\"}); the secret is in this answer only",
-                        this::issue));
+                        this::issue).withResponses(ApiResponse.json(201, "created: name, role and secret")));
     }
 
     private void issue(Context ctx) {

@@ -72,7 +72,8 @@ final class WorkflowRoutes {
                 ApiRoute.post("/api/v1/workflows/{name}/runs", Access.OPERATOR,
                         "Starts a workflow by hand (body: {\"incident\":id} or {\"service\":name}, and \"reason\"); "
                                 + "201 with the run, 200 when held, 409 when the incident already has a run or is not active",
-                        this::trigger));
+                        this::trigger).withResponses(ApiResponse.json(201, "started: the run"),
+                        ApiResponse.json(200, "not started (held, or no workflow): the outcome and why")));
     }
 
     private void trigger(Context ctx) {
