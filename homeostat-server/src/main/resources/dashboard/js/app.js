@@ -95,7 +95,9 @@ async function showDashboard(who) {
   mount($('who'), el('span', { dataset: { testid: 'who' } }, `${who.name} · ${who.role}`));
   document.body.dataset.role = who.role;
   const types = [...new Set(panels.flatMap((panel) => [...(panel.events || []), ...(panel.listens || [])]))];
-  connect(types, onEvent, setLive);
+  // Back after a break (network, server restart, cut off for falling behind): what changed meanwhile
+  // came as events this page missed, so every panel loads again.
+  connect(types, onEvent, setLive, () => panels.forEach(schedule));
   await Promise.all(panels.map(refresh));
   for (const panel of panels.filter((p) => p.every)) {
     // Gauges of Homeostat itself (queue depths, spool): sampled, as they change without events.

@@ -54,7 +54,7 @@ public final class HomeostatServer implements AutoCloseable {
     private final Ingest ingest;
     private final SelfMonitor self;
     private final Javalin http;
-    private final EventStream events = new EventStream();
+    private final EventStream events;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Optional<IssuedToken> firstAdminToken;
@@ -69,19 +69,20 @@ public final class HomeostatServer implements AutoCloseable {
                 ? ControlLoop.start(storeConfig, incidents.get(), scheduler, settings)
                 : ControlLoop.start(storeConfig, scheduler, options, settings);
         long loopReady = scheduler.clock().monotonicNanos();
+        JacksonJson json = new JacksonJson();
+        this.events = new EventStream(json);
         SelfMonitor monitor = null;
         try {
             this.reloader = configFile.isPresent() ? ConfigReloader.start(configFile.get(), loop) : ConfigReloader.none(loop);
             this.ingest = new Ingest(
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
-            monitor = SelfMonitor.start(loop.bus(), loop.store(), ingest, loop.guards(), scheduler);
+            monitor = SelfMonitor.start(loop.bus(), loop.store(), ingest, loop.guards(), events, scheduler);
             this.self = monitor;
             BrowserSessions sessions = BrowserSessions.defaults(tokens, scheduler.clock());
             ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events,
                     config, self, sessions, reloader);
             Authorizer authorizer = new Authorizer(tokens, sessions);
-            JacksonJson json = new JacksonJson();
             this.http = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.startup.showOldJavalinVersionWarning = false;

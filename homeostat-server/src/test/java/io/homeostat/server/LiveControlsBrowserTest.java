@@ -96,7 +96,11 @@ class LiveControlsBrowserTest {
     }
 
     private void signIn(String token) {
-        page.navigate("http://127.0.0.1:" + running.server.port() + "/");
+        signIn(token, running.server.port());
+    }
+
+    private void signIn(String token, int port) {
+        page.navigate("http://127.0.0.1:" + port + "/");
         page.locator("#token").fill(token);
         page.locator("#sign-in-button").click();
         assertThat(page.locator("#live-state")).hasText("live");
@@ -175,6 +179,29 @@ class LiveControlsBrowserTest {
         assertThat(row("loop", "automationMode")).containsText("SHADOW",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(1000));
         assertThat(pageErrors).isEmpty();
+    }
+
+    @Test
+    void aChangeMadeWhileTheStreamWasBrokenAppearsOnceItReconnects() throws Exception {
+        try (TcpRelay network = new TcpRelay(running.server.port())) {
+            signIn(running.viewer, network.port());
+            Locator box = page.locator("[data-testid=flag-recommendations]");
+            assertThat(box).isChecked();
+
+            // As when the server cuts off a page that fell too far behind, or the network breaks: the
+            // event of a change made meanwhile never reaches the page.
+            network.cut();
+            assertThat(page.locator("#live-state")).hasText("connecting…");
+            assertThat(running.post("/api/v1/flags/recommendations", running.operator,
+                    "{\"enabled\":false,\"reason\":\"slow queries\"}").status()).isEqualTo(200);
+            network.restore();
+
+            // EventSource reconnects by itself (after about 3 s); the page then loads its panels again.
+            assertThat(page.locator("#live-state")).hasText("live");
+            assertThat(box).not().isChecked();
+            assertThat((Boolean) page.evaluate("() => window.notReloaded === true")).as("no reload happened").isTrue();
+            assertThat(pageErrors).isEmpty();
+        }
     }
 
     private Locator row(String section, String key) {

@@ -64,6 +64,8 @@ class SelfMonitoringTest {
                 .contains("homeostat_self_check_status{check=\"store.loop_state\"} 0\n")
                 .contains("homeostat_store_loop_state_writes_total{fate=\"spooled\"} 0\n")
                 .contains("homeostat_self_check_status{check=\"bus.queue\"} 0\n")
+                .contains("homeostat_live_clients 0\n", "homeostat_live_events_dropped_total 0\n",
+                        "homeostat_live_clients_cut_off_total 0\n", "homeostat_live_backlog_bytes 0\n")
                 .contains("homeostat_guard_attempts_total{guard=\"llm:openai\",result=\"success\"} 1\n")
                 .contains("homeostat_guard_failures_total{guard=\"llm:openai\",category=\"timeout\"} 1\n")
                 .contains("homeostat_guard_circuit_state{guard=\"llm:openai\",state=\"closed\"} 1\n");

@@ -26,7 +26,8 @@ import java.util.Map;
  * loop makes (automatic degradation, recovery actions) show as well as those made through the API;
  * a feature's override set or cleared through the API also sends a {@code flag} event with its audit
  * record, as the override may change without the feature turning on or off. A request without
- * {@code Accept: text/event-stream} gets 406 saying to send it.
+ * {@code Accept: text/event-stream} gets 406 saying to send it. A client that falls more than
+ * {@link EventStream#CLIENT_BACKLOG_BYTES} bytes behind is disconnected (see {@link EventStream}).
  */
 final class LiveRoutes {
 

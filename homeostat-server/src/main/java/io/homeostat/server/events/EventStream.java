@@ -1,35 +1,60 @@
 package io.homeostat.server.events;
 
 import io.javalin.http.sse.SseClient;
+import io.javalin.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans live events out to the connected SSE clients. Publishers never block: an event goes into
- * a bounded queue (10,000 events) and one sender thread writes it to every client; when the queue
- * is full the event is dropped and counted ({@link #dropped()}). A client whose connection fails
- * is removed. Thread-safe.
+ * Fans live events out to the connected SSE clients, so that a slow or stalled client delays no
+ * other. Publishers never block: an event goes into a bounded queue ({@value #QUEUE_CAPACITY}
+ * events; when it is full the event is dropped for every client and counted, {@link #dropped()}).
+ * One sender thread writes each event as JSON once and hands it to every client's own backlog; it
+ * never writes to a connection. Each client has a virtual thread that writes its backlog, so a
+ * client that does not read blocks only its own thread.
+ *
+ * <p>A client more than {@value #CLIENT_BACKLOG_BYTES} bytes behind (queued or being written) is
+ * disconnected and counted ({@link #cutOff()}): a browser's EventSource reconnects and the dashboard
+ * then loads every panel again, which is cheaper than catching up. As every backlog is the newest
+ * part of the same sequence of events (which are shared, not copied), the events held for all
+ * clients together take at most that many bytes (or one larger event), plus a queue node per event
+ * per client. A client whose connection fails is removed. Thread-safe.
  */
 public final class EventStream implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
-    private static final int CAPACITY = 10_000;
+    /** Events waiting for the sender at most. */
+    public static final int QUEUE_CAPACITY = 10_000;
+    /** Bytes a client may be behind before it is disconnected (4 MiB). */
+    public static final long CLIENT_BACKLOG_BYTES = 4L << 20;
 
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<LiveEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
+
+    private final JsonMapper json;
+    private final Set<LiveClient> clients = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<LiveEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder cutOff = new LongAdder();
     private final Thread sender;
     private volatile boolean closed;
 
-    public EventStream() {
+    /**
+     * A stream that writes each event's data with {@code json} (a {@code String} goes out as it is),
+     * and starts its sender thread.
+     *
+     * @throws NullPointerException if {@code json} is null
+     */
+    public EventStream(JsonMapper json) {
+        this.json = Objects.requireNonNull(json, "json");
         this.sender = Thread.ofPlatform().daemon().name("homeostat-events").start(this::sendLoop);
     }
 
@@ -44,12 +69,20 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    /** Keeps {@code client} until its connection closes or this stream does. */
+    /** Keeps {@code client} until its connection closes, it falls too far behind or this stream closes. */
     public void attach(SseClient client) {
-        client.onClose(() -> clients.remove(client));
-        clients.add(client);
-        client.sendComment("connected");
         client.keepAlive();
+        LiveClient live = new LiveClient(client, CLIENT_BACKLOG_BYTES, sent);
+        client.onClose(() -> {
+            clients.remove(live);
+            live.stop();
+        });
+        clients.add(live);
+        live.start();
+        if (closed) {
+            clients.remove(live);
+            live.stop();
+        }
     }
 
     /** Clients connected now. */
@@ -57,41 +90,69 @@ public final class EventStream implements AutoCloseable {
         return clients.size();
     }
 
-    /** Events dropped because the queue was full. */
+    /** Events dropped for every client because the queue was full. */
     public long dropped() {
         return dropped.sum();
     }
 
-    /** Event deliveries so far (one per client per event). */
+    /** Event deliveries so far (one per client per event written). */
     public long sent() {
         return sent.sum();
+    }
+
+    /** Clients disconnected because they fell more than {@value #CLIENT_BACKLOG_BYTES} bytes behind. */
+    public long cutOff() {
+        return cutOff.sum();
+    }
+
+    /** Bytes queued for the connected clients or being written to them, all clients together. */
+    public long backlogBytes() {
+        long bytes = 0;
+        for (LiveClient client : clients) {
+            bytes += client.backlogBytes();
+        }
+        return bytes;
     }
 
     private void sendLoop() {
         while (!closed) {
             LiveEvent event;
             try {
-                event = queue.poll(200, TimeUnit.MILLISECONDS);
+                event = queue.take();
             } catch (InterruptedException e) {
                 return;
             }
-            if (event == null) {
+            byte[] encoded;
+            try {
+                encoded = encode(event);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot write a live '{}' event", event.type(), e);
                 continue;
             }
-            for (SseClient client : clients) {
-                try {
-                    if (client.terminated()) {
-                        clients.remove(client);
-                        continue;
-                    }
-                    client.sendEvent(event.type(), event.data());
-                    sent.increment();
-                } catch (RuntimeException e) {
-                    LOG.debug("dropping an SSE client whose connection failed", e);
-                    clients.remove(client);
+            for (LiveClient client : clients) {
+                if (!client.offer(encoded) && clients.remove(client)) {
+                    cutOff.increment();
+                    LOG.info("disconnected a live stream client more than {} bytes behind", CLIENT_BACKLOG_BYTES);
+                    client.stop();
                 }
             }
         }
+    }
+
+    /** The whole SSE event: its name, its data (a line each), a blank line. */
+    private byte[] encode(LiveEvent event) {
+        String data = event.data() instanceof String text ? text
+                : json.toJsonString(event.data(), event.data().getClass());
+        StringBuilder out = new StringBuilder(event.type().length() + data.length() + 16);
+        out.append("event: ").append(event.type()).append('\n');
+        if (data.indexOf('\n') < 0 && data.indexOf('\r') < 0) {
+            out.append("data: ").append(data).append('\n');
+        } else {
+            for (String line : LINE_BREAK.split(data, -1)) {
+                out.append("data: ").append(line).append('\n');
+            }
+        }
+        return out.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Stops sending and closes every client. Idempotent. */
@@ -99,12 +160,8 @@ public final class EventStream implements AutoCloseable {
     public void close() {
         closed = true;
         sender.interrupt();
-        for (SseClient client : clients) {
-            try {
-                client.close();
-            } catch (RuntimeException e) {
-                LOG.debug("closing an SSE client failed", e);
-            }
+        for (LiveClient client : clients) {
+            client.stop();
         }
         clients.clear();
     }

@@ -10,6 +10,7 @@ import io.homeostat.core.signal.Signal;
 import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.server.events.EventStream;
 import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.ingest.IngestTotals;
 import io.homeostat.store.jdbc.JdbcStore;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * figures into the bus as metric samples of service {@value #SERVICE} (so the detectors watch
  * them like any service's), and times how long the heartbeat takes to come out of the bus: the
  * loop latency. Its health checks ({@link #checks()}) and its metrics ({@link #metrics}) read the
- * bus, the ingest totals and the store's writer.
+ * bus, the ingest totals and the store's writer; its metrics also read the live stream (clients,
+ * drops, slow clients cut off), which the checks leave out: a slow dashboard does not make the loop
+ * unready.
  *
  * <p>Thresholds (fixed; a knob each would be a knob nobody tunes): the bus queue and the store's
  * two spools are degraded from half full and unhealthy from 90 % full; the loop latency is degraded
@@ -54,6 +57,7 @@ public final class SelfMonitor implements AutoCloseable {
     private final JdbcStore store;
     private final Ingest ingest;
     private final GuardRegistry guards;
+    private final EventStream events;
     private final Clock clock;
     private final AtomicLongArray sentAt = new AtomicLongArray(RING);
     private final AtomicLong published = new AtomicLong();
@@ -66,11 +70,12 @@ public final class SelfMonitor implements AutoCloseable {
     private final Cancellable ticking;
 
     private SelfMonitor(InProcessSignalBus bus, JdbcStore store, Ingest ingest, GuardRegistry guards,
-            Scheduler scheduler) {
+            EventStream events, Scheduler scheduler) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.store = Objects.requireNonNull(store, "store");
         this.ingest = Objects.requireNonNull(ingest, "ingest");
         this.guards = Objects.requireNonNull(guards, "guards");
+        this.events = Objects.requireNonNull(events, "events");
         this.clock = scheduler.clock();
         this.subscription = bus.subscribe(this::observe);
         this.ticking = scheduler.scheduleAtFixedRate(PERIOD, PERIOD, this::tick);
@@ -82,8 +87,8 @@ public final class SelfMonitor implements AutoCloseable {
      * @throws NullPointerException if an argument is null
      */
     public static SelfMonitor start(InProcessSignalBus bus, JdbcStore store, Ingest ingest, GuardRegistry guards,
-            Scheduler scheduler) {
-        return new SelfMonitor(bus, store, ingest, guards, Objects.requireNonNull(scheduler, "scheduler"));
+            EventStream events, Scheduler scheduler) {
+        return new SelfMonitor(bus, store, ingest, guards, events, Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     /** Publishes the heartbeat and the figures; called every {@link #PERIOD}. */
@@ -240,6 +245,16 @@ public final class SelfMonitor implements AutoCloseable {
                 loopState.spool().usedBytes());
         text.gauge("homeostat_loop_latency_seconds", "How long a heartbeat takes through the bus to the loop",
                 loopLatencyNanos() / 1e9);
+        text.gauge("homeostat_live_clients", "Clients connected to the live stream (/api/v1/events)", events.clients());
+        text.counter("homeostat_live_events_sent_total", "Live events written to clients, one per client per event",
+                events.sent());
+        text.counter("homeostat_live_events_dropped_total",
+                "Live events dropped for every client because the stream's queue was full", events.dropped());
+        text.counter("homeostat_live_clients_cut_off_total",
+                "Live stream clients disconnected for falling more than " + (EventStream.CLIENT_BACKLOG_BYTES >> 20)
+                        + " MiB behind", events.cutOff());
+        text.gauge("homeostat_live_backlog_bytes", "Bytes queued for live stream clients or being written to them",
+                events.backlogBytes());
         for (Map.Entry<String, HealthResult> check : checks().entrySet()) {
             text.gauge("homeostat_self_check_status", "Self checks: 0 healthy, 1 degraded, 2 unhealthy",
                     check.getValue().status().ordinal(), "check", check.getKey());
