@@ -117,6 +117,11 @@ class RecoverySwitchRestartTest {
             RunningServer.Answer noValue = ops.post("/api/v1/flags/recovery.action:failover", "{\"reason\":\"x\"}");
             assertThat(noValue.status()).isEqualTo(400);
             assertThat(noValue.json().path("field").asText()).isEqualTo("enabled");
+            RunningServer.Answer misspelt = ops.post("/api/v1/flags/recovery.action:failovr",
+                    "{\"enabled\":false,\"reason\":\"x\"}");
+            assertThat(misspelt.status()).as("an action no step can run would block nothing").isEqualTo(400);
+            assertThat(misspelt.json().path("field").asText()).isEqualTo("name");
+            assertThat(misspelt.text()).contains("failovr", "failover");
             assertThat(server.loop().recoverySwitches().stored()).isEmpty();
             assertThat(server.loop().recovery().flags().disabledActions()).isEmpty();
         }

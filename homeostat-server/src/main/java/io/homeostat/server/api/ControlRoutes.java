@@ -18,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The run-time switches: the degradation level ({@code GET}/{@code POST /api/v1/degradation}) and
@@ -184,13 +186,19 @@ final class ControlRoutes {
         return request.enabled();
     }
 
-    private static RecoverySwitch recoverySwitch(String name, boolean enabled, String actor, String reason, Instant now) {
+    private RecoverySwitch recoverySwitch(String name, boolean enabled, String actor, String reason, Instant now) {
         try {
             if (name.startsWith(SERVICE)) {
                 return RecoverySwitch.service(name.substring(SERVICE.length()), enabled, actor, reason, now);
             }
             if (name.startsWith(ACTION)) {
-                return RecoverySwitch.action(name.substring(ACTION.length()), enabled, actor, reason, now);
+                String action = name.substring(ACTION.length());
+                Set<String> known = loop.actions().names();
+                if (!known.contains(action)) {
+                    // A misspelt action would be stored and listed, and block nothing.
+                    throw new BadRequestException("name", "unknown action '" + action + "': one of " + new TreeSet<>(known));
+                }
+                return RecoverySwitch.action(action, enabled, actor, reason, now);
             }
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("name", e.getMessage());
