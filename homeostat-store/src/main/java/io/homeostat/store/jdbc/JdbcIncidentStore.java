@@ -39,7 +39,7 @@ import javax.sql.DataSource;
  * over what the database returns, so the loop sees its own writes through an outage: an incident
  * with a waiting write is read from memory without asking the database, and so is the timeline of
  * an incident saved while the database was away; other reads need the database. A write the
- * database refuses while it answers (a value too long for its column) fails with a
+ * database refuses for its data (a value too long for its column) fails with a
  * {@link StoreRefusedException}; every other {@link SQLException} becomes a
  * {@link StoreUnavailableException}, except the conditions the port names. While the database is unreachable a save is checked for a duplicate id against the
  * waiting writes only, and an update or append of an incident the store cannot see is accepted.
@@ -70,7 +70,7 @@ final class JdbcIncidentStore implements IncidentStore {
             IncidentRows.insert(c, incident);
             return null;
         }), e -> UniqueViolation.is(e) ? new DuplicateIncidentException(incident.id())
-                : new StoreRefusedException("the database refused incident " + incident.id(), e));
+                : failed("cannot save incident " + incident.id(), e));
     }
 
     @Override
@@ -81,7 +81,7 @@ final class JdbcIncidentStore implements IncidentStore {
                 throw new IncidentNotFoundException(incident.id());
             }
             return null;
-        }), e -> new StoreRefusedException("the database refused the update of incident " + incident.id(), e));
+        }), e -> failed("cannot update incident " + incident.id(), e));
     }
 
     @Override
@@ -94,7 +94,20 @@ final class JdbcIncidentStore implements IncidentStore {
                 insertTimeline(c, writeId, incidentId, entry);
             }
         }, e -> PARENT_MISSING.contains(e.getSQLState()) ? new IncidentNotFoundException(incidentId)
-                : new StoreRefusedException("the database refused a timeline entry of incident " + incidentId, e));
+                : failed("cannot append to the timeline of incident " + incidentId, e));
+    }
+
+    /**
+     * A write the database answered with an error: refused for good if the error is about the data
+     * (SQLSTATE class 22, a value too long for its column, or 23, a broken constraint), which
+     * writing it again cannot mend; otherwise (a deadlock, a lock or statement timeout) unavailable
+     * for now, to be written again.
+     */
+    private static RuntimeException failed(String what, SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"))
+                ? new StoreRefusedException(what + ": the database refused it", e)
+                : new StoreUnavailableException(what, e);
     }
 
     /** Inserts one timeline row under {@code writeId}. */
