@@ -60,17 +60,21 @@ public interface Alerting extends Escalation {
     /**
      * Silences what all {@code matchers} match, from {@code startsAt} to {@code endsAt}. When it
      * runs out, the {@linkplain AlertingBuilder#audit audit trail} hears of it
-     * ({@value #SILENCE_EXPIRED}), whoever made it.
+     * ({@value #SILENCE_EXPIRED}), whoever made it. With a {@linkplain AlertingBuilder#silences
+     * silence store}, it is stored before this returns, so it outlives a restart.
      *
-     * @return the silence, with its new id
+     * @return the silence, with its new id (unique across restarts)
      * @throws IllegalArgumentException as {@link Silence}'s constructor
+     * @throws SilenceNotStoredException if the store did not take it: it is in force all the same
      */
     Silence silence(List<Matcher> matchers, Instant startsAt, Instant endsAt, String author, String comment);
 
     /**
-     * Ends a silence now.
+     * Ends a silence now (and removes it from the {@linkplain AlertingBuilder#silences silence store}).
      *
      * @return true if it was in force or pending, false if unknown or over already
+     * @throws SilenceNotStoredException if the store did not forget it: it is over in this process
+     *     all the same, but a restart would bring it back until its end
      */
     boolean expire(String silenceId, String who);
 

@@ -11,6 +11,7 @@ import io.homeostat.engine.graph.DependencyGraph;
 import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditLog;
+import io.homeostat.engine.port.SilenceStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class AlertingBuilder {
     private EscalationPolicy escalationPolicy = EscalationPolicy.defaults();
     private OnCallRotation rotation;
     private AlertStore store;
+    private SilenceStore silences;
     private final List<Consumer<AlertEvent>> auditHooks = new ArrayList<>();
     private AuditLog auditLog;
 
@@ -82,6 +84,16 @@ public final class AlertingBuilder {
         return this;
     }
 
+    /**
+     * Where silences are kept so that a restart finds them; default nowhere (they last as long as
+     * the process). Each silence is saved when it is made and removed when it ends; {@link #build()}
+     * restores the stored ones (see {@link SilenceStore}).
+     */
+    public AlertingBuilder silences(SilenceStore store) {
+        this.silences = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
     /** Adds an audit hook: sees every alert event (fired, acknowledged by whom, ...) in order. */
     public AlertingBuilder auditHook(Consumer<AlertEvent> hook) {
         auditHooks.add(Objects.requireNonNull(hook, "hook"));
@@ -100,8 +112,13 @@ public final class AlertingBuilder {
     }
 
     /**
+     * Builds the manager and restores what the {@linkplain #silences silence store} keeps: a silence
+     * not over yet mutes from now on; one that ran out while nothing ran is audited as run out at once
+     * ({@value Alerting#SILENCE_EXPIRED}) and removed from the store.
+     *
      * @throws IllegalStateException if there is no route, a route or on-call level names an
      *     unknown receiver, or the policy names a level the rotation lacks
+     * @throws io.homeostat.engine.port.StoreUnavailableException if the silence store cannot be read
      */
     public Alerting build() {
         if (route == null) {
@@ -123,8 +140,8 @@ public final class AlertingBuilder {
         }
         AlertStore history = store != null ? store : NoHistory.INSTANCE;
         return new AlertEngine(scheduler, Map.copyOf(receivers), route, graph, flapPolicy, escalationPolicy,
-                rotation == null ? List.of() : List.of(rotation), history, List.copyOf(auditHooks),
-                auditLog != null ? auditLog::append : record -> { });
+                rotation == null ? List.of() : List.of(rotation), history, silences, List.copyOf(auditHooks),
+                auditLog != null ? auditLog::append : record -> { }).restore();
     }
 
     private void requireReceiver(String name, String where) {

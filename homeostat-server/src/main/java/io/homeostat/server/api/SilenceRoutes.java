@@ -4,9 +4,11 @@ import io.homeostat.core.time.Clock;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.alert.Matcher;
 import io.homeostat.engine.alert.Silence;
+import io.homeostat.engine.alert.SilenceNotStoredException;
 import io.homeostat.server.auth.Principal;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.ServiceUnavailableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +19,9 @@ import java.util.Map;
  * ({@code api.silence.create}, {@code api.silence.delete}). A silence that runs out is audited by
  * alerting itself when it ends ({@value Alerting#SILENCE_EXPIRED}, actor {@value Auditor#SYSTEM}),
  * as every silence is, however it was made. A silence mutes the alerts whose labels equal every
- * matcher, from now for {@code minutes}.
+ * matcher, from now for {@code minutes}. Silences are kept in the store and outlive a restart; when
+ * the store does not take a change, the change holds in this process all the same, is audited with
+ * {@code stored=false}, and the answer is a 503 saying a restart will not see it.
  */
 final class SilenceRoutes {
 
@@ -64,8 +68,16 @@ final class SilenceRoutes {
         String comment = new ActionRequest(request.comment()).checkedReason();
         Principal principal = Authorizer.principal(ctx);
         Instant now = clock.instant();
-        Silence silence = alerting.silence(matchers, now, now.plus(Duration.ofMinutes(request.minutes())),
-                principal.actor(), comment);
+        Silence silence;
+        try {
+            silence = alerting.silence(matchers, now, now.plus(Duration.ofMinutes(request.minutes())),
+                    principal.actor(), comment);
+        } catch (SilenceNotStoredException e) {
+            // in force all the same: audited as made, and the caller hears a restart will forget it
+            auditor.record(principal, "silence.create", "silence:" + e.silence().id(), comment, Map.of("matchers",
+                    matchers.toString(), "endsAt", e.silence().endsAt().toString(), "stored", "false"));
+            throw new ServiceUnavailableResponse(e.getMessage());
+        }
         auditor.record(principal, "silence.create", "silence:" + silence.id(), comment,
                 Map.of("matchers", matchers.toString(), "endsAt", silence.endsAt().toString()));
         ctx.status(201).json(silence);
@@ -74,8 +86,14 @@ final class SilenceRoutes {
     private void expire(Context ctx) {
         String id = ctx.pathParam("id");
         Principal principal = Authorizer.principal(ctx);
-        if (!alerting.expire(id, principal.actor())) {
-            throw new NotFoundResponse("no silence in force with id '" + id + "'");
+        try {
+            if (!alerting.expire(id, principal.actor())) {
+                throw new NotFoundResponse("no silence in force with id '" + id + "'");
+            }
+        } catch (SilenceNotStoredException e) {
+            auditor.record(principal, "silence.delete", "silence:" + id, "ended by " + principal.actor(),
+                    Map.of("stored", "false"));
+            throw new ServiceUnavailableResponse(e.getMessage());
         }
         auditor.record(principal, "silence.delete", "silence:" + id, "ended by " + principal.actor(), Map.of());
         ctx.status(204);

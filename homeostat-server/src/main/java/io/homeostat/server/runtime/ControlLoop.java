@@ -117,6 +117,8 @@ public final class ControlLoop implements AutoCloseable {
                 .auditHook(this::alertEvent)
                 .audit(audit)
                 .store(store.alerts())
+                // before the first tick: a silence made before a restart mutes after it until its end
+                .silences(store.silences())
                 .build();
         // On the shared timer, the guards' timeouts go to a thread of their own (see Scheduler.deadlines()).
         Scheduler deadlines = scheduler == Scheduler.system() ? Scheduler.deadlines() : scheduler;

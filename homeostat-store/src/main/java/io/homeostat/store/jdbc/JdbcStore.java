@@ -10,6 +10,7 @@ import io.homeostat.engine.port.AuditLog;
 import io.homeostat.engine.port.BaselineStore;
 import io.homeostat.engine.port.BreakerStateStore;
 import io.homeostat.engine.port.RecoverySwitchStore;
+import io.homeostat.engine.port.SilenceStore;
 import io.homeostat.engine.port.DiagnosisStore;
 import io.homeostat.engine.port.EffectivenessStore;
 import io.homeostat.engine.port.IncidentStore;
@@ -58,6 +59,7 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcWorkflowStore workflows;
     private final JdbcDiagnosisStore diagnoses;
     private final JdbcRecoverySwitchStore recoverySwitches;
+    private final JdbcSilenceStore silences;
     private final LoopJournal journal;
 
     private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
@@ -79,6 +81,7 @@ public final class JdbcStore implements AutoCloseable {
         this.workflows = new JdbcWorkflowStore(dataSource, scheduler.clock(), journal);
         this.diagnoses = new JdbcDiagnosisStore(dataSource, journal);
         this.recoverySwitches = new JdbcRecoverySwitchStore(dataSource, dialect);
+        this.silences = new JdbcSilenceStore(dataSource, dialect);
     }
 
     /**
@@ -207,6 +210,11 @@ public final class JdbcStore implements AutoCloseable {
     /** Recovery's run-time switches as people last set them; saves write through on the calling thread. */
     public RecoverySwitchStore recoverySwitches() {
         return recoverySwitches;
+    }
+
+    /** The alert silences not over yet; saves and removals write through on the calling thread. */
+    public SilenceStore silences() {
+        return silences;
     }
 
     /**

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON text of the columns that hold maps and lists (tags, evidence, notified). Thread-safe. */
+/** The JSON text of the columns that hold maps and lists (tags, evidence, notified, matchers). Thread-safe. */
 final class JsonText {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
     private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
+    private static final TypeReference<List<Map<String, String>>> OBJECTS = new TypeReference<>() {};
 
     private JsonText() {}
 
@@ -21,6 +22,19 @@ final class JsonText {
 
     static String of(List<String> list) {
         return list.isEmpty() ? "[]" : write(list);
+    }
+
+    /** A list of objects of strings, e.g. a silence's matchers. */
+    static String ofObjects(List<Map<String, String>> objects) {
+        return objects.isEmpty() ? "[]" : write(objects);
+    }
+
+    static List<Map<String, String>> objects(String json) {
+        try {
+            return "[]".equals(json) ? List.of() : MAPPER.readValue(json, OBJECTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored JSON array is malformed: " + json, e);
+        }
     }
 
     static Map<String, String> map(String json) {

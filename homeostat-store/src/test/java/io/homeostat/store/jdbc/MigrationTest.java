@@ -24,7 +24,8 @@ class MigrationTest {
             "baseline", "failure_event", "incident", "incident_service", "incident_fingerprint", "incident_timeline",
             "diagnosis", "circuit_breaker_state", "error_pattern",
             "error_pattern_service", "alert_event", "effectiveness", "effectiveness_outcome", "audit_record",
-            "daily_summary", "workflow_run", "workflow_step", "idempotency_claim", "recovery_switch");
+            "daily_summary", "workflow_run", "workflow_step", "idempotency_claim", "recovery_switch",
+            "alert_silence");
 
     @TempDir
     Path directory;

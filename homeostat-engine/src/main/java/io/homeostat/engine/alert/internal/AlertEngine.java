@@ -1,6 +1,5 @@
 package io.homeostat.engine.alert.internal;
 
-import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.alert.Alert;
 import io.homeostat.engine.alert.AlertState;
@@ -26,20 +25,18 @@ import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditRecord;
 import io.homeostat.engine.port.EscalationDecision;
 import io.homeostat.engine.port.EscalationRequest;
+import io.homeostat.engine.port.SilenceStore;
 import io.homeostat.engine.port.UpstreamCause;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -58,8 +55,6 @@ public final class AlertEngine implements Alerting {
     private final AlertStore store;
     private final List<Consumer<AlertEvent>> auditHooks;
     private final Consumer<AuditRecord> audit;
-    /** The end timer of each silence not over yet, by id. */
-    private final Map<String, Cancellable> silenceEnds = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, TrackedAlert> alerts = new LinkedHashMap<>();
     private final Map<String, AlertGroup> groups = new LinkedHashMap<>();
@@ -68,12 +63,12 @@ public final class AlertEngine implements Alerting {
     private final List<OnCallRotation> rotation;
     private final GroupFlush flush;
     private final Counters counters = new Counters();
-    private long silenceIds;
+    private final Silencing silencing;
 
     /** Use {@link Alerting#builder}. */
     public AlertEngine(Scheduler scheduler, Map<String, Receiver> receivers, Route root, DependencyGraph graph,
             FlapPolicy flap, EscalationPolicy policy, List<OnCallRotation> rotation, AlertStore store,
-            List<Consumer<AlertEvent>> auditHooks, Consumer<AuditRecord> audit) {
+            SilenceStore silences, List<Consumer<AlertEvent>> auditHooks, Consumer<AuditRecord> audit) {
         this.scheduler = scheduler;
         this.receivers = receivers;
         this.root = root;
@@ -86,7 +81,18 @@ public final class AlertEngine implements Alerting {
         this.escalator = new Escalator(policy, rotation.stream().findFirst(), scheduler, receivers,
                 this::firingViewsOf, this::ackTimedOut);
         this.flush = new GroupFlush(this);
+        this.silencing = new Silencing(this, suppression, silences);
         number(root, "r");
+    }
+
+    /**
+     * Takes over what the stores keep (the silences), before the manager is used.
+     *
+     * @throws io.homeostat.engine.port.StoreUnavailableException if a store cannot be read
+     */
+    public AlertEngine restore() {
+        silencing.restore();
+        return this;
     }
 
     private void number(Route route, String id) {
@@ -143,55 +149,17 @@ public final class AlertEngine implements Alerting {
 
     @Override
     public Silence silence(List<Matcher> matchers, Instant startsAt, Instant endsAt, String author, String comment) {
-        return locked(out -> {
-            Silence silence = new Silence("silence-" + (++silenceIds), matchers, startsAt, endsAt, author, comment);
-            suppression.add(silence);
-            Duration left = Duration.between(now(), endsAt);
-            silenceEnds.put(silence.id(), scheduler.schedule(left.isNegative() ? Duration.ZERO : left,
-                    () -> silenceRanOut(silence)));
-            return silence;
-        });
+        return silencing.silence(matchers, startsAt, endsAt, author, comment);
     }
 
     @Override
     public boolean expire(String silenceId, String who) {
-        return locked(out -> {
-            Instant now = now();
-            Optional<Silence> found = suppression.silence(silenceId).filter(s -> now.isBefore(s.endsAt()));
-            if (found.isEmpty()) {
-                return false;
-            }
-            Silence s = found.get();
-            Optional.ofNullable(silenceEnds.remove(s.id())).ifPresent(Cancellable::cancel);
-            if (now.isAfter(s.startsAt())) {
-                suppression.replace(new Silence(s.id(), s.matchers(), s.startsAt(), now, s.author(),
-                        s.comment() + " (expired by " + who + ")"));
-            } else {
-                suppression.remove(s.id());
-            }
-            return true;
-        });
-    }
-
-    /** The end timer of {@code silence}: audits it once, unless it was ended early meanwhile. */
-    private void silenceRanOut(Silence silence) {
-        locked(out -> {
-            if (silenceEnds.remove(silence.id()) == null) {
-                return null;
-            }
-            suppression.remove(silence.id());
-            out.audit(AuditRecord.of(UUID.randomUUID().toString(), now(), AlertEvent.SYSTEM, SILENCE_EXPIRED,
-                    "silence:" + silence.id(), "ran out after " + Duration.between(silence.startsAt(), silence.endsAt())
-                            + " (" + silence.comment() + ")",
-                    Map.of("matchers", silence.matchers().toString(), "author", silence.author(),
-                            "endsAt", silence.endsAt().toString())));
-            return null;
-        });
+        return silencing.expire(silenceId, who);
     }
 
     @Override
     public List<Silence> silences() {
-        return locked(out -> suppression.current(now()));
+        return silencing.current();
     }
 
     @Override
@@ -506,7 +474,7 @@ public final class AlertEngine implements Alerting {
     }
 
     /** Runs {@code work} under the lock, then writes its events and sends its notifications. */
-    private <T> T locked(Function<Outbox, T> work) {
+    <T> T locked(Function<Outbox, T> work) {
         Outbox out = new Outbox();
         T result;
         lock.lock();
