@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeostat.core.time.ManualClock;
+import io.homeostat.engine.alert.Labels;
+import io.homeostat.engine.port.ActiveAlert;
+import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.server.auth.Role;
+import io.homeostat.store.jdbc.JdbcStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -23,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What people told alerting outlives a clean restart of the server over the same data directory:
- * a maintenance silence still mutes, with its matchers, end, author and comment, until its end.
- * Each start is a new process on a clock of its own.
+ * a maintenance silence still mutes, with its matchers, end, author and comment, until its end; the
+ * alerts of incidents still open are listed again, and one somebody acknowledged stays acknowledged
+ * and is not notified again. Each start is a new process on a clock of its own.
  */
 class AlertStateRestartTest {
 
@@ -32,6 +39,10 @@ class AlertStateRestartTest {
     Path data;
 
     private final AtomicInteger starts = new AtomicInteger();
+
+    private ServerConfig config() {
+        return ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data);
+    }
 
     /** A server started here, with an operator token of its own, and an HTTP client for it. */
     private final class Started implements AutoCloseable {
@@ -44,7 +55,7 @@ class AlertStateRestartTest {
 
         Started(Instant at) {
             clock = ManualClock.at(at);
-            ServerConfig config = ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data);
+            ServerConfig config = config();
             server = HomeostatServer.start(config, HomeostatServer.embeddedStore(config), clock.scheduler());
             token = server.tokens().issue("ops-" + starts.incrementAndGet(), Role.OPERATOR).secret();
         }
@@ -64,12 +75,17 @@ class AlertStateRestartTest {
 
         /** Ingests an error rate of 40 % for {@code service} now and waits for its alert. */
         JsonNode failing(String service) {
-            String body = "{\"signals\":[{\"id\":\"e-" + clock.instant().toEpochMilli() + "\",\"kind\":\"metric_sample\","
+            String body = "{\"signals\":[{\"id\":\"" + service + "-" + clock.instant().toEpochMilli() + "\",\"kind\":\"metric_sample\","
                     + "\"service\":\"" + service + "\",\"metric\":\"error.rate\",\"value\":0.4,\"time\":\""
                     + clock.instant() + "\"}]}";
             assertThat(post("/api/v1/signals", body).status()).isEqualTo(202);
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> alert(service) != null);
             return alert(service);
+        }
+
+        /** The kinds of the events of alert {@code fingerprint} in its history, oldest first. */
+        List<AlertEvent.Kind> history(String fingerprint) {
+            return server.loop().store().alerts().history(fingerprint).stream().map(AlertEvent::kind).toList();
         }
 
         /** The alert of {@code service} in /api/v1/alerts, or null. */
@@ -137,6 +153,62 @@ class AlertStateRestartTest {
 
         try (Started third = new Started(RunningServer.START.plus(Duration.ofMinutes(10)))) {
             assertThat(third.get("/api/v1/alerts/silences").json().path("silences")).as("ended before the restart").isEmpty();
+        }
+    }
+
+    @Test
+    void theAlertsOfOpenIncidentsAreBackAfterARestartAndAnAcknowledgedOneIsNotNotifiedAgain() {
+        String taken;
+        String untaken;
+        String incident;
+        try (Started first = new Started(RunningServer.START)) {
+            JsonNode payments = first.failing("payments");
+            taken = payments.path("fingerprint").asText();
+            incident = payments.path("labels").path("incident").asText();
+            untaken = first.failing("orders").path("fingerprint").asText();
+            first.clock.advance(Duration.ofSeconds(30));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> first.history(taken).contains(AlertEvent.Kind.NOTIFIED));
+            RunningServer.Answer ack = first.post("/api/v1/alerts/" + taken + "/ack", "{\"reason\":\"on it\"}");
+            assertThat(ack.status()).as(ack.text()).isEqualTo(200);
+        }
+
+        try (Started second = new Started(RunningServer.START.plus(Duration.ofMinutes(1)))) {
+            int before = second.history(taken).size();
+            JsonNode payments = second.alert("payments");
+            assertThat(payments).as("the alert of an incident still open is listed").isNotNull();
+            assertThat(payments.path("fingerprint").asText()).isEqualTo(taken);
+            assertThat(payments.path("acknowledgedBy").asText()).isEqualTo("token:ops-1");
+            assertThat(payments.path("startsAt").asText()).isEqualTo(RunningServer.START.toString());
+            assertThat(second.get("/api/v1/incidents/" + incident).json().path("status").asText()).isNotEqualTo("RESOLVED");
+            assertThat(second.alert("orders").path("acknowledgedBy").asText()).isEmpty();
+
+            // The problem goes on: its detection comes back into the same alert, still taken, and pages nobody.
+            assertThat(second.failing("payments").path("acknowledgedBy").asText()).isEqualTo("token:ops-1");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                second.clock.advance(Duration.ofSeconds(10));
+                assertThat(second.history(untaken)).as("nobody took it: notified again").contains(AlertEvent.Kind.NOTIFIED);
+            });
+            second.clock.advance(Duration.ofSeconds(30));
+            assertThat(second.history(taken).subList(before, second.history(taken).size()))
+                    .doesNotContain(AlertEvent.Kind.NOTIFIED, AlertEvent.Kind.FIRED);
+            assertThat(second.alert("payments").path("acknowledgedBy").asText()).isEqualTo("token:ops-1");
+        }
+    }
+
+    @Test
+    void anAlertKeptForAnIncidentNoLongerOpenResolvesAtStart() {
+        ActiveAlert stale = new ActiveAlert(Labels.of(Map.of(Labels.SERVICE, "payments", Labels.SEVERITY, "high",
+                Labels.CATEGORY, "errors", Labels.INCIDENT, "inc-closed-meanwhile")), "errors on payments",
+                RunningServer.START, "token:ops");
+        try (JdbcStore store = JdbcStore.open(HomeostatServer.embeddedStore(config()), ManualClock.at(RunningServer.START)
+                .scheduler())) {
+            store.activeAlerts().save(stale);
+        }
+
+        try (Started started = new Started(RunningServer.START.plus(Duration.ofMinutes(1)))) {
+            assertThat(started.get("/api/v1/alerts").json().path("alerts")).isEmpty();
+            assertThat(started.server.loop().store().activeAlerts().all()).isEmpty();
+            assertThat(started.history(stale.fingerprint())).containsExactly(AlertEvent.Kind.RESOLVED);
         }
     }
 }

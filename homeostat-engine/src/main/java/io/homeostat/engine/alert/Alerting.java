@@ -83,7 +83,10 @@ public interface Alerting extends Escalation {
 
     /**
      * Somebody takes the alert: it stops escalating (the acknowledgement timer of its incident's
-     * escalation is cancelled) and is no longer repeated.
+     * escalation is cancelled) and is no longer repeated. With an {@linkplain
+     * AlertingBuilder#activeAlerts active alert store}, that outlives a restart while the alert
+     * fires (stored after the call, as history is; a store that cannot take it is counted in
+     * {@link AlertingStats#failures()} and tried again with the next change).
      *
      * @throws UnknownAlertException if no alert has that fingerprint
      */

@@ -8,6 +8,7 @@ import io.homeostat.engine.alert.internal.AlertEngine;
 import io.homeostat.engine.alert.notify.Receiver;
 import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.graph.DependencyGraph;
+import io.homeostat.engine.port.ActiveAlertStore;
 import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditLog;
@@ -31,6 +32,7 @@ public final class AlertingBuilder {
     private OnCallRotation rotation;
     private AlertStore store;
     private SilenceStore silences;
+    private ActiveAlertStore activeAlerts;
     private final List<Consumer<AlertEvent>> auditHooks = new ArrayList<>();
     private AuditLog auditLog;
 
@@ -94,6 +96,17 @@ public final class AlertingBuilder {
         return this;
     }
 
+    /**
+     * Where the alerts that have not resolved are kept, with who acknowledged each, so that a
+     * restart finds them; default nowhere. An alert is saved when it starts firing and when it is
+     * acknowledged, and removed when it resolves; {@link #build()} restores the stored ones (see
+     * {@link ActiveAlertStore}).
+     */
+    public AlertingBuilder activeAlerts(ActiveAlertStore store) {
+        this.activeAlerts = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
     /** Adds an audit hook: sees every alert event (fired, acknowledged by whom, ...) in order. */
     public AlertingBuilder auditHook(Consumer<AlertEvent> hook) {
         auditHooks.add(Objects.requireNonNull(hook, "hook"));
@@ -114,11 +127,15 @@ public final class AlertingBuilder {
     /**
      * Builds the manager and restores what the {@linkplain #silences silence store} keeps: a silence
      * not over yet mutes from now on; one that ran out while nothing ran is audited as run out at once
-     * ({@value Alerting#SILENCE_EXPIRED}) and removed from the store.
+     * ({@value Alerting#SILENCE_EXPIRED}) and removed from the store. Then the alerts the
+     * {@linkplain #activeAlerts active alert store} keeps fire again as they were: one somebody
+     * had acknowledged stays acknowledged and is not notified or escalated again; one nobody had is
+     * notified at its group's first tick, as a new alert would be. Escalations are not kept: a new
+     * critical alert of the incident starts one at the first level.
      *
      * @throws IllegalStateException if there is no route, a route or on-call level names an
      *     unknown receiver, or the policy names a level the rotation lacks
-     * @throws io.homeostat.engine.port.StoreUnavailableException if the silence store cannot be read
+     * @throws io.homeostat.engine.port.StoreUnavailableException if a store cannot be read
      */
     public Alerting build() {
         if (route == null) {
@@ -140,7 +157,8 @@ public final class AlertingBuilder {
         }
         AlertStore history = store != null ? store : NoHistory.INSTANCE;
         return new AlertEngine(scheduler, Map.copyOf(receivers), route, graph, flapPolicy, escalationPolicy,
-                rotation == null ? List.of() : List.of(rotation), history, silences, List.copyOf(auditHooks),
+                rotation == null ? List.of() : List.of(rotation), history, silences, activeAlerts,
+                List.copyOf(auditHooks),
                 auditLog != null ? auditLog::append : record -> { }).restore();
     }
 

@@ -9,6 +9,7 @@ import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.DedicatedScheduler;
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.alert.AlertView;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.alert.IncidentAlerts;
 import io.homeostat.engine.alert.notify.LogChannel;
@@ -23,6 +24,7 @@ import io.homeostat.engine.execute.EscalationPortSink;
 import io.homeostat.engine.execute.GuardMetricSource;
 import io.homeostat.engine.execute.RecoveryOrchestrator;
 import io.homeostat.engine.execute.action.StandardActions;
+import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.learn.EffectivenessLearner;
 import io.homeostat.engine.loop.CircuitEventDetector;
@@ -41,10 +43,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +66,9 @@ import org.slf4j.LoggerFactory;
  * every sample), failure events all of them; circuit
  * transitions update {@link #circuits()}. Every diagnosis is kept in the store's
  * {@link io.homeostat.engine.port.DiagnosisStore}, so it outlives its incident and a restart.
+ * Alert silences ({@link io.homeostat.engine.port.SilenceStore}) and the alerts not resolved, with
+ * who acknowledged them ({@link io.homeostat.engine.port.ActiveAlertStore}), are kept in the store
+ * too and restored before the first tick, as recovery's switches are.
  *
  * <p>An application in the same JVM creates its guards in {@link #guards()} (so the healer can act
  * on them) and its features in {@link #toggles()}. The loop ticks every {@link #TICK} on a
@@ -117,8 +125,10 @@ public final class ControlLoop implements AutoCloseable {
                 .auditHook(this::alertEvent)
                 .audit(audit)
                 .store(store.alerts())
-                // before the first tick: a silence made before a restart mutes after it until its end
+                // Before the first tick: a silence made before a restart mutes after it until its end, and the
+                // alerts of incidents still open are back, an acknowledged one still acknowledged.
                 .silences(store.silences())
+                .activeAlerts(store.activeAlerts())
                 .build();
         // On the shared timer, the guards' timeouts go to a thread of their own (see Scheduler.deadlines()).
         Scheduler deadlines = scheduler == Scheduler.system() ? Scheduler.deadlines() : scheduler;
@@ -165,6 +175,7 @@ public final class ControlLoop implements AutoCloseable {
                 .build();
         subscriptions.add(engine);
         subscriptions.add(engine.incidents().listen(IncidentAlerts.feeding(alerting)));
+        resolveAlertsOfClosedIncidents();
         subscriptions.add(bus.subscribe(circuits::observe));
         subscriptions.add(bus.subscribe(health::observe));
         this.rawSamples = new RawSampleDownsampler(scheduler.clock(), options.rawSampleInterval());
@@ -249,6 +260,20 @@ public final class ControlLoop implements AutoCloseable {
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * An alert kept from before the start whose incident is no longer active (it resolved while the
+     * store could not take the alert's removal) resolves now: nothing would resolve it later.
+     */
+    private void resolveAlertsOfClosedIncidents() {
+        Set<String> active = engine.incidents().active().stream().map(Incident::id).collect(Collectors.toSet());
+        for (AlertView alert : alerting.alerts()) {
+            Optional<String> incident = alert.labels().incident();
+            if (incident.isPresent() && !active.contains(incident.get())) {
+                alerting.resolve(alert.fingerprint(), AlertEvent.SYSTEM);
+            }
         }
     }
 

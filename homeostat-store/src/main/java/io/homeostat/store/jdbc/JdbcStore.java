@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.port.ActiveAlertStore;
 import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditLog;
 import io.homeostat.engine.port.BaselineStore;
@@ -60,6 +61,7 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcDiagnosisStore diagnoses;
     private final JdbcRecoverySwitchStore recoverySwitches;
     private final JdbcSilenceStore silences;
+    private final JdbcActiveAlertStore activeAlerts;
     private final LoopJournal journal;
 
     private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
@@ -82,6 +84,7 @@ public final class JdbcStore implements AutoCloseable {
         this.diagnoses = new JdbcDiagnosisStore(dataSource, journal);
         this.recoverySwitches = new JdbcRecoverySwitchStore(dataSource, dialect);
         this.silences = new JdbcSilenceStore(dataSource, dialect);
+        this.activeAlerts = new JdbcActiveAlertStore(dataSource, dialect);
     }
 
     /**
@@ -215,6 +218,14 @@ public final class JdbcStore implements AutoCloseable {
     /** The alert silences not over yet; saves and removals write through on the calling thread. */
     public SilenceStore silences() {
         return silences;
+    }
+
+    /**
+     * The alerts that have not resolved, with who acknowledged each; saves and removals write
+     * through on the calling thread (the alert manager's).
+     */
+    public ActiveAlertStore activeAlerts() {
+        return activeAlerts;
     }
 
     /**

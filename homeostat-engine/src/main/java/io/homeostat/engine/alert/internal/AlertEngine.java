@@ -20,6 +20,8 @@ import io.homeostat.engine.alert.notify.Receiver;
 import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.graph.DependencyGraph;
+import io.homeostat.engine.port.ActiveAlert;
+import io.homeostat.engine.port.ActiveAlertStore;
 import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditRecord;
@@ -29,6 +31,7 @@ import io.homeostat.engine.port.SilenceStore;
 import io.homeostat.engine.port.UpstreamCause;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -64,11 +67,13 @@ public final class AlertEngine implements Alerting {
     private final GroupFlush flush;
     private final Counters counters = new Counters();
     private final Silencing silencing;
+    private final StoredAlerts stored;
 
     /** Use {@link Alerting#builder}. */
     public AlertEngine(Scheduler scheduler, Map<String, Receiver> receivers, Route root, DependencyGraph graph,
             FlapPolicy flap, EscalationPolicy policy, List<OnCallRotation> rotation, AlertStore store,
-            SilenceStore silences, List<Consumer<AlertEvent>> auditHooks, Consumer<AuditRecord> audit) {
+            SilenceStore silences, ActiveAlertStore active, List<Consumer<AlertEvent>> auditHooks,
+            Consumer<AuditRecord> audit) {
         this.scheduler = scheduler;
         this.receivers = receivers;
         this.root = root;
@@ -82,16 +87,40 @@ public final class AlertEngine implements Alerting {
                 this::firingViewsOf, this::ackTimedOut);
         this.flush = new GroupFlush(this);
         this.silencing = new Silencing(this, suppression, silences);
+        this.stored = new StoredAlerts(this, active);
         number(root, "r");
     }
 
     /**
-     * Takes over what the stores keep (the silences), before the manager is used.
+     * Takes over what the stores keep, before the manager is used: the silences, then the alerts
+     * that had not resolved. Those fire again as they were, in their groups; one somebody had
+     * acknowledged counts as shown already, so it is neither notified as new nor escalated again,
+     * while one nobody had is notified at its group's first tick.
      *
      * @throws io.homeostat.engine.port.StoreUnavailableException if a store cannot be read
      */
     public AlertEngine restore() {
         silencing.restore();
+        List<ActiveAlert> kept = stored.stored();
+        locked(out -> {
+            for (ActiveAlert alert : kept) {
+                if (alerts.containsKey(alert.fingerprint())) {
+                    continue;
+                }
+                TrackedAlert tracked = new TrackedAlert(alert);
+                alerts.put(alert.fingerprint(), tracked);
+                join(tracked);
+                if (alert.acknowledged()) {
+                    tracked.groups.forEach(key -> groups.get(key).shown.put(alert.fingerprint(), true));
+                }
+            }
+            Instant now = now();
+            for (TrackedAlert tracked : alerts.values()) {
+                // muted before the restart as now: not recorded in the history again
+                tracked.recordedState = suppression.judge(tracked, alerts.values(), now).state();
+            }
+            return null;
+        });
         return this;
     }
 
@@ -113,6 +142,7 @@ public final class AlertEngine implements Alerting {
                 tracked = new TrackedAlert(alert);
                 alerts.put(alert.fingerprint(), tracked);
                 out.event(event(tracked, AlertEvent.Kind.FIRED, AlertEvent.SYSTEM, alert.summary()));
+                out.changed(alert.fingerprint());
             } else if (tracked.firing) {
                 counters.deduplicated++;
                 tracked.count++;
@@ -129,6 +159,7 @@ public final class AlertEngine implements Alerting {
                 tracked.resolvedExplicitly = false;
                 tracked.recordedState = AlertState.FIRING;
                 out.event(event(tracked, AlertEvent.Kind.FIRED, AlertEvent.SYSTEM, "fired again: " + alert.summary()));
+                out.changed(alert.fingerprint());
             }
             join(tracked);
             judge(tracked, now, out);
@@ -168,6 +199,7 @@ public final class AlertEngine implements Alerting {
             TrackedAlert tracked = require(fingerprint);
             tracked.acknowledgedBy = who;
             out.event(event(tracked, AlertEvent.Kind.ACKNOWLEDGED, who, "acknowledged"));
+            out.changed(fingerprint);
             acknowledgeGroups(tracked, who, out);
             escalator.acknowledge(escalationKey(tracked), who, out);
             return null;
@@ -182,6 +214,7 @@ public final class AlertEngine implements Alerting {
                 if (tracked.firing && tracked.labels.incident().filter(incidentId::equals).isPresent()) {
                     tracked.acknowledgedBy = who;
                     out.event(event(tracked, AlertEvent.Kind.ACKNOWLEDGED, who, "incident acknowledged"));
+                    out.changed(tracked.fingerprint());
                     any = true;
                 }
             }
@@ -235,6 +268,7 @@ public final class AlertEngine implements Alerting {
         tracked.transition(now);
         tracked.recordedState = AlertState.RESOLVED;
         out.event(event(tracked, AlertEvent.Kind.RESOLVED, who, detail));
+        out.changed(tracked.fingerprint());
         String key = escalationKey(tracked);
         if (!anyFiring(key) && !escalator.heldOpen(key)) {
             escalator.end(key, who, out);
@@ -473,6 +507,24 @@ public final class AlertEngine implements Alerting {
         return tracked;
     }
 
+    /**
+     * What of each alert in {@code fingerprints} is kept for the next start now: present while it
+     * fires, empty once it resolved or was forgotten. Takes the lock; called outside it.
+     */
+    Map<String, Optional<ActiveAlert>> activeStates(Collection<String> fingerprints) {
+        lock.lock();
+        try {
+            Map<String, Optional<ActiveAlert>> states = new LinkedHashMap<>();
+            for (String fingerprint : fingerprints) {
+                TrackedAlert tracked = alerts.get(fingerprint);
+                states.put(fingerprint, tracked != null && tracked.firing ? Optional.of(tracked.kept()) : Optional.empty());
+            }
+            return states;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Runs {@code work} under the lock, then writes its events and sends its notifications. */
     <T> T locked(Function<Outbox, T> work) {
         Outbox out = new Outbox();
@@ -488,6 +540,7 @@ public final class AlertEngine implements Alerting {
     }
 
     private void deliver(Outbox out) {
+        stored.write(out.changed);
         for (AlertEvent event : out.events) {
             try {
                 store.append(event);

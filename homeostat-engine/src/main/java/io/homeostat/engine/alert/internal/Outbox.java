@@ -5,7 +5,9 @@ import io.homeostat.engine.alert.notify.Receiver;
 import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.AuditRecord;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one engine call wants written and sent, collected under the lock and handed out after it
@@ -19,9 +21,15 @@ final class Outbox {
     final List<Dispatch> dispatches = new ArrayList<>();
     final List<Dispatch> acknowledgements = new ArrayList<>();
     final List<AuditRecord> audits = new ArrayList<>();
+    /** Alerts that started firing, were acknowledged or resolved: their stored copy is out of date. */
+    final Set<String> changed = new LinkedHashSet<>();
 
     void event(AlertEvent event) {
         events.add(event);
+    }
+
+    void changed(String fingerprint) {
+        changed.add(fingerprint);
     }
 
     void audit(AuditRecord record) {

@@ -4,6 +4,7 @@ import io.homeostat.engine.alert.Alert;
 import io.homeostat.engine.alert.AlertState;
 import io.homeostat.engine.alert.AlertView;
 import io.homeostat.engine.alert.Labels;
+import io.homeostat.engine.port.ActiveAlert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -37,6 +38,22 @@ final class TrackedAlert {
         this.lastSeen = alert.time();
         this.count = 1;
         this.firing = true;
+    }
+
+    /** An alert kept from before a restart: firing since {@code startsAt}, acknowledged by {@code acknowledgedBy} if not empty. */
+    TrackedAlert(ActiveAlert kept) {
+        this.labels = kept.labels();
+        this.summary = kept.summary();
+        this.startsAt = kept.startsAt();
+        this.lastSeen = kept.startsAt();
+        this.count = 1;
+        this.firing = true;
+        this.acknowledgedBy = kept.acknowledgedBy();
+    }
+
+    /** What is kept of it for the next start. */
+    ActiveAlert kept() {
+        return new ActiveAlert(labels, summary, startsAt, acknowledgedBy);
     }
 
     String fingerprint() {

@@ -1,0 +1,125 @@
+package io.homeostat.engine.port.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.homeostat.engine.alert.Labels;
+import io.homeostat.engine.port.ActiveAlert;
+import io.homeostat.engine.port.ActiveAlertStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ActiveAlertStore} must do. Extend it with {@link #newStore()} returning an
+ * empty store; override {@link #reopen} to show that alerts outlive a restart, and
+ * {@link #closeStore} to release a store.
+ */
+public abstract class ActiveAlertStoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
+
+    protected ActiveAlertStore store;
+
+    /** An empty store, fresh for each test. */
+    protected abstract ActiveAlertStore newStore();
+
+    /**
+     * The same stored alerts as seen by a new process: close {@code store} and open another over
+     * the same backing storage. The same instance by default.
+     */
+    protected ActiveAlertStore reopen(ActiveAlertStore store) {
+        return store;
+    }
+
+    /** Releases a store; nothing by default. */
+    protected void closeStore(ActiveAlertStore store) {}
+
+    @BeforeEach
+    void openStore() {
+        store = newStore();
+    }
+
+    @AfterEach
+    void releaseStore() {
+        closeStore(store);
+    }
+
+    private static ActiveAlert alert(String service, String incident, long startSecond, String acknowledgedBy) {
+        return new ActiveAlert(Labels.of(Map.of(Labels.SERVICE, service, Labels.SEVERITY, "high",
+                Labels.CATEGORY, "errors", Labels.INCIDENT, incident)), "errors on " + service,
+                T0.plusSeconds(startSecond), acknowledgedBy);
+    }
+
+    @Test
+    void anEmptyStoreHasNoAlerts() {
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void alertsLoadBackWithEveryFieldByStartThenFingerprint() {
+        ActiveAlert acknowledged = alert("checkout", "inc-1", 0, "token:alice");
+        ActiveAlert later = alert("search", "inc-2", 60, "");
+        ActiveAlert sameStart = alert("orders", "inc-3", 0, "");
+        ActiveAlert earlier = new ActiveAlert(Labels.of(Map.of(Labels.SERVICE, "db:primary", Labels.SEVERITY, "critical")),
+                "", T0.minusSeconds(3600), "");
+        for (ActiveAlert alert : List.of(later, acknowledged, sameStart, earlier)) {
+            store.save(alert);
+        }
+
+        List<ActiveAlert> sameStartOrdered = acknowledged.fingerprint().compareTo(sameStart.fingerprint()) < 0
+                ? List.of(acknowledged, sameStart) : List.of(sameStart, acknowledged);
+        assertThat(store.all()).containsExactly(earlier, sameStartOrdered.get(0), sameStartOrdered.get(1), later);
+    }
+
+    @Test
+    void anAlertSavedAgainReplacesTheEarlierCopy() {
+        store.save(alert("checkout", "inc-1", 0, ""));
+        ActiveAlert acknowledged = alert("checkout", "inc-1", 0, "token:bob");
+        store.save(acknowledged);
+
+        assertThat(store.all()).containsExactly(acknowledged);
+    }
+
+    @Test
+    void aRemovedAlertIsGoneAndRemovingAnUnknownOneDoesNothing() {
+        ActiveAlert kept = alert("checkout", "inc-1", 0, "");
+        ActiveAlert resolved = alert("search", "inc-2", 1, "token:alice");
+        store.save(kept);
+        store.save(resolved);
+
+        store.remove(resolved.fingerprint());
+        store.remove("0000000000000000");
+
+        assertThat(store.all()).containsExactly(kept);
+    }
+
+    @Test
+    void alertsOutliveAReopen() {
+        ActiveAlert acknowledged = alert("checkout", "inc-1", 0, "token:alice");
+        store.save(acknowledged);
+        store.save(alert("search", "inc-2", 1, ""));
+        store.remove(alert("search", "inc-2", 1, "").fingerprint());
+
+        store = reopen(store);
+
+        assertThat(store.all()).containsExactly(acknowledged);
+    }
+
+    @Test
+    void labelsAndSummariesKeepTheirCharacters() {
+        ActiveAlert odd = new ActiveAlert(Labels.of(Map.of(Labels.SERVICE, "db:primary/ünïcode \"quoted\"",
+                Labels.SEVERITY, "medium", "team", "a,b=c;[]{}")), "it's \"quoted\"\nand on two lines", T0, "token:naïve");
+        store.save(odd);
+        assertThat(store.all()).containsExactly(odd);
+    }
+
+    @Test
+    void savingOrRemovingNothingIsRefused() {
+        assertThatThrownBy(() -> store.save(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> store.remove(null)).isInstanceOf(NullPointerException.class);
+    }
+}
