@@ -3,9 +3,10 @@ package io.homeostat.engine.alert;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.graph.DependencyGraph;
-import io.homeostat.engine.port.Escalation;
-import java.time.Instant;
 import io.homeostat.engine.alert.notify.DeliveryStats;
+import io.homeostat.engine.port.Escalation;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,12 @@ public interface Alerting extends Escalation {
      * to the {@linkplain AlertingBuilder#audit audit trail} once per silence when it ends.
      */
     String SILENCE_EXPIRED = "alert.silence.expired";
+
+    /**
+     * How long after a write to the {@linkplain AlertingBuilder#activeAlerts active-alert store}
+     * failed the alerts that wait for it are written again, if no change of an alert came first.
+     */
+    Duration STORE_RETRY = Duration.ofSeconds(10);
 
     /** A builder of an alert manager whose timers run on {@code scheduler} (and its clock). */
     static AlertingBuilder builder(Scheduler scheduler) {

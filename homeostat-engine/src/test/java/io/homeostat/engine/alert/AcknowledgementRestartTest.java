@@ -172,6 +172,23 @@ class AcknowledgementRestartTest {
     }
 
     @Test
+    void anAcknowledgementTheStoreCouldNotTakeIsWrittenLaterWhenNothingElseChanges() {
+        StoreOutage outage = new StoreOutage();
+        Process first = start(START, outage.wrap(ActiveAlertStore.class, store));
+        Alert alert = first.critical("db:primary", "inc-1");
+        first.alerting().fire(alert);
+        outage.down(true);
+        first.alerting().acknowledge(alert.fingerprint(), "token:alice");
+        first.clock().advance(Alerting.STORE_RETRY);
+        assertThat(store.all()).extracting(ActiveAlert::acknowledged).as("still away").containsExactly(false);
+
+        outage.down(false);
+        first.clock().advance(Alerting.STORE_RETRY);
+
+        assertThat(store.all()).extracting(ActiveAlert::acknowledgedBy).containsExactly("token:alice");
+    }
+
+    @Test
     @Timeout(30)
     void aWriteThatFinishesLateDoesNotPutBackAnAlertThatResolvedMeanwhile() throws Exception {
         CountDownLatch saving = new CountDownLatch(1);

@@ -161,4 +161,35 @@ class SilenceRestartTest {
         assertThat(first.alerting().silences()).extracting(Silence::id).doesNotContain(search.id());
         assertThat(store.all()).containsExactly(search);
     }
+
+    @Test
+    void aSilenceEndedWhileTheStoreWasDownIsRemovedWhenEndedAgainAndDoesNotComeBack() {
+        StoreOutage outage = new StoreOutage();
+        Process first = start(START, outage.wrap(SilenceStore.class, store));
+        Silence search = maintenance(first, "search", Duration.ofHours(1));
+        outage.down(true);
+        assertThatThrownBy(() -> first.alerting().expire(search.id(), "token:bob"))
+                .isInstanceOf(SilenceNotStoredException.class).hasMessageContaining("end it again");
+        outage.down(false);
+
+        assertThat(first.alerting().expire(search.id(), "token:bob")).as("the retry is taken").isTrue();
+        assertThat(store.all()).isEmpty();
+        assertThat(first.alerting().expire(search.id(), "token:bob")).as("then it is unknown").isFalse();
+        assertThat(start(START.plusSeconds(60)).alerting().silences()).isEmpty();
+    }
+
+    @Test
+    void aSilenceWhoseRemovalFailedIsRemovedWithTheNextChange() {
+        StoreOutage outage = new StoreOutage();
+        Process first = start(START, outage.wrap(SilenceStore.class, store));
+        Silence search = maintenance(first, "search", Duration.ofHours(1));
+        outage.down(true);
+        first.clock().advance(Duration.ofHours(1)); // it runs out; its removal fails
+        assertThat(store.all()).containsExactly(search);
+        outage.down(false);
+
+        Silence checkout = maintenance(first, "checkout", Duration.ofHours(1));
+
+        assertThat(store.all()).containsExactly(checkout);
+    }
 }

@@ -3,7 +3,6 @@ package io.homeostat.store.jdbc;
 import io.homeostat.engine.alert.Labels;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
-import io.homeostat.engine.port.StoreRefusedException;
 import io.homeostat.engine.port.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +21,8 @@ import javax.sql.DataSource;
  * acknowledged or resolves. Thread-safe.
  */
 final class JdbcActiveAlertStore implements ActiveAlertStore {
+
+    private static final System.Logger LOG = System.getLogger(JdbcActiveAlertStore.class.getName());
 
     private static final String COLUMNS = "fingerprint, labels, summary, starts_at, acknowledged_by";
 
@@ -49,9 +50,7 @@ final class JdbcActiveAlertStore implements ActiveAlertStore {
             s.setString(5, alert.acknowledgedBy());
             s.executeUpdate();
         } catch (SQLException e) {
-            String message = "cannot save alert " + alert.fingerprint();
-            throw Unreachable.is(e) ? new StoreUnavailableException(message, e)
-                    : new StoreRefusedException(message + ": the database refused it", e);
+            throw DataError.of("cannot save alert " + alert.fingerprint(), e);
         }
     }
 
@@ -74,8 +73,13 @@ final class JdbcActiveAlertStore implements ActiveAlertStore {
                 ResultSet rs = s.executeQuery()) {
             List<ActiveAlert> alerts = new ArrayList<>();
             while (rs.next()) {
-                alerts.add(new ActiveAlert(Labels.of(JsonText.map(rs.getString(2))), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)));
+                try {
+                    alerts.add(new ActiveAlert(Labels.of(JsonText.map(rs.getString(2))), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)));
+                } catch (RuntimeException e) {
+                    // One row this version cannot read (a newer one wrote it) must not keep the server from starting.
+                    LOG.log(System.Logger.Level.ERROR, "active alert " + rs.getString(1) + " cannot be read and is skipped", e);
+                }
             }
             // Sorted here, not by SQL: fingerprints by code point on every database.
             alerts.sort(Comparator.comparing(ActiveAlert::startsAt).thenComparing(ActiveAlert::fingerprint));

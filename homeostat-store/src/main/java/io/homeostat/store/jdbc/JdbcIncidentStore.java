@@ -70,7 +70,7 @@ final class JdbcIncidentStore implements IncidentStore {
             IncidentRows.insert(c, incident);
             return null;
         }), e -> UniqueViolation.is(e) ? new DuplicateIncidentException(incident.id())
-                : failed("cannot save incident " + incident.id(), e));
+                : DataError.of("cannot save incident " + incident.id(), e));
     }
 
     @Override
@@ -81,7 +81,7 @@ final class JdbcIncidentStore implements IncidentStore {
                 throw new IncidentNotFoundException(incident.id());
             }
             return null;
-        }), e -> failed("cannot update incident " + incident.id(), e));
+        }), e -> DataError.of("cannot update incident " + incident.id(), e));
     }
 
     @Override
@@ -94,20 +94,7 @@ final class JdbcIncidentStore implements IncidentStore {
                 insertTimeline(c, writeId, incidentId, entry);
             }
         }, e -> PARENT_MISSING.contains(e.getSQLState()) ? new IncidentNotFoundException(incidentId)
-                : failed("cannot append to the timeline of incident " + incidentId, e));
-    }
-
-    /**
-     * A write the database answered with an error: refused for good if the error is about the data
-     * (SQLSTATE class 22, a value too long for its column, or 23, a broken constraint), which
-     * writing it again cannot mend; otherwise (a deadlock, a lock or statement timeout) unavailable
-     * for now, to be written again.
-     */
-    private static RuntimeException failed(String what, SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23"))
-                ? new StoreRefusedException(what + ": the database refused it", e)
-                : new StoreUnavailableException(what, e);
+                : DataError.of("cannot append to the timeline of incident " + incidentId, e));
     }
 
     /** Inserts one timeline row under {@code writeId}. */

@@ -3,7 +3,6 @@ package io.homeostat.store.jdbc;
 import io.homeostat.engine.alert.Matcher;
 import io.homeostat.engine.alert.Silence;
 import io.homeostat.engine.port.SilenceStore;
-import io.homeostat.engine.port.StoreRefusedException;
 import io.homeostat.engine.port.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +23,8 @@ import javax.sql.DataSource;
  * JSON, written through (people make silences now and then). Thread-safe.
  */
 final class JdbcSilenceStore implements SilenceStore {
+
+    private static final System.Logger LOG = System.getLogger(JdbcSilenceStore.class.getName());
 
     private static final String COLUMNS = "id, matchers, starts_at, ends_at, author, comment";
 
@@ -52,9 +53,7 @@ final class JdbcSilenceStore implements SilenceStore {
             s.setString(6, silence.comment());
             s.executeUpdate();
         } catch (SQLException e) {
-            String message = "cannot save " + silence.id();
-            throw Unreachable.is(e) ? new StoreUnavailableException(message, e)
-                    : new StoreRefusedException(message + ": the database refused it", e);
+            throw DataError.of("cannot save " + silence.id(), e);
         }
     }
 
@@ -77,9 +76,14 @@ final class JdbcSilenceStore implements SilenceStore {
                 ResultSet rs = s.executeQuery()) {
             List<Silence> silences = new ArrayList<>();
             while (rs.next()) {
-                List<Matcher> matchers = JsonText.objects(rs.getString(2)).stream().map(JdbcSilenceStore::matcher).toList();
-                silences.add(new Silence(rs.getString(1), matchers, rs.getObject(3, OffsetDateTime.class).toInstant(),
-                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6)));
+                try {
+                    List<Matcher> matchers = JsonText.objects(rs.getString(2)).stream().map(JdbcSilenceStore::matcher).toList();
+                    silences.add(new Silence(rs.getString(1), matchers, rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6)));
+                } catch (RuntimeException e) {
+                    // One row this version cannot read (a newer one wrote it) must not keep the server from starting.
+                    LOG.log(System.Logger.Level.ERROR, "silence " + rs.getString(1) + " cannot be read and is skipped", e);
+                }
             }
             // Sorted here, not by SQL: ids by code point on every database.
             silences.sort(Comparator.comparing(Silence::startsAt).thenComparing(Silence::id));

@@ -11,6 +11,8 @@ import io.homeostat.engine.port.SilenceStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,10 @@ import java.util.function.Supplier;
  *
  * <p>Changes are serialised by a lock of their own, held while the store is written, so the store
  * sees them in the order they were made (a silence ended right after it was made is not stored
- * again by a late save); the engine's lock is taken inside it, never around it. Thread-safe.
+ * again by a late save); the engine's lock is taken inside it, never around it. A silence ended
+ * here whose removal from the store failed is removed again with each later change, and by
+ * ending it again (the API's DELETE of its id answers as if it were still in force, so an
+ * operator can retry): it must not come back at the next restart. Thread-safe.
  */
 final class Silencing {
 
@@ -37,6 +42,8 @@ final class Silencing {
     private final ReentrantLock changes = new ReentrantLock();
     /** The end timer of each silence not over yet, by id. Guarded by the engine's lock. */
     private final Map<String, Cancellable> ends = new HashMap<>();
+    /** Silences over here but still in the store, whose removal failed. Guarded by {@link #changes}. */
+    private final Map<String, Silence> unremoved = new LinkedHashMap<>();
 
     /** @param store where silences are kept, or null for nowhere */
     Silencing(AlertEngine engine, Suppression suppression, SilenceStore store) {
@@ -69,6 +76,7 @@ final class Silencing {
 
     Silence silence(List<Matcher> matchers, Instant startsAt, Instant endsAt, String author, String comment) {
         return changing(() -> {
+            removeUnremoved();
             Silence silence = engine.locked(out -> {
                 Silence made = new Silence("silence-" + UUID.randomUUID(), matchers, startsAt, endsAt, author, comment);
                 suppression.add(made);
@@ -106,15 +114,22 @@ final class Silencing {
                 }
                 return Optional.of(over);
             });
-            if (ended.isPresent() && store != null) {
+            if (ended.isEmpty() && !unremoved.containsKey(silenceId)) {
+                return false;
+            }
+            if (store != null) {
                 try {
                     store.remove(silenceId);
+                    unremoved.remove(silenceId);
                 } catch (RuntimeException e) {
+                    Silence over = ended.orElseGet(() -> unremoved.get(silenceId));
+                    unremoved.put(silenceId, over);
                     throw new SilenceNotStoredException(silenceId + " is ended now, but is still stored, so a restart"
-                            + " will bring it back until " + ended.get().endsAt() + ": " + e.getMessage(), ended.get(), e);
+                            + " would bring it back; end it again to retry: " + e.getMessage(), over, e);
                 }
             }
-            return ended.isPresent();
+            removeUnremoved();
+            return true;
         });
     }
 
@@ -149,12 +164,30 @@ final class Silencing {
                 try {
                     store.remove(silence.id());
                 } catch (RuntimeException e) {
-                    // Harmless: a silence over when restored mutes nothing and is removed then.
+                    // Over when restored, it mutes nothing (and is audited as run out again then); removed with the next change.
+                    unremoved.put(silence.id(), silence);
                     engine.counters().failure();
                 }
             }
             return null;
         });
+    }
+
+    /** Best effort, under {@link #changes}: removes again the silences whose removal failed. */
+    private void removeUnremoved() {
+        if (store == null) {
+            return;
+        }
+        for (Iterator<String> it = unremoved.keySet().iterator(); it.hasNext(); ) {
+            String id = it.next();
+            try {
+                store.remove(id);
+                it.remove();
+            } catch (RuntimeException e) {
+                engine.counters().failure();
+                return; // still away: the others wait too
+            }
+        }
     }
 
     private <T> T changing(Supplier<T> change) {

@@ -1,5 +1,6 @@
 package io.homeostat.engine.alert.internal;
 
+import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
 import io.homeostat.engine.port.StoreRefusedException;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -18,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * fires, removed once it does not. Writes are serialised by a lock of their own and read the state
  * after taking it, so the last write of an alert is always its latest state, whatever order the
  * calls that changed it finish in. A write the database could not take is tried again with the
- * next change; one it refused is dropped and counted. Failures are counted in the engine's stats.
+ * next change, or {@link Alerting#STORE_RETRY} later if none comes first (on the engine's
+ * scheduler); one it refused is dropped and counted. Failures are counted in the engine's stats.
  * The engine's lock is taken inside this lock, never around it. Thread-safe.
  */
 final class StoredAlerts {
@@ -28,6 +31,8 @@ final class StoredAlerts {
     private final ReentrantLock writes = new ReentrantLock();
     /** Fingerprints changed and not written yet. Guarded by {@link #writes}. */
     private final Set<String> unwritten = new LinkedHashSet<>();
+    /** Whether a retry is set. */
+    private final AtomicBoolean retrying = new AtomicBoolean();
 
     /** @param store where alerts are kept, or null for nowhere */
     StoredAlerts(AlertEngine engine, ActiveAlertStore store) {
@@ -46,12 +51,15 @@ final class StoredAlerts {
 
     /** Writes the alerts with {@code changed} fingerprints as they are now. Outside the engine's lock. */
     void write(Collection<String> changed) {
-        if (store == null || changed.isEmpty()) {
+        if (store == null) {
             return;
         }
         writes.lock();
         try {
             unwritten.addAll(changed);
+            if (unwritten.isEmpty()) {
+                return;
+            }
             Map<String, Optional<ActiveAlert>> now = engine.activeStates(unwritten);
             for (Map.Entry<String, Optional<ActiveAlert>> alert : now.entrySet()) {
                 try {
@@ -67,11 +75,22 @@ final class StoredAlerts {
                 } catch (RuntimeException e) {
                     // The database is away: the rest waits for the next change instead of each waiting for it here.
                     engine.counters().failure();
+                    retryLater();
                     return;
                 }
             }
         } finally {
             writes.unlock();
+        }
+    }
+
+    /** Writes what waits {@link Alerting#STORE_RETRY} from now, unless a retry is set already. */
+    private void retryLater() {
+        if (retrying.compareAndSet(false, true)) {
+            engine.scheduler().schedule(Alerting.STORE_RETRY, () -> {
+                retrying.set(false);
+                write(List.of());
+            });
         }
     }
 }
