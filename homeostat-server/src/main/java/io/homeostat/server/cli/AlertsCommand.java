@@ -26,7 +26,7 @@ final class AlertsCommand extends ClientCommand {
     @Option(names = "--reason", description = "why (required for ack, resolve and silence)")
     String reason;
 
-    @Option(names = "--match", description = "label=value an alert must have to be silenced (repeatable)")
+    @Option(names = "--match", description = "label=value an alert must have to be silenced (repeatable, one value per label)")
     List<String> matches = List.of();
 
     @Option(names = "--minutes", description = "how long a silence lasts (default: ${DEFAULT-VALUE})", defaultValue = "60")
@@ -79,7 +79,11 @@ final class AlertsCommand extends ClientCommand {
             if (eq < 1 || eq == match.length() - 1) {
                 throw new UsageException("--match must be label=value, was '" + match + "'");
             }
-            matchers.put(match.substring(0, eq), match.substring(eq + 1));
+            String label = match.substring(0, eq);
+            if (matchers.putIfAbsent(label, match.substring(eq + 1)) != null) {
+                throw new UsageException("--match " + label + "= given twice: a silence matches one value per label"
+                        + " (silence each value on its own)");
+            }
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("matchers", matchers);

@@ -1,14 +1,19 @@
 package io.homeostat.server.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,8 +31,21 @@ final class ApiClient {
         }
     }
 
-    @Option(names = "--url", description = "the server (default: ${DEFAULT-VALUE})", defaultValue = "http://127.0.0.1:8080")
-    String url;
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
+    /** The server's URL without trailing slashes; the API's paths are appended to it. */
+    private String url = "http://127.0.0.1:8080";
+
+    @Option(names = "--url", paramLabel = "URL", description = "the server, http(s)://HOST:PORT (default: ${DEFAULT-VALUE})",
+            defaultValue = "http://127.0.0.1:8080")
+    void url(String value) {
+        try {
+            url = serverUrl(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "invalid --url '" + value + "': " + e.getMessage());
+        }
+    }
 
     @Option(names = "--token", description = "API token (default: the HOMEOSTAT_TOKEN environment variable)",
             defaultValue = "${env:HOMEOSTAT_TOKEN}")
@@ -37,6 +55,37 @@ final class ApiClient {
     boolean json;
 
     private final ObjectMapper mapper = new ObjectMapper();
+
+    /**
+     * {@code text} as the base of the API's URLs: an http or https URL with a host, trailing
+     * slashes removed (a path before {@code /api}, as behind a proxy, stays).
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    static String serverUrl(String text) {
+        String trimmed = text.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL (" + e.getReason() + " at index " + e.getIndex()
+                    + "); expected http://HOST:PORT");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("expected http://HOST:PORT or https://HOST:PORT");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("no host name or address; expected " + scheme + "://HOST:PORT");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("must have no query (?) or fragment (#)");
+        }
+        return trimmed;
+    }
 
     JsonNode get(String path) {
         return send(HttpRequest.newBuilder(URI.create(url + path)).GET());
@@ -77,7 +126,7 @@ final class ApiClient {
         request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10));
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode body = response.body().isEmpty() ? mapper.createObjectNode() : mapper.readTree(response.body());
+            JsonNode body = body(response);
             if (response.statusCode() >= 400) {
                 String field = body.path("field").asText("");
                 throw new ApiCallException("server answered " + response.statusCode() + ": " + body.path("error").asText(response.body())
@@ -85,10 +134,34 @@ final class ApiClient {
             }
             return body;
         } catch (IOException e) {
-            throw new ApiCallException("cannot reach " + url + ": " + e.getMessage());
+            throw new ApiCallException("cannot reach " + url + ": " + reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiCallException("interrupted");
         }
+    }
+
+    /** The answer's JSON (an empty object for no body). */
+    private JsonNode body(HttpResponse<String> response) {
+        if (response.body().isEmpty()) {
+            return mapper.createObjectNode();
+        }
+        try {
+            return mapper.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new ApiCallException(url + " answered HTTP " + response.statusCode() + " with something other than JSON ("
+                    + response.headers().firstValue("Content-Type").orElse("no Content-Type")
+                    + "): is --url a Homeostat server?");
+        }
+    }
+
+    /** Why a call failed; the JDK's client gives a refused connection no message. */
+    private static String reason(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage();
+            }
+        }
+        return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 }

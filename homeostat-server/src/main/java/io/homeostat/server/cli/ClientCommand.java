@@ -7,8 +7,9 @@ import picocli.CommandLine;
 
 /**
  * What an operator's subcommand with actions does around its call: the client options, the exit
- * codes (0 done, 1 the server or the connection said no, 2 the command line is wrong) and the
- * error line on stderr naming the command. Subclasses implement {@link #run}. Not thread-safe.
+ * codes (0 done, 1 the server or the connection said no, or the server did nothing, 2 the command
+ * line is wrong) and the error line on stderr naming the command. Subclasses implement
+ * {@link #run}. Not thread-safe.
  */
 abstract class ClientCommand implements Callable<Integer> {
 
@@ -17,6 +18,15 @@ abstract class ClientCommand implements Callable<Integer> {
         private static final long serialVersionUID = 1L;
 
         UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** The server took the request and did nothing (e.g. a recovery held): exit 1 with this message. */
+    static final class NothingDoneException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NothingDoneException(String message) {
             super(message);
         }
     }
@@ -35,17 +45,22 @@ abstract class ClientCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             run(out);
-            out.flush();
             return 0;
         } catch (UsageException e) {
-            spec.commandLine().getErr().println("homeostat " + spec.qualifiedName(" ").replaceFirst("^homeostat ", "")
-                    + ": " + e.getMessage());
-            return 2;
-        } catch (ApiClient.ApiCallException e) {
-            spec.commandLine().getErr().println("homeostat " + spec.qualifiedName(" ").replaceFirst("^homeostat ", "")
-                    + ": " + e.getMessage());
-            return 1;
+            return fail(e, 2);
+        } catch (ApiClient.ApiCallException | NothingDoneException e) {
+            return fail(e, 1);
+        } finally {
+            out.flush();
         }
+    }
+
+    private int fail(RuntimeException e, int code) {
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().println("homeostat " + spec.qualifiedName(" ").replaceFirst("^homeostat ", "")
+                + ": " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return code;
     }
 
     /** Prints {@code answer} as JSON with {@code --json}, else {@code line}. */

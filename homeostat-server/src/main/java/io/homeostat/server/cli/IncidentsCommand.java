@@ -1,6 +1,7 @@
 package io.homeostat.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.homeostat.engine.port.IncidentQuery;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code homeostat incidents}: incidents of a running server, newest first. */
+/**
+ * {@code homeostat incidents [--limit N]}: incidents of a running server, newest first, at most
+ * {@code N}; says on stderr when there may be more.
+ */
 @Command(name = "incidents", mixinStandardHelpOptions = true, description = "Lists incidents, newest first.")
 final class IncidentsCommand implements Callable<Integer> {
+
+    /** The most {@code GET /api/v1/incidents} returns at once. */
+    static final int MAX_LIMIT = IncidentQuery.MAX_LIMIT;
 
     @CommandLine.Mixin
     ApiClient client;
@@ -22,13 +29,22 @@ final class IncidentsCommand implements Callable<Integer> {
     @Option(names = "--service", description = "only incidents touching this service")
     String service;
 
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+            description = "at most this many, in [1, " + MAX_LIMIT + "] (default: ${DEFAULT-VALUE})")
+    int limit;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StringBuilder path = new StringBuilder("/api/v1/incidents?limit=100");
+        PrintWriter err = spec.commandLine().getErr();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            err.println("homeostat incidents: --limit must be in [1, " + MAX_LIMIT + "], was " + limit);
+            return 2;
+        }
+        StringBuilder path = new StringBuilder("/api/v1/incidents?limit=").append(limit);
         if (status != null) {
             path.append("&status=").append(URLEncoder.encode(status, StandardCharsets.UTF_8));
         }
@@ -49,9 +65,13 @@ final class IncidentsCommand implements Callable<Integer> {
                 table.print(out);
             }
             out.flush();
+            if (answer.path("incidents").size() >= limit) {
+                err.println("homeostat incidents: showing the first " + limit + "; there may be more: "
+                        + (limit < MAX_LIMIT ? "use --limit (at most " + MAX_LIMIT + ")" : "narrow with --status or --service"));
+            }
             return 0;
         } catch (ApiClient.ApiCallException e) {
-            spec.commandLine().getErr().println("homeostat incidents: " + e.getMessage());
+            err.println("homeostat incidents: " + e.getMessage());
             return 1;
         }
     }

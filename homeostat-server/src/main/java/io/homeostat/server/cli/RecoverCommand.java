@@ -8,9 +8,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code homeostat recover WORKFLOW (--incident ID | --service NAME) --reason TEXT}: starts a workflow by hand (operator). */
+/**
+ * {@code homeostat recover WORKFLOW (--incident ID | --service NAME) --reason TEXT}: starts a
+ * workflow by hand (operator). Exits 0 only when a run started: a start the server held (kill
+ * switch, flags, blast radius, ...) or escalated exits 1, saying why.
+ */
 @Command(name = "recover", mixinStandardHelpOptions = true,
-        description = "Starts a recovery workflow by hand for an active incident, or for a service (operator).")
+        description = "Starts a recovery workflow by hand for an active incident, or for a service (operator).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:a run started",
+            "1:nothing was started: held (kill switch, flags, flapping, blast radius, concurrency), no workflow, "
+                    + "already running, incident not active; or the server refused or could not be reached",
+            "2:the command line is wrong"})
 final class RecoverCommand extends ClientCommand {
 
     @Parameters(index = "0", description = "the workflow's name (see GET /api/v1/workflows)")
@@ -39,9 +49,13 @@ final class RecoverCommand extends ClientCommand {
         }
         body.put("reason", required(reason, "--reason"));
         JsonNode answer = client.post("/api/v1/workflows/" + ApiClient.segment(workflow) + "/runs", body);
-        print(out, answer, "workflow " + workflow + ": " + answer.path("outcome").asText()
+        String outcome = answer.path("outcome").asText();
+        print(out, answer, "workflow " + workflow + ": " + outcome
                 + (answer.path("runId").asText().isEmpty() ? "" : ", run " + answer.path("runId").asText())
                 + " for incident " + answer.path("incidentId").asText() + " on " + answer.path("service").asText()
                 + " (" + answer.path("reason").asText() + ")");
+        if (!outcome.equals("STARTED")) {
+            throw new NothingDoneException("nothing was started (" + outcome + ": " + answer.path("reason").asText() + ")");
+        }
     }
 }

@@ -10,9 +10,12 @@ import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.Severity;
+import com.sun.net.httpserver.HttpServer;
 import io.homeostat.server.RunningServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +100,60 @@ class ClientCommandsTest {
         assertThat(run("status", url(), "--token", "")).isEqualTo(1);
         assertThat(err.toString()).contains("no token");
         assertThat(run("status", "--url=http://127.0.0.1:1", "--token", running.viewer)).isEqualTo(1);
-        assertThat(err.toString()).contains("cannot reach");
+        assertThat(err.toString()).contains("homeostat status: cannot reach http://127.0.0.1:1: connection refused")
+                .doesNotContain("null");
+    }
+
+    @Test
+    void incidentsStopsAtTheLimitAndSaysSo() {
+        assertThat(run("incidents", url(), "--token", running.viewer)).isZero();
+        assertThat(err.toString()).isEmpty(); // one incident, limit 100
+        assertThat(run("incidents", url(), "--token", running.viewer, "--limit", "1")).isZero();
+        assertThat(out.toString()).contains("db:primary");
+        assertThat(err.toString()).contains("homeostat incidents: showing the first 1", "--limit");
+        err.getBuffer().setLength(0);
+        assertThat(run("incidents", url(), "--token", running.viewer, "--limit", "0")).isEqualTo(2);
+        assertThat(run("incidents", url(), "--token", running.viewer, "--limit", "10001")).isEqualTo(2);
+        assertThat(err.toString()).contains("--limit must be in [1, 10000], was 10001");
+    }
+
+    @Test
+    void aTrailingSlashInTheUrlIsIgnored() {
+        assertThat(run("status", url() + "/", "--token", running.viewer)).as(err.toString()).isZero();
+        assertThat(run("incidents", url() + "//", "--token", running.viewer)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("active incidents", "db:primary");
+    }
+
+    @Test
+    void aUrlThatIsNotHttpIsAUsageErrorNotAStackTrace() {
+        assertThat(run("status", "--url", "127.0.0.1:" + running.server.port(), "--token", running.viewer)).isEqualTo(2);
+        assertThat(err.toString()).contains("invalid --url '127.0.0.1:" + running.server.port() + "'", "http://HOST:PORT");
+        err.getBuffer().setLength(0);
+        assertThat(run("alerts", "--url", "not a url", "--token", running.viewer)).isEqualTo(2);
+        assertThat(err.toString()).contains("invalid --url 'not a url'").doesNotContain("Exception");
+        err.getBuffer().setLength(0);
+        assertThat(run("circuits", "--url", "ftp://127.0.0.1:21", "--token", running.viewer)).isEqualTo(2);
+        assertThat(err.toString()).contains("invalid --url 'ftp://127.0.0.1:21'");
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerJsonIsNamedAsSuch() throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] page = "<html><body>not found</body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(404, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        other.start();
+        try {
+            assertThat(run("status", "--url=http://127.0.0.1:" + other.getAddress().getPort(), "--token", running.viewer))
+                    .isEqualTo(1);
+            assertThat(err.toString()).contains("answered HTTP 404 with something other than JSON (text/html)",
+                    "is --url a Homeostat server?").doesNotContain("cannot reach", "Unexpected character");
+        } finally {
+            other.stop(0);
+        }
     }
 }

@@ -96,6 +96,33 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void recoverExitsOneWhenTheServerHeldTheStart() throws Exception {
+        assertThat(run("flags", "set", "recovery.kill-switch", "on", "--reason", "drill", "--token", running.operator)).isZero();
+
+        assertThat(run("recover", "restart-now", "--service", "orders", "--reason", "heap climbing", "--token",
+                running.operator)).isEqualTo(1);
+        assertThat(out.toString()).contains("workflow restart-now: HELD", "on orders");
+        assertThat(err.toString()).contains("homeostat recover: nothing was started (HELD: ");
+        assertThat(run("recover", "restart-now", "--service", "billing", "--reason", "heap climbing", "--token",
+                running.operator, "--json")).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(out.toString()).path("outcome").asText()).isEqualTo("HELD");
+        assertThat(running.server.loop().store().workflows().active()).isEmpty();
+        assertThat(run("recover", "--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes:", "0   a run started", "1   nothing was started");
+    }
+
+    @Test
+    void aSilenceRefusesTwoValuesForOneLabel() {
+        assertThat(run("alerts", "silence", "--match", "service=a", "--match", "service=b", "--reason", "maintenance",
+                "--token", running.operator)).isEqualTo(2);
+        assertThat(err.toString()).contains("homeostat alerts: --match service= given twice");
+        assertThat(running.server.loop().alerting().silences()).isEmpty();
+        assertThat(run("alerts", "silence", "--match", "service=a", "--match", "severity=high", "--reason", "maintenance",
+                "--token", running.operator)).isZero();
+        assertThat(running.server.loop().alerting().silences()).hasSize(1);
+    }
+
+    @Test
     void alertsListAcknowledgeResolveAndSilence() {
         running.server.loop().alerting().fire(Alert.of("payments", Severity.HIGH, "errors", "", "errors on payments",
                 RunningServer.START));
