@@ -10,10 +10,11 @@ import java.util.Objects;
  * How the server listens and what it accepts. Immutable; validated on construction (bad values
  * are rejected with the field's name, never clamped). Start from {@link #defaults()}.
  *
- * @param host the address to bind; default {@code 127.0.0.1} (loopback only: exposing the API is
- *     a decision the operator takes with {@code --host})
+ * @param host the address to bind; default {@code 127.0.0.1} (loopback only: exposing the API,
+ *     over plain HTTP, is a decision the operator takes with {@code --host}); not blank
  * @param port the TCP port; default 8080, 0 picks a free one, in [0, 65535]
- * @param dataDirectory where the H2 database, the spool and the token file live; default {@code ./data}
+ * @param dataDirectory where the H2 database, the spool and the token file live; default {@code ./data};
+ *     not empty
  * @param maxBatchBytes the largest ingest body; default 4 MiB, in [1 KiB, 64 MiB]; larger gets 413
  * @param maxBatchSignals the most signals in one ingest batch; default 10,000, in [1, 100,000]
  * @param maxFutureSkew how far ahead of the server's clock a signal's time may be; default 5 min,
@@ -45,6 +46,9 @@ public record ServerConfig(
         Objects.requireNonNull(retention, "retention");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
+        }
+        if (dataDirectory.toString().isBlank()) {
+            throw new IllegalArgumentException("dataDirectory must not be empty (use . for the current directory)");
         }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be in [0, 65535], was " + port);

@@ -6,6 +6,7 @@ import io.homeostat.engine.plan.DegradationPolicyReader;
 import io.homeostat.server.runtime.LoopConfig;
 import io.homeostat.server.runtime.Retention;
 import java.time.Duration;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -72,7 +73,7 @@ public final class ServerConfigFile {
             return base;
         }
         ConfigNode server = root.required("server").requireKeys(Set.of("host", "port", "data"));
-        String host = server.field("host").map(ConfigNode::asString).orElse(base.host());
+        String host = server.field("host").map(ServerConfigFile::nonBlank).orElse(base.host());
         int port = base.port();
         if (server.field("port").isPresent()) {
             ConfigNode node = server.required("port");
@@ -81,8 +82,25 @@ public final class ServerConfigFile {
                 throw node.error("must be in [0, 65535]");
             }
         }
-        Path data = server.field("data").map(node -> Path.of(node.asString())).orElse(base.dataDirectory());
+        Path data = server.field("data").map(ServerConfigFile::path).orElse(base.dataDirectory());
         return base.withAddress(host, port).withDataDirectory(data);
+    }
+
+    private static String nonBlank(ConfigNode node) {
+        String text = node.asString().strip();
+        if (text.isEmpty()) {
+            throw node.error("must not be empty");
+        }
+        return text;
+    }
+
+    private static Path path(ConfigNode node) {
+        String text = nonBlank(node);
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw node.error("is not a path: " + e.getReason());
+        }
     }
 
     private static Retention retention(ConfigNode node, Retention base) {

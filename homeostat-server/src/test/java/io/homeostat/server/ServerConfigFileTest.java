@@ -47,6 +47,20 @@ class ServerConfigFileTest {
     }
 
     @Test
+    void anEmptyHostOrDataDirectoryIsRefusedWithFileLineAndKey() throws IOException {
+        Path host = write("server:\n  port: 9090\n  host: \"\"\n");
+        assertThatThrownBy(() -> ServerConfigFile.apply(host, ServerConfig.defaults()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("homeostat.yaml:3:").hasMessageContaining("server.host: must not be empty");
+        Path data = write("server:\n  data: \" \"\n");
+        assertThatThrownBy(() -> ServerConfigFile.apply(data, ServerConfig.defaults()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("homeostat.yaml:2:").hasMessageContaining("server.data: must not be empty");
+        assertThatThrownBy(() -> ServerConfig.defaults().withDataDirectory(Path.of("")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dataDirectory");
+    }
+
+    @Test
     void sectionsNotReadYetAreRefusedRatherThanIgnored() throws IOException {
         Path file = write("detectors:\n  threshold: []\n");
         assertThatThrownBy(() -> ServerConfigFile.apply(file, ServerConfig.defaults()))

@@ -3,12 +3,17 @@ package io.homeostat.server.cli;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.config.ConfigException;
+import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.server.runtime.LoopOptions;
+import io.javalin.util.JavalinException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -18,13 +23,22 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code homeostat server}: runs engine, store and API until SIGTERM or Ctrl-C, then shuts down
- * cleanly (the store is flushed). Prints the generated admin token on the first start, once.
+ * cleanly (the store is flushed). Prints the generated admin token on the
+ * first start, once. Exit codes: 1 when it cannot start (port or data directory in use, store
+ * unreachable), 2 for bad settings.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Runs the Homeostat server (engine + embedded H2 store + HTTP API) until stopped.")
+        description = "Runs the Homeostat server (engine + embedded H2 store + HTTP API) until stopped.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped by SIGTERM or Ctrl-C",
+            "1:could not start (port in use, data directory in use by another server, store unreachable, ...)",
+            "2:bad settings (option, variable or --config file)"})
 final class ServerCommand implements Callable<Integer> {
 
-    @Option(names = "--host", description = "address to bind (default: ${DEFAULT-VALUE}; loopback only)")
+    @Option(names = "--host", description = "address to bind (default: " + ServerConfig.DEFAULT_HOST + ", this machine"
+            + " only); another address, e.g. 0.0.0.0, opens the API and the dashboard to the network over plain HTTP,"
+            + " tokens in clear text: put a TLS proxy in front")
     String host;
 
     @Option(names = "--port", description = "TCP port, 0 for any free one (default: 8080)")
@@ -64,6 +78,12 @@ final class ServerCommand implements Callable<Integer> {
             return 2;
         }
         ServerConfig chosen = settings.server();
+        if (!loopback(chosen.host())) {
+            err.println("homeostat server: warning: listening on " + chosen.host() + ", not loopback only: the API and"
+                    + " the dashboard are open to the network over plain HTTP, and tokens travel in clear text"
+                    + " (put a TLS proxy in front, or keep " + ServerConfig.DEFAULT_HOST + ")");
+            err.flush();
+        }
         Scheduler scheduler = Scheduler.system();
         Clock clock = scheduler.clock();
         long begin = clock.monotonicNanos();
@@ -76,6 +96,9 @@ final class ServerCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("homeostat server: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            err.println("homeostat server: " + startFailure(e, chosen));
+            return 1;
         }
         long startMillis = (clock.monotonicNanos() - begin) / 1_000_000;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -95,5 +118,57 @@ final class ServerCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Whether {@code host} names only loopback addresses (an unknown name: the start fails and says so). */
+    static boolean loopback(String host) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /** Why the server could not start, in one line. */
+    static String startFailure(RuntimeException e, ServerConfig config) {
+        if (e instanceof StoreUnavailableException) {
+            if (h2Error(e) == H2_DATABASE_ALREADY_OPEN) {
+                return "the data directory " + config.dataDirectory().toAbsolutePath() + " is in use by another"
+                        + " process (another server? stop it, or pass another --data)";
+            }
+            return "cannot open the store: " + e.getMessage();
+        }
+        if (e instanceof JavalinException) { // only the HTTP server's start throws it
+            return "cannot listen on " + config.host() + ":" + config.port() + ": " + reason(rootCause(e));
+        }
+        return "cannot start: " + reason(e);
+    }
+
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    private static int h2Error(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql.getErrorCode();
+            }
+        }
+        return 0;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static String reason(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

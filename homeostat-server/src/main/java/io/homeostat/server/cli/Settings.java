@@ -6,6 +6,7 @@ import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.server.ServerConfigFile;
 import io.homeostat.store.jdbc.StoreConfig;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,6 +43,9 @@ record Settings(ServerConfig server, StoreConfig store, Optional<Path> configFil
                 server = ServerConfigFile.apply(file, server);
             } catch (ConfigException e) {
                 throw new InvalidSettingsException(e.getMessage());
+            } catch (UncheckedIOException e) {
+                throw new InvalidSettingsException("--config: " + e.getMessage() + " ("
+                        + e.getCause().getClass().getSimpleName() + ")");
             }
         }
         try {
@@ -52,6 +56,9 @@ record Settings(ServerConfig server, StoreConfig store, Optional<Path> configFil
         try {
             server = server.withAddress(host != null ? host : server.host(), port != null ? port : server.port());
             if (data != null) {
+                if (data.toString().isBlank()) {
+                    throw new InvalidSettingsException("--data must not be empty (use . for the current directory)");
+                }
                 server = server.withDataDirectory(data);
             }
         } catch (IllegalArgumentException e) {

@@ -1,18 +1,28 @@
 package io.homeostat.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code homeostat server} refuses bad options before it starts anything. */
+/**
+ * {@code homeostat server} refuses bad options before it starts anything, and reports a start
+ * that fails in one line.
+ */
 class ServerCommandTest {
 
     @TempDir
@@ -46,6 +56,68 @@ class ServerCommandTest {
         assertThat(run("server", "--port", "70000", "--data", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("port");
         assertThat(run("server", "--port", "eighty")).isEqualTo(2);
+    }
+
+    @Test
+    void aBlankHostInTheFileIsNamedWithLineAndKey() throws IOException {
+        Path file = Files.writeString(dir.resolve("homeostat.yaml"), "server:\n  port: 0\n  host: \"\"\n");
+        assertThat(run("server", "--config", file.toString(), "--data", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("homeostat server: ", "homeostat.yaml:3:", "server.host: must not be empty")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void anEmptyDataOptionIsRefused() {
+        assertThatThrownBy(() -> Settings.resolve(null, Map.of(), null, null, Path.of("")))
+                .isInstanceOf(Settings.InvalidSettingsException.class).hasMessageContaining("--data must not be empty");
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPortInUseIsOneLineAndExitOne() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(run("server", "--port", String.valueOf(taken.getLocalPort()), "--data", dir.toString())).isEqualTo(1);
+            assertThat(err.toString().strip().lines().toList())
+                    .containsExactly("homeostat server: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                            + ": Address already in use");
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDataDirectoryInUseIsOneLineAndExitOne() throws IOException {
+        CommandLines migrate = new CommandLines(Map.of());
+        assertThat(migrate.run("db", "migrate", "--data", dir.toString())).as(migrate.err.toString()).isZero();
+        // As another process holds it: H2 takes the same lock on the file.
+        try (FileChannel database = FileChannel.open(dir.resolve("homeostat.mv.db"), StandardOpenOption.WRITE);
+                FileLock lock = database.tryLock()) {
+            assertThat(lock).isNotNull();
+            assertThat(run("server", "--port", "0", "--data", dir.toString())).isEqualTo(1);
+        }
+        assertThat(err.toString().strip().lines().toList()).containsExactly("homeostat server: the data directory "
+                + dir.toAbsolutePath() + " is in use by another process (another server? stop it, or pass another --data)");
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anAddressBeyondLoopbackIsWarnedAbout() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x"); // so that the start fails before binding
+        assertThat(run("server", "--host", "0.0.0.0", "--port", "0", "--data", notADirectory.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("homeostat server: warning: listening on 0.0.0.0, not loopback only",
+                "tokens travel in clear text", "homeostat server: cannot open the store: ").doesNotContain("\tat ");
+        assertThat(ServerCommand.loopback("127.0.0.1")).isTrue();
+        assertThat(ServerCommand.loopback("localhost")).isTrue();
+        assertThat(ServerCommand.loopback("::1")).isTrue();
+        assertThat(ServerCommand.loopback("0.0.0.0")).isFalse();
+    }
+
+    @Test
+    void theHelpSaysWhatAnotherHostMeans() {
+        StringWriter help = new StringWriter();
+        CommandLine command = new CommandLine(new HomeostatCommand());
+        command.setOut(new PrintWriter(help, true));
+        assertThat(command.execute("server", "--help")).isZero();
+        assertThat(help.toString()).contains("default: 127.0.0.1", "plain HTTP").doesNotContain("null");
     }
 
     @Test
