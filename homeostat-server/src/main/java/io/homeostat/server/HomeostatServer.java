@@ -206,6 +206,11 @@ public final class HomeostatServer implements AutoCloseable {
                 .withSpool(data.resolve("spool"), StoreConfig.defaults().spoolMaxBytes());
     }
 
+    /** The file of the embedded H2 database under {@code config}'s data directory (see {@link #embeddedStore}). */
+    public static Path embeddedDatabaseFile(ServerConfig config) {
+        return config.dataDirectory().toAbsolutePath().resolve("homeostat.mv.db");
+    }
+
     /** The port it listens on (the bound one when configured with 0). */
     public int port() {
         return http.port();

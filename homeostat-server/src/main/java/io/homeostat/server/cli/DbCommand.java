@@ -3,10 +3,14 @@ package io.homeostat.server.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.homeostat.engine.port.StoreUnavailableException;
+import io.homeostat.server.HomeostatServer;
 import io.homeostat.store.jdbc.SchemaMigrations;
+import io.homeostat.store.jdbc.StoreConfig;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,8 +21,9 @@ import picocli.CommandLine.Option;
  * {@code homeostat db migrate|validate|info}: the store's schema migrations on their own, against
  * the database the server would use (the embedded H2 under {@code --data}, or
  * {@code HOMEOSTAT_STORE_URL}). The embedded H2 file can be opened by one process at a time: stop
- * the server first. Exit codes: 0 done (valid), 1 invalid schema or database unreachable, 2 bad
- * settings.
+ * the server first. Only {@code migrate} creates a database that does not exist: {@code info} and
+ * {@code validate} say "no database at ..." (a misspelt {@code --data}) and create nothing. Exit
+ * codes: 0 done (valid), 1 invalid schema, no database or database unreachable, 2 bad settings.
  */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Schema migrations of the store (Flyway).",
         subcommands = {DbCommand.Migrate.class, DbCommand.Validate.class, DbCommand.Info.class})
@@ -68,8 +73,14 @@ final class DbCommand implements Runnable {
                 err.println("homeostat db " + spec.name() + ": " + e.getMessage());
                 return 2;
             }
+            Path embedded = HomeostatServer.embeddedDatabaseFile(settings.server());
+            if (!creates() && isEmbedded(settings) && !Files.exists(embedded)) {
+                err.println("homeostat db " + spec.name() + ": no database at " + embedded
+                        + " (is --data right? 'homeostat db migrate' or the server's first start creates it)");
+                return 1;
+            }
             try {
-                return run(settings, spec.commandLine().getOut());
+                return run(creates() ? settings : readOnly(settings), spec.commandLine().getOut());
             } catch (StoreUnavailableException e) {
                 err.println("homeostat db " + spec.name() + ": " + e.getMessage());
                 return 1;
@@ -80,6 +91,31 @@ final class DbCommand implements Runnable {
         }
 
         abstract int run(Settings settings, PrintWriter out) throws Exception;
+
+        /** Whether this subcommand may create the database; the others only read it. */
+        boolean creates() {
+            return false;
+        }
+
+        private static boolean isEmbedded(Settings settings) {
+            return settings.store().jdbcUrl().equals(HomeostatServer.embeddedStore(settings.server()).jdbcUrl());
+        }
+
+        /**
+         * The settings with an H2 file URL that refuses to create the database it names
+         * ({@code IFEXISTS=TRUE}), unless the URL says otherwise; other URLs as they are.
+         */
+        private static Settings readOnly(Settings settings) {
+            StoreConfig store = settings.store();
+            String url = store.jdbcUrl();
+            String rest = url.startsWith("jdbc:h2:") ? url.substring("jdbc:h2:".length()) : "";
+            boolean file = rest.startsWith("file:") || rest.startsWith("/") || rest.startsWith(".") || rest.startsWith("~");
+            if (!file || url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=")) {
+                return settings;
+            }
+            return new Settings(settings.server(), store.withJdbc(url + ";IFEXISTS=TRUE", store.user(), store.password()),
+                    settings.configFile());
+        }
 
         String json(Object value) throws Exception {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
@@ -94,6 +130,11 @@ final class DbCommand implements Runnable {
 
         Migrate(Map<String, String> environment) {
             super(environment);
+        }
+
+        @Override
+        boolean creates() {
+            return true;
         }
 
         @Override

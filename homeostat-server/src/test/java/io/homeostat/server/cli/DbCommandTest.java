@@ -3,6 +3,9 @@ package io.homeostat.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,8 +18,29 @@ class DbCommandTest {
     Path dir;
 
     @Test
-    void infoValidateAndMigrateTheEmbeddedDatabase() {
+    void infoAndValidateCreateNoDatabaseWhereThereIsNone() {
+        Path misspelt = dir.resolve("dta");
+        for (String readOnly : new String[] {"info", "validate"}) {
+            CommandLines run = new CommandLines(Map.of());
+            assertThat(run.run("db", readOnly, "--data", misspelt.toString())).isEqualTo(1);
+            assertThat(run.err.toString()).contains("homeostat db " + readOnly + ": no database at "
+                    + misspelt.toAbsolutePath().resolve("homeostat.mv.db"));
+        }
+        assertThat(misspelt).doesNotExist();
+
+        Path elsewhere = dir.resolve("elsewhere");
+        CommandLines named = new CommandLines(Map.of("HOMEOSTAT_STORE_URL", "jdbc:h2:file:" + elsewhere.toAbsolutePath()));
+        assertThat(named.run("db", "info", "--data", dir.toString())).isEqualTo(1);
+        assertThat(dir.resolve("elsewhere.mv.db")).doesNotExist();
+        assertThat(dir.resolve("homeostat.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void infoValidateAndMigrateTheEmbeddedDatabase() throws SQLException {
         String data = dir.toString();
+        try (Connection empty = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("homeostat"), "sa", "")) {
+            assertThat(empty.isValid(1)).isTrue(); // a database with no schema yet: every migration pending
+        }
         CommandLines pending = new CommandLines(Map.of());
         assertThat(pending.run("db", "info", "--data", data)).isEqualTo(0);
         assertThat(pending.out.toString()).contains("VERSION", "STATE", "knowledge", "Pending").doesNotContain("Success");
