@@ -17,7 +17,6 @@ import io.homeostat.demo.triage.Traffic;
 import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.server.runtime.LoopOptions;
-import io.homeostat.store.jdbc.StoreConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -97,28 +96,23 @@ public final class DemoRun implements AutoCloseable {
         chaos.start(faults, scheduler);
     }
 
+    /**
+     * The server on the embedded store, which stays open while the JVM shuts down
+     * ({@link HomeostatServer#embeddedStore}): on Ctrl-C the report is made in a shutdown hook.
+     */
     private HomeostatServer startServer(int port) {
         LoopOptions loopOptions = Healer.options(system, scheduler);
         ServerConfig config = ServerConfig.defaults().withDataDirectory(dataDirectory).withAddress(ServerConfig.DEFAULT_HOST, port);
         try {
-            return HomeostatServer.start(config, store(config), scheduler, loopOptions);
+            return HomeostatServer.start(config, HomeostatServer.embeddedStore(config), scheduler, loopOptions);
         } catch (RuntimeException e) {
             if (port == 0) {
                 throw e;
             }
             out.println("port " + port + " is taken (" + e.getMessage() + "); using a free one");
             ServerConfig any = config.withAddress(ServerConfig.DEFAULT_HOST, 0);
-            return HomeostatServer.start(any, store(any), scheduler, loopOptions);
+            return HomeostatServer.start(any, HomeostatServer.embeddedStore(any), scheduler, loopOptions);
         }
-    }
-
-    /**
-     * The embedded store, kept open while the JVM shuts down: on Ctrl-C the report is made in a
-     * shutdown hook, after H2's own hook would have closed the database.
-     */
-    private static StoreConfig store(ServerConfig config) {
-        StoreConfig embedded = HomeostatServer.embeddedStore(config);
-        return embedded.withJdbc(embedded.jdbcUrl() + ";DB_CLOSE_ON_EXIT=FALSE", embedded.user(), embedded.password());
     }
 
     /**

@@ -198,11 +198,16 @@ public final class HomeostatServer implements AutoCloseable {
                 Optional.of(incidents), Objects.requireNonNull(scheduler, "scheduler"), LoopOptions.defaults(), Optional.empty());
     }
 
-    /** The store settings of the embedded default: H2 and the spool under {@code dataDirectory}. */
+    /**
+     * The store settings of the embedded default: H2 and the spool under {@code dataDirectory}.
+     * The database stays open until the store is closed, also while the JVM shuts down
+     * ({@code DB_CLOSE_ON_EXIT=FALSE}): H2's own shutdown hook would otherwise close it under a
+     * server that is still flushing in its hook, and what it was writing would go to the spool.
+     */
     public static StoreConfig embeddedStore(ServerConfig config) {
         var data = config.dataDirectory().toAbsolutePath();
         return StoreConfig.defaults()
-                .withJdbc("jdbc:h2:file:" + data.resolve("homeostat"), "sa", "")
+                .withJdbc("jdbc:h2:file:" + data.resolve("homeostat") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "")
                 .withSpool(data.resolve("spool"), StoreConfig.defaults().spoolMaxBytes());
     }
 

@@ -7,6 +7,9 @@ import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.server.runtime.LoopOptions;
+import io.homeostat.store.jdbc.JdbcStore;
+import io.homeostat.store.jdbc.LoopStateStats;
+import io.homeostat.store.jdbc.WriterStats;
 import io.javalin.util.JavalinException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -14,6 +17,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -23,7 +28,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code homeostat server}: runs engine, store and API until SIGTERM or Ctrl-C, then shuts down
- * cleanly (the store is flushed). Prints the generated admin token on the
+ * cleanly and says whether the store took everything. Prints the generated admin token on the
  * first start, once. Exit codes: 1 when it cannot start (port or data directory in use, store
  * unreachable), 2 for bad settings.
  */
@@ -103,10 +108,12 @@ final class ServerCommand implements Callable<Integer> {
         long startMillis = (clock.monotonicNanos() - begin) / 1_000_000;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            err.println("homeostat server: stopped, store flushed");
-            err.flush();
-            stopped.countDown();
+            try {
+                err.println("homeostat server: " + stop(server));
+                err.flush();
+            } finally {
+                stopped.countDown();
+            }
         }, "homeostat-shutdown"));
         server.firstAdminToken().ifPresent(token -> {
             out.println("First start: an admin API token was generated. It is shown only now; keep it:");
@@ -147,6 +154,40 @@ final class ServerCommand implements Callable<Integer> {
             return "cannot listen on " + config.host() + ":" + config.port() + ": " + reason(rootCause(e));
         }
         return "cannot start: " + reason(e);
+    }
+
+    /**
+     * Stops {@code server} and says whether the store took everything: "stopped, store flushed",
+     * or how much waits in the spool for the next start, or was lost.
+     */
+    static String stop(HomeostatServer server) {
+        String failure = "";
+        try {
+            server.close();
+        } catch (RuntimeException e) {
+            failure = " (closing failed: " + reason(e) + ")";
+        }
+        JdbcStore store = server.loop().store();
+        return stopped(store.stats(), store.loopStateStats(), store.config().spoolDirectory()) + failure;
+    }
+
+    /** What {@link #stop} says, from the store's counts after it closed. */
+    static String stopped(WriterStats writes, LoopStateStats loopState, Path spool) {
+        long batches = writes.spool().pendingEntries();
+        long loopWrites = loopState.pendingWrites();
+        List<String> waiting = new ArrayList<>();
+        if (batches > 0) {
+            waiting.add(batches + (batches == 1 ? " batch" : " batches") + " of records");
+        }
+        if (loopWrites > 0) {
+            waiting.add(loopWrites + " of the loop's writes (incidents, runs, diagnoses)");
+        }
+        String line = waiting.isEmpty() ? "stopped, store flushed"
+                : "stopped; the database did not take everything: " + String.join(" and ", waiting)
+                        + " wait in the spool (" + spool.toAbsolutePath() + ") for the next start";
+        long dropped = writes.droppedRecords();
+        return dropped == 0 ? line : line + "; " + dropped + (dropped == 1 ? " record was" : " records were")
+                + " lost while it ran (the spool was full or could not be written)";
     }
 
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;

@@ -420,7 +420,7 @@ public final class ControlLoop implements AutoCloseable {
 
     /**
      * Stops ticking (waiting for a running tick) and housekeeping, delivers what the bus holds, then
-     * flushes and closes the store.
+     * flushes and closes the store (closed also when the flush throws, reporting dropped records).
      */
     @Override
     public void close() {
@@ -435,7 +435,10 @@ public final class ControlLoop implements AutoCloseable {
                 LOG.warn("closing a subscription failed", e);
             }
         }
-        store.flush();
-        store.close();
+        try {
+            store.flush();
+        } finally {
+            store.close();
+        }
     }
 }

@@ -3,6 +3,15 @@ package io.homeostat.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.detect.SeriesKey;
+import io.homeostat.engine.detect.Severity;
+import io.homeostat.server.HomeostatServer;
+import io.homeostat.server.RunningServer;
+import io.homeostat.server.ServerConfig;
+import io.homeostat.store.jdbc.LoopStateStats;
+import io.homeostat.store.jdbc.WriterStats;
+import io.homeostat.store.spool.SpoolStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code homeostat server} refuses bad options before it starts anything, and reports a start
- * that fails in one line.
+ * {@code homeostat server} refuses bad options before it starts anything, reports a start that
+ * fails in one line, and says on stopping whether the store took everything.
  */
 class ServerCommandTest {
 
@@ -118,6 +127,50 @@ class ServerCommandTest {
         command.setOut(new PrintWriter(help, true));
         assertThat(command.execute("server", "--help")).isZero();
         assertThat(help.toString()).contains("default: 127.0.0.1", "plain HTTP").doesNotContain("null");
+    }
+
+    @Test
+    void theEmbeddedDatabaseStaysOpenUntilTheServerClosesIt() {
+        ServerConfig config = ServerConfig.defaults().withDataDirectory(dir);
+        // Without it H2's own shutdown hook closes the database under a server still flushing in its hook.
+        assertThat(HomeostatServer.embeddedStore(config).jdbcUrl())
+                .isEqualTo("jdbc:h2:file:" + dir.toAbsolutePath().resolve("homeostat") + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Test
+    void aServerClosedNormallySaysTheStoreIsFlushed() {
+        RunningServer running = new RunningServer(dir);
+        running.server.loop().tracker().observe(new Detection("d-1", "threshold", Detection.Kind.THRESHOLD,
+                Detection.Status.FIRING, new SeriesKey("db:primary", "error.rate"), "errors", "error-rate-high",
+                Severity.HIGH, 0.9, "error rate 40 %", Map.of(), RunningServer.START));
+        CommandLines flags = new CommandLines(Map.of());
+        assertThat(flags.run("flags", "set", "recovery.kill-switch", "on", "--reason", "drill", "--token", running.operator,
+                "--url=http://127.0.0.1:" + running.server.port())).as(flags.err.toString()).isZero();
+
+        assertThat(ServerCommand.stop(running.server)).isEqualTo("stopped, store flushed");
+        running.close();
+        assertThat(running.server.loop().store().stats().spool().pendingEntries()).isZero();
+        assertThat(running.server.loop().store().loopStateStats().pendingWrites()).isZero();
+    }
+
+    @Test
+    void whatWaitsInTheSpoolIsSaidInsteadOfFlushed() {
+        SpoolStats empty = new SpoolStats(0, 0, 1 << 20, 0, 0, 0, 0);
+        SpoolStats two = new SpoolStats(2, 4096, 1 << 20, 2, 0, 0, 0);
+        WriterStats flushed = new WriterStats(10, 10, 0, 0, 0, 0, 0, 0, empty);
+        WriterStats spooled = new WriterStats(10, 0, 10, 0, 0, 0, 1, 0, two);
+        LoopStateStats loopFlushed = new LoopStateStats(0, 5, 0, 0, 0, 0, 0, 0, empty);
+        LoopStateStats loopSpooled = new LoopStateStats(3, 5, 3, 0, 0, 0, 1, 0, empty);
+        Path spool = dir.resolve("spool");
+
+        assertThat(ServerCommand.stopped(flushed, loopFlushed, spool)).isEqualTo("stopped, store flushed");
+        assertThat(ServerCommand.stopped(spooled, loopSpooled, spool)).isEqualTo("stopped; the database did not take"
+                + " everything: 2 batches of records and 3 of the loop's writes (incidents, runs, diagnoses) wait in the"
+                + " spool (" + spool.toAbsolutePath() + ") for the next start");
+        assertThat(ServerCommand.stopped(flushed, loopSpooled, spool)).startsWith("stopped; ").doesNotContain("flushed");
+        WriterStats lost = new WriterStats(10, 5, 0, 0, 5, 0, 1, 0, empty);
+        assertThat(ServerCommand.stopped(lost, loopFlushed, spool))
+                .startsWith("stopped, store flushed; 5 records were lost while it ran");
     }
 
     @Test
