@@ -434,14 +434,11 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
         }
         flushing.cancel();
         long deadline = clock.monotonicNanos() + 2 * requestTimeout.toNanos();
-        try {
-            sender.execute(() -> finish(deadline));
-        } catch (RejectedExecutionException e) {
-            // cannot happen before shutdown, which is below
-        }
+        sender.execute(() -> finish(deadline));
         sender.shutdown();
+        long waitMillis = 2 * requestTimeout.toMillis() + CLOSE_MARGIN_SECONDS * 1_000;
         try {
-            if (!sender.awaitTermination(2 * requestTimeout.toMillis() + CLOSE_MARGIN_SECONDS * 1_000, TimeUnit.MILLISECONDS)) {
+            if (!sender.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
                 sender.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -3,6 +3,8 @@ package io.homeostat.server.events;
 import io.javalin.http.sse.SseClient;
 import io.javalin.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * per client. A client whose connection fails is removed. Thread-safe.
  */
 public final class EventStream implements AutoCloseable {
+
+    /** How long {@link #close()} waits for each client's connection to close. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
 
     /** Events waiting for the sender at most. */
     public static final int QUEUE_CAPACITY = 10_000;
@@ -160,9 +165,17 @@ public final class EventStream implements AutoCloseable {
     public void close() {
         closed = true;
         sender.interrupt();
-        for (LiveClient client : clients) {
-            client.stop();
-        }
+        List<LiveClient> stopping = List.copyOf(clients);
         clients.clear();
+        stopping.forEach(LiveClient::stop);
+        // Each writer closes its connection as it ends: wait for that (briefly), or the server, stopping
+        // next, recycles the requests under them and Javalin logs a failure for each.
+        try {
+            for (LiveClient client : stopping) {
+                client.awaitStopped(CLOSE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

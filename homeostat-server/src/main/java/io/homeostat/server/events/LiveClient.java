@@ -4,6 +4,7 @@ import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -83,6 +84,16 @@ final class LiveClient {
         if (stopped.compareAndSet(false, true)) {
             backlog.clear();
             writer.interrupt();
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for the writer to end (after {@link #stop()}), so the connection
+     * is closed before the server stops and recycles its request.
+     */
+    void awaitStopped(Duration timeout) throws InterruptedException {
+        if (writer.isAlive()) {
+            writer.join(timeout);
         }
     }
 
