@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -28,12 +29,20 @@ import org.slf4j.LoggerFactory;
  * then loads every panel again, which is cheaper than catching up. As every backlog is the newest
  * part of the same sequence of events (which are shared, not copied), the events held for all
  * clients together take at most that many bytes (or one larger event), plus a queue node per event
- * per client. A client whose connection fails is removed. Thread-safe.
+ * per client. A client whose connection fails is removed. When no event has gone out for the
+ * keep-alive interval ({@link #KEEP_ALIVE} by default), every client gets an SSE comment, which
+ * EventSource ignores: a client that went away while nothing happened is found by the failed
+ * write instead of holding its thread and connection until the next event, and proxies do not
+ * close an idle stream. Thread-safe.
  */
 public final class EventStream implements AutoCloseable {
 
     /** How long {@link #close()} waits for each client's connection to close. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+
+    /** How long the stream may be silent before every client gets a keep-alive comment. */
+    public static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
 
     /** Events waiting for the sender at most. */
     public static final int QUEUE_CAPACITY = 10_000;
@@ -49,6 +58,7 @@ public final class EventStream implements AutoCloseable {
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder cutOff = new LongAdder();
+    private final Duration keepAlive;
     private final Thread sender;
     private volatile boolean closed;
 
@@ -59,7 +69,13 @@ public final class EventStream implements AutoCloseable {
      * @throws NullPointerException if {@code json} is null
      */
     public EventStream(JsonMapper json) {
+        this(json, KEEP_ALIVE);
+    }
+
+    /** As {@link #EventStream(JsonMapper)}, with another keep-alive interval (tests). */
+    EventStream(JsonMapper json, Duration keepAlive) {
         this.json = Objects.requireNonNull(json, "json");
+        this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
         this.sender = Thread.ofPlatform().daemon().name("homeostat-events").start(this::sendLoop);
     }
 
@@ -123,9 +139,13 @@ public final class EventStream implements AutoCloseable {
         while (!closed) {
             LiveEvent event;
             try {
-                event = queue.take();
+                event = queue.poll(keepAlive.toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 return;
+            }
+            if (event == null) {
+                fanOut(PING);
+                continue;
             }
             byte[] encoded;
             try {
@@ -134,12 +154,17 @@ public final class EventStream implements AutoCloseable {
                 LOG.warn("cannot write a live '{}' event", event.type(), e);
                 continue;
             }
-            for (LiveClient client : clients) {
-                if (!client.offer(encoded) && clients.remove(client)) {
-                    cutOff.increment();
-                    LOG.info("disconnected a live stream client more than {} bytes behind", CLIENT_BACKLOG_BYTES);
-                    client.stop();
-                }
+            fanOut(encoded);
+        }
+    }
+
+    /** Hands {@code bytes} to every client's backlog; disconnects a client too far behind to take them. */
+    private void fanOut(byte[] bytes) {
+        for (LiveClient client : clients) {
+            if (!client.offer(bytes) && clients.remove(client)) {
+                cutOff.increment();
+                LOG.info("disconnected a live stream client more than {} bytes behind", CLIENT_BACKLOG_BYTES);
+                client.stop();
             }
         }
     }

@@ -107,12 +107,14 @@ final class LiveClient {
                 batch.add(backlog.take());
                 backlog.drainTo(batch, BATCH - 1);
                 long bytes = 0;
+                int events = 0;
                 for (byte[] event : batch) {
                     out.write(event);
                     bytes += event.length;
+                    events += event[0] == ':' ? 0 : 1; // a keep-alive comment is not an event
                 }
                 out.flush();
-                sent.add(batch.size());
+                sent.add(events);
                 backlogBytes.addAndGet(-bytes);
                 batch.clear();
             }
