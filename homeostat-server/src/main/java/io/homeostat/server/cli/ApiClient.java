@@ -128,9 +128,7 @@ final class ApiClient {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode body = body(response);
             if (response.statusCode() >= 400) {
-                String field = body.path("field").asText("");
-                throw new ApiCallException("server answered " + response.statusCode() + ": " + body.path("error").asText(response.body())
-                        + (field.isEmpty() ? "" : " (field " + field + ")"));
+                throw new ApiCallException("server answered " + response.statusCode() + ": " + problem(body, response.body()));
             }
             return body;
         } catch (IOException e) {
@@ -139,6 +137,22 @@ final class ApiClient {
             Thread.currentThread().interrupt();
             throw new ApiCallException("interrupted");
         }
+    }
+
+    /**
+     * What a refusal says: an error and the field it names, or an outcome and its reason (a manual
+     * run refused with 409 answers as a run would), else the body as it came.
+     */
+    private static String problem(JsonNode body, String raw) {
+        if (body.hasNonNull("error")) {
+            String field = body.path("field").asText("");
+            return body.path("error").asText() + (field.isEmpty() ? "" : " (field " + field + ")");
+        }
+        if (body.hasNonNull("outcome")) {
+            String reason = body.path("reason").asText("");
+            return body.path("outcome").asText() + (reason.isEmpty() ? "" : ": " + reason);
+        }
+        return raw;
     }
 
     /** The answer's JSON (an empty object for no body). */

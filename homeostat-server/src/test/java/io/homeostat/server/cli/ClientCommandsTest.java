@@ -156,4 +156,26 @@ class ClientCommandsTest {
             other.stop(0);
         }
     }
+
+    @Test
+    void aRefusalThatAnswersWithAnOutcomeIsSaidInWordsNotJson() throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] body = "{\"outcome\":\"ALREADY_RUNNING\",\"runId\":\"\",\"reason\":\"run r-1 is still running\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(409, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        other.start();
+        try {
+            assertThat(run("status", "--url=http://127.0.0.1:" + other.getAddress().getPort(), "--token", running.viewer))
+                    .isEqualTo(1);
+            assertThat(err.toString()).contains("server answered 409: ALREADY_RUNNING: run r-1 is still running")
+                    .doesNotContain("{");
+        } finally {
+            other.stop(0);
+        }
+    }
 }
