@@ -93,7 +93,7 @@ public interface Alerting extends Escalation {
      * escalation is cancelled) and is no longer repeated. With an {@linkplain
      * AlertingBuilder#activeAlerts active alert store}, that outlives a restart while the alert
      * fires (stored after the call, as history is; a store that cannot take it is counted in
-     * {@link AlertingStats#failures()} and tried again with the next change).
+     * {@link AlertingStats#failures()} and tried again {@link #STORE_RETRY} later).
      *
      * @throws UnknownAlertException if no alert has that fingerprint
      */

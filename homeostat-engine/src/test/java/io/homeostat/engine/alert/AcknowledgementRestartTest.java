@@ -152,7 +152,7 @@ class AcknowledgementRestartTest {
     }
 
     @Test
-    void anAcknowledgementTheStoreCouldNotTakeIsWrittenWithTheNextChange() {
+    void anAcknowledgementTheStoreCouldNotTakeIsWrittenAtTheRetryWithTheChangesMadeMeanwhile() {
         StoreOutage outage = new StoreOutage();
         Process first = start(START, outage.wrap(ActiveAlertStore.class, store));
         Alert alert = first.critical("db:primary", "inc-1");
@@ -161,14 +161,20 @@ class AcknowledgementRestartTest {
         first.alerting().acknowledge(alert.fingerprint(), "token:alice");
         assertThat(first.alerting().stats().failures()).isEqualTo(1);
         assertThat(store.all()).extracting(ActiveAlert::acknowledged).containsExactly(false);
+        long tried = outage.refused();
+        Alert during = first.critical("billing", "inc-3");
+        first.alerting().fire(during);
+        assertThat(outage.refused()).as("while a retry is set, a change does not wait for the database").isEqualTo(tried);
 
         outage.down(false);
         Alert other = first.critical("search", "inc-2");
         first.alerting().fire(other);
+        assertThat(store.all()).as("noted, not written: the database failed lately").hasSize(1);
+        first.clock().advance(Alerting.STORE_RETRY);
 
         assertThat(store.all()).extracting(ActiveAlert::fingerprint, ActiveAlert::acknowledgedBy)
                 .containsExactlyInAnyOrder(tuple(alert.fingerprint(), "token:alice"),
-                        tuple(other.fingerprint(), ""));
+                        tuple(during.fingerprint(), ""), tuple(other.fingerprint(), ""));
     }
 
     @Test

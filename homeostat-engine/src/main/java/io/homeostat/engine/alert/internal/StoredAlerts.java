@@ -19,9 +19,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * acknowledged or resolved), each changed alert is written as it is <em>now</em>, saved while it
  * fires, removed once it does not. Writes are serialised by a lock of their own and read the state
  * after taking it, so the last write of an alert is always its latest state, whatever order the
- * calls that changed it finish in. A write the database could not take is tried again with the
- * next change, or {@link Alerting#STORE_RETRY} later if none comes first (on the engine's
- * scheduler); one it refused is dropped and counted. Failures are counted in the engine's stats.
+ * calls that changed it finish in. A write the database could not take waits, with every change
+ * after it, for a retry {@link Alerting#STORE_RETRY} later (on the engine's scheduler): meanwhile
+ * a change is only noted, so the threads that change alerts (the loop's among them) do not each
+ * wait for an unreachable database. One the database refused is dropped and counted. Failures are
+ * counted in the engine's stats.
  * The engine's lock is taken inside this lock, never around it. Thread-safe.
  */
 final class StoredAlerts {
@@ -49,15 +51,22 @@ final class StoredAlerts {
         return store == null ? List.of() : store.all();
     }
 
-    /** Writes the alerts with {@code changed} fingerprints as they are now. Outside the engine's lock. */
+    /**
+     * Writes the alerts with {@code changed} fingerprints as they are now, or, while a retry is
+     * set (the database failed lately), leaves them to it. Outside the engine's lock.
+     */
     void write(Collection<String> changed) {
+        write(changed, false);
+    }
+
+    private void write(Collection<String> changed, boolean retry) {
         if (store == null) {
             return;
         }
         writes.lock();
         try {
             unwritten.addAll(changed);
-            if (unwritten.isEmpty()) {
+            if (unwritten.isEmpty() || retrying.get() && !retry) {
                 return;
             }
             Map<String, Optional<ActiveAlert>> now = engine.activeStates(unwritten);
@@ -73,7 +82,7 @@ final class StoredAlerts {
                     unwritten.remove(alert.getKey());
                     engine.counters().failure();
                 } catch (RuntimeException e) {
-                    // The database is away: the rest waits for the next change instead of each waiting for it here.
+                    // The database is away: the rest waits for the retry instead of each waiting for it here.
                     engine.counters().failure();
                     retryLater();
                     return;
@@ -84,12 +93,17 @@ final class StoredAlerts {
         }
     }
 
-    /** Writes what waits {@link Alerting#STORE_RETRY} from now, unless a retry is set already. */
+    /** Writes what waits {@link Alerting#STORE_RETRY} from now, unless a retry is set already. Under {@link #writes}. */
     private void retryLater() {
         if (retrying.compareAndSet(false, true)) {
             engine.scheduler().schedule(Alerting.STORE_RETRY, () -> {
-                retrying.set(false);
-                write(List.of());
+                writes.lock();
+                try {
+                    retrying.set(false); // a failure of this retry sets the next one
+                    write(List.of(), true);
+                } finally {
+                    writes.unlock();
+                }
             });
         }
     }
