@@ -33,7 +33,7 @@ import java.util.Objects;
  * {@code NaN} or {@code Infinity} (literal or overflowing), an unknown kind or enum value, a
  * duplicate key or trailing content fails with a {@link SignalDecodingException} naming the
  * field, and so do names ({@code service}, {@code metric}, {@code check}, {@code errorType}) longer
- * than {@value #MAX_NAME_LENGTH} characters, a circuit transition's {@code reason} longer than
+ * than {@value Signal#MAX_NAME_LENGTH} characters, a circuit transition's {@code reason} longer than
  * {@value #MAX_REASON_LENGTH}, and a {@code time} outside {@link #EARLIEST} to {@link #LATEST}
  * (what the store keeps and the loop computes with). {@code tags} may be left out (no tags).
  * Fields may come in any order; reading goes
@@ -41,9 +41,6 @@ import java.util.Objects;
  * signals of a larger document the same way).
  */
 public final class SignalCodec {
-
-    /** The longest name (service, metric, health check, error type) a signal read may carry. */
-    public static final int MAX_NAME_LENGTH = Signal.MAX_NAME_LENGTH;
 
     /** The longest reason a circuit transition read may carry. */
     public static final int MAX_REASON_LENGTH = 1_000;

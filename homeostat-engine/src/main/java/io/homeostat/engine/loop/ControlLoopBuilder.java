@@ -82,8 +82,6 @@ import org.slf4j.LoggerFactory;
 public final class ControlLoopBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoopBuilder.class);
-    /** Signals the detectors threw on, in every loop of this JVM; logged at the 1st, 2nd, 4th, 8th... */
-    private static final AtomicLong SIGNAL_FAILURES = new AtomicLong();
 
     private Clock clock;
     private SignalBus bus;
@@ -373,6 +371,7 @@ public final class ControlLoopBuilder {
             }));
         }
         Consumer<Detection> sink = tracker::observe;
+        AtomicLong signalFailures = new AtomicLong();
         subscriptions.add(bus.subscribe(batch -> {
             RuntimeException first = null;
             for (Signal signal : batch) {
@@ -383,7 +382,7 @@ public final class ControlLoopBuilder {
                 } catch (RuntimeException e) {
                     // One signal that breaks a detector must not cost the others of its delivery.
                     first = first == null ? e : first;
-                    signalFailed(signal, e);
+                    signalFailed(signal, e, signalFailures.incrementAndGet());
                 }
             }
             if (first != null) {
@@ -420,8 +419,8 @@ public final class ControlLoopBuilder {
         return Optional.empty();
     }
 
-    private static void signalFailed(Signal signal, RuntimeException e) {
-        long count = SIGNAL_FAILURES.incrementAndGet();
+    /** Logs a signal the detectors threw on, the {@code count}th of its loop: the 1st, 2nd, 4th, 8th... */
+    private static void signalFailed(Signal signal, RuntimeException e, long count) {
         if (Long.bitCount(count) == 1) { // a storm of them does not flood the log
             LOG.warn("the detectors failed on a {} signal of service '{}' ({} such signals so far); the rest of its"
                     + " delivery goes on", signal.getClass().getSimpleName(), signal.service(), count, e);

@@ -133,7 +133,7 @@ class SignalCodecTest {
 
     @Test
     void namesLongerThanTheStoreKeepsAndTimesOutsideItsRangeAreRefusedNamingTheField() {
-        String longest = "s".repeat(SignalCodec.MAX_NAME_LENGTH);
+        String longest = "s".repeat(Signal.MAX_NAME_LENGTH);
         String tooLong = longest + "s";
         assertThat(codec.decode("{\"kind\":\"metric_sample\",\"service\":\"" + longest + "\",\"metric\":\"m\","
                 + "\"value\":1,\"time\":\"2026-01-01T00:00:00Z\"}").service()).isEqualTo(longest);

@@ -1,7 +1,7 @@
 package io.homeostat.server.api;
 
+import io.homeostat.core.signal.Signal;
 import io.homeostat.core.time.Clock;
-import io.homeostat.engine.codec.SignalCodec;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.Severity;
@@ -88,8 +88,8 @@ final class WorkflowRoutes {
             throw new BadRequestException("incident", "name an active incident, or a service to open one for");
         }
         if (hasService) {
-            if (request.service().length() > SignalCodec.MAX_NAME_LENGTH) {
-                throw new BadRequestException("service", "must be at most " + SignalCodec.MAX_NAME_LENGTH
+            if (request.service().length() > Signal.MAX_NAME_LENGTH) {
+                throw new BadRequestException("service", "must be at most " + Signal.MAX_NAME_LENGTH
                         + " characters, was " + request.service().length());
             }
             requireServes(workflow, request.service());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.port.StoreUnavailableException;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,15 +34,24 @@ class PostgresSilentOutageTest {
         TestDatabases.dropPostgresSchema(schema);
     }
 
+    private static TcpProxy proxy() throws IOException {
+        URI pg = TestDatabases.postgresAddress();
+        return new TcpProxy(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort());
+    }
+
+    /** The test's store on PostgreSQL through {@code proxy}, quick to give up a connection. */
+    private StoreConfig through(TcpProxy proxy) {
+        return TestDatabases.postgres(schema, spool)
+                .withJdbc(TestDatabases.postgresUrlThrough(proxy.port()), TestDatabases.PG_USER, TestDatabases.PG_PASSWORD)
+                .withConnectTimeout(Duration.ofMillis(500))
+                .withSocketTimeout(Duration.ofSeconds(1));
+    }
+
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fails, not hangs, if the store waits forever
     void everyRecordArrivesExactlyOnceAfterTheNetworkLosesItsPackets() throws Exception {
-        URI pg = TestDatabases.postgresAddress();
-        try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort())) {
-            StoreConfig config = TestDatabases.postgres(schema, spool)
-                    .withJdbc(TestDatabases.postgresUrlThrough(proxy.port()), TestDatabases.PG_USER, TestDatabases.PG_PASSWORD)
-                    .withConnectTimeout(Duration.ofMillis(500))
-                    .withSocketTimeout(Duration.ofSeconds(1));
+        try (TcpProxy proxy = proxy()) {
+            StoreConfig config = through(proxy);
 
             WriterStats stats = OutageScenario.run(config, proxy, proxy::stall);
 
@@ -53,12 +63,8 @@ class PostgresSilentOutageTest {
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyLoopStateWriteArrivesExactlyOnceAfterTheNetworkLosesItsPackets() throws Exception {
-        URI pg = TestDatabases.postgresAddress();
-        try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort())) {
-            StoreConfig config = TestDatabases.postgres(schema, spool)
-                    .withJdbc(TestDatabases.postgresUrlThrough(proxy.port()), TestDatabases.PG_USER, TestDatabases.PG_PASSWORD)
-                    .withConnectTimeout(Duration.ofMillis(500))
-                    .withSocketTimeout(Duration.ofSeconds(1));
+        try (TcpProxy proxy = proxy()) {
+            StoreConfig config = through(proxy);
 
             LoopStateStats stats = LoopStateOutageScenario.run(config, proxy, proxy::stall);
 
@@ -67,15 +73,11 @@ class PostgresSilentOutageTest {
     }
 
     @Test
-    // Logging in waits at most the connect timeout (whole seconds, at least one); without it, forever.
+    // The first login waits at most JdbcStore.OPENING_LOGIN_TIMEOUT (10 s); without it, forever.
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void openingOverASilentNetworkFailsInsteadOfWaitingForever() throws Exception {
-        URI pg = TestDatabases.postgresAddress();
-        try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort() < 0 ? 5432 : pg.getPort())) {
-            StoreConfig config = TestDatabases.postgres(schema, spool)
-                    .withJdbc(TestDatabases.postgresUrlThrough(proxy.port()), TestDatabases.PG_USER, TestDatabases.PG_PASSWORD)
-                    .withConnectTimeout(Duration.ofMillis(500))
-                    .withSocketTimeout(Duration.ofSeconds(1));
+        try (TcpProxy proxy = proxy()) {
+            StoreConfig config = through(proxy);
             proxy.stall();
 
             assertThatThrownBy(() -> JdbcStore.open(config, Scheduler.system()).close())

@@ -1,5 +1,6 @@
 package io.homeostat.engine.codec.internal;
 
+import io.homeostat.core.signal.Signal;
 import io.homeostat.engine.codec.SignalCodec;
 import io.homeostat.engine.codec.SignalDecodingException;
 import java.time.Instant;
@@ -75,13 +76,13 @@ final class Fields {
         return text(name, required(name));
     }
 
-    /** A string that is not blank, of at most {@value SignalCodec#MAX_NAME_LENGTH} characters. */
+    /** A string that is not blank, of at most {@value Signal#MAX_NAME_LENGTH} characters. */
     String name(String name) {
         String value = string(name);
         if (value.isBlank()) {
             throw new SignalDecodingException(path(name), "must not be blank");
         }
-        return atMost(name, value, SignalCodec.MAX_NAME_LENGTH);
+        return atMost(name, value, Signal.MAX_NAME_LENGTH);
     }
 
     /** A string of at most {@code maxLength} characters. */
