@@ -27,7 +27,8 @@ import java.util.Map;
  * a feature's override set or cleared through the API also sends a {@code flag} event with its audit
  * record, as the override may change without the feature turning on or off. A request without
  * {@code Accept: text/event-stream} gets 406 saying to send it. A client that falls more than
- * {@link EventStream#CLIENT_BACKLOG_BYTES} bytes behind is disconnected (see {@link EventStream}).
+ * {@link EventStream#CLIENT_BACKLOG_BYTES} bytes behind is disconnected, and one more than
+ * {@link EventStream#MAX_CLIENTS} connected is answered 503 with {@code Retry-After} (see {@link EventStream}).
  */
 final class LiveRoutes {
 
@@ -54,7 +55,8 @@ final class LiveRoutes {
                         + "'approval' (requested, granted, rejected), 'degradation' (level changes) and 'flag' (a feature "
                         + "turning on or off, a recovery switch set); send Accept: text/event-stream", List.of(),
                 this::events).withResponses(ApiResponse.of(200, EVENT_STREAM, "the stream, until the client goes"),
-                ApiResponse.error(406, "the request did not send Accept: text/event-stream")));
+                ApiResponse.error(406, "the request did not send Accept: text/event-stream"),
+                ApiResponse.error(503, "as many clients as the stream takes are connected; try again after Retry-After")));
     }
 
     private void events(Context ctx) throws Exception {
@@ -68,6 +70,12 @@ final class LiveRoutes {
         if (ctx.method() == HandlerType.HEAD) {
             // What a GET answers, without joining the stream (it would hold the HEAD open).
             ctx.contentType(EVENT_STREAM).header("Cache-Control", "no-cache");
+            return;
+        }
+        if (!stream.admits()) {
+            ctx.status(503).header("Retry-After", Integer.toString(EventStream.RETRY_AFTER_SECONDS))
+                    .json(new ApiError(503, "the live stream has " + EventStream.MAX_CLIENTS
+                            + " clients, as many as it takes; try again later", null));
             return;
         }
         sse.handle(ctx);

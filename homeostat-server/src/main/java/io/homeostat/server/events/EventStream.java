@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * keep-alive interval ({@link #KEEP_ALIVE} by default), every client gets an SSE comment, which
  * EventSource ignores: a client that went away while nothing happened is found by the failed
  * write instead of holding its thread and connection until the next event, and proxies do not
- * close an idle stream. Thread-safe.
+ * close an idle stream. At most {@value #MAX_CLIENTS} clients are connected at a time (each holds a
+ * connection and a thread): {@link #admits()} says whether one more may join, and counts those it
+ * refuses ({@link #refused()}). Thread-safe.
  */
 public final class EventStream implements AutoCloseable {
 
@@ -48,6 +50,10 @@ public final class EventStream implements AutoCloseable {
     public static final int QUEUE_CAPACITY = 10_000;
     /** Bytes a client may be behind before it is disconnected (4 MiB). */
     public static final long CLIENT_BACKLOG_BYTES = 4L << 20;
+    /** Clients connected at a time at most. */
+    public static final int MAX_CLIENTS = 256;
+    /** What a client refused for {@link #MAX_CLIENTS} is told to wait before it tries again, in seconds. */
+    public static final int RETRY_AFTER_SECONDS = 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
@@ -58,6 +64,7 @@ public final class EventStream implements AutoCloseable {
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder cutOff = new LongAdder();
+    private final LongAdder refused = new LongAdder();
     private final Duration keepAlive;
     private final Thread sender;
     private volatile boolean closed;
@@ -88,6 +95,20 @@ public final class EventStream implements AutoCloseable {
         if (!queue.offer(event)) {
             dropped.increment();
         }
+    }
+
+    /**
+     * Whether one more client may join; if not, counts it as {@linkplain #refused() refused}. The
+     * caller answers 503 then, with {@code Retry-After} (say {@value #RETRY_AFTER_SECONDS} s). Checked
+     * before the stream's headers go out, so requests arriving together may pass the limit by as
+     * many as the server handles at once.
+     */
+    public boolean admits() {
+        if (clients.size() < MAX_CLIENTS) {
+            return true;
+        }
+        refused.increment();
+        return false;
     }
 
     /** Keeps {@code client} until its connection closes, it falls too far behind or this stream closes. */
@@ -124,6 +145,11 @@ public final class EventStream implements AutoCloseable {
     /** Clients disconnected because they fell more than {@value #CLIENT_BACKLOG_BYTES} bytes behind. */
     public long cutOff() {
         return cutOff.sum();
+    }
+
+    /** Requests refused because {@value #MAX_CLIENTS} clients were connected. */
+    public long refused() {
+        return refused.sum();
     }
 
     /** Bytes queued for the connected clients or being written to them, all clients together. */

@@ -253,6 +253,9 @@ public final class SelfMonitor implements AutoCloseable {
         text.counter("homeostat_live_clients_cut_off_total",
                 "Live stream clients disconnected for falling more than " + (EventStream.CLIENT_BACKLOG_BYTES >> 20)
                         + " MiB behind", events.cutOff());
+        text.counter("homeostat_live_clients_refused_total",
+                "Live stream requests answered 503 because " + EventStream.MAX_CLIENTS + " clients were connected",
+                events.refused());
         text.gauge("homeostat_live_backlog_bytes", "Bytes queued for live stream clients or being written to them",
                 events.backlogBytes());
         for (Map.Entry<String, HealthResult> check : checks().entrySet()) {
