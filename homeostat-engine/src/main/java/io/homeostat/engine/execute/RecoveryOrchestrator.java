@@ -14,6 +14,7 @@ import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.port.RunConflictException;
 import io.homeostat.engine.port.StaleRunException;
+import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.engine.port.WorkflowStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,8 @@ public final class RecoveryOrchestrator {
 
     /** How long before the limits' window a run may have started and still acted inside it. */
     private static final Duration RUN_LOOKBACK = Duration.ofDays(1);
+    /** How long after the store failed to start a queued trigger's run it is tried again. */
+    static final Duration START_RETRY = Duration.ofSeconds(5);
 
     private final WorkflowStore store;
     private volatile WorkflowCatalog workflows;
@@ -219,13 +222,13 @@ public final class RecoveryOrchestrator {
     /** Starts the queued triggers, then moves every active run as far as it can go now; the scheduler calls it once {@linkplain #start started}. */
     public void tick() {
         for (RecoveryTrigger trigger = offered.poll(); trigger != null; trigger = offered.poll()) {
-            recover(trigger);
+            startQueued(trigger);
         }
         Instant now = clock.instant();
         for (Map.Entry<String, Instant> due : Map.copyOf(retryAt).entrySet()) {
             RecoveryTrigger trigger = triggers.get(due.getKey());
             if (!due.getValue().isAfter(now) && trigger != null) {
-                recover(trigger);
+                startQueued(trigger);
             }
         }
         triggers.keySet().removeIf(id -> journal.incident(id).isEmpty());
@@ -251,6 +254,28 @@ public final class RecoveryOrchestrator {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Starts recovery for a trigger the tick took from the queue or the retries. A failure is
+     * counted and audited ({@code run.error}) instead of leaving the tick, where it would hold back
+     * the triggers after it; a store that could not write the start ({@link StoreUnavailableException},
+     * e.g. a lock timeout) is tried again after {@link #START_RETRY}, so a passing database error does
+     * not cost the incident its recovery. Any other failure, a refused write among them, would fail
+     * again and is not retried.
+     */
+    private void startQueued(RecoveryTrigger trigger) {
+        try {
+            recover(trigger);
+        } catch (RuntimeException e) {
+            tickFailures.incrementAndGet();
+            boolean retry = e instanceof StoreUnavailableException;
+            if (retry) {
+                retryAt.put(trigger.incidentId(), clock.instant().plus(START_RETRY));
+            }
+            journal.audit(Journal.SELF, "run.error", trigger.incidentId(), "", "recovery could not start"
+                    + (retry ? ", tried again in " + START_RETRY.toSeconds() + " s: " : ": ") + e, Map.of());
         }
     }
 
@@ -368,7 +393,9 @@ public final class RecoveryOrchestrator {
 
     /**
      * How many times a run failed to move on a tick for another reason than a concurrent change
-     * (e.g. the store failed); the run stays where it was and is tried again on the next tick.
+     * (e.g. the store failed; the run stays where it was and is tried again on the next tick), or a
+     * queued trigger's run failed to start (tried again after {@link #START_RETRY} if the store
+     * could not write it).
      */
     public long tickFailures() {
         return tickFailures.get();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.homeostat.engine.execute.StartResult.Outcome;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentStatus;
+import io.homeostat.engine.port.StoreRefusedException;
+import io.homeostat.engine.port.StoreUnavailableException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +140,53 @@ class RecoveryOrchestratorTest {
             r.incident("orders");
             orchestrator.tick();
             assertThat(r.runs.active()).as("a joining detection opens nothing new").hasSize(1);
+        }
+    }
+
+    @Test
+    void aQueuedStartTheStoreFailedIsTriedAgainAndHoldsBackNoOtherTrigger() throws Exception {
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        try (AutoCloseable following = orchestrator.follow(r.tracker)) {
+            Incident orders = r.incident("orders");
+            Incident billing = r.incident("billing");
+            r.runs.failNextCreate(new StoreUnavailableException("lock timeout", null));
+
+            orchestrator.tick();
+
+            assertThat(r.runs.activeFor(orders.id())).as("the store failed the first start").isEmpty();
+            assertThat(r.runs.activeFor(billing.id())).as("the trigger after it started on the same tick").isPresent();
+            assertThat(orchestrator.tickFailures()).isEqualTo(1);
+            assertThat(r.audit).anySatisfy(entry -> {
+                assertThat(entry.decision()).isEqualTo("run.error");
+                assertThat(entry.incidentId()).isEqualTo(orders.id());
+                assertThat(entry.reason()).contains("tried again in 5 s", "lock timeout");
+            });
+
+            r.clock.advance(RecoveryOrchestrator.START_RETRY.minusSeconds(1));
+            orchestrator.tick();
+            assertThat(r.runs.activeFor(orders.id())).as("not before the retry delay").isEmpty();
+            r.clock.advance(Duration.ofSeconds(1));
+            orchestrator.tick();
+            assertThat(r.runs.activeFor(orders.id())).as("started at the retry").isPresent();
+            assertThat(r.low.runs).hasSize(2);
+        }
+    }
+
+    @Test
+    void aQueuedStartTheStoreRefusedIsAuditedAndNotTriedAgain() throws Exception {
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        try (AutoCloseable following = orchestrator.follow(r.tracker)) {
+            Incident orders = r.incident("orders");
+            r.runs.failNextCreate(new StoreRefusedException("value too long", null));
+
+            orchestrator.tick();
+            r.run(orchestrator, Duration.ofSeconds(10), 3);
+
+            assertThat(r.runs.activeFor(orders.id())).isEmpty();
+            assertThat(orchestrator.tickFailures()).isEqualTo(1);
+            assertThat(r.audit).filteredOn(entry -> entry.decision().equals("run.error")).singleElement()
+                    .satisfies(entry -> assertThat(entry.reason()).contains("value too long")
+                            .doesNotContain("tried again"));
         }
     }
 

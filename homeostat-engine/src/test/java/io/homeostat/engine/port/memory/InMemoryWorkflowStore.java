@@ -22,8 +22,18 @@ public final class InMemoryWorkflowStore implements WorkflowStore {
     private final Map<String, List<StepRecord>> steps = new HashMap<>();
     private final Set<String> claimed = new HashSet<>();
 
+    private final java.util.ArrayDeque<RuntimeException> createFailures = new java.util.ArrayDeque<>();
+
+    /** Makes the next {@link #create} throw {@code failure} instead of creating (tests of a failing store). */
+    public synchronized void failNextCreate(RuntimeException failure) {
+        createFailures.add(failure);
+    }
+
     @Override
     public synchronized void create(WorkflowRun run) {
+        if (!createFailures.isEmpty()) {
+            throw createFailures.poll();
+        }
         if (runs.containsKey(run.runId())) {
             throw new RunConflictException("run " + run.runId() + " exists");
         }
