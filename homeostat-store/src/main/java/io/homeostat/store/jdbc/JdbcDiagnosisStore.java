@@ -33,8 +33,9 @@ import javax.sql.DataSource;
  * database while it answers; while it is unreachable, to the durable loop-state spool, replayed
  * in order when it returns (a diagnosis already kept is not inserted again). Reads lay the waiting
  * diagnoses over what the database returns; the diagnoses of an incident saved while the database
- * was away are read from memory alone. Every {@link SQLException} but a duplicate becomes a
- * {@link StoreUnavailableException}.
+ * was away are read from memory alone. A save the database refuses for its data (a value too long
+ * for its column) raises a {@link io.homeostat.engine.port.StoreRefusedException}; every other
+ * {@link SQLException} but a duplicate becomes a {@link StoreUnavailableException}.
  */
 final class JdbcDiagnosisStore implements DiagnosisStore {
 
@@ -64,8 +65,8 @@ final class JdbcDiagnosisStore implements DiagnosisStore {
                     throw e;
                 }
             }
-        }, e -> new StoreUnavailableException("cannot save the diagnosis of incident " + d.incidentId()
-                + " at " + d.diagnosedAt() + ": " + e.getMessage(), e));
+        }, e -> DataError.of("cannot save the diagnosis of incident " + d.incidentId() + " at " + d.diagnosedAt()
+                + ": " + e.getMessage(), e));
     }
 
     /** Inserts the row of {@code d}; a duplicate of incident and instant fails with a unique violation. */

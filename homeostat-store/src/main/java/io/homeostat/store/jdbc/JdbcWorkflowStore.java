@@ -47,7 +47,10 @@ import javax.sql.DataSource;
  * database returns: a run with a waiting write, and the steps of a run created while the database
  * was away, are read from memory alone. While the database is unreachable, creates and updates are
  * checked against the waiting writes only (an id taken, a second active run, a version that does
- * not follow the waiting one); an update of a run only the database knows is accepted.
+ * not follow the waiting one); an update of a run only the database knows is accepted. A write the
+ * database answers and refuses for its data (a value too long for its column) raises
+ * {@link io.homeostat.engine.port.StoreRefusedException}, not {@link StoreUnavailableException}: writing
+ * it again cannot help.
  *
  * <p>{@link #claim} never goes to the spool: a claim is what keeps an action from running twice,
  * and only the database can grant it. While the database is unreachable a claim throws
@@ -93,7 +96,7 @@ final class JdbcWorkflowStore implements WorkflowStore {
         }, e -> isConstraintViolation(e)
                 ? new RunConflictException("run " + run.runId() + " not created: its id is taken or incident "
                         + run.incidentId() + " already has an active run")
-                : unavailable("cannot create run " + run.runId(), e));
+                : DataError.of("cannot create run " + run.runId(), e));
     }
 
     @Override
@@ -109,7 +112,7 @@ final class JdbcWorkflowStore implements WorkflowStore {
         }, e -> isConstraintViolation(e)
                 ? new RunConflictException("run " + run.runId() + " cannot become active: incident "
                         + run.incidentId() + " already has an active run")
-                : unavailable("cannot update run " + run.runId(), e));
+                : DataError.of("cannot update run " + run.runId(), e));
     }
 
     private static void insertRun(Connection c, WorkflowRun run) throws SQLException {
@@ -208,7 +211,7 @@ final class JdbcWorkflowStore implements WorkflowStore {
             try (Connection c = dataSource.getConnection()) {
                 insertStep(c, writeId, record);
             }
-        }, e -> unavailable("cannot append a step record of run " + record.runId(), e));
+        }, e -> DataError.of("cannot append a step record of run " + record.runId(), e));
     }
 
     /** Inserts one step row under {@code writeId}. */
