@@ -3,9 +3,8 @@ package io.homeostat.core.agent;
 /**
  * What an {@link HttpSignalPublisher} did so far. Immutable.
  *
- * @param sentSignals signals the server took (answered 2xx), sent directly or replayed; a spooled
- *     batch the server took part of before it went away again is sent whole later, and its taken
- *     part counted again (the server ignores it by id)
+ * @param sentSignals signals the server took (answered 2xx), sent directly or replayed, each once:
+ *     a spooled batch the server took part of before it went away again keeps only the rest
  * @param spooledBatches batches written to the spool because the server could not be reached
  * @param replayedBatches spooled batches the server took later, whole or all but refused signals
  * @param rejectedSignals signals the server refused for their content (400 or 422 naming the

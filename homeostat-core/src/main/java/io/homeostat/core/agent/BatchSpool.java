@@ -67,24 +67,7 @@ final class BatchSpool {
             return false;
         }
         long sequence = next++;
-        Path file = file(sequence);
-        Path temporary = directory.resolve(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(body);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + temporary, e);
-        }
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rename " + temporary, e);
-        }
-        sizes.put(sequence, (long) body.length);
+        write(sequence, body);
         bytes += body.length;
         return true;
     }
@@ -100,6 +83,43 @@ final class BatchSpool {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file(sequence), e);
         }
+    }
+
+    /**
+     * Puts {@code body} in the place of batch {@code sequence} (what the server did not take of it),
+     * atomically: a crash leaves the old batch or the new one.
+     *
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    void replace(long sequence, byte[] body) {
+        Long size = sizes.get(sequence);
+        if (size == null) {
+            throw new IllegalArgumentException("no spooled batch " + sequence);
+        }
+        write(sequence, body);
+        bytes += body.length - size;
+    }
+
+    /** Writes batch {@code sequence} to a temporary file, forces it to disk and renames it into place. */
+    private void write(long sequence, byte[] body) {
+        Path file = file(sequence);
+        Path temporary = directory.resolve(file.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(body);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + temporary, e);
+        }
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + temporary, e);
+        }
+        sizes.put(sequence, (long) body.length);
     }
 
     /** Removes the batch {@code sequence} once the server took it. */

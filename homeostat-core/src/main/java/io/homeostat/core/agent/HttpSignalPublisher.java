@@ -203,7 +203,12 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
                     long sentBefore = sent.get();
                     Delivery delivery = deliver(head.get().body());
                     if (delivery.failed()) {
-                        // Kept whole: what the server took of it is sent again, and ignored there by id.
+                        if (delivery.unsent() != head.get().body()) {
+                            // Sent in parts after a refusal, and the server took or refused some of them:
+                            // keep only the rest, so nothing is counted (or sent) twice when it is replayed.
+                            spool.replace(head.get().sequence(), delivery.unsent());
+                            updateSpoolFigures();
+                        }
                         failed();
                         spill(flush);
                         return;

@@ -52,6 +52,23 @@ class BatchSpoolTest {
     }
 
     @Test
+    void aReplacedBatchKeepsItsPlaceAndSizeAcrossARestart() {
+        BatchSpool spool = new BatchSpool(dir, 1 << 20);
+        spool.append(body("first-whole"));
+        spool.append(body("second"));
+        spool.replace(spool.head().orElseThrow().sequence(), body("rest"));
+        assertThat(spool.bytes()).isEqualTo(10);
+
+        BatchSpool reopened = new BatchSpool(dir, 1 << 20);
+        assertThat(reopened.bytes()).isEqualTo(10);
+        BatchSpool.Entry head = reopened.head().orElseThrow();
+        assertThat(new String(head.body(), StandardCharsets.UTF_8)).isEqualTo("rest");
+        reopened.remove(head.sequence());
+        assertThat(new String(reopened.head().orElseThrow().body(), StandardCharsets.UTF_8)).isEqualTo("second");
+        assertThat(reopened.entries()).isEqualTo(1);
+    }
+
+    @Test
     void refusesABatchPastItsLimit() {
         BatchSpool spool = new BatchSpool(dir, 10);
         assertThat(spool.append(body("12345678"))).isTrue();

@@ -85,6 +85,32 @@ class HttpSignalPublisherTest {
     }
 
     @Test
+    void aSpooledBatchTheServerTookPartOfKeepsOnlyTheRestAndCountsEachSignalOnce() {
+        server.down = true;
+        server.maxBytes = 700; // about three signals: the batch goes in parts
+        try (HttpSignalPublisher publisher = publisher(20)) {
+            publisher.accept(samples("s-", 20));
+            await().atMost(Duration.ofSeconds(20)).until(() -> publisher.stats().spoolEntries() == 1);
+            long spooledBytes = publisher.stats().spoolBytes();
+
+            server.takesBeforeDown = 2; // takes two parts of the replay, then goes away again
+            server.down = false;
+            await("only the rest is kept").atMost(Duration.ofSeconds(20))
+                    .until(() -> publisher.stats().spoolBytes() < spooledBytes);
+            assertThat(server.down).isTrue();
+            assertThat(server.ids().size()).isBetween(1, 19);
+            assertThat(publisher.stats().spoolEntries()).isEqualTo(1);
+
+            server.down = false;
+            await().atMost(Duration.ofSeconds(20)).until(() -> publisher.stats().spoolEntries() == 0);
+            assertThat(server.posted.get()).as("what was taken is not posted again").isEqualTo(20);
+            assertThat(publisher.stats().sentSignals()).isEqualTo(20);
+            assertThat(publisher.stats().replayedBatches()).isEqualTo(1);
+        }
+        assertThat(server.services()).isEqualTo(samples("s-", 20).stream().map(Signal::service).toList());
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void closingWhileASlowServerTakesTheSpoolLosesNothing() throws InterruptedException {
         server.down = true;
@@ -127,6 +153,10 @@ class HttpSignalPublisherTest {
         volatile int maxBytes = Integer.MAX_VALUE;
         volatile long delayMillis;
         volatile CountDownLatch firstTaken = new CountDownLatch(0);
+        /** Batches taken before the server goes down by itself (sets {@link #down}). */
+        volatile int takesBeforeDown = Integer.MAX_VALUE;
+        /** Signals in the batches taken, duplicates included. */
+        final java.util.concurrent.atomic.AtomicInteger posted = new java.util.concurrent.atomic.AtomicInteger();
 
         FakeIngest() {
             try {
@@ -191,6 +221,10 @@ class HttpSignalPublisherTest {
                     if (id.find() && ids.add(id.group(1))) {
                         services.add(service(element));
                     }
+                }
+                posted.addAndGet(elements.size());
+                if (--takesBeforeDown == 0) {
+                    down = true;
                 }
             }
             answer(exchange, 202, "{}");
