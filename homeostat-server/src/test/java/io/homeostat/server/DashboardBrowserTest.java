@@ -285,7 +285,10 @@ class DashboardBrowserTest {
         assertThat(row).containsText("payments");
 
         row.locator("[data-testid=approve]").click();
-        confirm("risk understood");
+        // The approval is audited (and the live stream tells the page) before the approved step acts,
+        // so the panel may empty while the request is still acting: wait for its answer.
+        page.waitForResponse(response -> response.url().endsWith("/approve") && response.request().method().equals("POST"),
+                () -> confirm("risk understood"));
 
         assertThat(page.locator("#panel-approvals")).containsText("Nothing waits for approval.");
         WorkflowRun after = running.server.loop().recovery().run(pending.runId()).orElseThrow();
