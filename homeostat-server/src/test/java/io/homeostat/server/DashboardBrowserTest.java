@@ -21,11 +21,15 @@ import io.homeostat.engine.execute.WorkflowRun;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.plan.TriggerType;
 import io.homeostat.server.runtime.ControlLoop;
+import io.homeostat.server.events.EventStream;
+import io.homeostat.server.events.LiveEvent;
 import io.homeostat.server.runtime.CircuitView;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -274,6 +278,38 @@ class DashboardBrowserTest {
         loop.store().workflows().update(waiting);
         assertThat(loop.recovery().run("run-1")).map(WorkflowRun::phase).contains(RunPhase.AWAITING_APPROVAL);
         return waiting;
+    }
+
+    @Test
+    void aPageTheLiveStreamRefusedConnectsOnceThereIsRoom() throws Exception {
+        EventStream events = running.server.events();
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < EventStream.MAX_CLIENTS; i++) {
+                held.add(running.openLiveStream(running.viewer));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events.clients() == EventStream.MAX_CLIENTS);
+
+            page.navigate(base() + "/");
+            page.locator("#token").fill(running.operator);
+            page.locator("#sign-in-button").click();
+            assertThat(page.locator("#live-state")).hasText("offline");
+            assertThat(events.refused()).isPositive();
+
+            // Room for one: found when a write to the closed connection fails. EventSource gave up at the
+            // 503; the page tries again by itself (every 10 s) and is live then.
+            held.removeFirst().close();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                events.publish(new LiveEvent("poke", Map.of()));
+                return events.clients() < EventStream.MAX_CLIENTS;
+            });
+            assertThat(page.locator("#live-state")).hasText("live", new LocatorAssertions.HasTextOptions().setTimeout(25_000));
+            assertThat(events.clients()).isEqualTo(EventStream.MAX_CLIENTS);
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 
     @Test

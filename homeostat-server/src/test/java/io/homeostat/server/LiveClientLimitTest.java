@@ -7,7 +7,6 @@ import io.homeostat.server.events.LiveEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,14 +34,14 @@ class LiveClientLimitTest {
         try (RunningServer running = new RunningServer(data)) {
             EventStream events = running.server.events();
             for (int i = 0; i < EventStream.MAX_CLIENTS; i++) {
-                open.add(join(running));
+                open.add(running.openLiveStream(running.viewer));
             }
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events.clients() == EventStream.MAX_CLIENTS);
             for (Socket socket : open.subList(0, 3)) {
                 assertThat(statusLine(socket)).isEqualTo("HTTP/1.1 200 OK");
             }
 
-            try (Socket refused = join(running)) {
+            try (Socket refused = running.openLiveStream(running.viewer)) {
                 List<String> head = head(refused);
                 assertThat(head.getFirst()).isEqualTo("HTTP/1.1 503 Service Unavailable");
                 assertThat(head).contains("Retry-After: " + EventStream.RETRY_AFTER_SECONDS);
@@ -59,7 +58,7 @@ class LiveClientLimitTest {
                 events.publish(new LiveEvent("poke", Map.of()));
                 return events.clients() == EventStream.MAX_CLIENTS - 1;
             });
-            Socket again = join(running);
+            Socket again = running.openLiveStream(running.viewer);
             open.add(again);
             assertThat(statusLine(again)).isEqualTo("HTTP/1.1 200 OK");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.clients() == EventStream.MAX_CLIENTS);
@@ -69,17 +68,6 @@ class LiveClientLimitTest {
                 socket.close();
             }
         }
-    }
-
-    private static Socket join(RunningServer running) throws IOException {
-        Socket socket = new Socket("127.0.0.1", running.server.port());
-        socket.setSoTimeout(10_000);
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1:" + running.server.port() + "\r\n"
-                + "Authorization: Bearer " + running.viewer + "\r\nAccept: text/event-stream\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        return socket;
     }
 
     private static String statusLine(Socket socket) throws IOException {

@@ -133,6 +133,20 @@ public final class RunningServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /**
+     * Opens the live stream with {@code token} over a raw socket (reads time out after 10 s); the
+     * caller reads the answer, or holds the connection, and closes it.
+     */
+    java.net.Socket openLiveStream(String token) throws IOException {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port());
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n"
+                + "Authorization: Bearer " + token + "\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
     HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .timeout(Duration.ofSeconds(10));
