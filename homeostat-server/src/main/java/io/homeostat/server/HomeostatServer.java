@@ -14,6 +14,7 @@ import io.homeostat.server.auth.ApiTokens;
 import io.homeostat.server.auth.BrowserSessions;
 import io.homeostat.server.auth.DuplicateTokenException;
 import io.homeostat.server.auth.IssuedToken;
+import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.auth.Role;
 import io.homeostat.server.ingest.Ingest;
@@ -48,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class HomeostatServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HomeostatServer.class);
+    /** What a request that needs the database, while it is away, is told to wait before it asks again. */
+    static final int STORE_RETRY_AFTER_SECONDS = 5;
 
     private final ControlLoop loop;
     private final ApiTokens tokens;
@@ -115,6 +118,13 @@ public final class HomeostatServer implements AutoCloseable {
                 javalin.routes.exception(DuplicateTokenException.class, (e, ctx) -> error(ctx, 409, e.getMessage(), "name"));
                 javalin.routes.exception(HttpResponseException.class,
                         (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), ""));
+                javalin.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+                    // A read of what only the database holds, while it is away (the store logs the outage).
+                    LOG.debug("{} {}: the database does not answer", ctx.method(), ctx.path(), e);
+                    ctx.header("Retry-After", Integer.toString(STORE_RETRY_AFTER_SECONDS));
+                    error(ctx, 503, "the database does not answer, so this cannot be read now; try again later ("
+                            + e.getMessage() + ")", "");
+                });
                 javalin.routes.exception(Exception.class, (e, ctx) -> {
                     LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                     error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), "");

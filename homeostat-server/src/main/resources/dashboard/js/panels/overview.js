@@ -35,7 +35,8 @@ export default {
       stat('Alerts', number(overview.alerts), 'not resolved', overview.alerts > 0 ? 'warn' : 'ok', 'stat-alerts'),
       overview.recovery ? stat('Recovery runs', number(overview.recovery.activeRuns),
         [overview.recovery.killSwitch ? 'KILL SWITCH ON' : `mode ${String(overview.recovery.mode).toLowerCase()}`,
-          `${number(overview.recovery.awaitingApproval)} awaiting approval`,
+          overview.recovery.unavailable ? 'runs unknown: the database does not answer'
+            : `${number(overview.recovery.awaitingApproval)} awaiting approval`,
           overview.degradation ? `degradation ${String(overview.degradation).toLowerCase().replace(/_/g, ' ')}` : ''].filter(Boolean).join(' · '),
         overview.recovery.killSwitch ? 'bad' : (overview.recovery.awaitingApproval > 0 ? 'warn' : ''), 'stat-recovery') : null,
       stat('Signals in', number(overview.ingest?.accepted), `${number(overview.ingest?.duplicates)} duplicates · `

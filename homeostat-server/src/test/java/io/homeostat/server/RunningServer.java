@@ -98,20 +98,36 @@ public final class RunningServer implements AutoCloseable {
     }
 
     private RunningServer(Path data, ServerConfig config, LoopOptions options, Path file) {
+        this(data, config, HomeostatServer.embeddedStore(config), options, file);
+    }
+
+    /** A server on {@code store} instead of the embedded database (e.g. {@link PostgresBehindRelay#store}). */
+    RunningServer(Path data, io.homeostat.store.jdbc.StoreConfig store) {
+        this(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data), store,
+                LoopOptions.defaults(), null);
+    }
+
+    private RunningServer(Path data, ServerConfig config, io.homeostat.store.jdbc.StoreConfig store, LoopOptions options,
+            Path file) {
         this.data = data;
         this.server = file == null
-                ? HomeostatServer.start(config, HomeostatServer.embeddedStore(config), clock.scheduler(), options)
-                : HomeostatServer.start(config, HomeostatServer.embeddedStore(config), clock.scheduler(), options, file);
+                ? HomeostatServer.start(config, store, clock.scheduler(), options)
+                : HomeostatServer.start(config, store, clock.scheduler(), options, file);
         this.admin = server.firstAdminToken().orElseThrow().secret();
         this.operator = server.tokens().issue("ops", Role.OPERATOR).secret();
         this.viewer = server.tokens().issue("watcher", Role.VIEWER).secret();
     }
 
     /** An HTTP answer: status, body (parsed when it is JSON) and Content-Type (empty when none). */
-    record Answer(int status, String text, JsonNode json, String contentType) {
+    record Answer(int status, String text, JsonNode json, String contentType, java.net.http.HttpHeaders headers) {
 
         Answer(int status, String text, JsonNode json) {
-            this(status, text, json, "");
+            this(status, text, json, "", java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
+        /** The first value of the header {@code name}, empty if there is none. */
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
         }
     }
 
@@ -166,7 +182,7 @@ public final class RunningServer implements AutoCloseable {
                 // left null: the test looks at text
             }
             return new Answer(response.statusCode(), response.body(), json,
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

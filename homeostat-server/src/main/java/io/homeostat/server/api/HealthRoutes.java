@@ -4,6 +4,7 @@ import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.core.health.HealthResult;
 import io.homeostat.core.health.HealthStatus;
 import io.homeostat.engine.execute.RunPhase;
+import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.metrics.SelfMonitor;
@@ -87,10 +88,20 @@ final class HealthRoutes {
                 "dropped", loop.bus().dropped(), "pending", loop.bus().pending()));
         body.put("store", loop.store().stats());
         body.put("detectorFailures", loop.chain().failures());
-        var runs = loop.store().workflows().active();
-        body.put("recovery", Map.of("activeRuns", runs.size(),
-                "awaitingApproval", runs.stream().filter(run -> run.phase() == RunPhase.AWAITING_APPROVAL).count(),
-                "killSwitch", loop.recovery().flags().killed(), "mode", loop.recovery().flags().mode()));
+        Map<String, Object> recovery = new LinkedHashMap<>();
+        try {
+            var runs = loop.store().workflows().active();
+            recovery.put("activeRuns", runs.size());
+            recovery.put("awaitingApproval", runs.stream().filter(run -> run.phase() == RunPhase.AWAITING_APPROVAL).count());
+        } catch (StoreUnavailableException e) {
+            // The runs are the database's; the rest of the overview is in memory and still true.
+            recovery.put("activeRuns", null);
+            recovery.put("awaitingApproval", null);
+            recovery.put("unavailable", "the database does not answer: " + e.getMessage());
+        }
+        recovery.put("killSwitch", loop.recovery().flags().killed());
+        recovery.put("mode", loop.recovery().flags().mode());
+        body.put("recovery", recovery);
         body.put("degradation", loop.degradation().level());
         ctx.json(body);
     }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The OpenAPI 3 document of the API, generated from the same route table the server registers,
  * so it cannot list a route that does not exist nor miss one that does. Each operation lists the
- * statuses its route declares ({@link ApiRoute#responses()}, with their content types) and 4XX,
- * an {@link ApiError}. Immutable once built.
+ * statuses its route declares ({@link ApiRoute#responses()}, with their content types), 4XX and
+ * 5XX, an {@link ApiError}. Immutable once built.
  */
 final class OpenApiDocument {
 
@@ -79,6 +79,8 @@ final class OpenApiDocument {
             responses.put(Integer.toString(response.status()), response(response));
         }
         responses.put("4XX", response(ApiResponse.error(400, "error")));
+        responses.put("5XX", response(ApiResponse.error(503, "the server cannot answer now (503 with Retry-After "
+                + "while the database does not answer and the request needs it)")));
         operation.put("responses", responses);
         return operation;
     }
