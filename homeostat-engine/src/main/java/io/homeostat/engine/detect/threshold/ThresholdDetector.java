@@ -19,9 +19,13 @@ import java.util.function.Consumer;
 /**
  * Runs {@link ThresholdRule}s over series values. Per rule and series: a breaching value starts a
  * pending period; once the breach has lasted the rule's {@code for} (measured in sample time) the
- * detector emits one {@link Detection.Status#FIRING} {@link Detection.Kind#THRESHOLD} detection;
- * a value that does not breach while pending resets it. A firing rule emits nothing more until a
- * value comes back past its clear level, then one {@link Detection.Status#CLEARED} detection.
+ * detector emits a {@link Detection.Status#FIRING} {@link Detection.Kind#THRESHOLD} detection;
+ * a value that does not breach while pending resets it. While the rule fires it says so again at
+ * most once per {@link #REPEAT} (of sample time), with the next value that has not come back past
+ * its clear level: an incident tracker resolves an incident whose detections fell silent for its
+ * hold period, and a breach that goes on must keep its incident open (a series that stops
+ * reporting falls silent). A value back past the clear level ends it with one
+ * {@link Detection.Status#CLEARED} detection.
  * Evidence: {@code value}, {@code threshold}, {@code operator}, {@code clear}, {@code for},
  * {@code heldFor} (how long the breach had lasted, in milliseconds), {@code worst} (the worst value
  * since the breach began) and {@code rule}. The signature is the rule's name; confidence is 1.
@@ -39,6 +43,14 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
 
     /** The name in every detection: {@value}. */
     public static final String NAME = "threshold";
+
+    /**
+     * How often, at most, a rule that goes on firing says so again: well within the incident
+     * tracker's default hold period (5 min); a tracker with a hold period shorter than this resolves
+     * an incident whose breach goes on.
+     */
+    public static final Duration REPEAT = Duration.ofMinutes(1);
+    private static final long REPEAT_MILLIS = REPEAT.toMillis();
 
     private volatile List<ThresholdRule> rules;
     private ThresholdRule[] ruleArray;
@@ -109,7 +121,7 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
                 if (old[before.rules[j]].equals(rule)) {
                     after.since(i, before.since(j));
                     after.worst(i, before.worst(j));
-                    after.firing(i, before.firing(j));
+                    after.firingAs(i, before, j);
                     break;
                 }
             }
@@ -152,7 +164,7 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
                 }
                 long held = timeMillis - states.since(i);
                 if (held >= rule.forDuration().toMillis()) {
-                    states.firing(i, true);
+                    states.told(i, timeMillis);
                     sink.accept(detection(rule, Detection.Status.FIRING, service, value, held, states.worst(i)));
                 }
             } else {
@@ -168,9 +180,14 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
         }
         if (rule.operator().clears(value, rule.clear())) {
             long held = timeMillis - states.since(i);
-            states.firing(i, false);
+            states.cleared(i);
             states.since(i, RuleStates.NOT_PENDING);
             sink.accept(detection(rule, Detection.Status.CLEARED, service, value, held, states.worst(i)));
+        } else if (timeMillis - states.told(i) >= REPEAT_MILLIS) {
+            // Still past the clear level (hysteresis: not necessarily past the threshold): say so again.
+            states.told(i, timeMillis);
+            sink.accept(detection(rule, Detection.Status.FIRING, service, value, timeMillis - states.since(i),
+                    states.worst(i)));
         }
     }
 
@@ -191,12 +208,19 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
     private Detection detection(ThresholdRule rule, Detection.Status status, String service, double value,
             long heldMillis, double worst) {
         SeriesKey series = new SeriesKey(service, rule.metric());
-        String summary = status == Detection.Status.FIRING
-                ? rule.metric() + " of " + service + " is " + Wording.number(value) + " " + rule.operator().symbol()
-                        + " " + Wording.number(rule.threshold()) + " for " + Wording.duration(Duration.ofMillis(heldMillis))
-                        + " (rule " + rule.name() + ")"
-                : rule.metric() + " of " + service + " is back to " + Wording.number(value) + " after "
-                        + Wording.duration(Duration.ofMillis(heldMillis)) + " (rule " + rule.name() + ")";
+        String held = Wording.duration(Duration.ofMillis(heldMillis));
+        String summary;
+        if (status == Detection.Status.CLEARED) {
+            summary = rule.metric() + " of " + service + " is back to " + Wording.number(value) + " after " + held
+                    + " (rule " + rule.name() + ")";
+        } else if (rule.operator().breaches(value, rule.threshold())) {
+            summary = rule.metric() + " of " + service + " is " + Wording.number(value) + " " + rule.operator().symbol()
+                    + " " + Wording.number(rule.threshold()) + " for " + held + " (rule " + rule.name() + ")";
+        } else {
+            summary = rule.metric() + " of " + service + " is " + Wording.number(value) + ", not yet back to "
+                    + Wording.number(rule.clear()) + ", " + held + " after it passed " + Wording.number(rule.threshold())
+                    + " (rule " + rule.name() + ")";
+        }
         Map<String, String> evidence = Map.of(
                 "value", Wording.number(value),
                 "threshold", Wording.number(rule.threshold()),

@@ -8,6 +8,9 @@ import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.SeriesLimits;
 import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.incident.IncidentTracker;
+import io.homeostat.engine.incident.IncidentTrackerConfig;
+import io.homeostat.engine.port.memory.InMemoryIncidentStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +51,44 @@ class ThresholdDetectorTest {
             assertThat(d.summary()).isEqualTo("latency.p95 of api:orders is 150 > 100 for 30s (rule slow)");
             assertThat(d.time()).isEqualTo(clock.instant());
         });
+    }
+
+    @Test
+    void aBreachThatGoesOnIsToldAgainOnceAMinuteUntilItClears() {
+        ThresholdDetector detector = ThresholdDetector.create(List.of(slow), clock);
+
+        for (int s = 0; s <= 300; s++) {
+            feed(detector, "api:orders", s, s < 200 ? 150 : 90); // from 200 s: under the threshold, not yet clear
+        }
+        feed(detector, "api:orders", 301, 70);
+
+        assertThat(detections).extracting(Detection::status).containsExactly(Detection.Status.FIRING,
+                Detection.Status.FIRING, Detection.Status.FIRING, Detection.Status.FIRING, Detection.Status.FIRING,
+                Detection.Status.CLEARED);
+        assertThat(detections).extracting(d -> d.evidence().get("heldFor"))
+                .containsExactly("30000", "90000", "150000", "210000", "270000", "301000");
+        assertThat(detections.get(3).summary())
+                .isEqualTo("latency.p95 of api:orders is 90, not yet back to 80, 4 min after it passed 100 (rule slow)");
+    }
+
+    @Test
+    void anIncidentStaysOpenWhileItsBreachGoesOnAndResolvesAfterItClears() {
+        ManualClock trackerClock = ManualClock.at(Instant.ofEpochMilli(T0));
+        ThresholdDetector detector = ThresholdDetector.create(List.of(slow), trackerClock);
+        IncidentTracker tracker = IncidentTracker.builder(new InMemoryIncidentStore()).clock(trackerClock).build();
+        Duration hold = IncidentTrackerConfig.ofDefaults().holdPeriod();
+
+        for (int s = 0; s <= 900; s++) { // 15 minutes of a breach, three hold periods
+            trackerClock.advance(Duration.ofSeconds(s == 0 ? 0 : 1));
+            detector.sample("api:orders", "latency.p95", T0 + s * 1000L, 150, tracker::observe);
+            tracker.tick();
+        }
+        assertThat(tracker.active()).as("still breaching after %s", Duration.ofSeconds(900)).hasSize(1);
+
+        detector.sample("api:orders", "latency.p95", T0 + 901_000L, 70, tracker::observe);
+        trackerClock.advance(hold.plusSeconds(1));
+        tracker.tick();
+        assertThat(tracker.active()).as("cleared for the hold period").isEmpty();
     }
 
     @Test
