@@ -196,6 +196,33 @@ class AlertStateRestartTest {
     }
 
     @Test
+    void anOpenIncidentWhoseAlertWasNeverStoredIsAlertedAgainAtStart() throws Exception {
+        String incident;
+        try (Started first = new Started(RunningServer.START)) {
+            incident = first.failing("payments").path("labels").path("incident").asText();
+            first.failing("orders");
+        }
+        // As if the database had been away while the payments alert was raised, and the server stopped
+        // before it came back: the incident was spooled and replayed, its alert waited in memory and was lost.
+        var store = HomeostatServer.embeddedStore(config());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(store.jdbcUrl(), store.user(), store.password());
+                java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM active_alert WHERE labels LIKE '%payments%'");
+            s.executeUpdate("DELETE FROM alert_event WHERE incident_id = '" + incident + "'");
+        }
+
+        try (Started second = new Started(RunningServer.START.plus(Duration.ofMinutes(1)))) {
+            JsonNode payments = second.alert("payments");
+            assertThat(payments).as("raised again from the open incident").isNotNull();
+            assertThat(payments.path("labels").path("incident").asText()).isEqualTo(incident);
+            assertThat(payments.path("labels").path("category").asText()).isEqualTo("errors");
+            assertThat(second.history(payments.path("fingerprint").asText())).contains(AlertEvent.Kind.FIRED);
+            assertThat(second.get("/api/v1/alerts").json().path("alerts")).as("orders' alert was kept: not raised twice")
+                    .hasSize(2);
+        }
+    }
+
+    @Test
     void anAlertKeptForAnIncidentNoLongerOpenResolvesAtStart() {
         ActiveAlert stale = new ActiveAlert(Labels.of(Map.of(Labels.SERVICE, "payments", Labels.SEVERITY, "high",
                 Labels.CATEGORY, "errors", Labels.INCIDENT, "inc-closed-meanwhile")), "errors on payments",

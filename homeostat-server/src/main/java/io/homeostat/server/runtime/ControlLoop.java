@@ -9,6 +9,7 @@ import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.DedicatedScheduler;
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.alert.Alert;
 import io.homeostat.engine.alert.AlertView;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.alert.IncidentAlerts;
@@ -176,6 +177,7 @@ public final class ControlLoop implements AutoCloseable {
         subscriptions.add(engine);
         subscriptions.add(engine.incidents().listen(IncidentAlerts.feeding(alerting)));
         resolveAlertsOfClosedIncidents();
+        raiseAlertsOfIncidentsNeverAlerted();
         subscriptions.add(bus.subscribe(circuits::observe));
         subscriptions.add(bus.subscribe(health::observe));
         this.rawSamples = new RawSampleDownsampler(scheduler.clock(), options.rawSampleInterval());
@@ -274,6 +276,31 @@ public final class ControlLoop implements AutoCloseable {
             if (incident.isPresent() && !active.contains(incident.get())) {
                 alerting.resolve(alert.fingerprint(), AlertEvent.SYSTEM);
             }
+        }
+    }
+
+    /**
+     * An open incident of whose alert the store holds nothing at all, neither the alert nor any
+     * event of it, was opened while the database was away and the server stopped before the alert
+     * could be written (it waited in memory for the retry): raise its alert again, from the
+     * incident, so somebody is told. One whose alert somebody resolved, or that resolved, has
+     * history and is left alone.
+     */
+    private void raiseAlertsOfIncidentsNeverAlerted() {
+        Set<String> alerted = alerting.alerts().stream().map(alert -> alert.labels().incident())
+                .flatMap(Optional::stream).collect(Collectors.toSet());
+        for (Incident incident : engine.incidents().active()) {
+            if (alerted.contains(incident.id()) || !store.alerts().incident(incident.id()).isEmpty()) {
+                continue;
+            }
+            String service = incident.services().iterator().next();
+            String fingerprint = incident.fingerprint();
+            int end = fingerprint.startsWith(service + "|") ? fingerprint.indexOf('|', service.length() + 1) : -1;
+            String category = end < 0 ? "unknown" : fingerprint.substring(service.length() + 1, end);
+            LOG.warn("incident {} is open and its alert was never stored (the database was away): raising it again",
+                    incident.id());
+            alerting.fire(Alert.of(service, incident.severity(), category, incident.id(), incident.title(),
+                    incident.openedAt()));
         }
     }
 
