@@ -11,8 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The API while its PostgreSQL is away (a relay that resets every connection): a read of what only
  * the database holds answers 503 with {@code Retry-After}, saying why, instead of a 500 naming a
- * Java class; the overview still answers with what the server holds in memory; and everything
- * answers again once the database is back.
+ * Java class; the overview still answers with what the server holds in memory; the loop opens
+ * incidents without waiting for it at each; and everything answers again, and the alert history
+ * written meanwhile is in the database, once it is back.
  */
 class DatabaseOutageApiTest {
 
@@ -42,11 +43,27 @@ class DatabaseOutageApiTest {
                     .startsWith("the database does not answer");
             assertThat(overview.json().path("recovery").path("mode").asText()).isEqualTo("FULL");
 
+            // New incidents while it is away: the loop does not wait for the database at each of them (the
+            // alert history went to it directly, two seconds of connect timeout per event, on the bus's thread).
+            StringBuilder signals = new StringBuilder("{\"signals\":[");
+            for (int i = 0; i < 10; i++) {
+                signals.append(i == 0 ? "" : ",").append("{\"id\":\"outage-").append(i)
+                        .append("\",\"kind\":\"metric_sample\",\"service\":\"svc-").append(i)
+                        .append("\",\"metric\":\"error.rate\",\"value\":0.5,\"time\":\"")
+                        .append(RunningServer.START).append("\"}");
+            }
+            assertThat(running.post("/api/v1/signals", running.operator, signals.append("]}").toString()).status())
+                    .isEqualTo(202);
+            Awaitility.await().atMost(Duration.ofSeconds(12))
+                    .until(() -> running.server.loop().tracker().active().size() == 10);
+
             database.relay.restore();
             Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> running.get("/api/v1/incidents", running.viewer).status() == 200);
-            assertThat(running.get("/api/v1/overview", running.viewer).json().path("recovery").path("activeRuns").asInt(-1))
-                    .isZero();
+            assertThat(running.get("/api/v1/overview", running.viewer).json().path("recovery").has("unavailable")).isFalse();
+            // What the loop wrote meanwhile reached the database: the alert history of each incident.
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> running.server.loop().tracker().active().stream()
+                    .allMatch(incident -> !running.server.loop().store().alerts().incident(incident.id()).isEmpty()));
         }
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
 final class BatchCodec {
 
     private static final byte VERSION = 1;
-    private static final List<Table<?>> TABLES = List.of(FailureTable.INSTANCE, MetricTable.INSTANCE, AuditTable.INSTANCE);
+    private static final List<Table<?>> TABLES = List.of(FailureTable.INSTANCE, MetricTable.INSTANCE, AuditTable.INSTANCE,
+            AlertEventTable.INSTANCE);
 
     private BatchCodec() {}
 

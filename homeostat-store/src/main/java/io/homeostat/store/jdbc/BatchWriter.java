@@ -107,6 +107,22 @@ final class BatchWriter implements AutoCloseable {
      *     database was unreachable and the spool full), whether before or while this one waited
      */
     void flush() {
+        drain();
+        long now = dropped.get();
+        long lost = now - reportedDrops.getAndSet(now);
+        if (lost > 0) {
+            throw new StoreUnavailableException(lost + " records could be stored nowhere: the database is "
+                    + "unreachable and the spool is full", null);
+        }
+    }
+
+    /**
+     * Blocks until every row submitted before is in the database or the spool, as {@link #flush()},
+     * without reporting drops (a reader's wait to see what was appended before it).
+     *
+     * @throws IllegalStateException if the writer is closed, or the thread is interrupted
+     */
+    void drain() {
         if (closed) {
             throw new IllegalStateException("the store is closed");
         }
@@ -114,12 +130,6 @@ final class BatchWriter implements AutoCloseable {
         try {
             queue.put(new FlushRequest(done));
             done.get();
-            long now = dropped.get();
-            long lost = now - reportedDrops.getAndSet(now);
-            if (lost > 0) {
-                throw new StoreUnavailableException(lost + " records could be stored nowhere: the database is "
-                        + "unreachable and the spool is full", null);
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while flushing", e);

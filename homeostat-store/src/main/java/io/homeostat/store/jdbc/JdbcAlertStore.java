@@ -12,15 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
  * The alert history in {@code alert_event}, one row per event; an identity column keeps the
  * append order of events at the same instant. Thread-safe.
  *
- * <p>Appends are synchronous JDBC through the pool on the calling thread: the alert manager runs
- * on the control loop's thread, never on an application thread. Every {@link SQLException}
- * becomes a {@link StoreUnavailableException}.
+ * <p>Appends go through the batching writer, as audit records do: the caller (the alert manager,
+ * on the loop's threads) does not wait for the database, and while it is away events wait in the
+ * spool and are written when it is back, once each (inserted by an id of their own). A read first
+ * waits for what was appended before it to be written (or spooled); a read while the database is
+ * away throws {@link StoreUnavailableException}, as does any other {@link SQLException}.
  */
 final class JdbcAlertStore implements AlertStore {
 
@@ -28,28 +31,17 @@ final class JdbcAlertStore implements AlertStore {
             + "FROM alert_event";
 
     private final DataSource dataSource;
+    private final BatchWriter writer;
 
-    JdbcAlertStore(DataSource dataSource) {
+    JdbcAlertStore(DataSource dataSource, BatchWriter writer) {
         this.dataSource = dataSource;
+        this.writer = writer;
     }
 
     @Override
     public void append(AlertEvent event) {
-        Objects.requireNonNull(event, "event");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO alert_event (alert_id, kind, event_at, actor, incident_id, labels, detail) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, event.alertId());
-            s.setString(2, event.kind().name().toLowerCase(Locale.ROOT));
-            s.setObject(3, Wire.sqlTime(event.time()));
-            s.setString(4, event.actor());
-            s.setString(5, event.incidentId());
-            s.setString(6, JsonText.of(event.labels()));
-            s.setString(7, event.detail());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot append an event of alert " + event.alertId(), e);
-        }
+        writer.submit(AlertEventTable.INSTANCE,
+                new AlertEventTable.Row(UUID.randomUUID().toString(), Objects.requireNonNull(event, "event")));
     }
 
     @Override
@@ -71,6 +63,7 @@ final class JdbcAlertStore implements AlertStore {
     }
 
     private List<AlertEvent> select(String sql, Object parameter) {
+        writer.drain(); // what was appended before this read, in the database or, while it is away, the spool
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, parameter);
             List<AlertEvent> events = new ArrayList<>();

@@ -76,7 +76,7 @@ public final class JdbcStore implements AutoCloseable {
         this.clock = scheduler.clock();
         this.metricIds = new SequentialIds(clock);
         this.incidents = new JdbcIncidentStore(dataSource, journal);
-        this.alerts = new JdbcAlertStore(dataSource);
+        this.alerts = new JdbcAlertStore(dataSource, writer);
         this.patterns = new JdbcPatternStore(dataSource);
         this.baselines = new JdbcBaselineStore(dataSource);
         this.effectiveness = new JdbcEffectivenessStore(dataSource);

@@ -8,13 +8,14 @@ import io.homeostat.core.signal.FailureEvent;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.AuditRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * Writes 10,000 records (failure events, metric samples, audit records in turn) through a store
+ * Writes 10,000 records (failure events, metric samples, audit records, alert events in turn) through a store
  * whose database sits behind a {@link TcpProxy}; takes the network away while batches are being
  * written, brings it back, and expects every record exactly once.
  */
@@ -58,10 +59,14 @@ final class OutageScenario {
             long failures = TestDatabases.count(store, "failure_event");
             long samples = TestDatabases.count(store, "metric_sample");
             long audits = TestDatabases.count(store, "audit_record");
-            assertThat(failures + samples + audits).isEqualTo(RECORDS);
-            assertThat(failures).isEqualTo(3_334);
-            assertThat(samples).isEqualTo(3_333);
-            assertThat(audits).isEqualTo(3_333);
+            long alertEvents = TestDatabases.count(store, "alert_event");
+            assertThat(failures + samples + audits + alertEvents).isEqualTo(RECORDS);
+            assertThat(failures).isEqualTo(2_500);
+            assertThat(samples).isEqualTo(2_500);
+            assertThat(audits).isEqualTo(2_500);
+            assertThat(alertEvents).isEqualTo(2_500);
+            assertThat(store.alerts().history("alert-3")).singleElement()
+                    .satisfies(event -> assertThat(event.detail()).isEqualTo("event 3"));
             WriterStats stats = store.stats();
             assertThat(stats.droppedRecords()).isZero();
             assertThat(stats.rejectedRecords()).isZero();
@@ -73,13 +78,15 @@ final class OutageScenario {
 
     private static void write(JdbcStore store, int i) {
         Instant time = T0.plusMillis(i);
-        switch (i % 3) {
+        switch (i % 4) {
             case 0 -> store.write(FailureRecord.of("f-" + i,
                     new FailureEvent("llm:openai", ErrorCategory.TIMEOUT, "java.net.SocketTimeoutException",
                             "read timed out", time, Map.of("attempt", "1")), Severity.HIGH));
             case 1 -> store.write(new MetricSample("db:primary", "latency.p95", i * 0.5, time, Map.of()));
-            default -> store.auditLog().append(AuditRecord.of("a-" + i, time, "planner", "workflow.start",
+            case 2 -> store.auditLog().append(AuditRecord.of("a-" + i, time, "planner", "workflow.start",
                     "llm:openai", "record " + i, Map.of("i", Integer.toString(i))));
+            default -> store.alerts().append(new AlertEvent("alert-" + i, AlertEvent.Kind.FIRED, time, AlertEvent.SYSTEM,
+                    "inc-" + i, Map.of("service", "llm:openai"), "event " + i));
         }
     }
 }
