@@ -6,14 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeostat.core.GuardConfig;
 import io.homeostat.core.breaker.CircuitBreakerConfig;
+import io.homeostat.server.events.EventStream;
+import io.homeostat.server.events.LiveEvent;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +176,39 @@ class SessionSecurityTest {
         assertThat(out.status()).isEqualTo(204);
         assertThat(out.header("Set-Cookie")).startsWith("homeostat_session=;").contains("Expires=Thu, 01 Jan 1970");
         assertThat(get(browser, "/api/v1/overview").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aLiveStreamOpenedWithASessionEndsWhenTheSessionDoes() throws Exception {
+        Browser browser = signedIn(running.viewer);
+        EventStream events = running.server.events();
+        try (Socket stream = new Socket("127.0.0.1", running.server.port())) {
+            stream.setSoTimeout(10_000);
+            stream.getOutputStream().write(("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + browser.cookie()
+                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream.getInputStream(), StandardCharsets.UTF_8));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.clients() == 1);
+            events.publish(new LiveEvent("before", Map.of("n", 1)));
+            assertThat(readUntilEvent(lines)).isEqualTo("event: before");
+
+            Reply out = send(to("/api/v1/session").header("Cookie", browser.cookie())
+                    .header("X-CSRF-Token", browser.csrf()).DELETE());
+            assertThat(out.status()).isEqualTo(204);
+            events.publish(new LiveEvent("after", Map.of("secret", "not for a signed-out page")));
+
+            assertThat(readUntilEvent(lines)).as("the stream ends, without the event").isNull();
+            assertThat(events.clients()).isZero();
+        }
+    }
+
+    /** The next {@code event:} line of an SSE stream, or null when the stream ends first. */
+    private static String readUntilEvent(BufferedReader lines) throws IOException {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.startsWith("event:")) {
+                return line;
+            }
+        }
+        return null;
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.homeostat.core.signal.CircuitTransition;
 import io.homeostat.core.signal.Signal;
 import io.homeostat.engine.incident.IncidentEvent;
 import io.homeostat.engine.port.AuditRecord;
+import io.homeostat.server.auth.BrowserSessions;
+import io.homeostat.server.auth.Session;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.events.LiveEvent;
 import io.homeostat.server.runtime.ControlLoop;
@@ -13,6 +15,7 @@ import io.javalin.http.sse.SseHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code GET /api/v1/events}: the live stream (SSE) of incident changes ({@code incident}),
@@ -29,17 +32,19 @@ import java.util.Map;
  * {@code Accept: text/event-stream} gets 406 saying to send it. A client that falls more than
  * {@link EventStream#CLIENT_BACKLOG_BYTES} bytes behind is disconnected, and one more than
  * {@link EventStream#MAX_CLIENTS} connected is answered 503 with {@code Retry-After} (see {@link EventStream}).
+ * A stream opened with a browser session ends when the session does (signed out, expired): before
+ * its next event or keep-alive comment.
  */
 final class LiveRoutes {
 
     private static final String EVENT_STREAM = "text/event-stream";
 
     private final EventStream stream;
-    private final SseHandler sse;
+    private final BrowserSessions sessions;
 
-    LiveRoutes(ControlLoop loop, EventStream stream) {
+    LiveRoutes(ControlLoop loop, EventStream stream, BrowserSessions sessions) {
         this.stream = stream;
-        this.sse = new SseHandler(stream::attach);
+        this.sessions = sessions;
         loop.tracker().listen(this::incident);
         loop.onAlertEvent(event -> stream.publish(new LiveEvent("alert", event)));
         loop.bus().subscribe(this::signals);
@@ -78,7 +83,10 @@ final class LiveRoutes {
                             + " clients, as many as it takes; try again later", null));
             return;
         }
-        sse.handle(ctx);
+        // A stream opened with a browser session ends with it (signed out, expired); an API token's lasts.
+        BooleanSupplier allowed = Authorizer.session(ctx).map(Session::id)
+                .<BooleanSupplier>map(id -> () -> sessions.find(id).isPresent()).orElse(() -> true);
+        new SseHandler(client -> stream.attach(client, allowed)).handle(ctx);
     }
 
     private void incident(IncidentEvent event) {

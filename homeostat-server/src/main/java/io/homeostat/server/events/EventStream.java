@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,8 +114,18 @@ public final class EventStream implements AutoCloseable {
 
     /** Keeps {@code client} until its connection closes, it falls too far behind or this stream closes. */
     public void attach(SseClient client) {
+        attach(client, () -> true);
+    }
+
+    /**
+     * As {@link #attach(SseClient)}, and until {@code allowed} says no: it is asked before each event
+     * and keep-alive comment goes out, so a client whose session ended (signed out, expired) gets
+     * nothing more and is disconnected.
+     */
+    public void attach(SseClient client, BooleanSupplier allowed) {
+        Objects.requireNonNull(allowed, "allowed");
         client.keepAlive();
-        LiveClient live = new LiveClient(client, CLIENT_BACKLOG_BYTES, sent);
+        LiveClient live = new LiveClient(client, CLIENT_BACKLOG_BYTES, sent, allowed);
         client.onClose(() -> {
             clients.remove(live);
             live.stop();
@@ -184,9 +195,19 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    /** Hands {@code bytes} to every client's backlog; disconnects a client too far behind to take them. */
+    /**
+     * Hands {@code bytes} to every client's backlog; disconnects a client too far behind to take
+     * them, or no longer allowed to read.
+     */
     private void fanOut(byte[] bytes) {
         for (LiveClient client : clients) {
+            if (!client.allowed()) {
+                if (clients.remove(client)) {
+                    LOG.info("disconnected a live stream client whose session ended");
+                    client.stop();
+                }
+                continue;
+            }
             if (!client.offer(bytes) && clients.remove(client)) {
                 cutOff.increment();
                 LOG.info("disconnected a live stream client more than {} bytes behind", CLIENT_BACKLOG_BYTES);

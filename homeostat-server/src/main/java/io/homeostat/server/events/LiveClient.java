@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -35,13 +36,24 @@ final class LiveClient {
     private final AtomicLong backlogBytes = new AtomicLong();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread writer;
+    private final BooleanSupplier allowed;
 
-    /** A client whose writer is not started yet. */
-    LiveClient(SseClient client, long maxBacklogBytes, LongAdder sent) {
+    /**
+     * A client whose writer is not started yet.
+     *
+     * @param allowed whether the client may still read the stream (its session has not ended)
+     */
+    LiveClient(SseClient client, long maxBacklogBytes, LongAdder sent, BooleanSupplier allowed) {
         this.client = client;
+        this.allowed = allowed;
         this.maxBacklogBytes = maxBacklogBytes;
         this.sent = sent;
         this.writer = Thread.ofVirtual().name("homeostat-events-client").unstarted(this::writeLoop);
+    }
+
+    /** Whether the client may still read the stream: false once the session it signed in with ended. */
+    boolean allowed() {
+        return allowed.getAsBoolean();
     }
 
     /** Starts the writer: it writes the {@code connected} comment, then what this client is offered. */
