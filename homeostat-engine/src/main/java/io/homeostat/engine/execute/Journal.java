@@ -88,6 +88,15 @@ final class Journal {
     }
 
     /**
+     * A run ended with every step done and nothing checked against signals: the incident stays as it
+     * is, to resolve when its own signals clear (or be escalated while they do not), with a note saying why.
+     */
+    void ranUnverified(String incidentId, String workflow) {
+        move(incidentId, () -> tracker.note(incidentId, "workflow " + workflow + " ran every step; none names success "
+                + "criteria, so the incident resolves when its signals clear", Map.of("workflow", workflow)));
+    }
+
+    /**
      * A run that acted failed (rolled back or aborted): below the allowed attempts the incident goes
      * back to DIAGNOSED and {@code retry} hears of the run; at them it is escalated.
      */

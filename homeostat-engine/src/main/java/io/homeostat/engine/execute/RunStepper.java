@@ -411,10 +411,21 @@ final class RunStepper {
         return done;
     }
 
+    /**
+     * Ends a run whose every step is done. Its incident resolves on the run's word only if some step
+     * was verified on fresh signals (named success criteria); a workflow that names none proves
+     * nothing about the problem, so its incident resolves when its own signals clear.
+     */
     private WorkflowRun finish(WorkflowRun run, Workflow workflow) {
-        WorkflowRun done = save(run.moved(RunPhase.SUCCEEDED, "every step ran and verified", clock.instant()));
+        boolean verified = workflow.steps().stream().anyMatch(step -> !step.success().isEmpty());
+        WorkflowRun done = save(run.moved(RunPhase.SUCCEEDED, verified ? "every step ran and verified"
+                : "every step ran; none names success criteria", clock.instant()));
         journal.audit(Journal.SELF, "run.succeeded", run.incidentId(), run.runId(), done.reason(), Map.of("workflow", workflow.name()));
-        journal.resolved(run.incidentId(), workflow.name(), "recovered: workflow " + workflow.name() + " verified on fresh signals");
+        if (verified) {
+            journal.resolved(run.incidentId(), workflow.name(), "recovered: workflow " + workflow.name() + " verified on fresh signals");
+        } else {
+            journal.ranUnverified(run.incidentId(), workflow.name());
+        }
         return done;
     }
 

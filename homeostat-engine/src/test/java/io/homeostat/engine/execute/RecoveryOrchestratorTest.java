@@ -144,6 +144,32 @@ class RecoveryOrchestratorTest {
     }
 
     @Test
+    void aWorkflowThatNamesNoSuccessCriteriaLeavesItsIncidentToItsSignals() {
+        Recovery unverified = new Recovery("""
+                workflows:
+                  - name: just-act
+                    trigger: [error_threshold]
+                    services: "*"
+                    steps:
+                      - {name: only, action: low}
+                """);
+        RecoveryOrchestrator orchestrator = unverified.orchestrator();
+        Incident incident = unverified.incident("orders");
+
+        StartResult start = unverified.recover(orchestrator, incident);
+
+        assertThat(unverified.low.runs).hasSize(1);
+        WorkflowRun run = orchestrator.run(start.runId()).orElseThrow();
+        assertThat(run.phase()).isEqualTo(RunPhase.SUCCEEDED);
+        assertThat(run.reason()).isEqualTo("every step ran; none names success criteria");
+        assertThat(unverified.tracker.active()).as("nothing showed the problem gone").singleElement()
+                .satisfies(open -> assertThat(open.status()).isEqualTo(IncidentStatus.REMEDIATING));
+        assertThat(unverified.incidents.timeline(incident.id())).anySatisfy(entry -> assertThat(entry.message())
+                .isEqualTo("workflow just-act ran every step; none names success criteria, so the incident resolves "
+                        + "when its signals clear"));
+    }
+
+    @Test
     void aQueuedStartTheStoreFailedIsTriedAgainAndHoldsBackNoOtherTrigger() throws Exception {
         RecoveryOrchestrator orchestrator = r.orchestrator();
         try (AutoCloseable following = orchestrator.follow(r.tracker)) {
