@@ -63,12 +63,12 @@ function schedule(panel) {
   }, 100));
 }
 
+// A panel's onEvent patches it in place; it answers 'reload' when it cannot (its last load
+// failed), and the panel is loaded afresh instead.
 function onEvent(type, data) {
   for (const panel of panels) {
-    if (panel.onEvent) {
-      panel.onEvent(type, data, body(panel), context);
-    }
-    if ((panel.events || []).includes(type)) {
+    const reload = panel.onEvent ? panel.onEvent(type, data, body(panel), context) === 'reload' : false;
+    if (reload || (panel.events || []).includes(type)) {
       schedule(panel);
     }
   }

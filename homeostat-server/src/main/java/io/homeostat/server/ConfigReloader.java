@@ -11,13 +11,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * Re-reads the {@code homeostat.yaml} a server was started with and applies what a running loop
  * can take (rules, workflows, flags; see {@link Reconfigurer}). The file is read and checked whole
  * first: an invalid file changes nothing. Settings that only a restart applies (the
  * {@code server} section, {@code degradation}, {@code retention}) are compared with those the
- * server started with and reported, never silently ignored. Thread-safe: reloads are serialised.
+ * server started with and reported, never silently ignored; a {@code server} setting that the
+ * environment or the command line overrides is compared as overridden, so a change of the file that
+ * a restart would not apply either is not reported. Thread-safe: reloads are serialised.
  */
 public final class ConfigReloader {
 
@@ -26,8 +29,9 @@ public final class ConfigReloader {
      *
      * @param file the file read
      * @param changes what the loop took
-     * @param restartRequired settings of the file that differ from those the server started with and
-     *     take effect only on a restart, e.g. {@code server.port}; sorted
+     * @param restartRequired settings that take effect only on a restart and whose value in effect
+     *     would change (the file's, with the environment's and the command line's overrides applied),
+     *     e.g. {@code server.port}; sorted
      */
     public record Result(Path file, ConfigChanges changes, List<String> restartRequired) {
 
@@ -47,13 +51,16 @@ public final class ConfigReloader {
 
     private final Optional<Path> file;
     private final ServerConfig startedWith;
+    private final UnaryOperator<ServerConfig> overrides;
     private final Reconfigurer reconfigurer;
     private final ControlLoop loop;
     private final ReentrantLock lock = new ReentrantLock();
 
-    private ConfigReloader(Optional<Path> file, ServerConfig startedWith, Reconfigurer reconfigurer, ControlLoop loop) {
+    private ConfigReloader(Optional<Path> file, ServerConfig startedWith, UnaryOperator<ServerConfig> overrides,
+            Reconfigurer reconfigurer, ControlLoop loop) {
         this.file = file;
         this.startedWith = startedWith;
+        this.overrides = overrides;
         this.reconfigurer = reconfigurer;
         this.loop = loop;
     }
@@ -61,19 +68,22 @@ public final class ConfigReloader {
     /**
      * Reads {@code file} and applies its loop sections to {@code loop}, which runs the shipped defaults.
      *
+     * @param overrides what makes the server's settings from the file's: the environment's and the
+     *     command line's overrides, identity if none
      * @throws io.homeostat.engine.config.ConfigException naming file, line and key if the file is invalid
      * @throws IllegalArgumentException if a workflow repeats a name the embedding application uses
      * @throws java.io.UncheckedIOException if it cannot be read
      */
-    static ConfigReloader start(Path file, ControlLoop loop) {
+    static ConfigReloader start(Path file, ControlLoop loop, UnaryOperator<ServerConfig> overrides) {
         ServerConfigFile.Contents contents = ServerConfigFile.read(file, ServerConfig.defaults(), loop.actions().names());
-        return new ConfigReloader(Optional.of(file), contents.server(), Reconfigurer.start(loop, contents.loop()), loop);
+        return new ConfigReloader(Optional.of(file), contents.server(), overrides, Reconfigurer.start(loop, contents.loop()),
+                loop);
     }
 
     /** A reloader of a server started without a file: the shipped defaults, nothing to reload. */
     static ConfigReloader none(ControlLoop loop) {
-        return new ConfigReloader(Optional.empty(), ServerConfig.defaults(), Reconfigurer.start(loop, LoopConfig.defaults()),
-                loop);
+        return new ConfigReloader(Optional.empty(), ServerConfig.defaults(), UnaryOperator.identity(),
+                Reconfigurer.start(loop, LoopConfig.defaults()), loop);
     }
 
     /** The file the server was started with, if any. */
@@ -108,7 +118,10 @@ public final class ConfigReloader {
         }
     }
 
-    private List<String> restartRequired(ServerConfig now) {
+    private List<String> restartRequired(ServerConfig fileNow) {
+        // What a restart would run with against what runs now, both through the same overrides.
+        ServerConfig now = overrides.apply(fileNow);
+        ServerConfig startedWith = overrides.apply(this.startedWith);
         List<String> keys = new ArrayList<>();
         if (!now.host().equals(startedWith.host())) {
             keys.add("server.host");

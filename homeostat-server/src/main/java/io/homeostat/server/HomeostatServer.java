@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public final class HomeostatServer implements AutoCloseable {
     private final ConfigReloader reloader;
 
     private HomeostatServer(ServerConfig config, StoreConfig storeConfig, Optional<IncidentStore> incidents,
-            Scheduler scheduler, LoopOptions options, Optional<Path> configFile) {
+            Scheduler scheduler, LoopOptions options, Optional<Path> configFile, UnaryOperator<ServerConfig> overrides) {
         this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
         long begin = scheduler.clock().monotonicNanos();
         LoopSettings settings = new LoopSettings(config.degradation(), config.retention());
@@ -76,7 +77,8 @@ public final class HomeostatServer implements AutoCloseable {
         this.events = new EventStream(json);
         SelfMonitor monitor = null;
         try {
-            this.reloader = configFile.isPresent() ? ConfigReloader.start(configFile.get(), loop) : ConfigReloader.none(loop);
+            this.reloader = configFile.isPresent() ? ConfigReloader.start(configFile.get(), loop, overrides)
+                    : ConfigReloader.none(loop);
             this.ingest = new Ingest(
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
@@ -175,7 +177,7 @@ public final class HomeostatServer implements AutoCloseable {
             LoopOptions options) {
         return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
                 Optional.empty(), Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(options, "options"),
-                Optional.empty());
+                Optional.empty(), UnaryOperator.identity());
     }
 
     /**
@@ -190,9 +192,25 @@ public final class HomeostatServer implements AutoCloseable {
      */
     public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler,
             LoopOptions options, Path configFile) {
+        return start(config, storeConfig, scheduler, options, configFile, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(ServerConfig, StoreConfig, Scheduler, LoopOptions, Path)}, where {@code config}
+     * is the file's settings with {@code overrides} applied (e.g. {@code HOMEOSTAT_SERVER_*}
+     * variables and command-line options, which win over the file): a reload then reports a
+     * restart required only for a setting whose value, overrides applied, would change.
+     *
+     * @throws io.homeostat.engine.config.ConfigException naming file, line and key if the file is
+     *     invalid (e.g. a workflow names an action the loop lacks); whatever was started is stopped again
+     * @throws RuntimeException if the store cannot be opened or the port cannot be bound;
+     *     whatever was started is stopped again
+     */
+    public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler,
+            LoopOptions options, Path configFile, UnaryOperator<ServerConfig> overrides) {
         return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
                 Optional.empty(), Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(options, "options"),
-                Optional.of(Objects.requireNonNull(configFile, "configFile")));
+                Optional.of(Objects.requireNonNull(configFile, "configFile")), Objects.requireNonNull(overrides, "overrides"));
     }
 
     /**
@@ -205,7 +223,8 @@ public final class HomeostatServer implements AutoCloseable {
     public static HomeostatServer start(
             ServerConfig config, StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
-                Optional.of(incidents), Objects.requireNonNull(scheduler, "scheduler"), LoopOptions.defaults(), Optional.empty());
+                Optional.of(incidents), Objects.requireNonNull(scheduler, "scheduler"), LoopOptions.defaults(), Optional.empty(),
+                UnaryOperator.identity());
     }
 
     /**

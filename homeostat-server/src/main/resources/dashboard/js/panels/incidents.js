@@ -1,10 +1,13 @@
 // Incidents, newest first; an incident event from the live stream updates its row in place at
-// once (no request), and a click opens its detail: facts, diagnosis and timeline.
+// once (no request), and a click opens its detail: facts, diagnosis and timeline. While the last
+// load of the list failed (the panel says "Could not load"), an event loads the whole list again
+// instead: patched in, it would show a table of only the incidents seen since, as if complete.
 
 import { api, fill, firstRoute } from '../api.js';
 import { ago, badge, el, empty, mount, openDrawer, table } from '../ui.js';
 
 let rows = [];
+let loaded = false;
 const fresh = new Set();
 
 function render(node) {
@@ -81,18 +84,24 @@ export default {
   id: 'panel-incidents',
   listens: ['incident'],
   async refresh(node) {
+    loaded = false;
     const answer = await api.get('/api/v1/incidents?limit=50');
     rows = answer.incidents || [];
+    loaded = true;
     render(node);
   },
   onEvent(type, data, node) {
     if (type !== 'incident' || !data || !data.incident) {
-      return;
+      return undefined;
+    }
+    if (!loaded) {
+      return 'reload';
     }
     const incident = data.incident;
     rows = [incident, ...rows.filter((row) => row.id !== incident.id)]
       .sort((a, b) => (b.openedAt || '').localeCompare(a.openedAt || ''));
     fresh.add(incident.id);
     render(node);
+    return undefined;
   },
 };

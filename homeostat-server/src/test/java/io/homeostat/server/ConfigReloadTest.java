@@ -224,6 +224,27 @@ class ConfigReloadTest {
     }
 
     @Test
+    void settingsTheCommandLineOverridesNeedNoRestartWhenTheFileChangesThem() throws IOException {
+        Files.writeString(file(), FIRST);
+        // as `homeostat server --config file --port 0 --data <data>`: the options win over the file
+        try (RunningServer running = RunningServer.withConfigFile(data, file(),
+                fromFile -> fromFile.withAddress(fromFile.host(), 0).withDataDirectory(data))) {
+            Files.writeString(file(), FIRST.replace("  port: 0", "  port: 18199\n  data: /elsewhere"));
+
+            RunningServer.Answer reload = running.post("/api/v1/config/reload", running.admin, "");
+
+            assertThat(reload.status()).isEqualTo(200);
+            assertThat(reload.json().path("restartRequired").toString()).isEqualTo("[]");
+            assertThat(reload.json().path("summary").asText()).isEqualTo("no changes");
+
+            // a setting no option overrides still needs a restart when the file changes it
+            Files.writeString(file(), FIRST.replace("  port: 0", "  port: 18199\n  host: 127.0.0.2"));
+            assertThat(running.post("/api/v1/config/reload", running.admin, "").json().path("restartRequired").toString())
+                    .isEqualTo("[\"server.host\"]");
+        }
+    }
+
+    @Test
     void aPersonsOverrideOutlivesAReloadThatOnlyMovesTheLevelOfAFlagTheFileKeepsOff() throws IOException {
         Files.writeString(file(), SECOND);
         try (RunningServer running = RunningServer.withConfigFile(data, file())) {

@@ -99,6 +99,17 @@ class ControlsApiTest {
     }
 
     @Test
+    void aSwitchOnTheLongestServiceNameIsAudited() {
+        String service = "svc-" + "x".repeat(196);
+        assertThat(running.post("/api/v1/flags/recovery.service:" + service, running.operator,
+                "{\"enabled\":false,\"reason\":\"leave it alone\"}").status()).isEqualTo(200);
+
+        JsonNode records = running.get("/api/v1/audit?action=api.flag.set", running.viewer).json().path("records");
+        assertThat(records.findValuesAsText("target")).as("the audit insert is not refused for the target's length")
+                .containsExactly("flag:recovery.service:" + service);
+    }
+
+    @Test
     void silencesAreCreatedListedAndEndedAndMuteTheirAlerts() {
         RunningServer.Answer created = running.post("/api/v1/alerts/silences", running.operator,
                 "{\"matchers\":{\"service\":\"payments\"},\"minutes\":60,\"comment\":\"maintenance window\"}");

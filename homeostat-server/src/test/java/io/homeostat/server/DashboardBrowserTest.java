@@ -8,6 +8,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.homeostat.core.GuardConfig;
 import io.homeostat.core.breaker.CircuitBreaker;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -198,6 +200,34 @@ class DashboardBrowserTest {
                 .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^error\\.rate$")))).isVisible();
         assertThat(page.locator("#drawer-body [data-testid=drill-charts] canvas").last()).isVisible();
         assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void anIncidentEventAfterAFailedLoadReloadsTheListInsteadOfShowingOnlyItself() {
+        assertThat(running.post("/api/v1/signals", running.operator, ingestBody("e-0", "orders", 0.4)).status())
+                .isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> running.server.loop().tracker().active().size() == 1);
+        // The first load of the list fails, as when the database is away; the next ones go through.
+        AtomicInteger failed = new AtomicInteger();
+        page.route(url -> url.contains("/api/v1/incidents?limit=50"), route -> {
+            if (failed.getAndIncrement() == 0) {
+                route.fulfill(new Route.FulfillOptions().setStatus(503).setContentType("application/json")
+                        .setBody("{\"error\":\"the database does not answer\"}"));
+            } else {
+                route.resume();
+            }
+        });
+        signIn(running.operator);
+        assertThat(page.locator("#panel-incidents")).containsText("Could not load");
+
+        assertThat(running.post("/api/v1/signals", running.operator, ingestBody("e-1", "payments", 0.4)).status())
+                .isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> running.server.loop().tracker().active().size() == 2);
+
+        Locator table = page.locator("#panel-incidents [data-testid=incidents-table]");
+        assertThat(table).containsText("payments");
+        assertThat(table).containsText("orders"); // the whole list, not only the incident of the event
+        assertThat(failed.get()).as("loaded again after the failure").isGreaterThanOrEqualTo(2);
     }
 
     @Test

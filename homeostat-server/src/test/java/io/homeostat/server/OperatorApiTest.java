@@ -15,6 +15,8 @@ import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.incident.Incident;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +106,26 @@ class OperatorApiTest {
         assertThat(records.get(1).path("action").asText()).isEqualTo("api.circuit.reset");
         assertThat(records.get(1).path("actor").asText()).isEqualTo("token:admin");
         assertThat(running.get("/api/v1/audit?actor=token:ops", running.viewer).json().path("records")).hasSize(1);
+    }
+
+    @Test
+    void aForcedOpenOrResetLocalCircuitIsSinceItsOperatorsAction() {
+        running.server.loop().guards().replace("db:primary",
+                GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
+        running.clock.advance(Duration.ofMinutes(10));
+        Instant forced = running.clock.instant();
+
+        RunningServer.Answer opened = running.post("/api/v1/circuits/db:primary/force-open", running.operator,
+                "{\"reason\":\"failover drill\"}");
+        assertThat(Instant.parse(opened.json().path("since").asText())).isEqualTo(forced);
+        running.clock.advance(Duration.ofMinutes(5));
+        assertThat(Instant.parse(running.get("/api/v1/circuits", running.viewer).json().path("circuits").get(0)
+                .path("since").asText())).isEqualTo(forced);
+
+        Instant reset = running.clock.instant();
+        RunningServer.Answer closed = running.post("/api/v1/circuits/db:primary/reset", running.operator,
+                "{\"reason\":\"drill over\"}");
+        assertThat(Instant.parse(closed.json().path("since").asText())).isEqualTo(reset);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server on 127.0.0.1, port 0, H2 in a temporary directory, on a manual clock; and an HTTP
@@ -101,6 +102,16 @@ public final class RunningServer implements AutoCloseable {
         this(data, config, HomeostatServer.embeddedStore(config), options, file);
     }
 
+    /**
+     * A server started as {@code homeostat server --config file} with {@code overrides} (the
+     * environment's and the command line's, e.g. {@code --port}, {@code --data}) over the file's settings.
+     */
+    public static RunningServer withConfigFile(Path data, Path file, UnaryOperator<ServerConfig> overrides) {
+        ServerConfig config = overrides.apply(ServerConfigFile.apply(file, ServerConfig.defaults()));
+        return new RunningServer(data, config, HomeostatServer.embeddedStore(config), LoopOptions.defaults(), file,
+                overrides);
+    }
+
     /** A server on {@code store} instead of the embedded database (e.g. {@link PostgresBehindRelay#store}). */
     RunningServer(Path data, io.homeostat.store.jdbc.StoreConfig store) {
         this(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data), store,
@@ -109,10 +120,15 @@ public final class RunningServer implements AutoCloseable {
 
     private RunningServer(Path data, ServerConfig config, io.homeostat.store.jdbc.StoreConfig store, LoopOptions options,
             Path file) {
+        this(data, config, store, options, file, UnaryOperator.identity());
+    }
+
+    private RunningServer(Path data, ServerConfig config, io.homeostat.store.jdbc.StoreConfig store, LoopOptions options,
+            Path file, UnaryOperator<ServerConfig> overrides) {
         this.data = data;
         this.server = file == null
                 ? HomeostatServer.start(config, store, clock.scheduler(), options)
-                : HomeostatServer.start(config, store, clock.scheduler(), options, file);
+                : HomeostatServer.start(config, store, clock.scheduler(), options, file, overrides);
         this.admin = server.firstAdminToken().orElseThrow().secret();
         this.operator = server.tokens().issue("ops", Role.OPERATOR).secret();
         this.viewer = server.tokens().issue("watcher", Role.VIEWER).secret();

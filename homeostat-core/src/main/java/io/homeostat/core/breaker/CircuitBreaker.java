@@ -1,6 +1,7 @@
 package io.homeostat.core.breaker;
 
 import io.homeostat.core.time.Clock;
+import java.time.Instant;
 
 /**
  * Stops calls to a dependency that is failing, and lets a few trial calls through after a wait to
@@ -118,6 +119,13 @@ public interface CircuitBreaker {
      * @throws IllegalArgumentException if {@code reason} is blank
      */
     void reset(String reason);
+
+    /**
+     * When it entered its current state, in wall time on its clock: the last transition (a trip,
+     * a trial, {@link #forceOpen}, {@link #disable}, {@link #reset}, {@link #importState}), or its
+     * creation if it never changed state. Unlike {@link BreakerState#openedAt()}, set in every state.
+     */
+    Instant lastTransitionAt();
 
     /** Its state as data, with wall-clock times, for persistence or sharing. */
     BreakerState exportState();

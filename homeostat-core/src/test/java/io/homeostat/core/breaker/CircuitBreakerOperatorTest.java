@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.homeostat.core.signal.CircuitTransition;
 import io.homeostat.core.time.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,28 @@ class CircuitBreakerOperatorTest {
         assertThat(f.last().from()).isEqualTo(FORCED_OPEN);
         assertThat(f.last().reason()).isEqualTo("reset by operator: maintenance over");
         assertThat(f.succeed()).isTrue();
+    }
+
+    @Test
+    void lastTransitionAtIsWhenItEnteredItsStateForcedOrNot() {
+        Instant created = f.clock.instant();
+        f.clock.advance(Duration.ofMinutes(3));
+        assertThat(f.breaker.lastTransitionAt()).as("never changed state: its creation").isEqualTo(created);
+
+        f.breaker.forceOpen("drill");
+        Instant forced = f.clock.instant();
+        f.clock.advance(Duration.ofMinutes(5));
+        assertThat(f.breaker.lastTransitionAt()).isEqualTo(forced);
+        assertThat(f.breaker.exportState().openedAt()).as("openedAt is for OPEN only").isEqualTo(BreakerState.NO_TIME);
+
+        f.breaker.reset("drill over");
+        Instant reset = f.clock.instant();
+        f.clock.advance(Duration.ofMinutes(1));
+        assertThat(f.breaker.lastTransitionAt()).isEqualTo(reset);
+
+        f.fail(10);
+        assertThat(f.breaker.state()).isEqualTo(OPEN);
+        assertThat(f.breaker.lastTransitionAt()).isEqualTo(f.breaker.exportState().openedAt());
     }
 
     @Test

@@ -320,6 +320,8 @@ public final class ControlLoopBuilder {
                 name -> built.get() == null ? catalog.find(name) : built.get().workflows().find(name));
         OutcomeRecorder outcomes = new OutcomeRecorder(learner, id -> tracker.active().stream()
                 .filter(i -> i.id().equals(id)).findFirst().map(Incident::fingerprint));
+        // What recovery hands to people is audited with what the port decided, as EscalationRules does.
+        Escalation audited = new AuditedEscalation(escalation, trail, clock);
         RecoveryAudit both = entry -> {
             try {
                 outcomes.record(entry);
@@ -329,7 +331,7 @@ public final class ControlLoopBuilder {
         };
         RecoveryOrchestrator orchestrator = recovery.apply(RecoveryOrchestrator.builder().attempts(3)).store(runs)
                 .workflows(catalog).actions(actions).tracker(tracker).metrics(metrics).clock(clock).audit(both)
-                .escalation(new EscalationPortSink(escalation))
+                .escalation(new EscalationPortSink(audited))
                 .order(new LearnedWorkflowOrder(learner, actions, trail, clock, evidenceHalfLife))
                 .stepOrder(new LearnedStepOrder(learner, actions, outcomes::problem, clock, evidenceHalfLife))
                 .upstream(service -> heldBy(service, tracker, stage).or(() -> escalation.upstreamCause(service)
@@ -400,7 +402,7 @@ public final class ControlLoopBuilder {
                 score = board;
             }
             degrade = AutoDegradation.builder().policy(degradationPolicy).health(score).control(degradationControl)
-                    .clock(clock).flags(orchestrator.flags()).audit(trail).escalation(new EscalationPortSink(escalation))
+                    .clock(clock).flags(orchestrator.flags()).audit(trail).escalation(new EscalationPortSink(audited))
                     .build();
         }
         return new ControlLoop(tracker, stage, orchestrator, learner, rules, subscriptions, degrade);

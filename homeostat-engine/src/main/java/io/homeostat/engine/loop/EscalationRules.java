@@ -3,7 +3,6 @@ package io.homeostat.engine.loop;
 import io.homeostat.core.time.Clock;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.diagnose.Diagnosis;
-import io.homeostat.engine.execute.AuditEntry;
 import io.homeostat.engine.execute.RecoveryAudit;
 import io.homeostat.engine.incident.IllegalIncidentTransitionException;
 import io.homeostat.engine.incident.Incident;
@@ -17,8 +16,6 @@ import io.homeostat.engine.port.EscalationTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -126,17 +123,7 @@ public final class EscalationRules {
 
     private void send(EscalationRequest request, boolean markEscalated) {
         EscalationDecision decision = escalation.escalate(request);
-        Map<String, String> evidence = new LinkedHashMap<>();
-        evidence.put("trigger", request.trigger().name());
-        evidence.put("service", request.service());
-        evidence.put("escalated", Boolean.toString(decision.escalated()));
-        evidence.put("level", Integer.toString(decision.level()));
-        if (!decision.target().isEmpty()) {
-            evidence.put(AuditTrail.NOTIFIED, decision.target());
-        }
-        audit.record(new AuditEntry(clock.instant(), IncidentTracker.SELF, "escalation." + request.trigger().name()
-                .toLowerCase(java.util.Locale.ROOT), request.incidentId(), "", request.summary() + " -> " + decision.reason(),
-                evidence));
+        AuditedEscalation.record(audit, clock, request, decision);
         if (markEscalated && decision.escalated()) {
             try {
                 Incident current = tracker.active().stream().filter(i -> i.id().equals(request.incidentId()))

@@ -114,7 +114,7 @@ final class DbCommand implements Runnable {
                 return settings;
             }
             return new Settings(settings.server(), store.withJdbc(url + ";IFEXISTS=TRUE", store.user(), store.password()),
-                    settings.configFile());
+                    settings.configFile(), settings.overrides());
         }
 
         String json(Object value) throws Exception {

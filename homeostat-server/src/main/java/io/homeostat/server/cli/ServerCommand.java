@@ -96,7 +96,7 @@ final class ServerCommand implements Callable<Integer> {
         try {
             server = settings.configFile().isPresent()
                     ? HomeostatServer.start(chosen, settings.store(), scheduler, LoopOptions.defaults(),
-                            settings.configFile().get())
+                            settings.configFile().get(), settings.overrides())
                     : HomeostatServer.start(chosen, settings.store(), scheduler);
         } catch (ConfigException e) {
             err.println("homeostat server: " + e.getMessage());

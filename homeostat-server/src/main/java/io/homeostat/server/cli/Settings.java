@@ -11,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The server's and the store's settings as a command sees them: defaults, then the
  * configuration file, then {@code HOMEOSTAT_...} variables, then the command's own options.
- * Immutable.
+ * {@code overrides} is the last two as a function of the file's settings, so a reload of the file
+ * can tell which of its changes would take effect. Immutable.
  */
-record Settings(ServerConfig server, StoreConfig store, Optional<Path> configFile) {
+record Settings(ServerConfig server, StoreConfig store, Optional<Path> configFile, UnaryOperator<ServerConfig> overrides) {
 
     /** Why the settings could not be made; the message says which file, variable or option. */
     static final class InvalidSettingsException extends RuntimeException {
@@ -48,6 +50,20 @@ record Settings(ServerConfig server, StoreConfig store, Optional<Path> configFil
                         + e.getCause().getClass().getSimpleName() + ")");
             }
         }
+        UnaryOperator<ServerConfig> overrides = fileSettings -> overridden(fileSettings, environment, host, port, data);
+        server = overrides.apply(server);
+        StoreConfig store;
+        try {
+            store = EnvironmentOverrides.apply(environment, HomeostatServer.embeddedStore(server));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("environment: " + e.getMessage());
+        }
+        return new Settings(server, store, Optional.ofNullable(file), overrides);
+    }
+
+    /** {@code server} with the variables of {@code environment}, then the options given, applied. */
+    private static ServerConfig overridden(ServerConfig server, Map<String, String> environment, String host, Integer port,
+            Path data) {
         try {
             server = EnvironmentOverrides.apply(environment, server);
         } catch (IllegalArgumentException e) {
@@ -64,12 +80,6 @@ record Settings(ServerConfig server, StoreConfig store, Optional<Path> configFil
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage());
         }
-        StoreConfig store;
-        try {
-            store = EnvironmentOverrides.apply(environment, HomeostatServer.embeddedStore(server));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("environment: " + e.getMessage());
-        }
-        return new Settings(server, store, Optional.ofNullable(file));
+        return server;
     }
 }

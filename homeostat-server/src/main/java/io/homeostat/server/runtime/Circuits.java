@@ -103,7 +103,7 @@ public final class Circuits {
         BreakerState state = breaker.exportState();
         WindowSnapshot window = state.window();
         return new CircuitView(state.name(), state.state(), true, window.calls(), window.failures(),
-                window.failureRate(), state.openedAt(), state.lastTransitionReason(), state.nextRetryAt());
+                window.failureRate(), breaker.lastTransitionAt(), state.lastTransitionReason(), state.nextRetryAt());
     }
 
     private static CircuitView remote(CircuitTransition transition) {

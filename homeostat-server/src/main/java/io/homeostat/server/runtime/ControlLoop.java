@@ -83,6 +83,7 @@ public final class ControlLoop implements AutoCloseable {
     public static final Duration TICK = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
+    private static final Logger ESCALATION_LOG = LoggerFactory.getLogger("io.homeostat.escalation");
 
     private final Scheduler scheduler;
     private final JdbcStore store;
@@ -144,7 +145,9 @@ public final class ControlLoop implements AutoCloseable {
         options.restartables().forEach(kernel::restartable);
         options.capacities().forEach(kernel::capacity);
         this.control = kernel.build();
-        this.actions = StandardActions.catalog(control, options.routes(), new EscalationPortSink(alerting), List.of(),
+        // Nobody is on call until alerting is configured: what alerting declines goes to the log, not nowhere.
+        EscalationOnly escalation = new EscalationOnly(alerting, line -> ESCALATION_LOG.warn("{}", line));
+        this.actions = StandardActions.catalog(control, options.routes(), new EscalationPortSink(escalation), List.of(),
                 List.of(), scheduler.clock(), options.tuning().actions());
         List<Workflow> all = new ArrayList<>(options.tuning().workflows());
         all.addAll(DefaultWorkflows.load());
@@ -163,7 +166,7 @@ public final class ControlLoop implements AutoCloseable {
                 .audit(audit)
                 .effectiveness(store.effectiveness())
                 .diagnoses(store.diagnoses())
-                .escalation(new EscalationOnly(alerting))
+                .escalation(escalation)
                 .actions(actions)
                 .metrics(new GuardMetricSource(guards, options.routes()))
                 .settle(options.settle())

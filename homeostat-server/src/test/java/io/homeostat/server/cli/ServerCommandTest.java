@@ -76,6 +76,20 @@ class ServerCommandTest {
     }
 
     @Test
+    void theOverridesOfTheEnvironmentAndTheOptionsWinOverWhatTheFileSaysLater() {
+        Settings settings = Settings.resolve(null, Map.of("HOMEOSTAT_SERVER_HOST", "127.0.0.3"), null, 18103, dir);
+        ServerConfig fileLater = ServerConfig.defaults().withAddress("127.0.0.2", 18199)
+                .withDataDirectory(Path.of("/elsewhere"));
+
+        ServerConfig effective = settings.overrides().apply(fileLater);
+
+        assertThat(effective.host()).isEqualTo("127.0.0.3");
+        assertThat(effective.port()).isEqualTo(18103);
+        assertThat(effective.dataDirectory()).isEqualTo(dir);
+        assertThat(settings.overrides().apply(ServerConfig.defaults())).isEqualTo(settings.server());
+    }
+
+    @Test
     void anEmptyDataOptionIsRefused() {
         assertThatThrownBy(() -> Settings.resolve(null, Map.of(), null, null, Path.of("")))
                 .isInstanceOf(Settings.InvalidSettingsException.class).hasMessageContaining("--data must not be empty");

@@ -29,7 +29,7 @@ final class AuditTable implements Table<AuditRecord> {
             new Dialect.Column("recorded_at", "TIMESTAMP WITH TIME ZONE"),
             new Dialect.Column("actor", "VARCHAR(200)"),
             new Dialect.Column("action", "VARCHAR(200)"),
-            new Dialect.Column("target", "VARCHAR(200)"),
+            new Dialect.Column("target", "VARCHAR(500)"),
             new Dialect.Column("reason", "VARCHAR"),
             new Dialect.Column("evidence", "VARCHAR"),
             new Dialect.Column("operation_type", "VARCHAR(20)"),

@@ -9,6 +9,7 @@ import io.homeostat.core.signal.CircuitTransition;
 import io.homeostat.core.time.Clock;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -56,7 +57,7 @@ public final class LockFreeCircuitBreaker implements CircuitBreaker {
         this.transfer = new StateTransfer(name, config, clock);
         this.tripRule = new TripRule(config);
         this.outcomes = new OutcomeRules(config);
-        this.phase = new Phase.Closed(Window.of(config), TransitionReasons.CREATED);
+        this.phase = new Phase.Closed(Window.of(config), TransitionReasons.CREATED, clock.monotonicNanos());
     }
 
     /**
@@ -102,7 +103,7 @@ public final class LockFreeCircuitBreaker implements CircuitBreaker {
                     return false;
                 }
                 String reason = TransitionReasons.openWaitElapsed(open.retryAtNanos - open.openedAtNanos);
-                swap(open, new Phase.HalfOpen(open.trips, config.successThreshold(), reason), reason, open.cause);
+                swap(open, new Phase.HalfOpen(open.trips, config.successThreshold(), reason, nowNanos), reason, open.cause);
                 current = phase; // whoever won, try again in the new phase
             } else if (current instanceof Phase.HalfOpen halfOpen) {
                 if (halfOpen.tryTakePermit()) {
@@ -164,7 +165,7 @@ public final class LockFreeCircuitBreaker implements CircuitBreaker {
             swap(halfOpen, open(halfOpen.trips + 1, nowNanos, trials, reason), reason, trials);
         } else if (halfOpen.successes.incrementAndGet() == halfOpen.trials) {
             String reason = TransitionReasons.trialsSucceeded(halfOpen.trials);
-            swap(halfOpen, new Phase.Closed(Window.of(config), reason), reason, halfOpen.snapshot(0));
+            swap(halfOpen, new Phase.Closed(Window.of(config), reason, nowNanos), reason, halfOpen.snapshot(0));
         }
     }
 
@@ -199,20 +200,20 @@ public final class LockFreeCircuitBreaker implements CircuitBreaker {
     public void forceOpen(String reason) {
         String why = TransitionReasons.forcedOpen(requireReason(reason));
         operate(CircuitState.FORCED_OPEN, why, (current, now) ->
-                new Phase.ForcedOpen(current.trips, StateTransfer.evidence(current, now), why));
+                new Phase.ForcedOpen(current.trips, StateTransfer.evidence(current, now), why, now));
     }
 
     @Override
     public void disable(String reason) {
         String why = TransitionReasons.disabled(requireReason(reason));
         operate(CircuitState.DISABLED, why, (current, now) ->
-                new Phase.Disabled(current.trips, StateTransfer.evidence(current, now), why));
+                new Phase.Disabled(current.trips, StateTransfer.evidence(current, now), why, now));
     }
 
     @Override
     public void reset(String reason) {
         String why = TransitionReasons.reset(requireReason(reason));
-        operate(CircuitState.CLOSED, why, (current, now) -> new Phase.Closed(Window.of(config), why));
+        operate(CircuitState.CLOSED, why, (current, now) -> new Phase.Closed(Window.of(config), why, now));
     }
 
     /** An operator's transition: always swaps, then publishes with the evidence it replaced. */
@@ -220,6 +221,12 @@ public final class LockFreeCircuitBreaker implements CircuitBreaker {
         long now = clock.monotonicNanos();
         Phase before = swapAlways(current -> next.apply(current, now));
         publisher.publish(before.kind, to, why, StateTransfer.evidence(before, now));
+    }
+
+    @Override
+    public Instant lastTransitionAt() {
+        Phase current = phase;
+        return clock.instant().minusNanos(clock.monotonicNanos() - current.enteredAtNanos);
     }
 
     @Override

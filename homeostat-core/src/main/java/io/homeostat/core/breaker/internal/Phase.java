@@ -7,18 +7,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One state of the breaker as a small object, replaced whole by compare-and-set on every
  * transition. The fields are final; the mutable counters inside belong to that one phase and die
- * with it. Each phase knows why it was entered and how many trips in a row led to it.
+ * with it. Each phase knows why and when it was entered and how many trips in a row led to it.
  */
 abstract sealed class Phase {
 
     final CircuitState kind;
     final int trips;
     final String reason;
+    /** When the breaker entered this phase, on its clock's monotonic time. */
+    final long enteredAtNanos;
 
-    private Phase(CircuitState kind, int trips, String reason) {
+    private Phase(CircuitState kind, int trips, String reason, long enteredAtNanos) {
         this.kind = kind;
         this.trips = trips;
         this.reason = reason;
+        this.enteredAtNanos = enteredAtNanos;
     }
 
     /** Calls flow and are recorded; a failure or slow call may trip it. */
@@ -26,8 +29,8 @@ abstract sealed class Phase {
         final Window window;
         final AtomicInteger consecutiveFailures = new AtomicInteger();
 
-        Closed(Window window, String reason) {
-            super(CircuitState.CLOSED, 0, reason);
+        Closed(Window window, String reason, long enteredAtNanos) {
+            super(CircuitState.CLOSED, 0, reason, enteredAtNanos);
             this.window = window;
         }
 
@@ -59,7 +62,7 @@ abstract sealed class Phase {
         final WindowSnapshot cause;
 
         Open(int trips, long openedAtNanos, long retryAtNanos, WindowSnapshot cause, String reason) {
-            super(CircuitState.OPEN, trips, reason);
+            super(CircuitState.OPEN, trips, reason, openedAtNanos);
             this.openedAtNanos = openedAtNanos;
             this.retryAtNanos = retryAtNanos;
             this.cause = cause;
@@ -72,8 +75,8 @@ abstract sealed class Phase {
         final AtomicInteger permits;
         final AtomicInteger successes = new AtomicInteger();
 
-        HalfOpen(int trips, int trials, String reason) {
-            super(CircuitState.HALF_OPEN, trips, reason);
+        HalfOpen(int trips, int trials, String reason, long enteredAtNanos) {
+            super(CircuitState.HALF_OPEN, trips, reason, enteredAtNanos);
             this.trials = trials;
             this.permits = new AtomicInteger(trials);
         }
@@ -107,8 +110,8 @@ abstract sealed class Phase {
     static final class ForcedOpen extends Phase {
         final WindowSnapshot cause;
 
-        ForcedOpen(int trips, WindowSnapshot cause, String reason) {
-            super(CircuitState.FORCED_OPEN, trips, reason);
+        ForcedOpen(int trips, WindowSnapshot cause, String reason, long enteredAtNanos) {
+            super(CircuitState.FORCED_OPEN, trips, reason, enteredAtNanos);
             this.cause = cause;
         }
     }
@@ -117,8 +120,8 @@ abstract sealed class Phase {
     static final class Disabled extends Phase {
         final WindowSnapshot cause;
 
-        Disabled(int trips, WindowSnapshot cause, String reason) {
-            super(CircuitState.DISABLED, trips, reason);
+        Disabled(int trips, WindowSnapshot cause, String reason, long enteredAtNanos) {
+            super(CircuitState.DISABLED, trips, reason, enteredAtNanos);
             this.cause = cause;
         }
     }

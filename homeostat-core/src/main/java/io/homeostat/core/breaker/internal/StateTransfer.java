@@ -67,16 +67,16 @@ final class StateTransfer {
             case CLOSED -> {
                 Window window = Window.of(config);
                 window.fill(nowNanos, state.window());
-                Phase.Closed closed = new Phase.Closed(window, reason);
+                Phase.Closed closed = new Phase.Closed(window, reason, nowNanos);
                 closed.consecutiveFailures.set(state.window().consecutiveFailures());
                 yield closed;
             }
             case OPEN -> new Phase.Open(Math.max(1, state.consecutiveTrips()),
                     nowNanos + offsetNanos(now, state.openedAt()),
                     nowNanos + offsetNanos(now, state.nextRetryAt()), state.window(), reason);
-            case HALF_OPEN -> new Phase.HalfOpen(state.consecutiveTrips(), config.successThreshold(), reason);
-            case FORCED_OPEN -> new Phase.ForcedOpen(state.consecutiveTrips(), state.window(), reason);
-            case DISABLED -> new Phase.Disabled(state.consecutiveTrips(), state.window(), reason);
+            case HALF_OPEN -> new Phase.HalfOpen(state.consecutiveTrips(), config.successThreshold(), reason, nowNanos);
+            case FORCED_OPEN -> new Phase.ForcedOpen(state.consecutiveTrips(), state.window(), reason, nowNanos);
+            case DISABLED -> new Phase.Disabled(state.consecutiveTrips(), state.window(), reason, nowNanos);
         };
     }
 
