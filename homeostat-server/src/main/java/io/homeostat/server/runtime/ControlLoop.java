@@ -64,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * {@link io.homeostat.engine.port.WorkflowStore}, their success criteria reading the guards of this JVM or, for
  * a service without one here, the latest fresh metric samples on the bus ({@link #samples()}); what needs a person goes to {@link #alerting()};
  * every decision goes to the store's audit log. Raw metric samples are written to the store at most
- * one per series per {@link LoopOptions#rawSampleInterval()} ({@link #rawSamples()}; detection sees
+ * one per series per {@link LoopOptions#rawSampleInterval()} of their own time ({@link #rawSamples()}; detection sees
  * every sample), failure events all of them; circuit
  * transitions update {@link #circuits()}. Every diagnosis is kept in the store's
  * {@link io.homeostat.engine.port.DiagnosisStore}, so it outlives its incident and a restart.
@@ -185,7 +185,7 @@ public final class ControlLoop implements AutoCloseable {
         resolveAlertsOfClosedIncidents();
         subscriptions.add(bus.subscribe(circuits::observe));
         subscriptions.add(bus.subscribe(health::observe));
-        this.rawSamples = new RawSampleDownsampler(scheduler.clock(), options.rawSampleInterval());
+        this.rawSamples = new RawSampleDownsampler(options.rawSampleInterval());
         SignalRecorder recorder = new SignalRecorder(rawSamples, store::write,
                 // kept for the failure statistics (most common types, failing services, error trend)
                 failure -> store.write(FailureRecord.of(UUID.randomUUID().toString(), failure, Severity.MEDIUM)));
