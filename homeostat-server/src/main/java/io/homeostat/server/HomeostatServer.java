@@ -82,7 +82,7 @@ public final class HomeostatServer implements AutoCloseable {
             this.ingest = new Ingest(
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
-            monitor = SelfMonitor.start(loop.bus(), loop.store(), ingest, loop.guards(), events, scheduler);
+            monitor = SelfMonitor.start(loop.bus(), loop.store(), loop.rawSamples(), ingest, loop.guards(), events, scheduler);
             this.self = monitor;
             BrowserSessions sessions = BrowserSessions.defaults(tokens, scheduler.clock());
             ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events,

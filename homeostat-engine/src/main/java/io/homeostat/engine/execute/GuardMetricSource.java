@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
  * the provider that now answers); otherwise the guard named like the service. Metrics:
  * {@code error_rate} (failures and timeouts per attempt, in [0, 1]), {@code p99_ms} and
  * {@code rejected} (calls refused), over the guard's recording window; empty when the guard made no
- * attempt in it, or the metric is unknown. Thread-safe.
+ * attempt in it, or the metric is unknown. A service that reports from another process has no guard
+ * here: {@link #orElse orElse} a {@link SampleMetricSource}, which maps these names to its samples'. Thread-safe.
  */
 public final class GuardMetricSource implements MetricSource {
 

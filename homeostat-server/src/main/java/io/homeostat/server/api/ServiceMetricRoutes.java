@@ -18,7 +18,8 @@ import java.util.Optional;
  * per minute (count, mean, min, max; the default) or, with {@code resolution=raw}, its samples
  * (the newest {@value MetricSeries#MAX_SAMPLES} at most), oldest first. Read from the store's
  * raw samples, which the writer flushes about every second. The server stores at most one raw
- * sample per series per second by default ({@link io.homeostat.server.runtime.RawSampleDownsampler}),
+ * sample per series per second of the samples' own time by default
+ * ({@link io.homeostat.server.runtime.RawSampleDownsampler}; samples that arrive late are stored as taken),
  * so both the raw points and the per-minute figures describe the stored samples, not every sample
  * ingested (detection sees every one).
  */

@@ -13,6 +13,7 @@ import io.homeostat.core.time.Scheduler;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.ingest.IngestTotals;
+import io.homeostat.server.runtime.RawSampleDownsampler;
 import io.homeostat.store.jdbc.JdbcStore;
 import io.homeostat.store.jdbc.LoopStateStats;
 import io.homeostat.store.jdbc.WriterStats;
@@ -58,6 +59,7 @@ public final class SelfMonitor implements AutoCloseable {
     private final Ingest ingest;
     private final GuardRegistry guards;
     private final EventStream events;
+    private final RawSampleDownsampler rawSamples;
     private final Clock clock;
     private final AtomicLongArray sentAt = new AtomicLongArray(RING);
     private final AtomicLong published = new AtomicLong();
@@ -69,10 +71,11 @@ public final class SelfMonitor implements AutoCloseable {
     private final AutoCloseable subscription;
     private final Cancellable ticking;
 
-    private SelfMonitor(InProcessSignalBus bus, JdbcStore store, Ingest ingest, GuardRegistry guards,
-            EventStream events, Scheduler scheduler) {
+    private SelfMonitor(InProcessSignalBus bus, JdbcStore store, RawSampleDownsampler rawSamples, Ingest ingest,
+            GuardRegistry guards, EventStream events, Scheduler scheduler) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.store = Objects.requireNonNull(store, "store");
+        this.rawSamples = Objects.requireNonNull(rawSamples, "rawSamples");
         this.ingest = Objects.requireNonNull(ingest, "ingest");
         this.guards = Objects.requireNonNull(guards, "guards");
         this.events = Objects.requireNonNull(events, "events");
@@ -86,9 +89,10 @@ public final class SelfMonitor implements AutoCloseable {
      *
      * @throws NullPointerException if an argument is null
      */
-    public static SelfMonitor start(InProcessSignalBus bus, JdbcStore store, Ingest ingest, GuardRegistry guards,
-            EventStream events, Scheduler scheduler) {
-        return new SelfMonitor(bus, store, ingest, guards, events, Objects.requireNonNull(scheduler, "scheduler"));
+    public static SelfMonitor start(InProcessSignalBus bus, JdbcStore store, RawSampleDownsampler rawSamples,
+            Ingest ingest, GuardRegistry guards, EventStream events, Scheduler scheduler) {
+        return new SelfMonitor(bus, store, rawSamples, ingest, guards, events,
+                Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     /** Publishes the heartbeat and the figures; called every {@link #PERIOD}. */
@@ -225,6 +229,12 @@ public final class SelfMonitor implements AutoCloseable {
                 stats.droppedRecords(), "fate", "dropped");
         text.counter("homeostat_store_records_total", "Records handed to the store writer, by fate",
                 stats.rejectedRecords(), "fate", "rejected");
+        text.counter("homeostat_store_raw_samples_total",
+                "Metric samples offered to the raw sample table, by fate: kept, or skipped (the series had one of that second)",
+                rawSamples.kept(), "fate", "kept");
+        text.counter("homeostat_store_raw_samples_total",
+                "Metric samples offered to the raw sample table, by fate: kept, or skipped (the series had one of that second)",
+                rawSamples.skipped(), "fate", "skipped");
         text.gauge("homeostat_store_queued_records", "Records waiting in memory for their batch",
                 stats.queuedRecords());
         text.gauge("homeostat_store_spool_bytes", "Bytes in the store's disk spool", stats.spool().usedBytes());

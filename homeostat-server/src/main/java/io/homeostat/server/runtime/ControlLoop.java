@@ -24,6 +24,7 @@ import io.homeostat.engine.execute.CircuitTriggerCheck;
 import io.homeostat.engine.execute.EscalationPortSink;
 import io.homeostat.engine.execute.GuardMetricSource;
 import io.homeostat.engine.execute.RecoveryOrchestrator;
+import io.homeostat.engine.execute.SampleMetricSource;
 import io.homeostat.engine.execute.action.StandardActions;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentTracker;
@@ -61,9 +62,10 @@ import org.slf4j.LoggerFactory;
  * detector; detections open incidents; settled incidents are diagnosed; recovery workflows (the
  * shipped ones, acting through {@link #control()} on the guards of {@link #guards()}, the
  * {@link #degradation()} and the {@link #toggles()}) run durably with the store's
- * {@link io.homeostat.engine.port.WorkflowStore}; what needs a person goes to {@link #alerting()};
+ * {@link io.homeostat.engine.port.WorkflowStore}, their success criteria reading the guards of this JVM or, for
+ * a service without one here, the latest fresh metric samples on the bus ({@link #samples()}); what needs a person goes to {@link #alerting()};
  * every decision goes to the store's audit log. Raw metric samples are written to the store at most
- * one per series per {@link LoopOptions#rawSampleInterval()} ({@link #rawSamples()}; detection sees
+ * one per series per {@link LoopOptions#rawSampleInterval()} of their own time ({@link #rawSamples()}; detection sees
  * every sample), failure events all of them; circuit
  * transitions update {@link #circuits()}. Every diagnosis is kept in the store's
  * {@link io.homeostat.engine.port.DiagnosisStore}, so it outlives its incident and a restart.
@@ -100,6 +102,7 @@ public final class ControlLoop implements AutoCloseable {
     private final ObservedAuditLog audit;
     private final io.homeostat.engine.loop.ControlLoop engine;
     private final Circuits circuits;
+    private final SampleMetricSource samples;
     private final ServiceHealth health = new ServiceHealth();
     private final Overhead overhead;
     private final RawSampleDownsampler rawSamples;
@@ -153,6 +156,10 @@ public final class ControlLoop implements AutoCloseable {
         all.addAll(DefaultWorkflows.load());
         this.workflows = WorkflowCatalog.of(all);
         this.circuits = new Circuits(guards);
+        // Success criteria read this JVM's guards; a service without one here (one that reports over HTTP) is
+        // read from its latest fresh samples on the bus.
+        this.samples = SampleMetricSource.create(scheduler.clock());
+        subscriptions.add(bus.subscribe(samples::observe));
         io.homeostat.engine.loop.ControlLoopBuilder engineBuilder = io.homeostat.engine.loop.ControlLoop.builder();
         if (!options.tuning().graph().services().isEmpty()) {
             // A declared graph replaces the one the loop would learn from the bus.
@@ -168,7 +175,7 @@ public final class ControlLoop implements AutoCloseable {
                 .diagnoses(store.diagnoses())
                 .escalation(escalation)
                 .actions(actions)
-                .metrics(new GuardMetricSource(guards, options.routes()))
+                .metrics(new GuardMetricSource(guards, options.routes()).orElse(samples))
                 .settle(options.settle())
                 .detector(chain)
                 .detector(new CircuitEventDetector())
@@ -183,7 +190,7 @@ public final class ControlLoop implements AutoCloseable {
         raiseAlertsOfIncidentsNeverAlerted();
         subscriptions.add(bus.subscribe(circuits::observe));
         subscriptions.add(bus.subscribe(health::observe));
-        this.rawSamples = new RawSampleDownsampler(scheduler.clock(), options.rawSampleInterval());
+        this.rawSamples = new RawSampleDownsampler(options.rawSampleInterval());
         SignalRecorder recorder = new SignalRecorder(rawSamples, store::write,
                 // kept for the failure statistics (most common types, failing services, error trend)
                 failure -> store.write(FailureRecord.of(UUID.randomUUID().toString(), failure, Severity.MEDIUM)));
@@ -333,6 +340,14 @@ public final class ControlLoop implements AutoCloseable {
     /** Which raw metric samples reach the store, and how many were kept and skipped. */
     public RawSampleDownsampler rawSamples() {
         return rawSamples;
+    }
+
+    /**
+     * The latest fresh metric samples of each series on the bus, which success criteria read for a service that
+     * has no guard in this JVM (see {@link SampleMetricSource} for how criteria name metrics).
+     */
+    public SampleMetricSource samples() {
+        return samples;
     }
 
     /** The bus ingest publishes to, and an application in this JVM may publish to. */

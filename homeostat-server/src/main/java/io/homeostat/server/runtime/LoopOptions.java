@@ -34,7 +34,7 @@ import java.util.function.BooleanSupplier;
  * @param tuning detectors, workflows and actions added to the shipped ones, incident tracking,
  *     recovery limits and the dependency graph; default {@link LoopTuning#defaults()}
  * @param rawSampleInterval at most one raw sample per series (service and metric) is stored per
- *     this interval, see {@link RawSampleDownsampler}; zero stores every sample; default
+ *     this interval of the samples' own time, see {@link RawSampleDownsampler}; zero stores every sample; default
  *     {@link RawSampleDownsampler#DEFAULT_INTERVAL} (1 s), not negative, whole milliseconds
  */
 public record LoopOptions(List<ProviderRoute> routes, Map<String, ControlledCache> caches,

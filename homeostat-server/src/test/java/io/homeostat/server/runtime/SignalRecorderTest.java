@@ -23,12 +23,13 @@ class SignalRecorderTest {
     private final List<MetricSample> samples = new ArrayList<>();
     private final List<FailureEvent> failures = new ArrayList<>();
     private final SignalRecorder recorder = new SignalRecorder(
-            new RawSampleDownsampler(clock, Duration.ofSeconds(1)), samples::add, failures::add);
+            new RawSampleDownsampler(Duration.ofSeconds(1)), samples::add, failures::add);
 
-    private static List<Signal> burst(int n) {
+    /** {@code n} samples, failures and outcomes, taken at the clock's now. */
+    private List<Signal> burst(int n) {
         List<Signal> batch = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            batch.add(new MetricSample("pay", "latency", i, T0, Map.of()));
+            batch.add(new MetricSample("pay", "latency", i, clock.instant(), Map.of()));
             batch.add(new FailureEvent("pay", ErrorCategory.TIMEOUT, "java.net.SocketTimeoutException", "slow " + i, T0,
                     Map.of()));
             batch.add(new OperationOutcome("pay", OperationOutcome.Status.FAILURE, ErrorCategory.TIMEOUT, 1_000_000, null,
