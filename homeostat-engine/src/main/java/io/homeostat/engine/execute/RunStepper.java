@@ -358,10 +358,18 @@ final class RunStepper {
         List<StepRecord> toUndo = new ArrayList<>(succeeded.values().stream()
                 .filter(r -> r.stepIndex() >= 0 && !undone.containsKey(r.stepIndex() + "#" + r.attempt())).toList());
         Collections.reverse(toUndo);
+        List<String> held = new ArrayList<>();
         for (StepRecord done : toUndo) {
             WorkflowStep written = workflow.steps().get(done.stepIndex());
             WorkflowStep step = written.alternative(done.action()).map(written::as).orElse(written);
             Optional<Action> action = actions.find(done.action());
+            if (flags.killed() && action.isPresent() && action.get().reversible()) {
+                journal.audit(Journal.SELF, "step.held", run.incidentId(), run.runId(),
+                        "kill switch is on: step " + step.name() + " not undone", Map.of("step", step.name(),
+                                "action", done.action()));
+                held.add("undo of " + step.name());
+                continue;
+            }
             ActionRequest request = request(run, workflow, step, done.attempt());
             store.append(record(run.runId(), done.stepIndex(), step, done.attempt(), StepPhase.ROLLBACK_STARTED, "", Map.of()));
             try {
@@ -389,6 +397,7 @@ final class RunStepper {
             if (flags.killed()) {
                 journal.audit(Journal.SELF, "step.held", run.incidentId(), run.runId(),
                         "kill switch is on: rollback step " + step.name() + " not run", Map.of("step", step.name()));
+                held.add("rollback step " + step.name());
                 continue;
             }
             if (action.isEmpty() || !store.claim(request.key(), run.runId())) {
@@ -406,7 +415,8 @@ final class RunStepper {
         WorkflowRun done = save(run.moved(RunPhase.ROLLED_BACK, run.reason(), clock.instant()));
         journal.audit(Journal.SELF, "run.rolled-back", run.incidentId(), run.runId(), run.reason(), Map.of("workflow", workflow.name()));
         journal.escalate(Kind.RECOVERY_FAILED, run.incidentId(), run.service(),
-                "workflow " + workflow.name() + " rolled back: " + run.reason());
+                "workflow " + workflow.name() + " rolled back: " + run.reason()
+                        + (held.isEmpty() ? "" : "; held by the kill switch: " + String.join(", ", held)));
         journal.failed(run, "recovery rolled back: " + run.reason());
         return done;
     }
