@@ -68,6 +68,8 @@ public final class RecoveryOrchestrator {
     private static final Duration RUN_LOOKBACK = Duration.ofDays(1);
     /** How long after the store failed to start a queued trigger's run it is tried again. */
     static final Duration START_RETRY = Duration.ofSeconds(5);
+    /** After how many ticks in a row that failed to move it a run ends escalated instead of being tried again. */
+    static final int MAX_RUN_ERRORS = 10;
 
     private final WorkflowStore store;
     private volatile WorkflowCatalog workflows;
@@ -86,6 +88,8 @@ public final class RecoveryOrchestrator {
     private final ConcurrentLinkedQueue<RecoveryTrigger> offered = new ConcurrentLinkedQueue<>();
     private final Map<String, RecoveryTrigger> triggers = new ConcurrentHashMap<>();
     private final Map<String, Instant> retryAt = new ConcurrentHashMap<>();
+    /** How many ticks in a row failed to move a run, by run id. */
+    private final Map<String, Integer> runErrors = new ConcurrentHashMap<>();
 
     RecoveryOrchestrator(RecoveryOrchestratorBuilder b) {
         this.store = b.store;
@@ -236,24 +240,55 @@ public final class RecoveryOrchestrator {
         lock.lock();
         try {
             List<WorkflowRun> active = store.active();
-            if (!pinned.isEmpty()) {
+            if (!pinned.isEmpty() || !runErrors.isEmpty()) {
                 Set<String> ids = new HashSet<>();
                 active.forEach(run -> ids.add(run.runId()));
                 pinned.keySet().retainAll(ids);
+                runErrors.keySet().retainAll(ids);
             }
             for (WorkflowRun run : active) {
                 try {
                     drive(run);
+                    runErrors.remove(run.runId());
                 } catch (StaleRunException e) {
                     journal.audit(Journal.SELF, "run.stale", run.incidentId(), run.runId(),
                             "another process moved the run: " + e.getMessage(), Map.of());
                 } catch (RuntimeException e) {
                     tickFailures.incrementAndGet();
                     journal.audit(Journal.SELF, "run.error", run.incidentId(), run.runId(), String.valueOf(e), Map.of());
+                    failedTick(run, e);
                 }
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Counts a tick that failed to move {@code run}; at {@link #MAX_RUN_ERRORS} in a row the run ends
+     * escalated, so a run that fails the same way every tick neither retries for ever nor keeps its
+     * slot. A store that could not be reached ({@link StoreUnavailableException}) is not counted: it
+     * passes, and the run could not be written escalated meanwhile anyway.
+     */
+    private void failedTick(WorkflowRun run, RuntimeException e) {
+        if (e instanceof StoreUnavailableException) {
+            return;
+        }
+        int errors = runErrors.merge(run.runId(), 1, Integer::sum);
+        if (errors < MAX_RUN_ERRORS) {
+            return;
+        }
+        String why = "failed on " + errors + " ticks in a row, last: " + e;
+        try {
+            Optional<WorkflowRun> latest = store.find(run.runId()).filter(r -> r.phase().active());
+            if (latest.isPresent()) {
+                stepper.escalate(latest.get(), "run.escalated", why, Map.of("workflow", run.workflow()),
+                        Kind.RECOVERY_FAILED, "recovery failed (" + run.workflow() + "): " + why);
+            }
+            runErrors.remove(run.runId());
+        } catch (RuntimeException again) {
+            journal.audit(Journal.SELF, "run.error", run.incidentId(), run.runId(),
+                    "could not end the run escalated: " + again, Map.of());
         }
     }
 
@@ -361,7 +396,7 @@ public final class RecoveryOrchestrator {
      * @return the ids of the runs under way whose workflow the replacement changes or removes, which
      *     go on with their former definition
      * @throws IllegalArgumentException if a step of {@code replacement} names an action the catalog
-     *     lacks (nothing is replaced)
+     *     lacks, or gives it parameters the action refuses (nothing is replaced)
      * @throws NullPointerException if {@code replacement} is null
      */
     public List<String> replaceWorkflows(WorkflowCatalog replacement) {
@@ -393,7 +428,8 @@ public final class RecoveryOrchestrator {
 
     /**
      * How many times a run failed to move on a tick for another reason than a concurrent change
-     * (e.g. the store failed; the run stays where it was and is tried again on the next tick), or a
+     * (e.g. the store failed; the run stays where it was and is tried again on the next tick, and
+     * ends escalated after {@value #MAX_RUN_ERRORS} such ticks in a row unless the store was away), or a
      * queued trigger's run failed to start (tried again after {@link #START_RETRY} if the store
      * could not write it).
      */
