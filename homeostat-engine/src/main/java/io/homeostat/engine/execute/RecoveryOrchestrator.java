@@ -10,6 +10,7 @@ import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentEvent;
 import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.plan.DetectionTriggers;
+import io.homeostat.engine.plan.TriggerType;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.port.RunConflictException;
@@ -88,6 +89,8 @@ public final class RecoveryOrchestrator {
     private final ConcurrentLinkedQueue<RecoveryTrigger> offered = new ConcurrentLinkedQueue<>();
     private final Map<String, RecoveryTrigger> triggers = new ConcurrentHashMap<>();
     private final Map<String, Instant> retryAt = new ConcurrentHashMap<>();
+    /** The workflow a person named for a failed run, by incident id: its retry runs it again. */
+    private final Map<String, String> retryWorkflow = new ConcurrentHashMap<>();
     /** How many ticks in a row failed to move a run, by run id. */
     private final Map<String, Integer> runErrors = new ConcurrentHashMap<>();
 
@@ -115,7 +118,9 @@ public final class RecoveryOrchestrator {
     }
 
     /**
-     * Starts recovery of an incident, and runs its first step right away if it may.
+     * Starts recovery of an incident, and runs its first step right away if it may. No workflow
+     * answers a {@link TriggerType#MANUAL} trigger (an incident a person opened for a workflow of
+     * their choice) unless it retries a failed run of the workflow that person named.
      *
      * @return what happened; never throws for a decision not to act (those are in the result and the audit)
      * @throws NullPointerException if {@code trigger} is null
@@ -143,7 +148,7 @@ public final class RecoveryOrchestrator {
         return start(trigger, Optional.of(workflow));
     }
 
-    private StartResult start(RecoveryTrigger trigger, Optional<String> named) {
+    private StartResult start(RecoveryTrigger trigger, Optional<String> given) {
         lock.lock();
         try {
             String id = trigger.incidentId();
@@ -160,18 +165,25 @@ public final class RecoveryOrchestrator {
             if (running.isPresent()) {
                 return new StartResult(Outcome.ALREADY_RUNNING, running.get().runId(), "a run is active for the incident");
             }
+            Optional<String> named = given.isEmpty() && trigger.type() == TriggerType.MANUAL
+                    ? Optional.ofNullable(retryWorkflow.get(id)) : given;
             List<Workflow> candidates = named.isPresent() ? workflows.find(named.get()).stream().toList()
+                    : trigger.type() == TriggerType.MANUAL ? List.of()
                     : workflows.candidates(trigger.type(), trigger.service(), trigger.category());
             List<Workflow> ordered = candidates.isEmpty() || named.isPresent() ? candidates
                     : order.order(trigger, incident.get(), candidates);
             Optional<Workflow> workflow = ordered.stream().findFirst();
             if (workflow.isEmpty()) {
-                String why = "no workflow for " + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")";
+                retryWorkflow.remove(id);
+                String why = "no workflow for " + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")"
+                        + (trigger.type() == TriggerType.MANUAL
+                                ? ": a manual incident is recovered only with the workflow a person names" : "");
                 hold(id, trigger.service(), "run.no-workflow", why, evidence);
                 return new StartResult(Outcome.NO_WORKFLOW, "", why);
             }
             String held = startHold(trigger, incident.get());
             if (!held.isEmpty()) {
+                retryWorkflow.remove(id);
                 hold(id, trigger.service(), "run.held", held, Map.of("workflow", workflow.get().name()));
                 return new StartResult(Outcome.HELD, "", held);
             }
@@ -185,6 +197,7 @@ public final class RecoveryOrchestrator {
                 return new StartResult(Outcome.ALREADY_RUNNING, store.activeFor(id).map(WorkflowRun::runId).orElse(""),
                         e.getMessage());
             }
+            retryWorkflow.remove(id);
             journal.audit(Journal.SELF, "run.started", id, run.runId(), "workflow " + wf.name() + " chosen for "
                     + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")",
                     Map.of("workflow", wf.name(), "mode", flags.mode().name(), "service", trigger.service(),
@@ -237,6 +250,7 @@ public final class RecoveryOrchestrator {
         }
         triggers.keySet().removeIf(id -> journal.incident(id).isEmpty());
         retryAt.keySet().removeIf(id -> !triggers.containsKey(id));
+        retryWorkflow.keySet().removeIf(id -> !triggers.containsKey(id));
         lock.lock();
         try {
             List<WorkflowRun> active = store.active();
@@ -442,9 +456,19 @@ public final class RecoveryOrchestrator {
         return journal.hookFailures.get();
     }
 
-    /** Called by the journal under the lock when a failed run leaves attempts: retry after the cooldown. */
+    /**
+     * Called by the journal under the lock when a failed run leaves attempts: retry after the
+     * cooldown; a run a person started by name ({@link TriggerType#MANUAL}) is retried with the same
+     * workflow, never one chosen for it.
+     */
     private void retryLater(WorkflowRun run) {
-        triggers.putIfAbsent(run.incidentId(), new RecoveryTrigger(run.incidentId(), run.trigger(), run.service(), ""));
+        if (run.trigger() == TriggerType.MANUAL) {
+            retryWorkflow.put(run.incidentId(), run.workflow());
+            triggers.put(run.incidentId(), new RecoveryTrigger(run.incidentId(), run.trigger(), run.service(),
+                    DetectionTriggers.MANUAL));
+        } else {
+            triggers.putIfAbsent(run.incidentId(), new RecoveryTrigger(run.incidentId(), run.trigger(), run.service(), ""));
+        }
         retryAt.put(run.incidentId(), clock.instant().plus(policy.cooldown()));
     }
 
