@@ -75,7 +75,7 @@ public final class ConfigReloader {
      * @throws java.io.UncheckedIOException if it cannot be read
      */
     static ConfigReloader start(Path file, ControlLoop loop, UnaryOperator<ServerConfig> overrides) {
-        ServerConfigFile.Contents contents = ServerConfigFile.read(file, ServerConfig.defaults(), loop.actions().names());
+        ServerConfigFile.Contents contents = ServerConfigFile.read(file, ServerConfig.defaults(), loop.actions());
         return new ConfigReloader(Optional.of(file), contents.server(), overrides, Reconfigurer.start(loop, contents.loop()),
                 loop);
     }
@@ -110,7 +110,7 @@ public final class ConfigReloader {
         Path path = file.orElseThrow(NoConfigFileException::new);
         lock.lock();
         try {
-            ServerConfigFile.Contents contents = ServerConfigFile.read(path, ServerConfig.defaults(), loop.actions().names());
+            ServerConfigFile.Contents contents = ServerConfigFile.read(path, ServerConfig.defaults(), loop.actions());
             ConfigChanges changes = reconfigurer.apply(contents.loop());
             return new Result(path, changes, restartRequired(contents.server()));
         } finally {

@@ -9,6 +9,8 @@ import io.homeostat.engine.detect.trend.TrendRule;
 import io.homeostat.engine.detect.trend.TrendRules;
 import io.homeostat.engine.diagnose.rule.DiagnosisRules;
 import io.homeostat.engine.diagnose.rule.RuleSet;
+import io.homeostat.engine.execute.Action;
+import io.homeostat.engine.execute.ActionCatalog;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowReader;
 import io.homeostat.server.runtime.FlagSetting;
@@ -18,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -55,11 +58,11 @@ final class LoopConfigSections {
      * The loop's configuration in {@code root} (the whole document), the shipped defaults where a
      * section is absent.
      *
-     * @param knownActions the actions workflow steps may name; empty to skip that check (e.g. before
-     *     the loop, which knows its actions, exists)
+     * @param actions the actions workflow steps may name, which also check the parameters steps give
+     *     them; empty to skip those checks (e.g. before the loop, which knows its actions, exists)
      * @throws ConfigException naming the file, line and key of the first error
      */
-    static LoopConfig read(ConfigNode root, Set<String> knownActions) {
+    static LoopConfig read(ConfigNode root, ActionCatalog actions) {
         LoopConfig shipped = LoopConfig.defaults();
         Set<String> fromFile = new HashSet<>();
         List<ThresholdRule> threshold = shipped.thresholdRules();
@@ -84,8 +87,8 @@ final class LoopConfigSections {
         if (root.field("workflows").isPresent()) {
             ConfigNode list = root.required("workflows");
             List<Workflow> own = WorkflowReader.readList(list);
-            if (!knownActions.isEmpty()) {
-                requireKnownActions(list, knownActions);
+            if (!actions.names().isEmpty()) {
+                requireKnownActions(list, actions);
             }
             // The file's first (they win ties), then the shipped ones it does not name.
             List<Workflow> merged = new ArrayList<>(own);
@@ -124,8 +127,11 @@ final class LoopConfigSections {
         return flags;
     }
 
-    /** Each step's (and each alternative's) action must be one the loop has. */
-    private static void requireKnownActions(ConfigNode workflows, Set<String> known) {
+    /**
+     * Each step's (and each alternative's) action must be one the loop has, and take the
+     * parameters given to it ({@link Action#invalidParams}).
+     */
+    private static void requireKnownActions(ConfigNode workflows, ActionCatalog known) {
         for (ConfigNode workflow : workflows.elements()) {
             for (String part : List.of("steps", "rollback")) {
                 if (workflow.field(part).isEmpty()) {
@@ -133,11 +139,11 @@ final class LoopConfigSections {
                 }
                 for (ConfigNode step : workflow.required(part).elements()) {
                     if (step.field("action").isPresent()) {
-                        requireKnown(step.required("action"), known);
+                        requireKnown(step, known);
                     }
                     if (step.field("alternatives").isPresent()) {
                         for (ConfigNode alternative : step.required("alternatives").elements()) {
-                            requireKnown(alternative.required("action"), known);
+                            requireKnown(alternative, known);
                         }
                     }
                 }
@@ -145,9 +151,18 @@ final class LoopConfigSections {
         }
     }
 
-    private static void requireKnown(ConfigNode action, Set<String> known) {
-        if (!known.contains(action.asString().strip())) {
-            throw action.error("unknown action '" + action.asString().strip() + "'; known: " + new TreeSet<>(known));
+    /** {@code step} (a step or an alternative) names a known action and gives it parameters it takes. */
+    private static void requireKnown(ConfigNode step, ActionCatalog known) {
+        ConfigNode name = step.required("action");
+        Optional<Action> action = known.find(name.asString().strip());
+        if (action.isEmpty()) {
+            throw name.error("unknown action '" + name.asString().strip() + "'; known: " + new TreeSet<>(known.names()));
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        step.field("params").ifPresent(p -> p.fields().forEach((k, v) -> params.put(k, v.asString())));
+        Optional<String> invalid = action.get().invalidParams(params);
+        if (invalid.isPresent()) {
+            throw step.field("params").orElse(name).error("bad params for " + action.get().name() + ": " + invalid.get());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.homeostat.server;
 
 import io.homeostat.engine.config.ConfigNode;
 import io.homeostat.engine.config.YamlConfigReader;
+import io.homeostat.engine.execute.ActionCatalog;
 import io.homeostat.engine.plan.DegradationPolicyReader;
 import io.homeostat.server.runtime.LoopConfig;
 import io.homeostat.server.runtime.Retention;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,22 +46,23 @@ public final class ServerConfigFile {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static ServerConfig apply(Path file, ServerConfig base) {
-        return read(file, base, Set.of()).server();
+        return read(file, base, ActionCatalog.of(List.of())).server();
     }
 
     /**
      * Everything {@code file} holds, read and checked whole.
      *
      * @param base the server settings the file's values go over
-     * @param knownActions the actions the loop has, which workflow steps may name; empty to skip the check
+     * @param actions the actions the loop has, which workflow steps may name and which check the
+     *     parameters steps give them; empty to skip those checks
      * @throws io.homeostat.engine.config.ConfigException naming file, line and key of the first error
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
-    public static Contents read(Path file, ServerConfig base, Set<String> knownActions) {
+    public static Contents read(Path file, ServerConfig base, ActionCatalog actions) {
         Set<String> keys = new HashSet<>(Set.of("server", "degradation", "retention"));
         keys.addAll(LoopConfigSections.KEYS);
         ConfigNode root = YamlConfigReader.read(file).requireKeys(keys);
-        return new Contents(server(root, base), LoopConfigSections.read(root, knownActions));
+        return new Contents(server(root, base), LoopConfigSections.read(root, actions));
     }
 
     private static ServerConfig server(ConfigNode root, ServerConfig base) {

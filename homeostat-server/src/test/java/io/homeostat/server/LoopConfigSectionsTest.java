@@ -3,10 +3,17 @@ package io.homeostat.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.homeostat.core.control.KernelControl;
 import io.homeostat.core.degrade.DegradationLevel;
+import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.config.ConfigException;
 import io.homeostat.engine.detect.threshold.ThresholdRule;
 import io.homeostat.engine.detect.trend.TrendRule;
+import io.homeostat.engine.execute.ActionCatalog;
+import io.homeostat.engine.execute.action.AlertAction;
+import io.homeostat.engine.execute.action.DegradationAction;
+import io.homeostat.engine.execute.action.FailoverAction;
+import io.homeostat.engine.execute.action.StandardActions;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.server.runtime.FlagSetting;
 import io.homeostat.server.runtime.LoopConfig;
@@ -14,7 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sections of homeostat.yaml a running loop takes: good files, and bad ones named by file, line and key. */
 class LoopConfigSectionsTest {
 
-    private static final Set<String> ACTIONS = Set.of("alert", "failover");
+    private static final KernelControl CONTROL = KernelControl.builder().build();
+    private static final ActionCatalog ACTIONS = ActionCatalog.of(List.of(new AlertAction(notice -> { }),
+            new FailoverAction(CONTROL, List.of()), new DegradationAction(CONTROL)));
 
     @TempDir
     Path dir;
@@ -110,7 +119,8 @@ class LoopConfigSectionsTest {
     @Test
     void theDocumentedExampleIsValid() {
         ServerConfigFile.Contents contents = ServerConfigFile.read(Path.of("../docs/homeostat.example.yaml"),
-                ServerConfig.defaults(), Set.of("alert", "failover", "warm_cache", "trigger_gc", "restart_process"));
+                ServerConfig.defaults(), StandardActions.catalog(CONTROL, List.of(), notice -> { }, List.of(), List.of(),
+                        ManualClock.create(), List.of()));
 
         assertThat(contents.loop().fromFile()).containsExactlyInAnyOrder(LoopConfig.THRESHOLD, LoopConfig.TREND,
                 LoopConfig.WORKFLOWS, LoopConfig.FLAGS);
@@ -153,13 +163,51 @@ class LoopConfigSectionsTest {
                     steps:
                       - {name: tell, action: alert}
                       - {name: move, action: teleport}
-                """, "homeostat.yaml:6:30: workflows[0].steps[1].action: unknown action 'teleport'; known: [alert, failover]");
+                """, "homeostat.yaml:6:30: workflows[0].steps[1].action: unknown action 'teleport'; known: [alert, failover, set_degradation]");
         refused("""
                 workflows:
                   - name: page
                     trigger: whenever
                     steps: [{name: tell, action: alert}]
                 """, "homeostat.yaml:3:14: workflows[0].trigger: must be one of");
+    }
+
+    @Test
+    void parametersAnActionRefusesAreNamedByLineAndKey() throws IOException {
+        refused("""
+                workflows:
+                  - name: shed
+                    trigger: error_threshold
+                    steps:
+                      - name: degrade
+                        action: set_degradation
+                        params: {level: sideways}
+                """, "homeostat.yaml:7:17: workflows[0].steps[0].params: bad params for set_degradation: "
+                + "level: unknown degradation level 'sideways'; one of [full, reduced, essential, read_only, maintenance]");
+        refused("""
+                workflows:
+                  - name: shed
+                    trigger: error_threshold
+                    steps: [{name: degrade, action: set_degradation}]
+                """, "homeostat.yaml:4:37: workflows[0].steps[0].action: bad params for set_degradation: level: missing");
+        refused("""
+                workflows:
+                  - name: page
+                    trigger: error_threshold
+                    steps: [{name: tell, action: alert}]
+                    rollback:
+                      - name: tell-again
+                        alternatives:
+                          - {action: failover}
+                          - {action: alert, params: {severity: urgent}}
+                """, "homeostat.yaml:9:37: workflows[0].rollback[0].alternatives[1].params: bad params for alert: "
+                + "severity: unknown severity 'urgent'");
+        assertThat(read("""
+                workflows:
+                  - name: shed
+                    trigger: error_threshold
+                    steps: [{name: degrade, action: set_degradation, params: {level: essential}}]
+                """).workflows().getFirst().steps().getFirst().params()).containsEntry("level", "essential");
     }
 
     @Test

@@ -32,6 +32,17 @@ public interface Action {
     }
 
     /**
+     * Checks the parameters a step gives it as written, when workflows are read, so a step that
+     * could never run is refused with the configuration instead of failing when it is reached
+     * ({@code ${service}} is not yet replaced). The default accepts any.
+     *
+     * @return what is wrong with them, naming the parameter; empty if nothing
+     */
+    default Optional<String> invalidParams(Map<String, String> params) {
+        return Optional.empty();
+    }
+
+    /**
      * Checks what must hold before it runs (a read replica to fail over to, a command on the allow
      * list). The default has none.
      *

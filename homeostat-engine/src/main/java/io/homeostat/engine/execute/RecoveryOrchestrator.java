@@ -10,6 +10,7 @@ import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentEvent;
 import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.plan.DetectionTriggers;
+import io.homeostat.engine.plan.TriggerType;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.port.RunConflictException;
@@ -68,6 +69,8 @@ public final class RecoveryOrchestrator {
     private static final Duration RUN_LOOKBACK = Duration.ofDays(1);
     /** How long after the store failed to start a queued trigger's run it is tried again. */
     static final Duration START_RETRY = Duration.ofSeconds(5);
+    /** After how many ticks in a row that failed to move it a run ends escalated instead of being tried again. */
+    static final int MAX_RUN_ERRORS = 10;
 
     private final WorkflowStore store;
     private volatile WorkflowCatalog workflows;
@@ -86,6 +89,10 @@ public final class RecoveryOrchestrator {
     private final ConcurrentLinkedQueue<RecoveryTrigger> offered = new ConcurrentLinkedQueue<>();
     private final Map<String, RecoveryTrigger> triggers = new ConcurrentHashMap<>();
     private final Map<String, Instant> retryAt = new ConcurrentHashMap<>();
+    /** The workflow a person named for a failed run, by incident id: its retry runs it again. */
+    private final Map<String, String> retryWorkflow = new ConcurrentHashMap<>();
+    /** How many ticks in a row failed to move a run, by run id. */
+    private final Map<String, Integer> runErrors = new ConcurrentHashMap<>();
 
     RecoveryOrchestrator(RecoveryOrchestratorBuilder b) {
         this.store = b.store;
@@ -111,7 +118,9 @@ public final class RecoveryOrchestrator {
     }
 
     /**
-     * Starts recovery of an incident, and runs its first step right away if it may.
+     * Starts recovery of an incident, and runs its first step right away if it may. No workflow
+     * answers a {@link TriggerType#MANUAL} trigger (an incident a person opened for a workflow of
+     * their choice) unless it retries a failed run of the workflow that person named.
      *
      * @return what happened; never throws for a decision not to act (those are in the result and the audit)
      * @throws NullPointerException if {@code trigger} is null
@@ -139,7 +148,7 @@ public final class RecoveryOrchestrator {
         return start(trigger, Optional.of(workflow));
     }
 
-    private StartResult start(RecoveryTrigger trigger, Optional<String> named) {
+    private StartResult start(RecoveryTrigger trigger, Optional<String> given) {
         lock.lock();
         try {
             String id = trigger.incidentId();
@@ -156,18 +165,25 @@ public final class RecoveryOrchestrator {
             if (running.isPresent()) {
                 return new StartResult(Outcome.ALREADY_RUNNING, running.get().runId(), "a run is active for the incident");
             }
+            Optional<String> named = given.isEmpty() && trigger.type() == TriggerType.MANUAL
+                    ? Optional.ofNullable(retryWorkflow.get(id)) : given;
             List<Workflow> candidates = named.isPresent() ? workflows.find(named.get()).stream().toList()
+                    : trigger.type() == TriggerType.MANUAL ? List.of()
                     : workflows.candidates(trigger.type(), trigger.service(), trigger.category());
             List<Workflow> ordered = candidates.isEmpty() || named.isPresent() ? candidates
                     : order.order(trigger, incident.get(), candidates);
             Optional<Workflow> workflow = ordered.stream().findFirst();
             if (workflow.isEmpty()) {
-                String why = "no workflow for " + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")";
+                retryWorkflow.remove(id);
+                String why = "no workflow for " + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")"
+                        + (trigger.type() == TriggerType.MANUAL
+                                ? ": a manual incident is recovered only with the workflow a person names" : "");
                 hold(id, trigger.service(), "run.no-workflow", why, evidence);
                 return new StartResult(Outcome.NO_WORKFLOW, "", why);
             }
             String held = startHold(trigger, incident.get());
             if (!held.isEmpty()) {
+                retryWorkflow.remove(id);
                 hold(id, trigger.service(), "run.held", held, Map.of("workflow", workflow.get().name()));
                 return new StartResult(Outcome.HELD, "", held);
             }
@@ -181,6 +197,7 @@ public final class RecoveryOrchestrator {
                 return new StartResult(Outcome.ALREADY_RUNNING, store.activeFor(id).map(WorkflowRun::runId).orElse(""),
                         e.getMessage());
             }
+            retryWorkflow.remove(id);
             journal.audit(Journal.SELF, "run.started", id, run.runId(), "workflow " + wf.name() + " chosen for "
                     + trigger.type() + " on " + trigger.service() + " (" + trigger.category() + ")",
                     Map.of("workflow", wf.name(), "mode", flags.mode().name(), "service", trigger.service(),
@@ -233,27 +250,59 @@ public final class RecoveryOrchestrator {
         }
         triggers.keySet().removeIf(id -> journal.incident(id).isEmpty());
         retryAt.keySet().removeIf(id -> !triggers.containsKey(id));
+        retryWorkflow.keySet().removeIf(id -> !triggers.containsKey(id));
         lock.lock();
         try {
             List<WorkflowRun> active = store.active();
-            if (!pinned.isEmpty()) {
+            if (!pinned.isEmpty() || !runErrors.isEmpty()) {
                 Set<String> ids = new HashSet<>();
                 active.forEach(run -> ids.add(run.runId()));
                 pinned.keySet().retainAll(ids);
+                runErrors.keySet().retainAll(ids);
             }
             for (WorkflowRun run : active) {
                 try {
                     drive(run);
+                    runErrors.remove(run.runId());
                 } catch (StaleRunException e) {
                     journal.audit(Journal.SELF, "run.stale", run.incidentId(), run.runId(),
                             "another process moved the run: " + e.getMessage(), Map.of());
                 } catch (RuntimeException e) {
                     tickFailures.incrementAndGet();
                     journal.audit(Journal.SELF, "run.error", run.incidentId(), run.runId(), String.valueOf(e), Map.of());
+                    failedTick(run, e);
                 }
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Counts a tick that failed to move {@code run}; at {@link #MAX_RUN_ERRORS} in a row the run ends
+     * escalated, so a run that fails the same way every tick neither retries for ever nor keeps its
+     * slot. A store that could not be reached ({@link StoreUnavailableException}) is not counted: it
+     * passes, and the run could not be written escalated meanwhile anyway.
+     */
+    private void failedTick(WorkflowRun run, RuntimeException e) {
+        if (e instanceof StoreUnavailableException) {
+            return;
+        }
+        int errors = runErrors.merge(run.runId(), 1, Integer::sum);
+        if (errors < MAX_RUN_ERRORS) {
+            return;
+        }
+        String why = "failed on " + errors + " ticks in a row, last: " + e;
+        try {
+            Optional<WorkflowRun> latest = store.find(run.runId()).filter(r -> r.phase().active());
+            if (latest.isPresent()) {
+                stepper.escalate(latest.get(), "run.escalated", why, Map.of("workflow", run.workflow()),
+                        Kind.RECOVERY_FAILED, "recovery failed (" + run.workflow() + "): " + why);
+            }
+            runErrors.remove(run.runId());
+        } catch (RuntimeException again) {
+            journal.audit(Journal.SELF, "run.error", run.incidentId(), run.runId(),
+                    "could not end the run escalated: " + again, Map.of());
         }
     }
 
@@ -361,7 +410,7 @@ public final class RecoveryOrchestrator {
      * @return the ids of the runs under way whose workflow the replacement changes or removes, which
      *     go on with their former definition
      * @throws IllegalArgumentException if a step of {@code replacement} names an action the catalog
-     *     lacks (nothing is replaced)
+     *     lacks, or gives it parameters the action refuses (nothing is replaced)
      * @throws NullPointerException if {@code replacement} is null
      */
     public List<String> replaceWorkflows(WorkflowCatalog replacement) {
@@ -393,7 +442,8 @@ public final class RecoveryOrchestrator {
 
     /**
      * How many times a run failed to move on a tick for another reason than a concurrent change
-     * (e.g. the store failed; the run stays where it was and is tried again on the next tick), or a
+     * (e.g. the store failed; the run stays where it was and is tried again on the next tick, and
+     * ends escalated after {@value #MAX_RUN_ERRORS} such ticks in a row unless the store was away), or a
      * queued trigger's run failed to start (tried again after {@link #START_RETRY} if the store
      * could not write it).
      */
@@ -406,9 +456,19 @@ public final class RecoveryOrchestrator {
         return journal.hookFailures.get();
     }
 
-    /** Called by the journal under the lock when a failed run leaves attempts: retry after the cooldown. */
+    /**
+     * Called by the journal under the lock when a failed run leaves attempts: retry after the
+     * cooldown; a run a person started by name ({@link TriggerType#MANUAL}) is retried with the same
+     * workflow, never one chosen for it.
+     */
     private void retryLater(WorkflowRun run) {
-        triggers.putIfAbsent(run.incidentId(), new RecoveryTrigger(run.incidentId(), run.trigger(), run.service(), ""));
+        if (run.trigger() == TriggerType.MANUAL) {
+            retryWorkflow.put(run.incidentId(), run.workflow());
+            triggers.put(run.incidentId(), new RecoveryTrigger(run.incidentId(), run.trigger(), run.service(),
+                    DetectionTriggers.MANUAL));
+        } else {
+            triggers.putIfAbsent(run.incidentId(), new RecoveryTrigger(run.incidentId(), run.trigger(), run.service(), ""));
+        }
         retryAt.put(run.incidentId(), clock.instant().plus(policy.cooldown()));
     }
 

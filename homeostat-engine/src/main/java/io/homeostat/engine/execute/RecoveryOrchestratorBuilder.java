@@ -167,7 +167,8 @@ public final class RecoveryOrchestratorBuilder {
      * of an action rolls back).
      *
      * @throws IllegalStateException if a required part is missing
-     * @throws IllegalArgumentException if a workflow step names an action the catalog lacks
+     * @throws IllegalArgumentException if a workflow step names an action the catalog lacks, or
+     *     gives it parameters the action refuses ({@link Action#invalidParams})
      */
     public RecoveryOrchestrator build() {
         if (store == null || workflows == null || actions == null || tracker == null || metrics == null) {
@@ -177,14 +178,23 @@ public final class RecoveryOrchestratorBuilder {
         return new RecoveryOrchestrator(this);
     }
 
-    /** Throws if a step of a workflow of {@code workflows} names an action {@code actions} lacks. */
+    /**
+     * Throws if a step of a workflow of {@code workflows} names an action {@code actions} lacks, or
+     * gives it parameters it {@linkplain Action#invalidParams refuses}.
+     */
     static void requireKnownActions(WorkflowCatalog workflows, ActionCatalog actions) {
         for (Workflow w : workflows.workflows()) {
             for (WorkflowStep s : concat(w)) {
                 for (StepAlternative a : s.options()) {
-                    if (actions.find(a.action()).isEmpty()) {
+                    Optional<Action> action = actions.find(a.action());
+                    if (action.isEmpty()) {
                         throw new IllegalArgumentException("workflow " + w.name() + " step " + s.name()
                                 + " names unknown action '" + a.action() + "'; known: " + actions.names());
+                    }
+                    Optional<String> invalid = action.get().invalidParams(a.params());
+                    if (invalid.isPresent()) {
+                        throw new IllegalArgumentException("workflow " + w.name() + " step " + s.name()
+                                + " gives action " + a.action() + " bad params: " + invalid.get());
                     }
                 }
             }

@@ -3,6 +3,7 @@ package io.homeostat.engine.execute;
 import io.homeostat.core.time.Clock;
 import io.homeostat.engine.execute.EscalationNotice.Kind;
 import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.plan.RiskLevel;
 import io.homeostat.engine.plan.StepAlternative;
 import io.homeostat.engine.plan.SuccessCriterion;
 import io.homeostat.engine.plan.Workflow;
@@ -110,7 +111,7 @@ final class RunStepper {
             WorkflowStep candidate = step.as(r.alternative());
             Optional<Action> action = actions.find(candidate.action());
             Optional<String> unmet = action.isEmpty() ? Optional.of("no action named " + candidate.action())
-                    : action.get().unmetPrerequisite(request(run, workflow, candidate, 1));
+                    : unmet(action.get(), request(run, workflow, candidate, 1));
             if (unmet.isEmpty()) {
                 pick = r.alternative();
                 break;
@@ -184,22 +185,19 @@ final class RunStepper {
                 return save(run.moved(RunPhase.SKIPPED, recovered, now));
             }
         }
-        var risk = action.risk(request.params());
+        RiskLevel risk;
+        try {
+            risk = action.risk(request.params());
+        } catch (RuntimeException e) {
+            return badParams(run, workflow, step, action, request, why(e), now);
+        }
         GateDecision decision = gate.decide(new SafetyGate.Question(run.service(), action.name(), risk, action.serves(),
                 workflow.context(), incident.map(Incident::flapping).orElse(false), journal.failingServices(),
                 !run.approvedBy().isEmpty(), run.runId(), now));
         Map<String, String> evidence = evidence(workflow, step, action.name(), risk.name(), decision.rule());
         switch (decision.verdict()) {
             case SHADOW -> {
-                store.append(record(run, step, request.attempt(), StepPhase.SHADOWED, decision.reason(), Map.of()));
-                journal.audit(Journal.SELF, "step.shadowed", run.incidentId(), run.runId(), decision.reason(), evidence);
-                if (flags.mode() == AutomationMode.MONITOR) {
-                    journal.escalate(Kind.ALERT, run.incidentId(), run.service(), "monitor mode, workflow "
-                            + workflow.name() + ": " + decision.reason());
-                }
-                WorkflowRun next = nextStep(run, workflow, now);
-                return next.stepIndex() >= workflow.steps().size()
-                        ? save(next.moved(RunPhase.SHADOWED, "shadowed every step", now)) : next;
+                return shadowed(run, workflow, step, request.attempt(), decision.reason(), evidence, now);
             }
             case APPROVAL -> {
                 journal.audit(Journal.SELF, "approval.requested", run.incidentId(), run.runId(), decision.reason(), evidence);
@@ -241,7 +239,7 @@ final class RunStepper {
 
     private WorkflowRun perform(WorkflowRun run, Workflow workflow, WorkflowStep step, Action action,
             ActionRequest request, Map<String, String> evidence, Instant now) {
-        Optional<String> unmet = action.unmetPrerequisite(request);
+        Optional<String> unmet = unmet(action, request);
         if (unmet.isPresent()) {
             journal.audit(Journal.SELF, "step.prerequisite-unmet", run.incidentId(), run.runId(), unmet.get(), evidence);
             store.append(record(run, step, request.attempt(), StepPhase.FAILED, "prerequisite: " + unmet.get(), Map.of()));
@@ -266,7 +264,7 @@ final class RunStepper {
             result = action.run(request);
         } catch (RuntimeException e) {
             Instant end = clock.instant();
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String why = why(e);
             store.append(record(run, step, request.attempt(), StepPhase.FAILED, why, Map.of()));
             Map<String, String> failed = new HashMap<>(evidence);
             failed.put("attempt", Integer.toString(request.attempt()));
@@ -283,6 +281,50 @@ final class RunStepper {
         acted.put("attempt", Integer.toString(request.attempt()));
         journal.audit(Journal.SELF, "step.acted", run.incidentId(), run.runId(), result.detail(), acted);
         return save(acting.step(StepState.VERIFYING, request.attempt(), acting.notBefore(), end, end));
+    }
+
+    /** Records the step as what would happen, tells people in monitor mode, and moves to the next step. */
+    private WorkflowRun shadowed(WorkflowRun run, Workflow workflow, WorkflowStep step, int attempt, String why,
+            Map<String, String> evidence, Instant now) {
+        store.append(record(run, step, attempt, StepPhase.SHADOWED, why, Map.of()));
+        journal.audit(Journal.SELF, "step.shadowed", run.incidentId(), run.runId(), why, evidence);
+        if (flags.mode() == AutomationMode.MONITOR) {
+            journal.escalate(Kind.ALERT, run.incidentId(), run.service(), "monitor mode, workflow "
+                    + workflow.name() + ": " + why);
+        }
+        WorkflowRun next = nextStep(run, workflow, now);
+        return next.stepIndex() >= workflow.steps().size()
+                ? save(next.moved(RunPhase.SHADOWED, "shadowed every step", now)) : next;
+    }
+
+    /**
+     * A step whose action could not read its parameters (its risk threw): in shadow and monitor mode
+     * recorded as what would happen, as any step there; otherwise the step fails and its
+     * {@code on_failure} follows, as for an action that failed.
+     */
+    private WorkflowRun badParams(WorkflowRun run, Workflow workflow, WorkflowStep step, Action action,
+            ActionRequest request, String why, Instant now) {
+        String reason = "bad params for " + action.name() + ": " + why;
+        Map<String, String> evidence = evidence(workflow, step, action.name(), "", "params");
+        if (flags.mode() == AutomationMode.SHADOW || flags.mode() == AutomationMode.MONITOR) {
+            return shadowed(run, workflow, step, request.attempt(), "would fail: " + reason, evidence, now);
+        }
+        store.append(record(run, step, request.attempt(), StepPhase.FAILED, reason, Map.of()));
+        journal.audit(Journal.SELF, "step.failed", run.incidentId(), run.runId(), reason, evidence);
+        return failStep(run, workflow, step, reason, false);
+    }
+
+    /** The action's unmet prerequisite; a check that throws is one, saying why. */
+    private static Optional<String> unmet(Action action, ActionRequest request) {
+        try {
+            return action.unmetPrerequisite(request);
+        } catch (RuntimeException e) {
+            return Optional.of("the check failed: " + why(e));
+        }
+    }
+
+    private static String why(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private WorkflowRun verify(WorkflowRun run, Workflow workflow, WorkflowStep step, Instant now) {
@@ -358,10 +400,18 @@ final class RunStepper {
         List<StepRecord> toUndo = new ArrayList<>(succeeded.values().stream()
                 .filter(r -> r.stepIndex() >= 0 && !undone.containsKey(r.stepIndex() + "#" + r.attempt())).toList());
         Collections.reverse(toUndo);
+        List<String> held = new ArrayList<>();
         for (StepRecord done : toUndo) {
             WorkflowStep written = workflow.steps().get(done.stepIndex());
             WorkflowStep step = written.alternative(done.action()).map(written::as).orElse(written);
             Optional<Action> action = actions.find(done.action());
+            if (flags.killed() && action.isPresent() && action.get().reversible()) {
+                journal.audit(Journal.SELF, "step.held", run.incidentId(), run.runId(),
+                        "kill switch is on: step " + step.name() + " not undone", Map.of("step", step.name(),
+                                "action", done.action()));
+                held.add("undo of " + step.name());
+                continue;
+            }
             ActionRequest request = request(run, workflow, step, done.attempt());
             store.append(record(run.runId(), done.stepIndex(), step, done.attempt(), StepPhase.ROLLBACK_STARTED, "", Map.of()));
             try {
@@ -389,6 +439,7 @@ final class RunStepper {
             if (flags.killed()) {
                 journal.audit(Journal.SELF, "step.held", run.incidentId(), run.runId(),
                         "kill switch is on: rollback step " + step.name() + " not run", Map.of("step", step.name()));
+                held.add("rollback step " + step.name());
                 continue;
             }
             if (action.isEmpty() || !store.claim(request.key(), run.runId())) {
@@ -406,7 +457,8 @@ final class RunStepper {
         WorkflowRun done = save(run.moved(RunPhase.ROLLED_BACK, run.reason(), clock.instant()));
         journal.audit(Journal.SELF, "run.rolled-back", run.incidentId(), run.runId(), run.reason(), Map.of("workflow", workflow.name()));
         journal.escalate(Kind.RECOVERY_FAILED, run.incidentId(), run.service(),
-                "workflow " + workflow.name() + " rolled back: " + run.reason());
+                "workflow " + workflow.name() + " rolled back: " + run.reason()
+                        + (held.isEmpty() ? "" : "; held by the kill switch: " + String.join(", ", held)));
         journal.failed(run, "recovery rolled back: " + run.reason());
         return done;
     }

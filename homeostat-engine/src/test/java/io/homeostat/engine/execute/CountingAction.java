@@ -24,6 +24,8 @@ final class CountingAction implements Action {
     final AtomicInteger failuresLeft = new AtomicInteger();
     volatile boolean crash;
     volatile String unmet = "";
+    /** When set, {@link #risk} throws with it, as an action that cannot read its parameters does. */
+    volatile String badParams = "";
 
     CountingAction(String name, RiskLevel risk) {
         this(name, risk, Optional.empty());
@@ -42,6 +44,9 @@ final class CountingAction implements Action {
 
     @Override
     public RiskLevel risk(Map<String, String> params) {
+        if (!badParams.isEmpty()) {
+            throw new ActionFailedException(badParams);
+        }
         return risk;
     }
 

@@ -263,6 +263,44 @@ class RecoveryGatesTest {
     }
 
     @Test
+    void theKillSwitchHoldsTheUndoOfStepsThatActedAsItHoldsRollbackSteps() {
+        Recovery r = new Recovery("""
+                workflows:
+                  - name: toggle-off
+                    trigger: error_threshold
+                    steps:
+                      - name: toggle
+                        action: low
+                        success: [{metric: error_rate, below: 0.01, for: 30s}]
+                        timeout: 1m
+                        on_failure: rollback
+                    rollback:
+                      - {name: note, action: medium}
+                """);
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        r.metrics.put("orders/error_rate", 0.3);
+        String run = r.recover(orchestrator, r.incident("orders")).runId();
+        assertThat(r.low.runs).hasSize(1);
+
+        r.flags.kill(true);
+        r.run(orchestrator, Duration.ofSeconds(30), 3);
+
+        assertThat(r.runs.find(run).orElseThrow().phase()).isEqualTo(RunPhase.ROLLED_BACK);
+        assertThat(r.low.rollbacks).as("the acted step is not undone").isEmpty();
+        assertThat(r.medium.runs).as("the rollback step does not run").isEmpty();
+        assertThat(r.phases(run)).doesNotContain(StepPhase.ROLLBACK_STARTED, StepPhase.ROLLED_BACK);
+        assertThat(r.decisions(run)).doesNotContain("step.rolled-back");
+        assertThat(r.audit).filteredOn(a -> a.decision().equals("step.held")).extracting(AuditEntry::reason)
+                .containsExactly("kill switch is on: step toggle not undone",
+                        "kill switch is on: rollback step note not run");
+        assertThat(r.escalations).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(EscalationNotice.Kind.RECOVERY_FAILED);
+            assertThat(e.message()).endsWith("held by the kill switch: undo of toggle, rollback step note");
+        });
+        assertThat(r.tracker.active().getFirst().status()).isEqualTo(IncidentStatus.ESCALATED);
+    }
+
+    @Test
     void limitedModeRunsOnlyLowRiskActions() {
         Recovery r = new Recovery("""
                 workflows:

@@ -217,6 +217,70 @@ class RecoveryOrchestratorTest {
     }
 
     @Test
+    void aManualIncidentIsNotRecoveredLaterWithAWorkflowNobodyNamed() throws Exception {
+        Recovery manual = new Recovery(MANUAL_AND_AUTO);
+        RecoveryOrchestrator orchestrator = manual.orchestrator();
+        try (AutoCloseable following = orchestrator.follow(manual.tracker)) {
+            manual.flags.mode(AutomationMode.SHADOW);
+            Incident incident = manualIncident(manual, "pay-j", "by-hand");
+            StartResult named = orchestrator.recover(new RecoveryTrigger(incident.id(),
+                    io.homeostat.engine.plan.TriggerType.MANUAL, "pay-j", "manual"), "by-hand");
+            assertThat(orchestrator.run(named.runId()).orElseThrow().phase()).isEqualTo(RunPhase.SHADOWED);
+
+            manual.flags.mode(AutomationMode.FULL);
+            manual.run(orchestrator, Duration.ofSeconds(1), 3);
+
+            assertThat(manual.audit).filteredOn(a -> a.decision().equals("run.started")).singleElement()
+                    .satisfies(a -> assertThat(a.evidence()).containsEntry("workflow", "by-hand"));
+            assertThat(manual.medium.runs).as("the automatic workflow never ran").isEmpty();
+            assertThat(manual.audit).anySatisfy(a -> {
+                assertThat(a.decision()).isEqualTo("run.no-workflow");
+                assertThat(a.reason()).contains("only with the workflow a person names");
+            });
+        }
+    }
+
+    @Test
+    void aFailedManualRunIsRetriedWithTheWorkflowThePersonNamed() throws Exception {
+        Recovery manual = new Recovery(MANUAL_AND_AUTO);
+        RecoveryOrchestrator orchestrator = manual.orchestrator(b -> b.attempts(2));
+        try (AutoCloseable following = orchestrator.follow(manual.tracker)) {
+            Incident incident = manualIncident(manual, "pay-j", "by-hand");
+            manual.low.failuresLeft.set(1);
+            StartResult first = orchestrator.recover(new RecoveryTrigger(incident.id(),
+                    io.homeostat.engine.plan.TriggerType.MANUAL, "pay-j", "manual"), "by-hand");
+            assertThat(orchestrator.run(first.runId()).orElseThrow().phase()).isEqualTo(RunPhase.ROLLED_BACK);
+
+            manual.run(orchestrator, Duration.ofMinutes(1), 6);
+
+            assertThat(manual.audit).filteredOn(a -> a.decision().equals("run.started"))
+                    .extracting(a -> a.evidence().get("workflow")).containsExactly("by-hand", "by-hand");
+            assertThat(manual.low.runs).as("failed once, then the retry acted").hasSize(2);
+            assertThat(manual.medium.runs).isEmpty();
+        }
+    }
+
+    private static final String MANUAL_AND_AUTO = """
+            workflows:
+              - name: auto
+                trigger: [error_threshold, manual]
+                steps: [{name: act, action: medium}]
+              - name: by-hand
+                trigger: error_threshold
+                priority: -1
+                steps: [{name: act, action: low}]
+            """;
+
+    /** Opens an incident as a person's manual run does (the event detection WorkflowRoutes makes). */
+    private static Incident manualIncident(Recovery r, String service, String workflow) {
+        return r.tracker.observe(new io.homeostat.engine.detect.Detection("manual-1", "manual",
+                io.homeostat.engine.detect.Detection.Kind.EVENT, io.homeostat.engine.detect.Detection.Status.FIRING,
+                new io.homeostat.engine.detect.SeriesKey(service, "manual"), io.homeostat.engine.plan.DetectionTriggers.MANUAL,
+                "manual:" + workflow, io.homeostat.engine.detect.Severity.HIGH, 1.0, "recovery requested by ops",
+                java.util.Map.of("workflow", workflow), r.clock.instant())).orElseThrow();
+    }
+
+    @Test
     void aNamedWorkflowStartsForAManualTriggerThePlannerWouldNotAnswer() {
         RecoveryOrchestrator orchestrator = r.orchestrator();
         Incident incident = r.incident("orders");

@@ -28,4 +28,10 @@ class DetectionTriggersTest {
         assertThat(DetectionTriggers.of(of(Detection.Kind.ANOMALY, "latency", "anomaly"))).isEqualTo(TriggerType.ANOMALY);
         assertThat(DetectionTriggers.of(of(Detection.Kind.PATTERN, "errors", "daily"))).isEqualTo(TriggerType.PATTERN);
     }
+
+    @Test
+    void theEventAPersonsManualRunOpensItsIncidentWithIsManual() {
+        assertThat(DetectionTriggers.of(of(Detection.Kind.EVENT, DetectionTriggers.MANUAL, "manual:approve-me")))
+                .isEqualTo(TriggerType.MANUAL);
+    }
 }

@@ -8,6 +8,7 @@ import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.execute.RecoveryTrigger;
 import io.homeostat.engine.execute.StartResult;
 import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.plan.DetectionTriggers;
 import io.homeostat.engine.plan.TriggerType;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowStep;
@@ -135,8 +136,8 @@ final class WorkflowRoutes {
 
     private Incident open(String service, Workflow workflow, Principal principal, String reason) {
         Detection manual = new Detection(UUID.randomUUID().toString(), "manual", Detection.Kind.EVENT,
-                Detection.Status.FIRING, new SeriesKey(service, "manual"), "manual", "manual:" + workflow.name(),
-                Severity.HIGH, 1.0, "recovery requested by " + principal.actor() + ": " + reason,
+                Detection.Status.FIRING, new SeriesKey(service, "manual"), DetectionTriggers.MANUAL,
+                "manual:" + workflow.name(), Severity.HIGH, 1.0, "recovery requested by " + principal.actor() + ": " + reason,
                 Map.of("workflow", workflow.name(), "by", principal.actor()), clock.instant());
         Optional<Incident> incident = loop.tracker().observe(manual);
         return incident.orElseThrow(() -> new ConflictResponse("the tracker took no incident for '" + service + "'"));

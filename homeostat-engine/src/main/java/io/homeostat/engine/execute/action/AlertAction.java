@@ -8,8 +8,10 @@ import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.execute.EscalationNotice;
 import io.homeostat.engine.execute.EscalationSink;
 import io.homeostat.engine.plan.RiskLevel;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code alert}: tells people through the {@link EscalationSink}, with {@code message} (default: a
@@ -31,6 +33,17 @@ public final class AlertAction implements Action {
     @Override
     public RiskLevel risk(Map<String, String> params) {
         return RiskLevel.LOW;
+    }
+
+    /** {@code severity}, if given, must name a severity. */
+    @Override
+    public Optional<String> invalidParams(Map<String, String> params) {
+        String severity = params.get("severity");
+        if (severity == null || Arrays.stream(Severity.values()).anyMatch(s -> s.name().equalsIgnoreCase(severity))) {
+            return Optional.empty();
+        }
+        return Optional.of("severity: unknown severity '" + severity + "'; one of "
+                + Arrays.stream(Severity.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.homeostat.engine.execute.ActionFailedException;
 import io.homeostat.engine.execute.ActionRequest;
 import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.plan.RiskLevel;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,21 @@ public final class DegradationAction implements Action {
         return level.isWorseThan(DegradationLevel.ESSENTIAL) ? RiskLevel.HIGH : RiskLevel.MEDIUM;
     }
 
+    /** {@code level} is required and must name a degradation level. */
+    @Override
+    public Optional<String> invalidParams(Map<String, String> params) {
+        String level = params.get("level");
+        if (level == null) {
+            return Optional.of("level: missing; one of " + levels());
+        }
+        try {
+            parse(level);
+            return Optional.empty();
+        } catch (ActionFailedException e) {
+            return Optional.of("level: " + e.getMessage() + "; one of " + levels());
+        }
+    }
+
     @Override
     public Optional<TierKind> serves() {
         return Optional.of(TierKind.DEGRADED);
@@ -61,6 +77,10 @@ public final class DegradationAction implements Action {
     @Override
     public void rollback(ActionRequest request, ActionResult result) {
         control.setDegradation(DegradationLevel.valueOf(result.undo().get("before")), "rollback of " + request.key());
+    }
+
+    private static String levels() {
+        return Arrays.stream(DegradationLevel.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList().toString();
     }
 
     private static DegradationLevel parse(String text) {

@@ -8,6 +8,7 @@ import io.homeostat.engine.execute.ActionRequest;
 import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.plan.RiskLevel;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code feature_toggle}: overrides the feature named by {@code feature} to {@code enabled}
@@ -31,6 +32,19 @@ public final class FeatureToggleAction implements Action {
     @Override
     public RiskLevel risk(Map<String, String> params) {
         return RiskLevel.LOW;
+    }
+
+    /** {@code feature} is required; {@code enabled}, if given, must be {@code true} or {@code false}. */
+    @Override
+    public Optional<String> invalidParams(Map<String, String> params) {
+        if (params.getOrDefault("feature", "").isBlank()) {
+            return Optional.of("feature: missing; the feature to toggle");
+        }
+        String enabled = params.get("enabled");
+        if (enabled != null && !enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
+            return Optional.of("enabled: must be true or false, was '" + enabled + "'");
+        }
+        return Optional.empty();
     }
 
     @Override

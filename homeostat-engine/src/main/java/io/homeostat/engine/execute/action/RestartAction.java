@@ -56,6 +56,17 @@ public final class RestartAction implements Action {
         return drain.isPresent() && drain.get().isZero() ? RiskLevel.HIGH : RiskLevel.MEDIUM;
     }
 
+    /** {@code drain} and {@code timeout}, if given, must be durations within the bounds above. */
+    @Override
+    public Optional<String> invalidParams(Map<String, String> params) {
+        try {
+            timeout(Optional.ofNullable(params.get("timeout")), drain(Optional.ofNullable(params.get("drain"))));
+            return Optional.empty();
+        } catch (ActionFailedException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     @Override
     public Optional<String> unmetPrerequisite(ActionRequest request) {
         String name = component(request);
@@ -99,7 +110,11 @@ public final class RestartAction implements Action {
     }
 
     private static Duration timeout(ActionRequest request, Duration drain) {
-        Optional<String> text = request.param("timeout").map(String::strip);
+        return timeout(request.param("timeout"), drain);
+    }
+
+    private static Duration timeout(Optional<String> given, Duration drain) {
+        Optional<String> text = given.map(String::strip);
         if (text.isEmpty()) {
             return drain.plus(ConfigDurations.parse(DEFAULT_START).orElseThrow());
         }
@@ -116,7 +131,11 @@ public final class RestartAction implements Action {
     }
 
     private static Duration drain(ActionRequest request) {
-        String text = request.param("drain").orElse(DEFAULT_DRAIN).strip();
+        return drain(request.param("drain"));
+    }
+
+    private static Duration drain(Optional<String> given) {
+        String text = given.orElse(DEFAULT_DRAIN).strip();
         Duration drain = ConfigDurations.parse(text)
                 .orElseThrow(() -> new ActionFailedException("drain '" + text + "' is not a duration such as 30s"));
         if (drain.compareTo(ConfigDurations.parse(MAX_DRAIN).orElseThrow()) > 0) {

@@ -42,6 +42,23 @@ public final class ScaleAction implements Action {
         return RiskLevel.MEDIUM;
     }
 
+    /** Exactly one of {@code by} and {@code to}, a whole number. */
+    @Override
+    public Optional<String> invalidParams(Map<String, String> params) {
+        String by = params.get("by");
+        String to = params.get("to");
+        if ((by == null) == (to == null)) {
+            return Optional.of("scale needs exactly one of 'by' and 'to'");
+        }
+        String size = by != null ? by : to;
+        try {
+            Integer.parseInt(size.strip());
+            return Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.of((by != null ? "by" : "to") + ": '" + size + "' is not a whole number");
+        }
+    }
+
     @Override
     public Optional<String> unmetPrerequisite(ActionRequest request) {
         String name = target(request);

@@ -136,6 +136,29 @@ class KernelActionsTest {
     }
 
     @Test
+    void degradationToggleAndAlertRefuseParametersTheyCouldNeverRunWith() {
+        DegradationAction degrade = new DegradationAction(control);
+        assertThat(degrade.invalidParams(Map.of("level", "Essential"))).isEmpty();
+        assertThat(degrade.invalidParams(Map.of("level", "sideways"))).hasValue("level: unknown degradation level "
+                + "'sideways'; one of [full, reduced, essential, read_only, maintenance]");
+        assertThat(degrade.invalidParams(Map.of())).hasValueSatisfying(why -> assertThat(why).startsWith("level: missing"));
+
+        FeatureToggleAction toggle = new FeatureToggleAction(control);
+        assertThat(toggle.invalidParams(Map.of("feature", "search", "enabled", "TRUE"))).isEmpty();
+        assertThat(toggle.invalidParams(Map.of("feature", "search", "enabled", "yes")))
+                .hasValue("enabled: must be true or false, was 'yes'");
+        assertThat(toggle.invalidParams(Map.of("enabled", "true"))).hasValueSatisfying(why -> assertThat(why).startsWith("feature: missing"));
+
+        AlertAction alert = new AlertAction(notice -> { });
+        assertThat(alert.invalidParams(Map.of("severity", "critical", "message", "x"))).isEmpty();
+        assertThat(alert.invalidParams(Map.of())).isEmpty();
+        assertThat(alert.invalidParams(Map.of("severity", "urgent"))).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("severity: unknown severity 'urgent'"));
+        assertThat(new FailoverAction(control, List.of(llm)).invalidParams(Map.of("anything", "goes")))
+                .as("the default takes any").isEmpty();
+    }
+
+    @Test
     void poolResetSoftEvictsARegisteredPool() {
         java.util.concurrent.atomic.AtomicInteger evictions = new java.util.concurrent.atomic.AtomicInteger();
         KernelControl withPool = KernelControl.builder().pool("db:orders", () -> {

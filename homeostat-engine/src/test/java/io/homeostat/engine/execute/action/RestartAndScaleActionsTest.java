@@ -138,6 +138,22 @@ class RestartAndScaleActionsTest {
     }
 
     @Test
+    void restartAndScaleRefuseParametersTheyCouldNeverRunWith() {
+        assertThat(restart.invalidParams(Map.of())).isEmpty();
+        assertThat(restart.invalidParams(Map.of("drain", "5s", "timeout", "1m"))).isEmpty();
+        assertThat(restart.invalidParams(Map.of("drain", "soon"))).hasValue("drain 'soon' is not a duration such as 30s");
+        assertThat(restart.invalidParams(Map.of("drain", "1h"))).hasValueSatisfying(why -> assertThat(why)
+                .contains("longer than the most allowed"));
+        assertThat(restart.invalidParams(Map.of("drain", "30s", "timeout", "10s"))).isPresent();
+
+        assertThat(scale.invalidParams(Map.of("target", "${service}", "by", "+1"))).isEmpty();
+        assertThat(scale.invalidParams(Map.of("to", "3"))).isEmpty();
+        assertThat(scale.invalidParams(Map.of("by", "lots"))).hasValue("by: 'lots' is not a whole number");
+        assertThat(scale.invalidParams(Map.of())).hasValue("scale needs exactly one of 'by' and 'to'");
+        assertThat(scale.invalidParams(Map.of("by", "1", "to", "3"))).isPresent();
+    }
+
+    @Test
     void scalingUpIsLowRiskAndDownMedium() {
         assertThat(scale.risk(Map.of("by", "+1"))).isEqualTo(RiskLevel.LOW);
         assertThat(scale.risk(Map.of("by", "1"))).isEqualTo(RiskLevel.LOW);
