@@ -103,6 +103,12 @@ class MemoryExhaustionTest {
 
             assertThat(heap[0]).isLessThan(0.4);
             assertThat(rig.ports.runs().find(run.runId()).orElseThrow().phase()).isEqualTo(RunPhase.SUCCEEDED);
+            // The workflow names no success criteria, so the incident resolves when its signals say so:
+            // the climb eased, then the hold period.
+            for (int i = 0; i < 60 && rig.ports.incidents().find(incident.id()).orElseThrow().status()
+                    != IncidentStatus.RESOLVED; i++) {
+                rig.step(Duration.ofSeconds(10), process);
+            }
             assertThat(rig.ports.incidents().find(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
             assertThat(rig.actions.of("run_command")).as("scale-up and restart, once each").hasSize(2);
 
