@@ -9,6 +9,7 @@ import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.incident.IllegalIncidentTransitionException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -29,9 +30,11 @@ final class Journal {
     private final int attempts;
     private final Consumer<WorkflowRun> retry;
     private final Map<String, Integer> failedRuns = new ConcurrentHashMap<>();
+    private final Set<String> uncounted;
 
     Journal(RecoveryAudit audit, EscalationSink escalation, IncidentTracker tracker, Clock clock, int attempts,
-            Consumer<WorkflowRun> retry) {
+            Consumer<WorkflowRun> retry, Set<String> uncounted) {
+        this.uncounted = uncounted;
         this.attempts = attempts;
         this.retry = retry;
         this.audit = audit;
@@ -61,8 +64,10 @@ final class Journal {
         return tracker.active().stream().filter(i -> i.id().equals(incidentId)).findFirst();
     }
 
+    /** Services with active incidents, for the blast radius; those not counted for it left out. */
     int failingServices() {
-        return (int) tracker.active().stream().flatMap(i -> i.services().stream()).distinct().count();
+        return (int) tracker.active().stream().flatMap(i -> i.services().stream()).filter(s -> !uncounted.contains(s))
+                .distinct().count();
     }
 
     /**

@@ -103,7 +103,7 @@ public final class RecoveryOrchestrator {
         this.clock = b.clock;
         this.upstream = b.upstream;
         this.order = b.order;
-        this.journal = new Journal(b.audit, b.escalation, b.tracker, b.clock, b.attempts, this::retryLater);
+        this.journal = new Journal(b.audit, b.escalation, b.tracker, b.clock, b.attempts, this::retryLater, b.uncounted);
         ActionLedger ledger = new ActionLedger();
         rebuild(ledger, b.store, b.policy, b.clock.instant());
         SafetyGate gate = new SafetyGate(b.policy, b.flags, b.safety, ledger);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -41,6 +42,7 @@ public final class RecoveryOrchestratorBuilder {
     WorkflowOrder order = WorkflowOrder.AS_CATALOG;
     StepOrder stepOrder = StepOrder.AS_WRITTEN;
     int attempts = 1;
+    Set<String> uncounted = Set.of();
 
     RecoveryOrchestratorBuilder() {
     }
@@ -147,6 +149,16 @@ public final class RecoveryOrchestratorBuilder {
             throw new IllegalArgumentException("attempts must be in [1, 10], was " + attempts);
         }
         this.attempts = attempts;
+        return this;
+    }
+
+    /**
+     * Services whose incidents do not count toward the {@linkplain RecoveryPolicy#blastRadius() blast
+     * radius}: the runtime's own (Homeostat watching itself), whose trouble says nothing about how
+     * much of the system is failing. Default: none.
+     */
+    public RecoveryOrchestratorBuilder notCountedForBlastRadius(Set<String> services) {
+        this.uncounted = Set.copyOf(services);
         return this;
     }
 

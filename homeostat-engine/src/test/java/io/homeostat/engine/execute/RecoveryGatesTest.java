@@ -11,6 +11,7 @@ import io.homeostat.engine.plan.RiskLevel;
 import io.homeostat.engine.plan.TriggerType;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RecoveryGatesTest {
@@ -179,6 +180,24 @@ class RecoveryGatesTest {
         StartResult cooling = r.recover(uncapped, r.incident("a"));
         assertThat(r.runs.find(cooling.runId()).orElseThrow().reason()).contains("cooldown");
         assertThat(r.medium.runs).hasSize(2);
+    }
+
+    @Test
+    void theRuntimesOwnIncidentsDoNotCountTowardTheBlastRadius() {
+        Recovery r = new Recovery(ONE_STEP);
+        RecoveryOrchestrator orchestrator = r.orchestrator(b -> b.notCountedForBlastRadius(Set.of("homeostat")));
+        Incident first = r.incident("svc-0");
+        for (int i = 1; i < 5; i++) {
+            r.incident("svc-" + i);
+        }
+        r.incident("homeostat"); // e.g. its ingest rate found unusual: six services, five counted
+
+        StartResult started = r.recover(orchestrator, first);
+
+        assertThat(started.outcome()).isEqualTo(Outcome.STARTED);
+        assertThat(r.medium.runs).hasSize(1);
+        assertThat(r.recover(orchestrator, r.incident("svc-5")).reason()).as("the others still count")
+                .contains("6 services have active incidents (blast radius 5)");
     }
 
     @Test

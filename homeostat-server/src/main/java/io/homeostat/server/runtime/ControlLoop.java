@@ -38,6 +38,7 @@ import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.AuditLog;
 import io.homeostat.engine.port.AuditRecord;
 import io.homeostat.engine.port.IncidentStore;
+import io.homeostat.server.metrics.SelfMonitor;
 import io.homeostat.store.jdbc.FailureRecord;
 import io.homeostat.store.jdbc.JdbcStore;
 import io.homeostat.store.jdbc.StoreConfig;
@@ -181,7 +182,9 @@ public final class ControlLoop implements AutoCloseable {
                 .detector(new CircuitEventDetector())
                 .workflows(workflows)
                 .tracking(options.tuning().tracking())
-                .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)).policy(options.tuning().policy()))
+                .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)).policy(options.tuning().policy())
+                        // Homeostat's incidents about itself say nothing about how much of the system fails.
+                        .notCountedForBlastRadius(Set.of(SelfMonitor.SERVICE)))
                 .degradation(settings.degradation(), control)
                 .build();
         subscriptions.add(engine);
