@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the database holds answers 503 with {@code Retry-After}, saying why, instead of a 500 naming a
  * Java class; the overview still answers with what the server holds in memory; the loop opens
  * incidents without waiting for it at each; and everything answers again, and the alert history
- * written meanwhile is in the database, once it is back.
+ * written meanwhile is in the database, once it is back. Then a database that stops answering
+ * (the relay passes nothing on): the loop opens incidents and fires their alerts all the same, the
+ * writes of their state wait on a thread of their own, and reach it once it answers.
  */
 class DatabaseOutageApiTest {
 
@@ -64,6 +66,40 @@ class DatabaseOutageApiTest {
             // What the loop wrote meanwhile reached the database: the alert history of each incident.
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> running.server.loop().tracker().active().stream()
                     .allMatch(incident -> !running.server.loop().store().alerts().incident(incident.id()).isEmpty()));
+        }
+    }
+
+    @Test
+    void aDatabaseThatStopsAnsweringHoldsNeitherTheAlertsOfNewIncidentsNorAnAcknowledgement() throws Exception {
+        try (PostgresBehindRelay database = new PostgresBehindRelay();
+                RunningServer running = new RunningServer(data, database.store(data))) {
+            assertThat(running.get("/api/v1/incidents", running.viewer).status()).isEqualTo(200);
+
+            database.relay.hold();
+
+            StringBuilder signals = new StringBuilder("{\"signals\":[");
+            for (int i = 0; i < 10; i++) {
+                signals.append(i == 0 ? "" : ",").append("{\"id\":\"hang-").append(i)
+                        .append("\",\"kind\":\"metric_sample\",\"service\":\"svc-").append(i)
+                        .append("\",\"metric\":\"error.rate\",\"value\":0.5,\"time\":\"")
+                        .append(RunningServer.START).append("\"}");
+            }
+            assertThat(running.post("/api/v1/signals", running.operator, signals.append("]}").toString()).status())
+                    .isEqualTo(202);
+            // Each incident's alert fires on the thread that opened it; its stored state is written elsewhere.
+            Awaitility.await().atMost(Duration.ofSeconds(12))
+                    .until(() -> running.server.loop().alerting().alerts().size() == 10);
+            String fingerprint = running.server.loop().alerting().alerts().getFirst().fingerprint();
+            RunningServer.Answer ack = running.post("/api/v1/alerts/" + fingerprint + "/ack", running.operator,
+                    "{\"reason\":\"on it\"}");
+            assertThat(ack.status()).as(ack.text()).isEqualTo(200);
+
+            database.relay.release();
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> running.server.loop().store().activeAlerts().all().size() == 10);
+            assertThat(running.server.loop().store().activeAlerts().all())
+                    .filteredOn(alert -> alert.fingerprint().equals(fingerprint))
+                    .singleElement().satisfies(alert -> assertThat(alert.acknowledged()).isTrue());
         }
     }
 }

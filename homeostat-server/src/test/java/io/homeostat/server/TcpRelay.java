@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay on 127.0.0.1 (port 0) in front of a server, to break a browser's connections as a
- * network does: {@link #cut()} resets every open connection and every new one until
- * {@link #restore()}. Thread-safe.
+ * A TCP relay on 127.0.0.1 (port 0) in front of a server, to break connections as a network does:
+ * {@link #cut()} resets every open connection and every new one until {@link #restore()};
+ * {@link #hold()} passes nothing on, either way, until {@link #release()}, as a peer that stops
+ * answering (what was sent meanwhile is passed on then). Thread-safe.
  */
 final class TcpRelay implements AutoCloseable {
 
@@ -21,6 +22,8 @@ final class TcpRelay implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private final Object gate = new Object();
+    private boolean held; // guarded by gate
     private volatile boolean closed;
 
     TcpRelay(int targetPort) throws IOException {
@@ -37,6 +40,9 @@ final class TcpRelay implements AutoCloseable {
     /** Resets every open connection, and every new one until {@link #restore()}. */
     void cut() {
         cut = true;
+        synchronized (gate) {
+            gate.notifyAll(); // a held pump goes on, to find its sockets reset
+        }
         sockets.forEach(TcpRelay::reset);
     }
 
@@ -44,11 +50,26 @@ final class TcpRelay implements AutoCloseable {
         cut = false;
     }
 
+    /** Passes nothing on, on open connections and new ones, until {@link #release()}. */
+    void hold() {
+        synchronized (gate) {
+            held = true;
+        }
+    }
+
+    void release() {
+        synchronized (gate) {
+            held = false;
+            gate.notifyAll();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         closed = true;
         server.close();
         cut();
+        release();
     }
 
     private void acceptLoop() {
@@ -77,6 +98,7 @@ final class TcpRelay implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                awaitRelease();
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
@@ -86,6 +108,19 @@ final class TcpRelay implements AutoCloseable {
             reset(to);
             sockets.remove(from);
             sockets.remove(to);
+        }
+    }
+
+    private void awaitRelease() throws IOException {
+        synchronized (gate) {
+            while (held && !cut) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while held", e);
+                }
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /** Builds an {@link Alerting}. Not thread-safe; the manager it builds is. */
@@ -35,6 +36,7 @@ public final class AlertingBuilder {
     private ActiveAlertStore activeAlerts;
     private final List<Consumer<AlertEvent>> auditHooks = new ArrayList<>();
     private AuditLog auditLog;
+    private Executor storeWriter = Runnable::run;
 
     AlertingBuilder(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -107,6 +109,23 @@ public final class AlertingBuilder {
         return this;
     }
 
+    /**
+     * Where the store writes that nobody waits for run: each changed alert's state in the
+     * {@linkplain #activeAlerts active alert store} (after a report, an acknowledgement, a
+     * resolution), the removal of a silence that ran out from the {@linkplain #silences silence
+     * store}, and the retries of both. Default: the thread that made the change (a report's, an
+     * operator's, the scheduler's timer). Give it a thread of its own, as the server does, and a
+     * database that stops answering holds neither the thread that reports alerts nor the timers of
+     * the scheduler (group notifications, escalations) for as long as its statements wait. Writes
+     * run in the order the changes were made; a writer that refuses a task (it was shut down) has it
+     * run on the calling thread. Making and ending a silence still write on the caller's thread: the
+     * caller is told whether the store took it.
+     */
+    public AlertingBuilder storeWriter(Executor writer) {
+        this.storeWriter = Objects.requireNonNull(writer, "writer");
+        return this;
+    }
+
     /** Adds an audit hook: sees every alert event (fired, acknowledged by whom, ...) in order. */
     public AlertingBuilder auditHook(Consumer<AlertEvent> hook) {
         auditHooks.add(Objects.requireNonNull(hook, "hook"));
@@ -159,7 +178,7 @@ public final class AlertingBuilder {
         return new AlertEngine(scheduler, Map.copyOf(receivers), route, graph, flapPolicy, escalationPolicy,
                 rotation == null ? List.of() : List.of(rotation), history, silences, activeAlerts,
                 List.copyOf(auditHooks),
-                auditLog != null ? auditLog::append : record -> { }).restore();
+                auditLog != null ? auditLog::append : record -> { }, storeWriter).restore();
     }
 
     private void requireReceiver(String name, String where) {

@@ -50,6 +50,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -86,6 +89,7 @@ public final class ControlLoop implements AutoCloseable {
     public static final Duration TICK = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
+    private static final long ALERT_WRITES_WAIT_SECONDS = 10;
     private static final Logger ESCALATION_LOG = LoggerFactory.getLogger("io.homeostat.escalation");
 
     private final Scheduler scheduler;
@@ -110,6 +114,9 @@ public final class ControlLoop implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<AlertEvent>> alertListeners = new CopyOnWriteArrayList<>();
     private final DedicatedScheduler tickThread;
+    /** Writes the alert and silence state nobody waits for, so a database that hangs holds only this thread. */
+    private final ExecutorService alertStoreWriter = Executors.newSingleThreadExecutor(
+            task -> Thread.ofPlatform().daemon().name("homeostat-alert-store").unstarted(task));
     private final Cancellable ticking;
     private final StoreHousekeeping housekeeping;
     private final RecoverySwitches recoverySwitches;
@@ -131,6 +138,7 @@ public final class ControlLoop implements AutoCloseable {
                 .auditHook(this::alertEvent)
                 .audit(audit)
                 .store(store.alerts())
+                .storeWriter(alertStoreWriter)
                 // Before the first tick: a silence made before a restart mutes after it until its end, and the
                 // alerts of incidents still open are back, an acknowledged one still acknowledged.
                 .silences(store.silences())
@@ -467,7 +475,8 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     /**
-     * Stops ticking (waiting for a running tick) and housekeeping, delivers what the bus holds, then
+     * Stops ticking (waiting for a running tick) and housekeeping, delivers what the bus holds, lets
+     * the alert store writer finish what waits (up to {@value #ALERT_WRITES_WAIT_SECONDS} s), then
      * flushes and closes the store (closed also when the flush throws, reporting dropped records).
      */
     @Override
@@ -483,10 +492,25 @@ public final class ControlLoop implements AutoCloseable {
                 LOG.warn("closing a subscription failed", e);
             }
         }
+        finishAlertWrites();
         try {
             store.flush();
         } finally {
             store.close();
+        }
+    }
+
+    private void finishAlertWrites() {
+        alertStoreWriter.shutdown(); // what is queued still runs; a later change writes on its own thread
+        try {
+            if (!alertStoreWriter.awaitTermination(ALERT_WRITES_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("alert state writes still wait for the database after {} s; the store closes without them",
+                        ALERT_WRITES_WAIT_SECONDS);
+                alertStoreWriter.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            alertStoreWriter.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -57,8 +57,8 @@ final class JdbcDiagnosisStore implements DiagnosisStore {
     @Override
     public void save(Diagnosis d) {
         Objects.requireNonNull(d, "diagnosis");
-        journal.write(new LoopWrite.SaveDiagnosis(d), () -> {
-            try (Connection c = dataSource.getConnection()) {
+        journal.write(new LoopWrite.SaveDiagnosis(d), connections -> {
+            try (Connection c = connections.getConnection()) {
                 insert(c, d);
             } catch (SQLException e) {
                 if (!UniqueViolation.is(e)) {

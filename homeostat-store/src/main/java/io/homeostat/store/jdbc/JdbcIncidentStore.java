@@ -66,7 +66,7 @@ final class JdbcIncidentStore implements IncidentStore {
     @Override
     public void save(Incident incident) {
         Objects.requireNonNull(incident, "incident");
-        journal.write(new LoopWrite.SaveIncident(incident), () -> InTransaction.run(dataSource, c -> {
+        journal.write(new LoopWrite.SaveIncident(incident), connections -> InTransaction.run(connections, c -> {
             IncidentRows.insert(c, incident);
             return null;
         }), e -> UniqueViolation.is(e) ? new DuplicateIncidentException(incident.id())
@@ -76,7 +76,7 @@ final class JdbcIncidentStore implements IncidentStore {
     @Override
     public void update(Incident incident) {
         Objects.requireNonNull(incident, "incident");
-        journal.write(new LoopWrite.UpdateIncident(incident), () -> InTransaction.run(dataSource, c -> {
+        journal.write(new LoopWrite.UpdateIncident(incident), connections -> InTransaction.run(connections, c -> {
             if (!IncidentRows.update(c, incident)) {
                 throw new IncidentNotFoundException(incident.id());
             }
@@ -89,8 +89,8 @@ final class JdbcIncidentStore implements IncidentStore {
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(entry, "entry");
         String writeId = LoopJournal.newWriteId();
-        journal.write(new LoopWrite.AppendTimeline(writeId, incidentId, entry), () -> {
-            try (Connection c = dataSource.getConnection()) {
+        journal.write(new LoopWrite.AppendTimeline(writeId, incidentId, entry), connections -> {
+            try (Connection c = connections.getConnection()) {
                 insertTimeline(c, writeId, incidentId, entry);
             }
         }, e -> PARENT_MISSING.contains(e.getSQLState()) ? new IncidentNotFoundException(incidentId)

@@ -41,6 +41,13 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class JdbcStore implements AutoCloseable {
 
+    /**
+     * On PostgreSQL, the longest one of the loop's own writes (incidents, timelines, diagnoses,
+     * workflow runs and steps) waits for the database's answer before it goes to the spool instead;
+     * the socket timeout, if shorter, bounds it too.
+     */
+    public static final Duration LOOP_WRITE_DEADLINE = Duration.ofSeconds(5);
+
     /** The longest opening waits for its first login on PostgreSQL (unless the connect timeout is longer). */
     static final Duration OPENING_LOGIN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -111,8 +118,8 @@ public final class JdbcStore implements AutoCloseable {
             Spool spool = Spool.open(config.spoolDirectory(), config.spoolMaxBytes());
             LoopJournal journal;
             try {
-                journal = LoopJournal.open(dataSource, loopStateSpool(config), config.spoolMaxBytes(),
-                        config.flushInterval(), scheduler);
+                journal = LoopJournal.open(loopWrites(dataSource, config, dialect), loopStateSpool(config),
+                        config.spoolMaxBytes(), config.flushInterval(), scheduler);
             } catch (RuntimeException e) {
                 spool.close();
                 throw e;
@@ -313,6 +320,20 @@ public final class JdbcStore implements AutoCloseable {
                 dataSource.close();
             }
         }
+    }
+
+    /**
+     * The connections of the loop's own writes: on PostgreSQL, they wait at most
+     * {@link #LOOP_WRITE_DEADLINE} (or the socket timeout, if shorter) for an answer, then the write
+     * goes to the spool (see {@link AnswerDeadline}). H2 runs in this process: nothing to wait for.
+     */
+    private static DataSource loopWrites(HikariDataSource pool, StoreConfig config, Dialect dialect) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return pool;
+        }
+        Duration deadline = config.socketTimeout().compareTo(LOOP_WRITE_DEADLINE) < 0 ? config.socketTimeout()
+                : LOOP_WRITE_DEADLINE;
+        return new AnswerDeadline(pool, deadline);
     }
 
     private static HikariDataSource pool(StoreConfig config, Dialect dialect, String schema) {

@@ -89,8 +89,8 @@ final class JdbcWorkflowStore implements WorkflowStore {
     @Override
     public void create(WorkflowRun run) {
         Objects.requireNonNull(run, "run");
-        journal.write(new LoopWrite.CreateRun(run), () -> {
-            try (Connection c = dataSource.getConnection()) {
+        journal.write(new LoopWrite.CreateRun(run), connections -> {
+            try (Connection c = connections.getConnection()) {
                 insertRun(c, run);
             }
         }, e -> isConstraintViolation(e)
@@ -102,8 +102,8 @@ final class JdbcWorkflowStore implements WorkflowStore {
     @Override
     public void update(WorkflowRun run) {
         Objects.requireNonNull(run, "run");
-        journal.write(new LoopWrite.UpdateRun(run), () -> {
-            try (Connection c = dataSource.getConnection()) {
+        journal.write(new LoopWrite.UpdateRun(run), connections -> {
+            try (Connection c = connections.getConnection()) {
                 if (updateRun(c, run, " = ?", run.version() - 1) != 1) {
                     throw new StaleRunException("run " + run.runId() + " is unknown or not at version "
                             + (run.version() - 1));
@@ -207,8 +207,8 @@ final class JdbcWorkflowStore implements WorkflowStore {
     public void append(StepRecord record) {
         Objects.requireNonNull(record, "record");
         String writeId = LoopJournal.newWriteId();
-        journal.write(new LoopWrite.AppendStep(writeId, record), () -> {
-            try (Connection c = dataSource.getConnection()) {
+        journal.write(new LoopWrite.AppendStep(writeId, record), connections -> {
+            try (Connection c = connections.getConnection()) {
                 insertStep(c, writeId, record);
             }
         }, e -> DataError.of("cannot append a step record of run " + record.runId(), e));

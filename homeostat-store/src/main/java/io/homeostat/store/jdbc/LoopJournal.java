@@ -33,12 +33,13 @@ import javax.sql.DataSource;
  * own (also what an earlier run left in the spool), and when the store closes.
  *
  * <p>Only the first write after the database went away waits for it (up to the pool's connect
- * timeout for a connection, or the socket timeout for an answer on PostgreSQL); from then on writes
- * go to the spool at once, and nothing tries the database again for one retry delay (the store's
- * flush interval). A replay waits for its connection without holding the journal, so writes are
- * spooled meanwhile, behind what is being replayed; it holds the journal only while one of its
- * transactions runs, so a database that stops answering in the middle of one holds the loop's
- * writes as long as that transaction waits. Writes go straight to the database again once a
+ * timeout for a connection, or, on PostgreSQL, {@link JdbcStore#LOOP_WRITE_DEADLINE} for an answer:
+ * the store opens the journal on connections bounded so, see {@link AnswerDeadline}); from then on
+ * writes go to the spool at once, and nothing tries the database again for one retry delay (the
+ * store's flush interval). A replay waits for its connection without holding the journal, so
+ * writes are spooled meanwhile, behind what is being replayed; it holds the journal only while one
+ * of its transactions runs, so a database that stops answering in the middle of one holds the
+ * loop's writes as long as that transaction waits for its answer (the same deadline). Writes go straight to the database again once a
  * replay has emptied the spool, up to one retry delay after the database came back; until then a
  * write is checked only against what waits, not against the database.
  * A write the spool cannot take (it is full) fails with {@link StoreUnavailableException} and is
@@ -55,10 +56,10 @@ import javax.sql.DataSource;
  */
 final class LoopJournal implements AutoCloseable {
 
-    /** What the database would do with a write when nothing waits: run on a pooled connection. */
+    /** What the database would do with a write when nothing waits: run on a connection of {@code connections}. */
     @FunctionalInterface
     interface Direct {
-        void run() throws SQLException;
+        void run(DataSource connections) throws SQLException;
     }
 
     private static final System.Logger LOG = System.getLogger(LoopJournal.class.getName());
@@ -145,7 +146,7 @@ final class LoopJournal implements AutoCloseable {
             }
             if (pending.isEmpty() && retryDue()) {
                 try {
-                    direct.run();
+                    direct.run(dataSource);
                     this.direct.incrementAndGet();
                     return;
                 } catch (SQLException e) {

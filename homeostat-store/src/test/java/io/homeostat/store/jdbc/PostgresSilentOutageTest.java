@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The network to PostgreSQL silently loses every packet (no reset, no answer) in the middle of
  * 10,000 batched writes, or of the control loop's writes, and comes back: the socket timeout gives
  * up the connections waiting for an answer, so writes spool instead of hanging until TCP gives up.
+ * The loop's writes do not even wait out a long socket timeout: their own deadline is seconds.
  * Opening the store while the network is so fails instead of waiting forever.
  */
 class PostgresSilentOutageTest {
@@ -69,6 +70,20 @@ class PostgresSilentOutageTest {
             LoopStateStats stats = LoopStateOutageScenario.run(config, proxy, proxy::stall);
 
             assertThat(stats.spooledWrites()).isPositive();
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theLoopsWritesWaitForTheirDeadlineNotForAFiveMinuteSocketTimeout() throws Exception {
+        try (TcpProxy proxy = proxy()) {
+            // The default socket timeout: a loop write that waited for it would hold the scenario's loop 5 min.
+            StoreConfig config = through(proxy).withSocketTimeout(StoreConfig.defaults().socketTimeout());
+
+            LoopStateStats stats = LoopStateOutageScenario.run(config, proxy, proxy::stall);
+
+            assertThat(stats.spooledWrites()).isPositive();
+            assertThat(JdbcStore.LOOP_WRITE_DEADLINE).isLessThan(StoreConfig.defaults().socketTimeout());
         }
     }
 

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -73,7 +74,7 @@ public final class AlertEngine implements Alerting {
     public AlertEngine(Scheduler scheduler, Map<String, Receiver> receivers, Route root, DependencyGraph graph,
             FlapPolicy flap, EscalationPolicy policy, List<OnCallRotation> rotation, AlertStore store,
             SilenceStore silences, ActiveAlertStore active, List<Consumer<AlertEvent>> auditHooks,
-            Consumer<AuditRecord> audit) {
+            Consumer<AuditRecord> audit, Executor storeWriter) {
         this.scheduler = scheduler;
         this.receivers = receivers;
         this.root = root;
@@ -86,8 +87,9 @@ public final class AlertEngine implements Alerting {
         this.escalator = new Escalator(policy, rotation.stream().findFirst(), scheduler, receivers,
                 this::firingViewsOf, this::ackTimedOut);
         this.flush = new GroupFlush(this);
-        this.silencing = new Silencing(this, suppression, silences);
-        this.stored = new StoredAlerts(this, active);
+        StoreWriter writer = new StoreWriter(storeWriter);
+        this.silencing = new Silencing(this, suppression, silences, writer);
+        this.stored = new StoredAlerts(this, active, writer);
         number(root, "r");
     }
 

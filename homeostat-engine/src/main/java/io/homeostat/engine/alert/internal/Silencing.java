@@ -29,8 +29,11 @@ import java.util.function.Supplier;
  *
  * <p>Changes are serialised by a lock of their own, held while the store is written, so the store
  * sees them in the order they were made (a silence ended right after it was made is not stored
- * again by a late save); the engine's lock is taken inside it, never around it. A silence ended
- * here whose removal from the store failed is removed again with each later change, and by
+ * again by a late save); the engine's lock is taken inside it, never around it. Making and ending a
+ * silence write on the caller's thread, which is told whether the store took it. A silence that
+ * runs out stops muting on the scheduler's timer, on time; its removal from the store runs on the
+ * {@linkplain StoreWriter store writer}, so a database that stops answering does not hold the timer.
+ * A silence ended here whose removal from the store failed is removed again with each later change, and by
  * ending it again (the API's DELETE of its id answers as if it were still in force, so an
  * operator can retry): it must not come back at the next restart. Thread-safe.
  */
@@ -39,6 +42,7 @@ final class Silencing {
     private final AlertEngine engine;
     private final Suppression suppression;
     private final SilenceStore store;
+    private final StoreWriter writer;
     private final ReentrantLock changes = new ReentrantLock();
     /** The end timer of each silence not over yet, by id. Guarded by the engine's lock. */
     private final Map<String, Cancellable> ends = new HashMap<>();
@@ -46,10 +50,11 @@ final class Silencing {
     private final Map<String, Silence> unremoved = new LinkedHashMap<>();
 
     /** @param store where silences are kept, or null for nowhere */
-    Silencing(AlertEngine engine, Suppression suppression, SilenceStore store) {
+    Silencing(AlertEngine engine, Suppression suppression, SilenceStore store, StoreWriter writer) {
         this.engine = engine;
         this.suppression = suppression;
         this.store = store;
+        this.writer = writer;
     }
 
     /**
@@ -145,22 +150,25 @@ final class Silencing {
                 () -> ranOut(silence)));
     }
 
-    /** The end timer of {@code silence}: audits it once and forgets it, unless it was ended early meanwhile. */
+    /**
+     * The end timer of {@code silence}: unless it was ended early meanwhile, it stops muting, is
+     * audited once and forgotten, and the writer removes it from the store.
+     */
     private void ranOut(Silence silence) {
-        changing(() -> {
-            boolean ran = engine.locked(out -> {
-                if (ends.remove(silence.id()) == null) {
-                    return false;
-                }
-                suppression.remove(silence.id());
-                out.audit(AuditRecord.of(UUID.randomUUID().toString(), engine.now(), AlertEvent.SYSTEM,
-                        Alerting.SILENCE_EXPIRED, "silence:" + silence.id(), "ran out after "
-                                + Duration.between(silence.startsAt(), silence.endsAt()) + " (" + silence.comment() + ")",
-                        Map.of("matchers", silence.matchers().toString(), "author", silence.author(),
-                                "endsAt", silence.endsAt().toString())));
-                return true;
-            });
-            if (ran && store != null) {
+        boolean ran = engine.locked(out -> {
+            if (ends.remove(silence.id()) == null) {
+                return false;
+            }
+            suppression.remove(silence.id());
+            out.audit(AuditRecord.of(UUID.randomUUID().toString(), engine.now(), AlertEvent.SYSTEM,
+                    Alerting.SILENCE_EXPIRED, "silence:" + silence.id(), "ran out after "
+                            + Duration.between(silence.startsAt(), silence.endsAt()) + " (" + silence.comment() + ")",
+                    Map.of("matchers", silence.matchers().toString(), "author", silence.author(),
+                            "endsAt", silence.endsAt().toString())));
+            return true;
+        });
+        if (ran && store != null) {
+            writer.run(() -> changing(() -> {
                 try {
                     store.remove(silence.id());
                 } catch (RuntimeException e) {
@@ -168,9 +176,9 @@ final class Silencing {
                     unremoved.put(silence.id(), silence);
                     engine.counters().failure();
                 }
-            }
-            return null;
-        });
+                return null;
+            }));
+        }
     }
 
     /** Best effort, under {@link #changes}: removes again the silences whose removal failed. */

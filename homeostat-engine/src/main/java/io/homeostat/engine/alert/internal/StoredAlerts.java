@@ -9,7 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -17,29 +19,36 @@ import java.util.concurrent.locks.ReentrantLock;
  * Keeps the stored copy of each alert that has not resolved in step with the engine, given an
  * {@link ActiveAlertStore}: after an engine call changed alerts (one started firing, was
  * acknowledged or resolved), each changed alert is written as it is <em>now</em>, saved while it
- * fires, removed once it does not. Writes are serialised by a lock of their own and read the state
- * after taking it, so the last write of an alert is always its latest state, whatever order the
- * calls that changed it finish in. A write the database could not take waits, with every change
- * after it, for a retry {@link Alerting#STORE_RETRY} later (on the engine's scheduler): meanwhile
- * a change is only noted, so the threads that change alerts (the loop's among them) do not each
- * wait for an unreachable database. One the database refused is dropped and counted. Failures are
- * counted in the engine's stats.
+ * fires, removed once it does not. The thread that changed them only notes the change; the writes
+ * run on the {@linkplain StoreWriter store writer}, so a database that stops answering holds the
+ * writer, not the loop's thread or an operator's call. Writes are serialised by a lock of their own
+ * and read the state after taking it, so the last write of an alert is always its latest state,
+ * whatever order the changes were noted in. A write the database could not take waits, with every
+ * change after it, for a retry {@link Alerting#STORE_RETRY} later (set on the engine's scheduler,
+ * run on the writer). One the database refused is dropped and counted. Failures are counted in the
+ * engine's stats.
  * The engine's lock is taken inside this lock, never around it. Thread-safe.
  */
 final class StoredAlerts {
 
     private final AlertEngine engine;
     private final ActiveAlertStore store;
+    private final StoreWriter writer;
+    /** Fingerprints changed since the writer last took them. */
+    private final Queue<String> noted = new ConcurrentLinkedQueue<>();
+    /** Whether the writer has a drain to run that has not started yet. */
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final ReentrantLock writes = new ReentrantLock();
-    /** Fingerprints changed and not written yet. Guarded by {@link #writes}. */
+    /** Fingerprints taken from {@link #noted} and not written yet. Guarded by {@link #writes}. */
     private final Set<String> unwritten = new LinkedHashSet<>();
     /** Whether a retry is set. */
     private final AtomicBoolean retrying = new AtomicBoolean();
 
     /** @param store where alerts are kept, or null for nowhere */
-    StoredAlerts(AlertEngine engine, ActiveAlertStore store) {
+    StoredAlerts(AlertEngine engine, ActiveAlertStore store, StoreWriter writer) {
         this.engine = engine;
         this.store = store;
+        this.writer = writer;
     }
 
     /**
@@ -52,59 +61,83 @@ final class StoredAlerts {
     }
 
     /**
-     * Writes the alerts with {@code changed} fingerprints as they are now, or, while a retry is
-     * set (the database failed lately), leaves them to it. Outside the engine's lock.
+     * Notes that the alerts with {@code changed} fingerprints changed and has the writer write them
+     * as they are then, or, while a retry is set (the database failed lately), leave them to it.
+     * Outside the engine's lock.
      */
     void write(Collection<String> changed) {
-        write(changed, false);
-    }
-
-    private void write(Collection<String> changed, boolean retry) {
-        if (store == null) {
+        if (store == null || changed.isEmpty()) {
             return;
         }
+        noted.addAll(changed);
+        if (drainQueued.compareAndSet(false, true)) {
+            writer.run(this::drain);
+        }
+    }
+
+    /** On the writer: writes what was noted, unless a retry is set (it writes that too). */
+    private void drain() {
+        drainQueued.set(false); // a change noted from now on queues a drain of its own
         writes.lock();
         try {
-            unwritten.addAll(changed);
-            if (unwritten.isEmpty() || retrying.get() && !retry) {
-                return;
-            }
-            Map<String, Optional<ActiveAlert>> now = engine.activeStates(unwritten);
-            for (Map.Entry<String, Optional<ActiveAlert>> alert : now.entrySet()) {
-                try {
-                    if (alert.getValue().isPresent()) {
-                        store.save(alert.getValue().get());
-                    } else {
-                        store.remove(alert.getKey());
-                    }
-                    unwritten.remove(alert.getKey());
-                } catch (StoreRefusedException e) {
-                    unwritten.remove(alert.getKey());
-                    engine.counters().failure();
-                } catch (RuntimeException e) {
-                    // The database is away: the rest waits for the retry instead of each waiting for it here.
-                    engine.counters().failure();
-                    retryLater();
-                    return;
-                }
+            take();
+            if (!retrying.get()) {
+                writeUnwritten();
             }
         } finally {
             writes.unlock();
         }
     }
 
-    /** Writes what waits {@link Alerting#STORE_RETRY} from now, unless a retry is set already. Under {@link #writes}. */
+    /** On the writer, {@link Alerting#STORE_RETRY} after a failure: writes everything that waits. */
+    private void retry() {
+        writes.lock();
+        try {
+            retrying.set(false); // a failure of this retry sets the next one
+            take();
+            writeUnwritten();
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Under {@link #writes}. */
+    private void take() {
+        for (String fingerprint = noted.poll(); fingerprint != null; fingerprint = noted.poll()) {
+            unwritten.add(fingerprint);
+        }
+    }
+
+    /** Under {@link #writes}. */
+    private void writeUnwritten() {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        Map<String, Optional<ActiveAlert>> now = engine.activeStates(unwritten);
+        for (Map.Entry<String, Optional<ActiveAlert>> alert : now.entrySet()) {
+            try {
+                if (alert.getValue().isPresent()) {
+                    store.save(alert.getValue().get());
+                } else {
+                    store.remove(alert.getKey());
+                }
+                unwritten.remove(alert.getKey());
+            } catch (StoreRefusedException e) {
+                unwritten.remove(alert.getKey());
+                engine.counters().failure();
+            } catch (RuntimeException e) {
+                // The database is away: the rest waits for the retry instead of each waiting for it here.
+                engine.counters().failure();
+                retryLater();
+                return;
+            }
+        }
+    }
+
+    /** Sets a retry {@link Alerting#STORE_RETRY} from now, unless one is set already. */
     private void retryLater() {
         if (retrying.compareAndSet(false, true)) {
-            engine.scheduler().schedule(Alerting.STORE_RETRY, () -> {
-                writes.lock();
-                try {
-                    retrying.set(false); // a failure of this retry sets the next one
-                    write(List.of(), true);
-                } finally {
-                    writes.unlock();
-                }
-            });
+            engine.scheduler().schedule(Alerting.STORE_RETRY, () -> writer.run(this::retry));
         }
     }
 }
