@@ -2,6 +2,7 @@ package io.homeostat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.homeostat.engine.alert.Alerting;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Java class; the overview still answers with what the server holds in memory; the loop opens
  * incidents without waiting for it at each; and everything answers again, and the alert history
  * written meanwhile is in the database, once it is back. Then a database that stops answering
- * (the relay passes nothing on): the loop opens incidents and fires their alerts all the same, the
- * writes of their state wait on a thread of their own, and reach it once it answers.
+ * (the relay passes nothing on): the loop opens incidents and fires their alerts all the same, an
+ * acknowledgement and the overview answer, the writes of the alerts' state wait on a thread of
+ * their own, and reach it once it answers.
  */
 class DatabaseOutageApiTest {
 
@@ -93,10 +95,17 @@ class DatabaseOutageApiTest {
             RunningServer.Answer ack = running.post("/api/v1/alerts/" + fingerprint + "/ack", running.operator,
                     "{\"reason\":\"on it\"}");
             assertThat(ack.status()).as(ack.text()).isEqualTo(200);
+            RunningServer.Answer overview = running.get("/api/v1/overview", running.viewer);
+            assertThat(overview.status()).isEqualTo(200);
+            assertThat(overview.json().path("activeIncidents").asInt(-1)).isEqualTo(10);
 
             database.relay.release();
-            Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> running.server.loop().store().activeAlerts().all().size() == 10);
+            // A write given up meanwhile is tried again a retry later (at most ten retries: 100 s of the
+            // server's clock, well within the incidents' hold period, so they stay open).
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+                running.clock.advance(Alerting.STORE_RETRY);
+                assertThat(running.server.loop().store().activeAlerts().all()).hasSize(10);
+            });
             assertThat(running.server.loop().store().activeAlerts().all())
                     .filteredOn(alert -> alert.fingerprint().equals(fingerprint))
                     .singleElement().satisfies(alert -> assertThat(alert.acknowledged()).isTrue());
