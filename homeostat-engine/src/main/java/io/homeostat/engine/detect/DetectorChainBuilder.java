@@ -9,6 +9,7 @@ import io.homeostat.engine.detect.threshold.ThresholdDetector;
 import io.homeostat.engine.detect.threshold.ThresholdRules;
 import io.homeostat.engine.detect.trend.TrendDetector;
 import io.homeostat.engine.detect.trend.TrendRules;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,11 +32,23 @@ public final class DetectorChainBuilder {
      * @throws NullPointerException if an argument is null
      */
     public static DetectorChainBuilder standard(Clock clock, Consumer<Baseline> baselineListener) {
+        return standard(clock, baselineListener, RepeatingDetector.DEFAULT_REPEAT);
+    }
+
+    /**
+     * As {@link #standard(Clock, Consumer)}, with detectors that say FIRING again at most once per
+     * {@code repeat} while their condition lasts (at most half the hold period of the incident
+     * tracker the detections go to; see {@link RepeatingDetector}).
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code repeat} is not positive
+     */
+    public static DetectorChainBuilder standard(Clock clock, Consumer<Baseline> baselineListener, Duration repeat) {
         return new DetectorChainBuilder()
                 .baselines(BaselineTracker.create(BaselineTracker.DEFAULT_LIMITS, baselineListener))
-                .add(ThresholdDetector.create(ThresholdRules.defaults(), clock))
-                .add(AnomalySeriesDetector.create(AnomalySeriesConfig.ofDefaults(), clock))
-                .add(TrendDetector.create(TrendRules.defaults(), clock));
+                .add(ThresholdDetector.create(ThresholdRules.defaults(), clock, SeriesLimits.defaults(), repeat))
+                .add(AnomalySeriesDetector.create(AnomalySeriesConfig.ofDefaults().withRepeat(repeat), clock))
+                .add(TrendDetector.create(TrendRules.defaults(), clock, SeriesLimits.defaults(), repeat));
     }
 
     /** Feeds every series value to {@code tracker} first (default: no baselines). */

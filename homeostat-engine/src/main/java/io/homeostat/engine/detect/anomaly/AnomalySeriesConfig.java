@@ -1,6 +1,9 @@
 package io.homeostat.engine.detect.anomaly;
 
+import io.homeostat.core.time.Durations;
+import io.homeostat.engine.detect.RepeatingDetector;
 import io.homeostat.engine.detect.SeriesLimits;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,12 +18,15 @@ import java.util.Objects;
  *     (default the scorer's quiet period plus 10: the scorer scores 0 for its quiet period after an
  *     alarm, so a clear means that many quiet samples after that)
  * @param limits how many series are scored at once (default {@link SeriesLimits#defaults()})
+ * @param repeat how often, at most, a firing anomaly says so again until it clears (default
+ *     {@link RepeatingDetector#DEFAULT_REPEAT}, 1 min; see {@link RepeatingDetector})
  */
 public record AnomalySeriesConfig(AnomalyDetectorConfig scorer, double fireScore, int calmSamples,
-        SeriesLimits limits) {
+        SeriesLimits limits, Duration repeat) {
 
     /**
-     * @throws IllegalArgumentException if {@code fireScore} is not in (0, 1] or {@code calmSamples} is below 1
+     * @throws IllegalArgumentException if {@code fireScore} is not in (0, 1], {@code calmSamples} is
+     *     below 1 or {@code repeat} is not positive
      * @throws NullPointerException if a reference is null
      */
     public AnomalySeriesConfig {
@@ -32,6 +38,7 @@ public record AnomalySeriesConfig(AnomalyDetectorConfig scorer, double fireScore
             throw new IllegalArgumentException("calmSamples must be at least 1, was " + calmSamples);
         }
         Objects.requireNonNull(limits, "limits");
+        Durations.requirePositive(repeat, "repeat");
     }
 
     /** The defaults, from {@link AnomalyDetectorConfig#ofDefaults()}. */
@@ -41,16 +48,22 @@ public record AnomalySeriesConfig(AnomalyDetectorConfig scorer, double fireScore
 
     /** The defaults around the scorer configuration {@code scorer}. */
     public static AnomalySeriesConfig of(AnomalyDetectorConfig scorer) {
-        return new AnomalySeriesConfig(scorer, scorer.alarmScore(), scorer.quietPeriod() + 10, SeriesLimits.defaults());
+        return new AnomalySeriesConfig(scorer, scorer.alarmScore(), scorer.quietPeriod() + 10, SeriesLimits.defaults(),
+                RepeatingDetector.DEFAULT_REPEAT);
     }
 
     /** This configuration with other limits. */
     public AnomalySeriesConfig withLimits(SeriesLimits other) {
-        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, other);
+        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, other, repeat);
     }
 
     /** This configuration with another fire score. */
     public AnomalySeriesConfig withFireScore(double score) {
-        return new AnomalySeriesConfig(scorer, score, calmSamples, limits);
+        return new AnomalySeriesConfig(scorer, score, calmSamples, limits, repeat);
+    }
+
+    /** This configuration with another {@link #repeat()}. */
+    public AnomalySeriesConfig withRepeat(Duration other) {
+        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, limits, other);
     }
 }
