@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Builds a {@link DetectorChain}. Not thread-safe. */
@@ -32,22 +33,25 @@ public final class DetectorChainBuilder {
      * @throws NullPointerException if an argument is null
      */
     public static DetectorChainBuilder standard(Clock clock, Consumer<Baseline> baselineListener) {
-        return standard(clock, baselineListener, RepeatingDetector.DEFAULT_REPEAT);
+        return standard(clock, baselineListener, RepeatingDetector.DEFAULT_REPEAT, Set.of());
     }
 
     /**
      * As {@link #standard(Clock, Consumer)}, with detectors that say FIRING again at most once per
      * {@code repeat} while their condition lasts (at most half the hold period of the incident
-     * tracker the detections go to; see {@link RepeatingDetector}).
+     * tracker the detections go to; see {@link RepeatingDetector}) and an anomaly detector that
+     * does not score the {@code unscored} series (e.g. the host's own traffic-driven rates).
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code repeat} is not positive
      */
-    public static DetectorChainBuilder standard(Clock clock, Consumer<Baseline> baselineListener, Duration repeat) {
+    public static DetectorChainBuilder standard(Clock clock, Consumer<Baseline> baselineListener, Duration repeat,
+            Set<SeriesKey> unscored) {
         return new DetectorChainBuilder()
                 .baselines(BaselineTracker.create(BaselineTracker.DEFAULT_LIMITS, baselineListener))
                 .add(ThresholdDetector.create(ThresholdRules.defaults(), clock, SeriesLimits.defaults(), repeat))
-                .add(AnomalySeriesDetector.create(AnomalySeriesConfig.ofDefaults().withRepeat(repeat), clock))
+                .add(AnomalySeriesDetector.create(
+                        AnomalySeriesConfig.ofDefaults().withRepeat(repeat).withExcluded(unscored), clock))
                 .add(TrendDetector.create(TrendRules.defaults(), clock, SeriesLimits.defaults(), repeat));
     }
 

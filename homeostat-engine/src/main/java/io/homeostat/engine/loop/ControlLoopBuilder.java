@@ -54,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -367,7 +368,7 @@ public final class ControlLoopBuilder {
 
         List<Detector> chain = new ArrayList<>(detectors);
         if (chain.isEmpty()) {
-            chain.add(DetectorChainBuilder.standard(clock, baseline -> { }, tracking.firingRepeat()).build());
+            chain.add(DetectorChainBuilder.standard(clock, baseline -> { }, tracking.firingRepeat(), Set.of()).build());
             chain.add(new CircuitEventDetector());
         }
         if (escalation instanceof Alerting alerting) {

@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  * {@code anomaly:<metric>}; the category comes from the metric's name ({@code latency},
  * {@code errors}, {@code resource}, {@code traffic} or {@code metric}).
  *
+ * <p>The {@linkplain AnomalySeriesConfig#excluded() excluded} series are never scored.
+ *
  * <p>Live series are bounded by {@link AnomalySeriesConfig#limits()}: past the bound, series idle
  * for the limit's idle time and not firing are forgotten (their learning is lost); if none can be,
  * the new series is not scored and is counted in {@link #untracked()}. Each live series costs the
@@ -40,6 +42,9 @@ public final class AnomalySeriesDetector implements RepeatingDetector, SeriesTab
     /** The name in every detection: {@value}. */
     public static final String NAME = "anomaly";
 
+    /** The state of every excluded series: no scorer, never firing. */
+    private static final SeriesState EXCLUDED = new SeriesState(null);
+
     private final AnomalySeriesConfig config;
     private final Clock clock;
     private final long repeatMillis;
@@ -49,9 +54,7 @@ public final class AnomalySeriesDetector implements RepeatingDetector, SeriesTab
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.repeatMillis = config.repeat().toMillis();
-        this.stage = SeriesTable.Stage.of(config.limits(),
-                (service, metric) -> new SeriesState(AnomalyDetector.create(config.scorer())), state -> state.firing,
-                this::sample);
+        this.stage = SeriesTable.Stage.of(config.limits(), this::open, state -> state.firing, this::sample);
     }
 
     /**
@@ -100,8 +103,16 @@ public final class AnomalySeriesDetector implements RepeatingDetector, SeriesTab
         return stage;
     }
 
+    private SeriesState open(String service, String metric) {
+        return config.excluded().contains(new SeriesKey(service, metric)) ? EXCLUDED
+                : new SeriesState(AnomalyDetector.create(config.scorer()));
+    }
+
     private void sample(SeriesState state, String service, String metric, long timeMillis, double value,
             Consumer<Detection> sink) {
+        if (state == EXCLUDED) {
+            return;
+        }
         double score = state.scorer.score(timeMillis, value);
         if (score >= config.fireScore()) {
             state.calm = 0;

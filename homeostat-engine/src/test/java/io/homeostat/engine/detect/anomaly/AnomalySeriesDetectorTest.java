@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AnomalySeriesDetectorTest {
@@ -83,6 +84,20 @@ class AnomalySeriesDetectorTest {
                 .contains("(peak anomaly score ");
         assertThat(repeat.confidence()).isEqualTo(detections.get(0).confidence());
         assertThat(detections.get(8).summary()).startsWith("latency.p95 of db has been unusual for 80s");
+    }
+
+    @Test
+    void neverScoresAnExcludedSeries() {
+        SeriesKey ingest = new SeriesKey("homeostat", "homeostat.ingest.accepted");
+        AnomalySeriesDetector detector = AnomalySeriesDetector.create(config.withExcluded(Set.of(ingest)), clock);
+        for (int i = 0; i < 1500; i++) {
+            // Traffic starts: signals accepted per second jump from none to hundreds, on both series.
+            double rate = i < 1400 ? 0 : 500;
+            detector.sample(ingest.service(), ingest.metric(), T0 + i * 1000L, rate, detections::add);
+            detector.sample("gateway", ingest.metric(), T0 + i * 1000L, rate, detections::add);
+        }
+
+        assertThat(detections).isNotEmpty().extracting(Detection::service).containsOnly("gateway");
     }
 
     @Test
