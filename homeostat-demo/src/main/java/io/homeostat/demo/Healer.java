@@ -9,6 +9,7 @@ import io.homeostat.demo.report.RunRecorder;
 import io.homeostat.demo.triage.TriageSystem;
 import io.homeostat.demo.triage.UpstreamClient;
 import io.homeostat.demo.upstream.Upstream;
+import io.homeostat.engine.detect.SeriesLimits;
 import io.homeostat.engine.detect.series.OperationSampler;
 import io.homeostat.engine.detect.threshold.ThresholdDetector;
 import io.homeostat.engine.detect.threshold.ThresholdRules;
@@ -154,12 +155,16 @@ final class Healer implements AutoCloseable {
                 }
             });
         }
+        IncidentTrackerConfig tracking = new IncidentTrackerConfig(Duration.ofSeconds(5), Duration.ofSeconds(8), 3,
+                Duration.ofHours(1), Duration.ofSeconds(1));
+        // A rule still firing, or a prediction still standing, says so within the 8 s hold: its incident stays open.
+        Duration repeat = tracking.firingRepeat();
         LoopTuning tuning = new LoopTuning(
-                List.of(ThresholdDetector.create(read("demo-rules.yaml", ThresholdRules::parse), scheduler.clock()),
-                        TrendDetector.create(read("demo-predictions.yaml", TrendRules::parse), scheduler.clock())),
-                read("demo-workflows.yaml", WorkflowReader::read), List.of(),
-                new IncidentTrackerConfig(Duration.ofSeconds(5), Duration.ofSeconds(8), 3, Duration.ofHours(1),
-                        Duration.ofSeconds(1)),
+                List.of(ThresholdDetector.create(read("demo-rules.yaml", ThresholdRules::parse), scheduler.clock(),
+                                SeriesLimits.defaults(), repeat),
+                        TrendDetector.create(read("demo-predictions.yaml", TrendRules::parse), scheduler.clock(),
+                                SeriesLimits.defaults(), repeat)),
+                read("demo-workflows.yaml", WorkflowReader::read), List.of(), tracking,
                 new RecoveryPolicy(6, 200, Map.of(), Duration.ofSeconds(5), 8, Duration.ofMinutes(15)),
                 DependencyGraph.of(system.dependencies()));
         return options.withTuning(tuning);

@@ -9,9 +9,11 @@ import io.homeostat.engine.detect.threshold.ThresholdDetector;
 import io.homeostat.engine.detect.threshold.ThresholdRules;
 import io.homeostat.engine.detect.trend.TrendDetector;
 import io.homeostat.engine.detect.trend.TrendRules;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Builds a {@link DetectorChain}. Not thread-safe. */
@@ -31,11 +33,26 @@ public final class DetectorChainBuilder {
      * @throws NullPointerException if an argument is null
      */
     public static DetectorChainBuilder standard(Clock clock, Consumer<Baseline> baselineListener) {
+        return standard(clock, baselineListener, RepeatingDetector.DEFAULT_REPEAT, Set.of());
+    }
+
+    /**
+     * As {@link #standard(Clock, Consumer)}, with detectors that say FIRING again at most once per
+     * {@code repeat} while their condition lasts (at most half the hold period of the incident
+     * tracker the detections go to; see {@link RepeatingDetector}) and an anomaly detector that
+     * does not score the {@code unscored} series (e.g. the host's own traffic-driven rates).
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code repeat} is not positive
+     */
+    public static DetectorChainBuilder standard(Clock clock, Consumer<Baseline> baselineListener, Duration repeat,
+            Set<SeriesKey> unscored) {
         return new DetectorChainBuilder()
                 .baselines(BaselineTracker.create(BaselineTracker.DEFAULT_LIMITS, baselineListener))
-                .add(ThresholdDetector.create(ThresholdRules.defaults(), clock))
-                .add(AnomalySeriesDetector.create(AnomalySeriesConfig.ofDefaults(), clock))
-                .add(TrendDetector.create(TrendRules.defaults(), clock));
+                .add(ThresholdDetector.create(ThresholdRules.defaults(), clock, SeriesLimits.defaults(), repeat))
+                .add(AnomalySeriesDetector.create(
+                        AnomalySeriesConfig.ofDefaults().withRepeat(repeat).withExcluded(unscored), clock))
+                .add(TrendDetector.create(TrendRules.defaults(), clock, SeriesLimits.defaults(), repeat));
     }
 
     /** Feeds every series value to {@code tracker} first (default: no baselines). */

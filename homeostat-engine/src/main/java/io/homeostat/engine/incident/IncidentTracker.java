@@ -51,8 +51,8 @@ import java.util.function.Supplier;
  *       before, and so does every fingerprint of a flapping incident (flap detection needs them).</li>
  *   <li><b>Resolution.</b> On each {@link #tick()}, an incident whose every fingerprint has
  *       cleared, or has not fired, for the {@linkplain IncidentTrackerConfig#holdPeriod() hold
- *       period} resolves. Detectors that do not send {@code CLEARED} must therefore repeat a
- *       firing detection at least once per hold period while their condition holds.</li>
+ *       period} resolves. Detectors must therefore repeat a firing detection well within the hold
+ *       period while their condition holds ({@link IncidentTrackerConfig#firingRepeat()}).</li>
  *   <li><b>Flapping.</b> If the incident's fingerprint already resolved
  *       {@linkplain IncidentTrackerConfig#flapThreshold() K} times within the flap window, the
  *       incident is marked flapping instead of resolving, and resolves only after being quiet for

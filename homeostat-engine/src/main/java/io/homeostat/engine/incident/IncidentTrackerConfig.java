@@ -1,5 +1,6 @@
 package io.homeostat.engine.incident;
 
+import io.homeostat.engine.detect.RepeatingDetector;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * validated on creation (bad values are rejected, never clamped).
  *
  * <p>Knobs left out, and why: per-service or per-severity hold periods (one hold period is easy to
- * reason about; a detector that needs longer repeats its firing), a cap on active incidents (each
+ * reason about; a detector whose condition lasts repeats its firing, at least every {@link #firingRepeat()}), a cap on active incidents (each
  * is a real problem; dropping one would lose it silently), and the incident id scheme (random
  * UUIDs are unique across replicas without coordination).
  *
@@ -89,6 +90,18 @@ public record IncidentTrackerConfig(Duration correlationWindow, Duration holdPer
     public static IncidentTrackerConfig ofDefaults() {
         return new IncidentTrackerConfig(DEFAULT_CORRELATION_WINDOW, DEFAULT_HOLD_PERIOD, DEFAULT_FLAP_THRESHOLD,
                 DEFAULT_FLAP_WINDOW, DEFAULT_TICK_INTERVAL);
+    }
+
+    /**
+     * How often, at most, a detector whose condition lasts must say FIRING again for this tracker to
+     * keep its incident open (see {@link RepeatingDetector}): half the
+     * {@link #holdPeriod()}, and no more than
+     * {@link RepeatingDetector#DEFAULT_REPEAT} (1 min): 1 min with the
+     * defaults, 4 s with an 8 s hold.
+     */
+    public Duration firingRepeat() {
+        Duration half = holdPeriod.dividedBy(2);
+        return half.compareTo(RepeatingDetector.DEFAULT_REPEAT) < 0 ? half : RepeatingDetector.DEFAULT_REPEAT;
     }
 
     /** This configuration with another {@link #correlationWindow()}; validated like the constructor. */

@@ -8,7 +8,9 @@ import io.homeostat.core.time.Durations;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.Detector;
+import io.homeostat.engine.detect.DetectorChain;
 import io.homeostat.engine.detect.DetectorChainBuilder;
+import io.homeostat.engine.detect.RepeatingDetector;
 import io.homeostat.engine.diagnose.Diagnoser;
 import io.homeostat.engine.diagnose.Diagnosis;
 import io.homeostat.engine.diagnose.DiagnosisStage;
@@ -52,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -167,7 +170,12 @@ public final class ControlLoopBuilder {
         return this;
     }
 
-    /** Adds a detector fed from the bus; once one is added, the default chain is not used. */
+    /**
+     * Adds a detector fed from the bus; once one is added, the default chain is not used. A
+     * {@link RepeatingDetector} (alone or in a {@link DetectorChain}) must repeat at most every half
+     * {@linkplain IncidentTrackerConfig#holdPeriod() hold period} of {@link #tracking}: create it with
+     * {@link IncidentTrackerConfig#firingRepeat()}.
+     */
     public ControlLoopBuilder detector(Detector detector) {
         detectors.add(Objects.requireNonNull(detector, "detector"));
         return this;
@@ -214,7 +222,8 @@ public final class ControlLoopBuilder {
 
     /**
      * How incidents correlate, resolve and flap; default {@link IncidentTrackerConfig#ofDefaults()}
-     * (its tick interval is not used: {@link ControlLoop#tick()} ticks the tracker).
+     * (its tick interval is not used: {@link ControlLoop#tick()} ticks the tracker). The default
+     * chain's detectors repeat a firing detection every {@link IncidentTrackerConfig#firingRepeat()}.
      */
     public ControlLoopBuilder tracking(IncidentTrackerConfig tracking) {
         this.tracking = Objects.requireNonNull(tracking, "tracking");
@@ -282,7 +291,8 @@ public final class ControlLoopBuilder {
      * The loop, subscribed to the bus and the tracker.
      *
      * @throws IllegalStateException if a required part is missing
-     * @throws IllegalArgumentException as {@link RecoveryOrchestratorBuilder#build()} or
+     * @throws IllegalArgumentException if a detector repeats less often than every half hold period
+     *     (see {@link #detector}), or as {@link RecoveryOrchestratorBuilder#build()} or
      *     {@link DiagnosisStage#attach}
      */
     public ControlLoop build() {
@@ -291,6 +301,7 @@ public final class ControlLoopBuilder {
             throw new IllegalStateException(
                     "clock, bus, incidents, runs, audit, effectiveness, escalation, actions and metrics are required");
         }
+        requireRepeatWithinHold(detectors, tracking);
         WorkflowCatalog catalog = workflows != null ? workflows : WorkflowCatalog.of(DefaultWorkflows.load());
         List<AutoCloseable> subscriptions = new ArrayList<>();
         Supplier<DependencyGraph> graph = this.graph;
@@ -357,7 +368,7 @@ public final class ControlLoopBuilder {
 
         List<Detector> chain = new ArrayList<>(detectors);
         if (chain.isEmpty()) {
-            chain.add(DetectorChainBuilder.standard(clock, baseline -> { }).build());
+            chain.add(DetectorChainBuilder.standard(clock, baseline -> { }, tracking.firingRepeat(), Set.of()).build());
             chain.add(new CircuitEventDetector());
         }
         if (escalation instanceof Alerting alerting) {
@@ -406,6 +417,26 @@ public final class ControlLoopBuilder {
                     .build();
         }
         return new ControlLoop(tracker, stage, orchestrator, learner, rules, subscriptions, degrade);
+    }
+
+    /**
+     * Rejects a detector that would say its condition goes on less often than every half hold
+     * period: the tracker would resolve an incident whose condition goes on, and reopen it.
+     */
+    private static void requireRepeatWithinHold(List<Detector> detectors, IncidentTrackerConfig tracking) {
+        Duration most = tracking.holdPeriod().dividedBy(2);
+        for (Detector detector : detectors) {
+            List<? extends Detector> parts = detector instanceof DetectorChain chain ? chain.seriesDetectors()
+                    : List.of(detector);
+            for (Detector part : parts) {
+                if (part instanceof RepeatingDetector repeating && repeating.repeat().compareTo(most) > 0) {
+                    throw new IllegalArgumentException("the " + part.name() + " detector repeats a firing detection"
+                            + " every " + repeating.repeat() + ", more than half the hold period " + tracking.holdPeriod()
+                            + ": its incidents would resolve while their condition goes on; create it with a repeat of "
+                            + tracking.firingRepeat() + " (IncidentTrackerConfig.firingRepeat())");
+                }
+            }
+        }
     }
 
     /** The root of another active incident whose diagnosis names {@code service} as affected downstream. */

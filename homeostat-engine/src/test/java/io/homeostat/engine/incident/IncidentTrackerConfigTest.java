@@ -39,4 +39,12 @@ class IncidentTrackerConfigTest {
         assertThat(changed.correlationWindow()).isEqualTo(Duration.ofMinutes(1));
         assertThat(changed.withCorrelationWindow(Duration.ofMinutes(5))).isEqualTo(defaults);
     }
+
+    @Test
+    void detectorsMustRepeatWithinHalfTheHoldPeriodAndAtMostEveryMinute() {
+        assertThat(defaults.firingRepeat()).as("5 min hold").isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.withTickInterval(Duration.ofSeconds(1)).withHoldPeriod(Duration.ofSeconds(8)).firingRepeat())
+                .isEqualTo(Duration.ofSeconds(4));
+        assertThat(defaults.withHoldPeriod(Duration.ofSeconds(90)).firingRepeat()).isEqualTo(Duration.ofSeconds(45));
+    }
 }

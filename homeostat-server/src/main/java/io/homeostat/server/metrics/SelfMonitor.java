@@ -10,6 +10,7 @@ import io.homeostat.core.signal.Signal;
 import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.ingest.IngestTotals;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
@@ -37,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * drops, slow clients cut off), which the checks leave out: a slow dashboard does not make the loop
  * unready.
  *
+ * <p>Its figures that follow the traffic by design, or measure nothing ({@link #UNUSUAL_BY_DESIGN}:
+ * the ingest rate, the bus queue, the heartbeat's sequence number), are not for the anomaly
+ * detector: they jump whenever traffic starts or stops, and an incident on service
+ * {@value #SERVICE} saying so would be a false alarm. The loop leaves them out of anomaly scoring;
+ * threshold rules (e.g. on {@code homeostat.bus.pending}) and the checks above still watch them.
+ *
  * <p>Thresholds (fixed; a knob each would be a knob nobody tunes): the bus queue and the store's
  * two spools are degraded from half full and unhealthy from 90 % full; the loop latency is degraded
  * from 2 s and unhealthy from 10 s (an undelivered heartbeat counts with its age so far); dropped
@@ -50,6 +58,17 @@ public final class SelfMonitor implements AutoCloseable {
     public static final Duration PERIOD = Duration.ofSeconds(1);
 
     static final String HEARTBEAT = "homeostat.heartbeat";
+    /** Signals published and not yet delivered: the bus queue (consumer lag). */
+    public static final String BUS_PENDING = "homeostat.bus.pending";
+    /** Signals accepted over HTTP since the previous sample: the ingest rate. */
+    public static final String INGEST_ACCEPTED = "homeostat.ingest.accepted";
+
+    /**
+     * Homeostat's own series that are unusual whenever traffic starts, stops or bursts, and its
+     * heartbeat (a sequence number, not a measurement): not scored for anomalies.
+     */
+    public static final Set<SeriesKey> UNUSUAL_BY_DESIGN = Set.of(new SeriesKey(SERVICE, INGEST_ACCEPTED),
+            new SeriesKey(SERVICE, BUS_PENDING), new SeriesKey(SERVICE, HEARTBEAT));
     private static final Logger LOG = LoggerFactory.getLogger(SelfMonitor.class);
     private static final int RING = 64;
     private static final long DROP_MEMORY_NANOS = Duration.ofMinutes(1).toNanos();
@@ -113,9 +132,9 @@ public final class SelfMonitor implements AutoCloseable {
                 published.set(sequence);
             }
             WriterStats stats = store.stats();
-            publish("homeostat.bus.pending", bus.pending(), time);
+            publish(BUS_PENDING, bus.pending(), time);
             publish("homeostat.signals.dropped", dropped - droppedBefore, time);
-            publish("homeostat.ingest.accepted", accepted - acceptedBefore, time);
+            publish(INGEST_ACCEPTED, accepted - acceptedBefore, time);
             publish("homeostat.store.spool.bytes", stats.spool().usedBytes(), time);
             publish("homeostat.loop.latency.ms", loopLatencyNanos() / 1e6, time);
         } catch (RuntimeException e) {

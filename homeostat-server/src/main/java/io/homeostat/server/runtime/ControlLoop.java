@@ -62,7 +62,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root of one server: the engine's whole loop
  * ({@link io.homeostat.engine.loop.ControlLoop}) over the ports of the {@link JdbcStore}.
- * Signals published to {@link #bus()} run through the standard detector chain and the circuit
+ * Signals published to {@link #bus()} run through the standard detector chain (repeating a firing
+ * detection every {@link io.homeostat.engine.incident.IncidentTrackerConfig#firingRepeat()} of the tuning's
+ * tracking, its anomaly detector not scoring {@link SelfMonitor#UNUSUAL_BY_DESIGN}) and the circuit
  * detector; detections open incidents; settled incidents are diagnosed; recovery workflows (the
  * shipped ones, acting through {@link #control()} on the guards of {@link #guards()}, the
  * {@link #degradation()} and the {@link #toggles()}) run durably with the store's
@@ -128,7 +130,10 @@ public final class ControlLoop implements AutoCloseable {
         this.store = store;
         this.audit = new ObservedAuditLog(store.auditLog());
         this.bus = InProcessSignalBus.builder().threadName("homeostat-bus").build();
-        DetectorChainBuilder chainBuilder = DetectorChainBuilder.standard(scheduler.clock(), baseline -> { });
+        // Detectors repeat a firing detection within the tracker's hold period, so an incident whose condition goes
+        // on stays open; Homeostat's own traffic-driven figures are not news to the anomaly detector.
+        DetectorChainBuilder chainBuilder = DetectorChainBuilder.standard(scheduler.clock(), baseline -> { },
+                options.tuning().tracking().firingRepeat(), SelfMonitor.UNUSUAL_BY_DESIGN);
         options.tuning().detectors().forEach(chainBuilder::add);
         this.chain = chainBuilder.build();
         // Until alerting is configured from homeostat.yaml, every alert goes to the log.

@@ -15,7 +15,9 @@ import java.util.Objects;
  * tried beside the shipped ones, actions its workflows name, how incidents correlate and resolve,
  * the limits recovery keeps, and the declared dependency graph. Immutable; start from {@link #defaults()}.
  *
- * @param detectors series detectors run after the standard chain's; default none
+ * @param detectors series detectors run after the standard chain's; default none. One that repeats a
+ *     firing detection ({@link io.homeostat.engine.detect.RepeatingDetector}) must do so at least every
+ *     {@link IncidentTrackerConfig#firingRepeat()} of {@code tracking}, or the loop refuses to start
  * @param workflows workflows added to the shipped ones (a name may not repeat one); default none
  * @param actions actions added to the standard ones (a name may not repeat one); default none
  * @param tracking incident correlation, resolution and flapping; default {@link IncidentTrackerConfig#ofDefaults()}

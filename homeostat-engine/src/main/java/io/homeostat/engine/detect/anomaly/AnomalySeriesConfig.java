@@ -1,7 +1,12 @@
 package io.homeostat.engine.detect.anomaly;
 
+import io.homeostat.core.time.Durations;
+import io.homeostat.engine.detect.RepeatingDetector;
+import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.SeriesLimits;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How an {@link AnomalySeriesDetector} turns scores into detections. Immutable and thread-safe;
@@ -15,12 +20,18 @@ import java.util.Objects;
  *     (default the scorer's quiet period plus 10: the scorer scores 0 for its quiet period after an
  *     alarm, so a clear means that many quiet samples after that)
  * @param limits how many series are scored at once (default {@link SeriesLimits#defaults()})
+ * @param repeat how often, at most, a firing anomaly says so again until it clears (default
+ *     {@link RepeatingDetector#DEFAULT_REPEAT}, 1 min; see {@link RepeatingDetector})
+ * @param excluded series never scored (default none): series whose unusual values are not news,
+ *     e.g. Homeostat's own ingest rate, which jumps whenever traffic starts. Threshold and trend
+ *     rules still watch them.
  */
 public record AnomalySeriesConfig(AnomalyDetectorConfig scorer, double fireScore, int calmSamples,
-        SeriesLimits limits) {
+        SeriesLimits limits, Duration repeat, Set<SeriesKey> excluded) {
 
     /**
-     * @throws IllegalArgumentException if {@code fireScore} is not in (0, 1] or {@code calmSamples} is below 1
+     * @throws IllegalArgumentException if {@code fireScore} is not in (0, 1], {@code calmSamples} is
+     *     below 1 or {@code repeat} is not positive
      * @throws NullPointerException if a reference is null
      */
     public AnomalySeriesConfig {
@@ -32,6 +43,8 @@ public record AnomalySeriesConfig(AnomalyDetectorConfig scorer, double fireScore
             throw new IllegalArgumentException("calmSamples must be at least 1, was " + calmSamples);
         }
         Objects.requireNonNull(limits, "limits");
+        Durations.requirePositive(repeat, "repeat");
+        excluded = Set.copyOf(excluded);
     }
 
     /** The defaults, from {@link AnomalyDetectorConfig#ofDefaults()}. */
@@ -41,16 +54,27 @@ public record AnomalySeriesConfig(AnomalyDetectorConfig scorer, double fireScore
 
     /** The defaults around the scorer configuration {@code scorer}. */
     public static AnomalySeriesConfig of(AnomalyDetectorConfig scorer) {
-        return new AnomalySeriesConfig(scorer, scorer.alarmScore(), scorer.quietPeriod() + 10, SeriesLimits.defaults());
+        return new AnomalySeriesConfig(scorer, scorer.alarmScore(), scorer.quietPeriod() + 10, SeriesLimits.defaults(),
+                RepeatingDetector.DEFAULT_REPEAT, Set.of());
     }
 
     /** This configuration with other limits. */
     public AnomalySeriesConfig withLimits(SeriesLimits other) {
-        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, other);
+        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, other, repeat, excluded);
     }
 
     /** This configuration with another fire score. */
     public AnomalySeriesConfig withFireScore(double score) {
-        return new AnomalySeriesConfig(scorer, score, calmSamples, limits);
+        return new AnomalySeriesConfig(scorer, score, calmSamples, limits, repeat, excluded);
+    }
+
+    /** This configuration with another {@link #repeat()}. */
+    public AnomalySeriesConfig withRepeat(Duration other) {
+        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, limits, other, excluded);
+    }
+
+    /** This configuration with other {@link #excluded()} series. */
+    public AnomalySeriesConfig withExcluded(Set<SeriesKey> other) {
+        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, limits, repeat, other);
     }
 }

@@ -36,6 +36,13 @@ import java.util.function.Supplier;
  * {@link Detection.Kind#PATTERN} detection (severity LOW, confidence the pattern's) and saves the
  * pattern to its {@link PatternStore}, if it has one.
  *
+ * <p>A pattern detection is said once per episode and never repeated nor cleared, unlike the
+ * series detectors' ({@link io.homeostat.engine.detect.RepeatingDetector}): it tells of an event
+ * (this failure has happened before, at this time of day, with that service), not of a condition
+ * that lasts. The condition is the failure itself, which its own detections (a threshold rule, an
+ * anomaly, a circuit) keep telling while it goes on; the pattern detection joins their incident,
+ * and an incident it opened alone resolves after the hold period, as nothing is wrong then.
+ *
  * <p>Time comes from the signals and detections themselves. Memory is bounded: at most
  * {@link PatternDetectorConfig#maxSignatures()} signatures and as many service pairs, each
  * keeping at most 128 episode starts, and as many patterns; the least recently seen go first.

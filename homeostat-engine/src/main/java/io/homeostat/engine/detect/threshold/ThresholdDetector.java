@@ -1,8 +1,9 @@
 package io.homeostat.engine.detect.threshold;
 
 import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Durations;
 import io.homeostat.engine.detect.Detection;
-import io.homeostat.engine.detect.SeriesDetector;
+import io.homeostat.engine.detect.RepeatingDetector;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.SeriesLimits;
 import io.homeostat.engine.detect.internal.SeriesTable;
@@ -21,10 +22,9 @@ import java.util.function.Consumer;
  * pending period; once the breach has lasted the rule's {@code for} (measured in sample time) the
  * detector emits a {@link Detection.Status#FIRING} {@link Detection.Kind#THRESHOLD} detection;
  * a value that does not breach while pending resets it. While the rule fires it says so again at
- * most once per {@link #REPEAT} (of sample time), with the next value that has not come back past
- * its clear level: an incident tracker resolves an incident whose detections fell silent for its
- * hold period, and a breach that goes on must keep its incident open (a series that stops
- * reporting falls silent). A value back past the clear level ends it with one
+ * most once per {@linkplain #repeat() repeat} (of sample time), with the next value that has not
+ * come back past its clear level, so that a breach that goes on keeps its incident open (see
+ * {@link RepeatingDetector}). A value back past the clear level ends it with one
  * {@link Detection.Status#CLEARED} detection.
  * Evidence: {@code value}, {@code threshold}, {@code operator}, {@code clear}, {@code for},
  * {@code heldFor} (how long the breach had lasted, in milliseconds), {@code worst} (the worst value
@@ -39,35 +39,32 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: feed it (and replace its rules) from one thread; {@link #rules()} may be
  * read from any.
  */
-public final class ThresholdDetector implements SeriesDetector, SeriesTable.Member {
+public final class ThresholdDetector implements RepeatingDetector, SeriesTable.Member {
 
     /** The name in every detection: {@value}. */
     public static final String NAME = "threshold";
 
-    /**
-     * How often, at most, a rule that goes on firing says so again: well within the incident
-     * tracker's default hold period (5 min); a tracker with a hold period shorter than this resolves
-     * an incident whose breach goes on.
-     */
-    public static final Duration REPEAT = Duration.ofMinutes(1);
-    private static final long REPEAT_MILLIS = REPEAT.toMillis();
-
     private volatile List<ThresholdRule> rules;
     private ThresholdRule[] ruleArray;
     private final Clock clock;
+    private final Duration repeat;
+    private final long repeatMillis;
     private final SeriesTable.Stage<RuleStates> stage;
     private final Map<List<Integer>, int[]> ruleSets = new HashMap<>();
 
-    private ThresholdDetector(List<ThresholdRule> rules, Clock clock, SeriesLimits limits) {
+    private ThresholdDetector(List<ThresholdRule> rules, Clock clock, SeriesLimits limits, Duration repeat) {
         this.rules = List.copyOf(rules);
         this.ruleArray = this.rules.toArray(new ThresholdRule[0]);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.repeat = Durations.requirePositive(repeat, "repeat");
+        this.repeatMillis = repeat.toMillis();
         this.stage = SeriesTable.Stage.of(limits, this::statesFor, RuleStates::anyFiring,
                 (states, service, metric, time, value, sink) -> sample(states, service, time, value, sink));
     }
 
     /**
-     * A detector of {@code rules} with {@link SeriesLimits#defaults()}.
+     * A detector of {@code rules} with {@link SeriesLimits#defaults()} and the
+     * {@linkplain RepeatingDetector#DEFAULT_REPEAT default repeat} (1 min).
      *
      * @param clock gives the time of the detections it makes
      * @throws NullPointerException if an argument is null
@@ -78,12 +75,28 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
 
     /** As {@link #create(List, Clock)} with other limits. */
     public static ThresholdDetector create(List<ThresholdRule> rules, Clock clock, SeriesLimits limits) {
-        return new ThresholdDetector(rules, clock, limits);
+        return create(rules, clock, limits, DEFAULT_REPEAT);
+    }
+
+    /**
+     * As {@link #create(List, Clock, SeriesLimits)}, saying that a rule still fires at most once per
+     * {@code repeat}: at most half the hold period of the incident tracker its detections go to.
+     *
+     * @throws IllegalArgumentException if {@code repeat} is not positive
+     */
+    public static ThresholdDetector create(List<ThresholdRule> rules, Clock clock, SeriesLimits limits,
+            Duration repeat) {
+        return new ThresholdDetector(rules, clock, limits, repeat);
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Duration repeat() {
+        return repeat;
     }
 
     /** The rules, in the order given (the latest {@link #replaceRules} once it ran). */
@@ -183,7 +196,7 @@ public final class ThresholdDetector implements SeriesDetector, SeriesTable.Memb
             states.cleared(i);
             states.since(i, RuleStates.NOT_PENDING);
             sink.accept(detection(rule, Detection.Status.CLEARED, service, value, held, states.worst(i)));
-        } else if (timeMillis - states.told(i) >= REPEAT_MILLIS) {
+        } else if (timeMillis - states.told(i) >= repeatMillis) {
             // Still past the clear level (hysteresis: not necessarily past the threshold): say so again.
             states.told(i, timeMillis);
             sink.accept(detection(rule, Detection.Status.FIRING, service, value, timeMillis - states.since(i),

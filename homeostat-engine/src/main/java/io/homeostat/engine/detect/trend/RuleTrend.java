@@ -21,6 +21,8 @@ final class RuleTrend {
     int openCount;
     long openIndex = Long.MIN_VALUE;
     boolean firing;
+    /** While firing: the end (sample time) of the bucket whose fit last said so. */
+    long told;
     /** Fits in a row, while firing, that no longer support the prediction. */
     int misses;
     /** The limit was reached; no new prediction until the climb ends. */

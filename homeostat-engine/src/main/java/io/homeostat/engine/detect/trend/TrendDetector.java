@@ -1,8 +1,9 @@
 package io.homeostat.engine.detect.trend;
 
 import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Durations;
 import io.homeostat.engine.detect.Detection;
-import io.homeostat.engine.detect.SeriesDetector;
+import io.homeostat.engine.detect.RepeatingDetector;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.SeriesLimits;
 import io.homeostat.engine.detect.internal.SeriesTable;
@@ -35,7 +36,10 @@ import java.util.function.Consumer;
  * ended), or when the prediction has failed for half a
  * window of bucket fits in a row, with slack: a fit fails if its confidence is more than 0.2 below
  * the rule's, or the limit is more than twice the horizon away, or the trend turned. Noise on a
- * real climb therefore does not make the prediction flap. Evidence: {@code limit}, {@code value} (fitted, now), {@code slopePerMinute},
+ * real climb therefore does not make the prediction flap. Until it clears, each later fit says FIRING
+ * again, at most once per {@linkplain #repeat() repeat} of sample time (and at most once per bucket,
+ * as fits are made once per bucket), so the incident of a prediction that still stands stays open
+ * (see {@link RepeatingDetector}). Evidence: {@code limit}, {@code value} (fitted, now), {@code slopePerMinute},
  * {@code etaSeconds}, {@code confidence}, {@code pValue}, {@code buckets}, {@code window}, {@code rule}, and for a
  * clear {@code reason} ({@code reached} or {@code eased}).
  *
@@ -49,7 +53,7 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: feed it (and replace its rules) from one thread; {@link #rules()} may be
  * read from any.
  */
-public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
+public final class TrendDetector implements RepeatingDetector, SeriesTable.Member {
 
     /** The name in every detection: {@value}. */
     public static final String NAME = "trend";
@@ -61,21 +65,26 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
     private volatile List<TrendRule> rules;
     private TrendRule[] ruleArray;
     private final Clock clock;
+    private final Duration repeat;
+    private final long repeatMillis;
     private final SeriesTable.Stage<RuleTrend[]> stage;
     private final TheilSen fit = new TheilSen();
     private final double[] xs = new double[TheilSen.MAX_POINTS];
     private final double[] ys = new double[TheilSen.MAX_POINTS];
 
-    private TrendDetector(List<TrendRule> rules, Clock clock, SeriesLimits limits) {
+    private TrendDetector(List<TrendRule> rules, Clock clock, SeriesLimits limits, Duration repeat) {
         this.rules = List.copyOf(rules);
         this.ruleArray = this.rules.toArray(new TrendRule[0]);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.repeat = Durations.requirePositive(repeat, "repeat");
+        this.repeatMillis = repeat.toMillis();
         this.stage = SeriesTable.Stage.of(limits, this::trendsFor, TrendDetector::firing,
                 (trends, service, metric, time, value, sink) -> sample(trends, service, time, value, sink));
     }
 
     /**
-     * A detector of {@code rules} with {@link SeriesLimits#defaults()}.
+     * A detector of {@code rules} with {@link SeriesLimits#defaults()} and the
+     * {@linkplain RepeatingDetector#DEFAULT_REPEAT default repeat} (1 min).
      *
      * @param clock gives the time of the detections it makes
      * @throws NullPointerException if an argument is null
@@ -86,12 +95,28 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
 
     /** As {@link #create(List, Clock)} with other limits. */
     public static TrendDetector create(List<TrendRule> rules, Clock clock, SeriesLimits limits) {
-        return new TrendDetector(rules, clock, limits);
+        return create(rules, clock, limits, DEFAULT_REPEAT);
+    }
+
+    /**
+     * As {@link #create(List, Clock, SeriesLimits)}, saying that a prediction still stands at most
+     * once per {@code repeat}: at most half the hold period of the incident tracker its detections
+     * go to.
+     *
+     * @throws IllegalArgumentException if {@code repeat} is not positive
+     */
+    public static TrendDetector create(List<TrendRule> rules, Clock clock, SeriesLimits limits, Duration repeat) {
+        return new TrendDetector(rules, clock, limits, repeat);
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Duration repeat() {
+        return repeat;
     }
 
     /** The rules, in the order given (the latest {@link #replaceRules} once it ran). */
@@ -199,9 +224,11 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
         boolean towards = rule.rising() ? fit.slope > 0 : fit.slope < 0;
         boolean reached = rule.rising() ? fitted >= rule.limit() : fitted <= rule.limit();
         long bucketMillis = rule.bucket().toMillis();
+        long end = (closed + 1) * bucketMillis;
         double etaMillis = towards && !reached ? (rule.limit() - fitted) / fit.slope * bucketMillis : Double.POSITIVE_INFINITY;
         double slopePerMinute = fit.slope / bucketMillis * 60_000;
         boolean failing = !towards || confidence < rule.minConfidence() - CONFIDENCE_SLACK;
+        boolean holding = !failing && etaMillis <= 2.0 * rule.horizon().toMillis();
         if (trend.reached) {
             // A limit once reached is the threshold rules' business until the climb ends.
             trend.reached = !failing;
@@ -210,6 +237,7 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
                     && etaMillis <= rule.horizon().toMillis()) {
                 trend.firing = true;
                 trend.misses = 0;
+                trend.told = end;
                 sink.accept(detection(rule, Detection.Status.FIRING, service, fitted, slopePerMinute, etaMillis,
                         confidence, pValue, n, null));
             }
@@ -218,15 +246,21 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
             trend.reached = true;
             sink.accept(detection(rule, Detection.Status.CLEARED, service, fitted, slopePerMinute, etaMillis,
                     confidence, pValue, n, "reached"));
-        } else if (failing || etaMillis > 2.0 * rule.horizon().toMillis()) {
-            if (++trend.misses >= (trend.medians.length + 1) / 2) {
-                trend.firing = false;
-                trend.misses = 0;
-                sink.accept(detection(rule, Detection.Status.CLEARED, service, fitted, slopePerMinute, etaMillis,
-                        confidence, pValue, n, "eased"));
-            }
-        } else {
+        } else if (!holding && ++trend.misses >= (trend.medians.length + 1) / 2) {
+            trend.firing = false;
             trend.misses = 0;
+            sink.accept(detection(rule, Detection.Status.CLEARED, service, fitted, slopePerMinute, etaMillis,
+                    confidence, pValue, n, "eased"));
+        } else {
+            if (holding) {
+                trend.misses = 0;
+            }
+            if (end - trend.told >= repeatMillis) {
+                // The prediction still stands (a miss or two is within its slack).
+                trend.told = end;
+                sink.accept(detection(rule, Detection.Status.FIRING, service, fitted, slopePerMinute, etaMillis,
+                        confidence, pValue, n, null));
+            }
         }
     }
 
@@ -234,8 +268,11 @@ public final class TrendDetector implements SeriesDetector, SeriesTable.Member {
             double slopePerMinute, double etaMillis, double confidence, double pValue, int points, String reason) {
         String limit = Wording.value(rule.metric(), rule.limit());
         String summary = switch (status) {
-            case FIRING -> rule.name() + " of " + service + " will reach " + limit + " in ~"
-                    + Wording.duration(Duration.ofMillis((long) etaMillis));
+            case FIRING -> Double.isFinite(etaMillis)
+                    ? rule.name() + " of " + service + " will reach " + limit + " in ~"
+                            + Wording.duration(Duration.ofMillis((long) etaMillis))
+                    : rule.name() + " of " + service + " is still predicted to reach " + limit
+                            + " (the latest fit does not show the climb)";
             case CLEARED -> "reached".equals(reason)
                     ? rule.name() + " of " + service + " has reached " + limit
                     : rule.name() + " of " + service + " is no longer heading for " + limit;

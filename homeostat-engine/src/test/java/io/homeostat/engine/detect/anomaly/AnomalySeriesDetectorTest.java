@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AnomalySeriesDetectorTest {
@@ -26,7 +27,8 @@ class AnomalySeriesDetectorTest {
 
     @Test
     void firesOnASpikeWithItsScoreAndClearsWhenCalm() {
-        AnomalySeriesDetector detector = AnomalySeriesDetector.create(config, clock);
+        // Repeats (see below) come later than the calm samples here.
+        AnomalySeriesDetector detector = AnomalySeriesDetector.create(config.withRepeat(Duration.ofHours(1)), clock);
         Random random = new Random(1);
         for (int i = 0; i < 2000; i++) {
             detector.sample("db", "latency.p95", T0 + i * 1000L, 50 + random.nextGaussian(), detections::add);
@@ -57,6 +59,45 @@ class AnomalySeriesDetectorTest {
         assertThat(detections.get(1).status()).isEqualTo(Detection.Status.CLEARED);
         assertThat(detections.get(1).fingerprintKey()).isEqualTo(detections.get(0).fingerprintKey());
         assertThat(detections.get(1).evidence()).containsKey("peakScore");
+    }
+
+    @Test
+    void saysTheAnomalyGoesOnOncePerRepeatUntilItClears() {
+        AnomalySeriesDetector detector = AnomalySeriesDetector.create(config.withRepeat(Duration.ofSeconds(10)), clock);
+        Random random = new Random(1);
+        for (int i = 0; i < 2000; i++) {
+            detector.sample("db", "latency.p95", T0 + i * 1000L, 50 + random.nextGaussian(), detections::add);
+        }
+        detector.sample("db", "latency.p95", T0 + 2000 * 1000L, 80, detections::add);
+        int calm = config.calmSamples(); // 85: one a second, so the anomaly lasts 85 s
+        for (int i = 1; i <= calm; i++) {
+            detector.sample("db", "latency.p95", T0 + (2000 + i) * 1000L, 50 + random.nextGaussian(), detections::add);
+        }
+
+        assertThat(detections).extracting(Detection::status).containsExactly(Detection.Status.FIRING,
+                Detection.Status.FIRING, Detection.Status.FIRING, Detection.Status.FIRING, Detection.Status.FIRING,
+                Detection.Status.FIRING, Detection.Status.FIRING, Detection.Status.FIRING, Detection.Status.FIRING,
+                Detection.Status.CLEARED);
+        assertThat(detections).extracting(Detection::fingerprintKey).containsOnly(detections.get(0).fingerprintKey());
+        Detection repeat = detections.get(1);
+        assertThat(repeat.summary()).startsWith("latency.p95 of db has been unusual for 10s, now ")
+                .contains("(peak anomaly score ");
+        assertThat(repeat.confidence()).isEqualTo(detections.get(0).confidence());
+        assertThat(detections.get(8).summary()).startsWith("latency.p95 of db has been unusual for 80s");
+    }
+
+    @Test
+    void neverScoresAnExcludedSeries() {
+        SeriesKey ingest = new SeriesKey("homeostat", "homeostat.ingest.accepted");
+        AnomalySeriesDetector detector = AnomalySeriesDetector.create(config.withExcluded(Set.of(ingest)), clock);
+        for (int i = 0; i < 1500; i++) {
+            // Traffic starts: signals accepted per second jump from none to hundreds, on both series.
+            double rate = i < 1400 ? 0 : 500;
+            detector.sample(ingest.service(), ingest.metric(), T0 + i * 1000L, rate, detections::add);
+            detector.sample("gateway", ingest.metric(), T0 + i * 1000L, rate, detections::add);
+        }
+
+        assertThat(detections).isNotEmpty().extracting(Detection::service).containsOnly("gateway");
     }
 
     @Test

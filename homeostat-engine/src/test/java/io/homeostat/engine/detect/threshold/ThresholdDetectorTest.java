@@ -1,6 +1,7 @@
 package io.homeostat.engine.detect.threshold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.time.ManualClock;
@@ -8,6 +9,7 @@ import io.homeostat.engine.detect.Detection;
 import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.SeriesLimits;
 import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.incident.IncidentEvent;
 import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.port.memory.InMemoryIncidentStore;
@@ -69,6 +71,43 @@ class ThresholdDetectorTest {
                 .containsExactly("30000", "90000", "150000", "210000", "270000", "301000");
         assertThat(detections.get(3).summary())
                 .isEqualTo("latency.p95 of api:orders is 90, not yet back to 80, 4 min after it passed 100 (rule slow)");
+    }
+
+    @Test
+    void aBreachThatGoesOnIsToldAgainOncePerTheRepeatItWasGiven() {
+        ThresholdDetector detector = ThresholdDetector.create(List.of(slow), clock, SeriesLimits.defaults(),
+                Duration.ofSeconds(4));
+
+        for (int s = 0; s <= 40; s++) {
+            feed(detector, "api:orders", s, 150);
+        }
+
+        assertThat(detector.repeat()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(detections).extracting(d -> d.evidence().get("heldFor"))
+                .containsExactly("30000", "34000", "38000");
+        assertThatThrownBy(() -> ThresholdDetector.create(List.of(slow), clock, SeriesLimits.defaults(), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeat");
+    }
+
+    @Test
+    void anIncidentOfAShortHoldPeriodStaysOpenWhileItsBreachGoesOn() {
+        ManualClock trackerClock = ManualClock.at(Instant.ofEpochMilli(T0));
+        IncidentTrackerConfig tracking = IncidentTrackerConfig.ofDefaults().withTickInterval(Duration.ofSeconds(1))
+                .withHoldPeriod(Duration.ofSeconds(8));
+        ThresholdDetector detector = ThresholdDetector.create(List.of(slow), trackerClock, SeriesLimits.defaults(),
+                tracking.firingRepeat());
+        IncidentTracker tracker = IncidentTracker.builder(new InMemoryIncidentStore()).clock(trackerClock)
+                .config(tracking).build();
+        List<IncidentEvent> events = new ArrayList<>();
+        tracker.listen(events::add);
+
+        for (int s = 0; s <= 300; s++) { // 5 minutes of a breach, many hold periods
+            trackerClock.advance(Duration.ofSeconds(s == 0 ? 0 : 1));
+            detector.sample("api:orders", "latency.p95", T0 + s * 1000L, 150, tracker::observe);
+            tracker.tick();
+        }
+        assertThat(tracker.active()).hasSize(1);
+        assertThat(events).filteredOn(e -> e instanceof IncidentEvent.StatusChanged).as("resolved, reopened").isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.detect.SeriesLimits;
 import io.homeostat.engine.detect.threshold.ThresholdDetector;
 import io.homeostat.engine.detect.threshold.ThresholdRules;
 import java.time.Duration;
@@ -34,6 +35,8 @@ class TrendDetectorTest {
         ThresholdDetector threshold = ThresholdDetector.create(ThresholdRules.defaults(), clock);
         Random random = new Random(seed);
         int predictions = 0;
+        int repeats = 0;
+        boolean predicting = false;
         long predictedAt = -1;
         long thresholdFiredAt = -1;
         Detection prediction = null;
@@ -44,8 +47,13 @@ class TrendDetectorTest {
             trend.sample("orders", "heap.used.ratio", t0 + elapsed, heap, found::add);
             threshold.sample("orders", "heap.used.ratio", t0 + elapsed, heap, found::add);
             for (Detection d : found) {
-                if (d.kind() == Detection.Kind.PREDICTION && d.firing()) {
+                if (d.kind() == Detection.Kind.PREDICTION && !d.firing()) {
+                    predicting = false;
+                } else if (d.kind() == Detection.Kind.PREDICTION && predicting) {
+                    repeats++;
+                } else if (d.kind() == Detection.Kind.PREDICTION) {
                     predictions++;
+                    predicting = true;
                     if (prediction == null) {
                         prediction = d;
                         predictedAt = elapsed;
@@ -60,6 +68,7 @@ class TrendDetectorTest {
         // The underlying level reaches the 85 % threshold after 87.5 min (less the sawtooth) and 90 % after 100 min.
         assertThat(prediction).isNotNull();
         assertThat(predictions).as("the prediction does not flap").isEqualTo(1);
+        assertThat(repeats).as("the prediction said again, once a minute, while it stood").isPositive();
         assertThat(thresholdFiredAt).isPositive();
         assertThat(predictedAt).isLessThan(Duration.ofMinutes(80).toMillis()).isLessThan(thresholdFiredAt);
         assertThat(prediction.summary()).matches("memory of orders will reach 90 % in ~\\d+ min");
@@ -96,14 +105,15 @@ class TrendDetectorTest {
         for (; elapsed < Duration.ofMinutes(70).toMillis(); elapsed += STEP) {
             trend.sample("orders", "heap.used.ratio", t0 + elapsed, leakingHeap(elapsed, random), detections::add);
         }
-        assertThat(detections).extracting(Detection::status).containsExactly(Detection.Status.FIRING);
+        assertThat(transitions()).containsExactly(Detection.Status.FIRING);
         for (long flat = 0; flat < Duration.ofMinutes(30).toMillis(); flat += STEP, elapsed += STEP) {
             trend.sample("orders", "heap.used.ratio", t0 + elapsed, 0.78 + 0.01 * random.nextGaussian(), detections::add);
         }
-        assertThat(detections).extracting(Detection::status)
-                .containsExactly(Detection.Status.FIRING, Detection.Status.CLEARED);
-        assertThat(detections.get(1).evidence()).containsEntry("reason", "eased");
-        assertThat(detections.get(1).summary()).isEqualTo("memory of orders is no longer heading for 90 %");
+        assertThat(transitions()).containsExactly(Detection.Status.FIRING, Detection.Status.CLEARED);
+        assertThat(detections).last().satisfies(d -> {
+            assertThat(d.evidence()).containsEntry("reason", "eased");
+            assertThat(d.summary()).isEqualTo("memory of orders is no longer heading for 90 %");
+        });
 
         // Leaking again, this time all the way.
         double level = 0.78;
@@ -111,9 +121,21 @@ class TrendDetectorTest {
             level += 0.004 * STEP / 60_000.0;
             trend.sample("orders", "heap.used.ratio", t0 + elapsed, level, detections::add);
         }
-        assertThat(detections).extracting(Detection::status).containsExactly(Detection.Status.FIRING,
-                Detection.Status.CLEARED, Detection.Status.FIRING, Detection.Status.CLEARED);
-        assertThat(detections.get(3).evidence()).containsEntry("reason", "reached");
+        assertThat(transitions()).containsExactly(Detection.Status.FIRING, Detection.Status.CLEARED,
+                Detection.Status.FIRING, Detection.Status.CLEARED);
+        assertThat(detections).last().satisfies(d -> assertThat(d.evidence()).containsEntry("reason", "reached"));
+        assertThat(detections).as("said again while it stood").hasSizeGreaterThan(4);
+    }
+
+    /** The statuses of {@link #detections}, a firing that says again a prediction stands left out. */
+    private List<Detection.Status> transitions() {
+        List<Detection.Status> transitions = new ArrayList<>();
+        for (Detection d : detections) {
+            if (transitions.isEmpty() || transitions.getLast() != d.status()) {
+                transitions.add(d.status());
+            }
+        }
+        return transitions;
     }
 
     @Test
@@ -173,6 +195,28 @@ class TrendDetectorTest {
             assertThat(Long.parseLong(d.evidence().get("etaSeconds"))).isBetween(20L, 60L);
         });
         assertThat(firedAt - leakFrom).as("detection delay, ms").isPositive().isLessThan(1_800);
+    }
+
+    @Test
+    void aPredictionThatStillStandsIsToldAgainOncePerRepeatUntilItClears() {
+        TrendDetector trend = TrendDetector.create(List.of(fastMemory(0.5, 0.0001)), clock, SeriesLimits.defaults(),
+                Duration.ofSeconds(1));
+        Random random = new Random(1);
+        long leakFrom = 30_000;
+        for (long elapsed = 0; elapsed < 70_000; elapsed += 100) {
+            trend.sample("xray", "heap.used.ratio", t0 + elapsed, megabytes(elapsed, leakFrom, random), detections::add);
+        }
+
+        assertThat(trend.repeat()).isEqualTo(Duration.ofSeconds(1));
+        // 20 MB/s from 400 MB reaches 97 % of 1 GB about 30 s after the leak starts: a prediction a second until then.
+        List<Detection> firing = detections.stream().filter(Detection::firing).toList();
+        assertThat(firing).hasSizeBetween(25, 33);
+        assertThat(firing).extracting(Detection::fingerprintKey).containsOnly(firing.get(0).fingerprintKey());
+        assertThat(firing).extracting(Detection::summary).allMatch(s -> s.matches("memory of xray will reach 97 % in ~.+"));
+        assertThat(detections).last().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(Detection.Status.CLEARED);
+            assertThat(d.evidence()).containsEntry("reason", "reached");
+        });
     }
 
     @Test
