@@ -69,9 +69,10 @@ export default {
       for (const step of steps) {
         if (step.phase !== 'SUCCEEDED' && step.phase !== 'FAILED' && step.phase !== 'VERIFIED' && step.phase !== 'UNVERIFIED') continue;
         const e = byAction.get(step.action) || { action: step.action, attempts: 0, successes: 0 };
-        // An action's success is its verification when it has one, else that it ran without error.
+        // An action's success is its verification when it has one, else that it ran without error;
+        // a step that names no success criteria (DONE) ran but proved nothing, and does not count.
         if (step.phase === 'SUCCEEDED' && steps.some((s) => s.stepIndex === step.stepIndex && s.attempt === step.attempt
-          && (s.phase === 'VERIFIED' || s.phase === 'UNVERIFIED'))) continue;
+          && (s.phase === 'VERIFIED' || s.phase === 'UNVERIFIED' || s.phase === 'DONE'))) continue;
         e.attempts++;
         if (step.phase === 'SUCCEEDED' || step.phase === 'VERIFIED') e.successes++;
         byAction.set(step.action, e);

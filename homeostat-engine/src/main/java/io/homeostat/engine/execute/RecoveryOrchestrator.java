@@ -93,6 +93,8 @@ public final class RecoveryOrchestrator {
     private final Map<String, String> retryWorkflow = new ConcurrentHashMap<>();
     /** How many ticks in a row failed to move a run, by run id. */
     private final Map<String, Integer> runErrors = new ConcurrentHashMap<>();
+    /** How many ticks in a row the store kept from moving a run (it was unavailable), by run id. */
+    private final Map<String, Integer> storeStalls = new ConcurrentHashMap<>();
 
     RecoveryOrchestrator(RecoveryOrchestratorBuilder b) {
         this.store = b.store;
@@ -254,16 +256,18 @@ public final class RecoveryOrchestrator {
         lock.lock();
         try {
             List<WorkflowRun> active = store.active();
-            if (!pinned.isEmpty() || !runErrors.isEmpty()) {
+            if (!pinned.isEmpty() || !runErrors.isEmpty() || !storeStalls.isEmpty()) {
                 Set<String> ids = new HashSet<>();
                 active.forEach(run -> ids.add(run.runId()));
                 pinned.keySet().retainAll(ids);
                 runErrors.keySet().retainAll(ids);
+                storeStalls.keySet().retainAll(ids);
             }
             for (WorkflowRun run : active) {
                 try {
                     drive(run);
                     runErrors.remove(run.runId());
+                    unstalled(run);
                 } catch (StaleRunException e) {
                     journal.audit(Journal.SELF, "run.stale", run.incidentId(), run.runId(),
                             "another process moved the run: " + e.getMessage(), Map.of());
@@ -281,13 +285,16 @@ public final class RecoveryOrchestrator {
     /**
      * Counts a tick that failed to move {@code run}; at {@link #MAX_RUN_ERRORS} in a row the run ends
      * escalated, so a run that fails the same way every tick neither retries for ever nor keeps its
-     * slot. A store that could not be reached ({@link StoreUnavailableException}) is not counted: it
-     * passes, and the run could not be written escalated meanwhile anyway.
+     * slot. A refused write ({@link io.homeostat.engine.port.StoreRefusedException}) counts: it would
+     * be refused again. A store that could not be reached ({@link StoreUnavailableException}) does
+     * not: see {@link #stalled}.
      */
     private void failedTick(WorkflowRun run, RuntimeException e) {
         if (e instanceof StoreUnavailableException) {
+            stalled(run, e);
             return;
         }
+        storeStalls.remove(run.runId());
         int errors = runErrors.merge(run.runId(), 1, Integer::sum);
         if (errors < MAX_RUN_ERRORS) {
             return;
@@ -303,6 +310,36 @@ public final class RecoveryOrchestrator {
         } catch (RuntimeException again) {
             journal.audit(Journal.SELF, "run.error", run.incidentId(), run.runId(),
                     "could not end the run escalated: " + again, Map.of());
+        }
+    }
+
+    /**
+     * Counts a tick on which the store could not be reached while moving {@code run}. Such ticks do
+     * not end the run: the outage is Homeostat's own, not the recovery's failure, the run goes on
+     * where it stopped once the store answers (its workflow timeout still applies then: a run
+     * past it rolls back), and ending every run in flight would hand each incident to people for a
+     * database blip. But a run held for {@link #MAX_RUN_ERRORS} ticks in a row is not left to wait
+     * in silence: it is audited once as {@code run.stalled} and people are told once (the
+     * escalation sink needs no store), and {@code run.unstalled} when it moves again. Every such
+     * tick is also in {@link #tickFailures()} and audited as {@code run.error}.
+     */
+    private void stalled(WorkflowRun run, RuntimeException e) {
+        int ticks = storeStalls.merge(run.runId(), 1, Integer::sum);
+        if (ticks != MAX_RUN_ERRORS) {
+            return;
+        }
+        String why = "has not moved on " + ticks + " ticks in a row: the store is unavailable (last: " + e.getMessage()
+                + "); it goes on when the store answers";
+        journal.audit(Journal.SELF, "run.stalled", run.incidentId(), run.runId(), why, Map.of("workflow", run.workflow()));
+        journal.escalate(Kind.HELD, run.incidentId(), run.service(), "recovery stalled (" + run.workflow() + "): " + why);
+    }
+
+    /** Forgets the store outage {@code run} was held by, saying so if it was {@linkplain #stalled reported}. */
+    private void unstalled(WorkflowRun run) {
+        Integer ticks = storeStalls.remove(run.runId());
+        if (ticks != null && ticks >= MAX_RUN_ERRORS) {
+            journal.audit(Journal.SELF, "run.unstalled", run.incidentId(), run.runId(),
+                    "the store answers again after " + ticks + " ticks", Map.of("workflow", run.workflow()));
         }
     }
 

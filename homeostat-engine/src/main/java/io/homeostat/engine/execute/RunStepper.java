@@ -328,6 +328,9 @@ final class RunStepper {
     }
 
     private WorkflowRun verify(WorkflowRun run, Workflow workflow, WorkflowStep step, Instant now) {
+        if (step.success().isEmpty()) {
+            return done(run, workflow, step, now);
+        }
         Duration hold = Duration.ZERO;
         boolean holding = true;
         List<String> readings = new ArrayList<>();
@@ -339,7 +342,7 @@ final class RunStepper {
         }
         Instant since = holding ? run.verifySince() : now;
         if (holding && !since.plus(hold).isAfter(now)) {
-            String why = step.success().isEmpty() ? "action succeeded" : "held for " + hold + ": " + readings;
+            String why = "held for " + hold + ": " + readings;
             store.append(record(run, step, run.attempt(), StepPhase.VERIFIED, why, Map.of()));
             journal.audit(Journal.SELF, "step.verified", run.incidentId(), run.runId(), why, stepEvidence(run, workflow, step));
             return nextStep(run, workflow, now);
@@ -351,6 +354,17 @@ final class RunStepper {
             return failStep(run, workflow, step, why, false);
         }
         return since.equals(run.verifySince()) ? run : save(run.step(StepState.VERIFYING, run.attempt(), run.notBefore(), since, now));
+    }
+
+    /**
+     * A step whose action returned and which names no success criteria: done, but not verified
+     * ({@code step.done}, not {@code step.verified}), as nothing was checked against fresh signals.
+     */
+    private WorkflowRun done(WorkflowRun run, Workflow workflow, WorkflowStep step, Instant now) {
+        String why = "action succeeded; the step names no success criteria, so nothing was verified";
+        store.append(record(run, step, run.attempt(), StepPhase.DONE, why, Map.of()));
+        journal.audit(Journal.SELF, "step.done", run.incidentId(), run.runId(), why, stepEvidence(run, workflow, step));
+        return nextStep(run, workflow, now);
     }
 
     private WorkflowRun nextStep(WorkflowRun run, Workflow workflow, Instant now) {
@@ -465,14 +479,18 @@ final class RunStepper {
 
     /**
      * Ends a run whose every step is done. Its incident resolves on the run's word only if some step
-     * was verified on fresh signals (named success criteria); a workflow that names none proves
-     * nothing about the problem, so its incident resolves when its own signals clear.
+     * was verified on fresh signals (its success criteria held); a run where none was (no step names
+     * criteria, or those that did failed and were continued past) proves nothing about the problem,
+     * so its incident resolves when its own signals clear. {@code run.succeeded} says which in its
+     * {@code verified} evidence.
      */
     private WorkflowRun finish(WorkflowRun run, Workflow workflow) {
-        boolean verified = workflow.steps().stream().anyMatch(step -> !step.success().isEmpty());
+        boolean verified = store.steps(run.runId()).stream()
+                .anyMatch(r -> r.stepIndex() >= 0 && r.phase() == StepPhase.VERIFIED);
         WorkflowRun done = save(run.moved(RunPhase.SUCCEEDED, verified ? "every step ran and verified"
-                : "every step ran; none names success criteria", clock.instant()));
-        journal.audit(Journal.SELF, "run.succeeded", run.incidentId(), run.runId(), done.reason(), Map.of("workflow", workflow.name()));
+                : "every step ran; none was verified", clock.instant()));
+        journal.audit(Journal.SELF, "run.succeeded", run.incidentId(), run.runId(), done.reason(),
+                Map.of("workflow", workflow.name(), "verified", Boolean.toString(verified)));
         if (verified) {
             journal.resolved(run.incidentId(), workflow.name(), "recovered: workflow " + workflow.name() + " verified on fresh signals");
         } else {

@@ -12,6 +12,11 @@ public enum StepPhase {
     VERIFIED,
     /** Its success criteria did not hold within the step's timeout. */
     UNVERIFIED,
+    /**
+     * The action returned and the step names no success criteria: the step is done, and nothing was
+     * verified, so it proves nothing about the problem (the learner does not count it).
+     */
+    DONE,
     /** Shadow mode: what it would have done. */
     SHADOWED,
     /** Written before a rollback runs. */

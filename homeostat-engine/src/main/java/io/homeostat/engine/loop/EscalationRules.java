@@ -40,6 +40,11 @@ import java.util.function.IntSupplier;
  * {@link io.homeostat.engine.execute.EscalationPortSink} (the port's policy pages from the third).
  * Each rule fires once per incident; each request is audited with who was notified.
  *
+ * <p>An incident a rule marks ESCALATED is marked whether or not the port notified anyone: the
+ * rule found that it needs a person, and a declined request (no rule for the trigger, no on-call
+ * rotation, below the policy's threshold) does not make that less true. The timeline entry then
+ * says why nobody was notified, as the recovery layer's escalations do whatever the port decides.
+ *
  * <p>Thread-safe: ticks are serialised; call it from the loop's thread, never from a tracker listener.
  */
 public final class EscalationRules {
@@ -124,12 +129,13 @@ public final class EscalationRules {
     private void send(EscalationRequest request, boolean markEscalated) {
         EscalationDecision decision = escalation.escalate(request);
         AuditedEscalation.record(audit, clock, request, decision);
-        if (markEscalated && decision.escalated()) {
+        if (markEscalated) {
+            String reason = decision.escalated() ? request.summary() : request.summary() + " -> " + decision.reason();
             try {
                 Incident current = tracker.active().stream().filter(i -> i.id().equals(request.incidentId()))
                         .findFirst().orElseThrow(() -> new IncidentNotFoundException(request.incidentId()));
                 if (current.status() != IncidentStatus.ESCALATED) {
-                    tracker.escalate(request.incidentId(), request.summary());
+                    tracker.escalate(request.incidentId(), reason);
                 }
             } catch (IncidentNotFoundException | IllegalIncidentTransitionException e) {
                 // resolved meanwhile: nothing to mark

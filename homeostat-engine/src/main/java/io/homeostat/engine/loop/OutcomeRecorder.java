@@ -19,9 +19,12 @@ import java.util.function.Function;
  * Turns the orchestrator's decisions into {@link RecoveryOutcome}s for the
  * {@link EffectivenessLearner}: every step run that was verified ({@code step.verified}) is a
  * success of its action, one that failed or did not verify ({@code step.failed},
- * {@code step.unverified}) a failure; a run that succeeded is a success of
+ * {@code step.unverified}) a failure; a run that succeeded with some step verified is a success of
  * {@code workflow:<name>}, one that rolled back or aborted a failure. Steps and runs that never
- * acted (held, shadowed, skipped) teach nothing and are not recorded.
+ * acted (held, shadowed, skipped) teach nothing and are not recorded; nor are steps that acted
+ * with nothing to verify ({@code step.done}: the step names no success criteria) and runs that
+ * succeeded with no step verified ({@code run.succeeded} with {@code verified=false}): an action
+ * that returned proves nothing about the problem, so it is neither a success nor a failure.
  *
  * <p>The outcome id is the run, step and attempt ({@code <run>/<step>#<attempt>}, or
  * {@code <run>/workflow}), so an audit entry replayed after a restart counts once. The problem is
@@ -64,7 +67,13 @@ public final class OutcomeRecorder implements RecoveryAudit {
             case "step.acted" -> started.put(stepId(e), e.time());
             case "step.verified" -> step(e, true, ev);
             case "step.unverified", "step.failed" -> step(e, false, ev);
-            case "run.succeeded" -> run(e, true, ev);
+            case "run.succeeded" -> {
+                if (ev.getOrDefault("verified", "true").equals("true")) {
+                    run(e, true, ev);
+                } else {
+                    forget(e.runId());
+                }
+            }
             case "run.rolled-back", "run.aborted" -> run(e, false, ev);
             case "run.escalated", "run.skipped", "gate.held", "approval.expired" -> forget(e.runId());
             default -> { }

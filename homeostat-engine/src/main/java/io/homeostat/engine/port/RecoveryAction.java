@@ -24,7 +24,7 @@ import java.util.Optional;
  *   <li>{@code SUCCEEDED}: {@link Status#IN_PROGRESS} while the run is active and the step has
  *       its success criteria to verify; {@link Status#SUCCEEDED} for a rollback step (nothing to
  *       verify) or once the run has ended;
- *   <li>{@code VERIFIED}: {@link Status#SUCCEEDED};
+ *   <li>{@code VERIFIED}, {@code DONE}: {@link Status#SUCCEEDED} (see {@link #verifiable()});
  *   <li>{@code FAILED}, {@code UNVERIFIED}, {@code ROLLBACK_FAILED}: {@link Status#FAILED};
  *   <li>{@code ROLLBACK_STARTED}: {@link Status#IN_PROGRESS}; {@code ROLLED_BACK}: {@link Status#ROLLED_BACK}.
  * </ul>
@@ -67,7 +67,7 @@ public final class RecoveryAction {
             return switch (last) {
                 case STARTED -> INITIATED;
                 case SUCCEEDED -> stepIndex >= 0 && runActive ? IN_PROGRESS : SUCCEEDED;
-                case VERIFIED -> SUCCEEDED;
+                case VERIFIED, DONE -> SUCCEEDED;
                 case FAILED, UNVERIFIED, ROLLBACK_FAILED -> FAILED;
                 case ROLLBACK_STARTED -> IN_PROGRESS;
                 case ROLLED_BACK -> ROLLED_BACK;
@@ -83,6 +83,7 @@ public final class RecoveryAction {
     private final Map<String, String> parameters;
     private final String approvedBy;
     private final Status status;
+    private final boolean verifiable;
 
     private RecoveryAction(WorkflowRun run, List<StepRecord> records) {
         this.run = run;
@@ -93,6 +94,7 @@ public final class RecoveryAction {
         this.parameters = started.parameters();
         this.approvedBy = started.approvedBy();
         this.status = Status.of(last.phase(), first.stepIndex(), run.phase().active());
+        this.verifiable = records.stream().noneMatch(r -> r.phase() == StepPhase.DONE);
     }
 
     /**
@@ -177,6 +179,15 @@ public final class RecoveryAction {
     /** Where it is. */
     public Status status() {
         return status;
+    }
+
+    /**
+     * False for an attempt that ran with nothing to check it against (its step names no success
+     * criteria: a {@link StepPhase#DONE} record): its success proves nothing about the problem, and
+     * the effectiveness learner does not count it. True otherwise.
+     */
+    public boolean verifiable() {
+        return verifiable;
     }
 
     /** True unless a person approved it. */

@@ -61,9 +61,9 @@ class RecoveryOrchestratorTest {
         assertThat(r.tracker.active()).isEmpty();
         assertThat(r.incidents.find(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(r.decisions(run)).containsSubsequence("run.started", "step.acted", "step.verified", "step.acted",
-                "step.verified", "run.succeeded");
+                "step.done", "run.succeeded");
         assertThat(r.phases(run)).containsExactly(StepPhase.STARTED, StepPhase.SUCCEEDED, StepPhase.VERIFIED,
-                StepPhase.STARTED, StepPhase.SUCCEEDED, StepPhase.VERIFIED);
+                StepPhase.STARTED, StepPhase.SUCCEEDED, StepPhase.DONE);
     }
 
     @Test
@@ -161,12 +161,45 @@ class RecoveryOrchestratorTest {
         assertThat(unverified.low.runs).hasSize(1);
         WorkflowRun run = orchestrator.run(start.runId()).orElseThrow();
         assertThat(run.phase()).isEqualTo(RunPhase.SUCCEEDED);
-        assertThat(run.reason()).isEqualTo("every step ran; none names success criteria");
+        assertThat(run.reason()).isEqualTo("every step ran; none was verified");
         assertThat(unverified.tracker.active()).as("nothing showed the problem gone").singleElement()
                 .satisfies(open -> assertThat(open.status()).isEqualTo(IncidentStatus.REMEDIATING));
         assertThat(unverified.incidents.timeline(incident.id())).anySatisfy(entry -> assertThat(entry.message())
-                .isEqualTo("workflow just-act ran every step; none names success criteria, so the incident resolves "
-                        + "when its signals clear"));
+                .isEqualTo("workflow just-act ran every step; none was verified on fresh signals, so the incident "
+                        + "resolves when its signals clear"));
+        assertThat(unverified.decisions(run.runId())).as("a step with nothing to check is done, not verified")
+                .containsExactly("run.started", "step.acted", "step.done", "run.succeeded");
+        assertThat(unverified.phases(run.runId())).containsExactly(StepPhase.STARTED, StepPhase.SUCCEEDED, StepPhase.DONE);
+    }
+
+    @Test
+    void aRunWhoseCriteriaFailedAndWereContinuedPastDoesNotResolveItsIncident() {
+        Recovery continued = new Recovery("""
+                workflows:
+                  - name: hopeful
+                    trigger: [error_threshold]
+                    services: "*"
+                    steps:
+                      - name: checked
+                        action: low
+                        success: [{metric: error_rate, below: 0.01}]
+                        timeout: 1m
+                        on_failure: continue
+                      - {name: unchecked, action: medium}
+                """);
+        RecoveryOrchestrator orchestrator = continued.orchestrator();
+        Incident incident = continued.incident("orders");
+        continued.metrics.put("orders/error_rate", 0.3);
+        String run = continued.recover(orchestrator, incident).runId();
+
+        continued.run(orchestrator, Duration.ofSeconds(30), 3);
+
+        assertThat(continued.medium.runs).as("continued past the unverified step").hasSize(1);
+        assertThat(orchestrator.run(run).orElseThrow().reason()).isEqualTo("every step ran; none was verified");
+        assertThat(continued.tracker.active()).as("a step named criteria, but they did not hold").singleElement()
+                .satisfies(open -> assertThat(open.status()).isEqualTo(IncidentStatus.REMEDIATING));
+        assertThat(continued.decisions(run)).containsSubsequence("step.unverified", "step.continue", "step.done",
+                "run.succeeded");
     }
 
     @Test

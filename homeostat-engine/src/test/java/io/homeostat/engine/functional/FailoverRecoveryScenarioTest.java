@@ -137,8 +137,8 @@ class FailoverRecoveryScenarioTest {
         assertThat(alerts).singleElement().satisfies(a -> assertThat(a.message()).contains("llm:openai failed"));
         assertThat(incidents.find(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(audit.stream().filter(a -> a.runId().equals(run)).map(AuditEntry::decision).toList())
-                .containsSubsequence("run.started", "step.acted", "step.verified", "step.acted", "step.verified",
-                        "step.acted", "step.verified", "run.succeeded");
+                .containsSubsequence("run.started", "step.acted", "step.verified", "step.acted", "step.done",
+                        "step.acted", "step.done", "run.succeeded");
         assertThat(audit).filteredOn(a -> a.decision().equals("step.verified")).first()
                 .satisfies(a -> assertThat(a.reason()).contains("error_rate < 0.05 for PT30S read 0.0"));
     }

@@ -220,13 +220,16 @@ class ControlLoopTest {
         assertThat(workflow.meanTimeToRecover()).hasValueSatisfying(d -> assertThat(d).isBetween(
                 Duration.ofSeconds(30), Duration.ofSeconds(60)));
         assertThat(loop.learner().effectiveness(problem, "failover").orElseThrow().successes()).isEqualTo(1);
+        assertThat(loop.learner().effectiveness(problem, "warm_cache"))
+                .as("a step that names no success criteria ran, but proved nothing: not a success").isEmpty();
+        assertThat(loop.learner().effectiveness(problem, "alert")).isEmpty();
 
         List<AuditRecord> trail = audit.query(AuditQuery.between(Instant.EPOCH, clock.instant().plusSeconds(1))
                 .target("incident:" + incident.id()));
         // records of one instant are ordered by id in the log, so the trail is checked as a whole
         assertThat(trail).extracting(AuditRecord::action).containsExactlyInAnyOrder("recovery.run.started",
-                "recovery.step.acted", "recovery.step.verified", "recovery.step.acted", "recovery.step.verified",
-                "recovery.step.acted", "recovery.step.verified", "recovery.run.succeeded");
+                "recovery.step.acted", "recovery.step.verified", "recovery.step.acted", "recovery.step.done",
+                "recovery.step.acted", "recovery.step.done", "recovery.run.succeeded");
         Instant succeededAt = trail.stream().filter(r -> r.action().equals("recovery.run.succeeded")).findFirst()
                 .orElseThrow().time();
         AuditRecord started = trail.stream().filter(r -> r.action().equals("recovery.run.started")).findFirst()

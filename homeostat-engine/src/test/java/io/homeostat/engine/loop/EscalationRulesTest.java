@@ -15,6 +15,7 @@ import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentStatus;
 import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.incident.IncidentTrackerConfig;
+import io.homeostat.engine.incident.TimelineEntry;
 import io.homeostat.engine.port.Escalation;
 import io.homeostat.engine.port.EscalationDecision;
 import io.homeostat.engine.port.EscalationRequest;
@@ -98,6 +99,38 @@ class EscalationRulesTest {
 
         assertThat(requests).singleElement().satisfies(r -> assertThat(r.trigger()).isEqualTo(EscalationTrigger.UNRESOLVED));
         assertThat(status(incident)).isEqualTo(IncidentStatus.ESCALATED);
+    }
+
+    @Test
+    void anUnresolvedIncidentIsMarkedEscalatedEvenWhenNobodyCouldBePaged() {
+        Escalation nobody = new Escalation() {
+            @Override
+            public EscalationDecision escalate(EscalationRequest request) {
+                requests.add(request);
+                return EscalationDecision.declined("no on-call rotation is configured");
+            }
+
+            @Override
+            public void resolved(String incidentId, String who) {
+            }
+
+            @Override
+            public Optional<UpstreamCause> upstreamCause(String service) {
+                return Optional.empty();
+            }
+        };
+        EscalationRules declining = new EscalationRules(tracker, nobody, id -> Optional.empty(), () -> 5, audit::add,
+                clock, Duration.ofMinutes(30), 0.5);
+        Incident incident = open("orders", Severity.HIGH);
+        clock.advance(Duration.ofMinutes(30));
+
+        declining.tick();
+
+        assertThat(status(incident)).as("it needs a person whether or not one was paged")
+                .isEqualTo(IncidentStatus.ESCALATED);
+        assertThat(store.timeline(incident.id())).extracting(TimelineEntry::message).anySatisfy(m -> assertThat(m)
+                .contains("unresolved after PT30M").contains("no on-call rotation is configured"));
+        assertThat(audit).singleElement().satisfies(a -> assertThat(a.evidence()).containsEntry("escalated", "false"));
     }
 
     @Test

@@ -23,7 +23,9 @@ import java.util.TreeSet;
  * success rate, Wilson bounds at the learner's {@code z} and mean time to recover, and the tally of
  * each problem key (fingerprints and types); and, over time, the action's attempts that completed
  * in each hour of the last N hours (from the recovery actions of the workflow store: succeeded,
- * failed, rolled back), with each hour's success rate and the rate so far in the window. Hours
+ * failed, rolled back), with each hour's success rate and the rate so far in the window. Attempts of
+ * steps that name no success criteria ({@link RecoveryAction#verifiable()} false) are left out of
+ * the series, as the learner leaves them out of its tallies: they ran, but proved nothing. Hours
  * without a completed attempt are left out of the series.
  */
 final class LearningRoutes {
@@ -75,7 +77,8 @@ final class LearningRoutes {
         }
         Map<String, List<RecoveryAction>> completed = new TreeMap<>();
         for (RecoveryAction action : loop.store().workflows().actionsSince(from)) {
-            if (action.completedAt().filter(at -> !at.isBefore(from) && at.isBefore(to)).isPresent()) {
+            boolean inWindow = action.completedAt().filter(at -> !at.isBefore(from) && at.isBefore(to)).isPresent();
+            if (inWindow && action.verifiable()) {
                 completed.computeIfAbsent(action.type(), t -> new ArrayList<>()).add(action);
             }
         }
