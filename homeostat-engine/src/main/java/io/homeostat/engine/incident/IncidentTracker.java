@@ -53,6 +53,12 @@ import java.util.function.Supplier;
  *       cleared, or has not fired, for the {@linkplain IncidentTrackerConfig#holdPeriod() hold
  *       period} resolves. Detectors must therefore repeat a firing detection well within the hold
  *       period while their condition holds ({@link IncidentTrackerConfig#firingRepeat()}).</li>
+ *   <li><b>A breach outlasting its incident.</b> An incident resolved by somebody (a verified
+ *       recovery, an operator) while one of its fingerprints still fires leaves that breach's tail
+ *       alone: the fingerprint's repeated firing detections open no new incident for one hold
+ *       period after the resolution (a failed-over provider's latency window still holds its slow
+ *       calls until they age out). Its cleared detection ends that, so a breach that clears and
+ *       comes back opens a new incident at once, as does one still firing a hold period after.</li>
  *   <li><b>Flapping.</b> If the incident's fingerprint already resolved
  *       {@linkplain IncidentTrackerConfig#flapThreshold() K} times within the flap window, the
  *       incident is marked flapping instead of resolving, and resolves only after being quiet for
@@ -87,6 +93,8 @@ public final class IncidentTracker {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, ActiveIncident> active = new LinkedHashMap<>();
     private final Map<String, ActiveIncident> byFingerprint = new HashMap<>();
+    /** Fingerprints still firing when somebody resolved their incident, with when: their tails. */
+    private final Map<String, Instant> resolvedWhileFiring = new HashMap<>();
     /**
      * What {@link #active()} returns: the active incidents as of the last change, replaced (under
      * the lock) at every change before listeners hear of it, read without the lock. Readers such as
@@ -138,6 +146,10 @@ public final class IncidentTracker {
                 return Optional.of(join(owner, detection, now));
             }
             if (!detection.firing()) {
+                resolvedWhileFiring.remove(detection.fingerprintKey());
+                return Optional.empty();
+            }
+            if (isTailOfResolvedBreach(detection.fingerprintKey(), now)) {
                 return Optional.empty();
             }
             Optional<Correlator.Match> correlation = correlator.find(active.values(), detection.service(), now);
@@ -161,6 +173,7 @@ public final class IncidentTracker {
             writes.flush();
             Instant now = now();
             flaps.prune(now);
+            resolvedWhileFiring.values().removeIf(resolved -> !resolved.plus(config.holdPeriod()).isAfter(now));
             for (ActiveIncident incident : List.copyOf(active.values())) {
                 catchUp(incident, now, false);
             }
@@ -505,10 +518,33 @@ public final class IncidentTracker {
             // A fingerprint that fired again after an escalation belongs to a newer incident by now.
             incident.fingerprints().forEach(fingerprint -> byFingerprint.remove(fingerprint, state));
             flaps.record(incident.fingerprint(), now);
+            if (!by.equals(SELF)) {
+                state.prints.forEach((fingerprint, print) -> {
+                    if (print.firing) {
+                        resolvedWhileFiring.put(fingerprint, now);
+                    }
+                });
+            }
         }
         publishActive();
         listeners.fire(new IncidentEvent.StatusChanged(now, incident, from, to, by, reason));
         return incident;
+    }
+
+    /**
+     * Whether a firing detection of {@code fingerprint} is the tail of a breach whose incident
+     * somebody resolved less than a hold period ago (see the class comment). Under the lock.
+     */
+    private boolean isTailOfResolvedBreach(String fingerprint, Instant now) {
+        Instant resolved = resolvedWhileFiring.get(fingerprint);
+        if (resolved == null) {
+            return false;
+        }
+        if (resolved.plus(config.holdPeriod()).isAfter(now)) {
+            return true;
+        }
+        resolvedWhileFiring.remove(fingerprint);
+        return false;
     }
 
     /** Takes over the active incidents the store holds, as if each fingerprint had just fired. */

@@ -6,6 +6,7 @@ import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.incident.TimelineEntry.Type;
+import io.homeostat.engine.port.IncidentQuery;
 import io.homeostat.engine.port.memory.InMemoryIncidentStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,5 +160,52 @@ class IncidentResolutionTest {
         assertThat(tracker.active()).hasSize(1);
         tracker.tick();
         assertThat(tracker.active()).isEmpty();
+    }
+
+    @Test
+    void theTailOfABreachWhoseIncidentARecoveryResolvedOpensNothingUntilItClears() {
+        Incident incident = tracker.observe(detections.firing("llm:openai", "latency", Severity.HIGH)).orElseThrow();
+        clock.advance(Duration.ofSeconds(30));
+        tracker.resolve(incident.id(), "workflow:ai-provider-failure", "verified: traffic failed over");
+
+        // the failed-over provider's window still holds its slow calls: its rule goes on firing for a while
+        clock.advance(Duration.ofSeconds(28));
+        assertThat(tracker.observe(detections.firing("llm:openai", "latency", Severity.HIGH))).isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(tracker.observe(detections.firing("llm:openai", "latency", Severity.HIGH))).isEmpty();
+        assertThat(tracker.active()).isEmpty();
+
+        // once it has cleared, the same breach coming back is a new problem
+        tracker.observe(detections.cleared("llm:openai", "latency"));
+        clock.advance(Duration.ofSeconds(5));
+        Incident again = tracker.observe(detections.firing("llm:openai", "latency", Severity.HIGH)).orElseThrow();
+        assertThat(again.id()).isNotEqualTo(incident.id());
+        assertThat(store.list(IncidentQuery.all())).hasSize(2);
+    }
+
+    @Test
+    void aBreachStillFiringAHoldPeriodAfterItsIncidentWasResolvedOpensANewOne() {
+        Incident incident = tracker.observe(detections.firing("llm:openai", "latency", Severity.HIGH)).orElseThrow();
+        tracker.resolve(incident.id(), "token:alice", "looks fine to me");
+
+        clock.advance(HOLD.minusSeconds(1));
+        assertThat(tracker.observe(detections.firing("llm:openai", "latency", Severity.HIGH))).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        Incident still = tracker.observe(detections.firing("llm:openai", "latency", Severity.HIGH)).orElseThrow();
+
+        assertThat(still.id()).isNotEqualTo(incident.id());
+        assertThat(tracker.active()).extracting(Incident::id).containsExactly(still.id());
+    }
+
+    @Test
+    void aFingerprintThatHadClearedWhenItsIncidentWasResolvedOpensANewOneAtOnce() {
+        Incident incident = tracker.observe(detections.firing("llm:openai", "latency", Severity.HIGH)).orElseThrow();
+        tracker.observe(detections.cleared("llm:openai", "latency"));
+        tracker.resolve(incident.id(), "workflow:ai-provider-failure", "verified");
+
+        clock.advance(Duration.ofSeconds(10));
+        Incident again = tracker.observe(detections.firing("llm:openai", "latency", Severity.HIGH)).orElseThrow();
+
+        assertThat(again.id()).isNotEqualTo(incident.id());
     }
 }
