@@ -74,6 +74,13 @@ final class Recovery {
         return tracker.observe(d).orElseThrow();
     }
 
+    /** The detection of {@link #incident} on {@code service} clears. */
+    void cleared(String service) {
+        tracker.observe(new Detection("d" + ids.incrementAndGet(), "threshold", Detection.Kind.THRESHOLD,
+                Detection.Status.CLEARED, new SeriesKey(service, "error_rate"), "errors", "error_rate>limit",
+                Severity.HIGH, 0.9, "errors back to normal on " + service, Map.of(), clock.instant()));
+    }
+
     StartResult recover(RecoveryOrchestrator orchestrator, Incident incident) {
         return orchestrator.recover(new RecoveryTrigger(incident.id(), TriggerType.ERROR_THRESHOLD,
                 incident.services().iterator().next(), "errors"));

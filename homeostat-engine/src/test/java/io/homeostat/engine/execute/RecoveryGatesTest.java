@@ -177,6 +177,7 @@ class RecoveryGatesTest {
         r.policy = new RecoveryPolicy(3, 20, Map.of(), Duration.ofMinutes(5), 5, Duration.ofMinutes(15));
         RecoveryOrchestrator uncapped = r.orchestrator();
         r.tracker.resolve(r.tracker.active().getFirst().id(), "test", "done");
+        r.cleared("a"); // and the errors on a come back: a new incident
         StartResult cooling = r.recover(uncapped, r.incident("a"));
         assertThat(r.runs.find(cooling.runId()).orElseThrow().reason()).contains("cooldown");
         assertThat(r.medium.runs).hasSize(2);
