@@ -125,7 +125,8 @@ public final class IncidentTracker {
 
     /**
      * Takes one detection: it joins an active incident (by fingerprint, or by correlation) or opens
-     * a new one. A cleared detection whose fingerprint is in no active incident is ignored.
+     * a new one. A cleared detection whose fingerprint is in no active incident is ignored, and so
+     * is a firing one that is the tail of a breach whose incident was resolved (see the class comment).
      *
      * @return the incident the detection joined or opened, after the change; empty if ignored
      * @throws NullPointerException if {@code detection} is null

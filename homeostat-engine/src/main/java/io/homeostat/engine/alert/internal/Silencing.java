@@ -32,10 +32,10 @@ import java.util.function.Supplier;
  * again by a late save); the engine's lock is taken inside it, never around it. Making and ending a
  * silence write on the caller's thread, which is told whether the store took it. A silence that
  * runs out stops muting on the scheduler's timer, on time; its removal from the store runs on the
- * {@linkplain StoreWriter store writer}, so a database that stops answering does not hold the timer.
- * A silence ended here whose removal from the store failed is removed again with each later change, and by
- * ending it again (the API's DELETE of its id answers as if it were still in force, so an
- * operator can retry): it must not come back at the next restart. Thread-safe.
+ * {@linkplain StoreWriter store writer}, so a database that stops answering does not hold the
+ * timer. A silence ended here whose removal from the store failed is removed again with each later
+ * change, and by ending it again (the API's DELETE of its id answers as if it were still in force,
+ * so an operator can retry): it must not come back at the next restart. Thread-safe.
  */
 final class Silencing {
 
