@@ -14,11 +14,12 @@ import javax.sql.DataSource;
  * statement that has no answer fails as a broken connection and the connection is dropped. The pool
  * puts its own timeout back when the connection returns.
  *
- * <p>For the loop's own writes ({@link LoopJournal}): they are small, a database that has not
- * answered one within seconds is as good as away, and the thread that writes them is the one that
- * detects, so it must not wait out the store's socket timeout (minutes, for the long statements of
- * housekeeping). A write that fails this way goes to the spool; its replay is idempotent, so one
- * that did reach the database before the answer was lost is not applied twice.
+ * <p>The store's socket timeout is minutes, for the long statements of housekeeping; whoever waits
+ * for an answer waits less ({@link JdbcStore#STATEMENT_DEADLINE}, {@link JdbcStore#LOOP_WRITE_DEADLINE}).
+ * The loop's own writes ({@link LoopJournal}) are small, a database that has not answered one
+ * within seconds is as good as away, and the thread that writes them is the one that detects. A
+ * write that fails this way goes to the spool; its replay is idempotent, so one that did reach the
+ * database before the answer was lost is not applied twice.
  */
 final class AnswerDeadline implements DataSource {
 

@@ -112,7 +112,7 @@ public final class DailySummaryJob {
         String sql = "SELECT summary_date, error_count, automated_recoveries, successful_recoveries, escalated, "
                 + "mean_recovery_ms, availability, computed_at FROM daily_summary "
                 + "WHERE summary_date >= ? AND summary_date <= ? ORDER BY summary_date";
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = store.answers().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, from);
             s.setObject(2, to);
             List<DailySummary> found = new ArrayList<>();

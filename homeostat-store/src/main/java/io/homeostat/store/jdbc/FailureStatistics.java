@@ -70,7 +70,7 @@ public final class FailureStatistics {
         Map<Long, Long> counts = new LinkedHashMap<>();
         String sql = "SELECT b, COUNT(*) FROM (SELECT FLOOR(EXTRACT(EPOCH FROM occurred_at) / CAST(? AS BIGINT)) AS b "
                 + "FROM failure_event WHERE occurred_at >= ? AND occurred_at < ?) x GROUP BY b";
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = store.answers().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, seconds);
             s.setObject(2, Wire.sqlTime(from));
             s.setObject(3, Wire.sqlTime(to));
@@ -97,7 +97,7 @@ public final class FailureStatistics {
         double minutes = Duration.between(from, to).toMillis() / 60_000.0;
         String sql = "SELECT " + column + ", COUNT(*) AS n FROM failure_event WHERE occurred_at >= ? AND occurred_at < ? "
                 + "GROUP BY " + column + " ORDER BY n DESC, " + column + " FETCH FIRST ? ROWS ONLY";
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = store.answers().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, Wire.sqlTime(from));
             s.setObject(2, Wire.sqlTime(to));
             s.setInt(3, limit);

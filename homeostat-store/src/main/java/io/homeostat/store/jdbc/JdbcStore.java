@@ -48,12 +48,23 @@ public final class JdbcStore implements AutoCloseable {
      */
     public static final Duration LOOP_WRITE_DEADLINE = Duration.ofSeconds(5);
 
+    /**
+     * On PostgreSQL, the longest any other read or write of the stores (what the API, the loop and
+     * alerting ask of them) waits for the database's answer before it fails as unavailable; the
+     * socket timeout, if shorter, bounds it too. Only housekeeping's jobs (rollups, retention,
+     * daily summaries), the batching writer and migrations wait for the socket timeout: their
+     * statements can be long, and nobody waits for them.
+     */
+    public static final Duration STATEMENT_DEADLINE = Duration.ofSeconds(30);
+
     /** The longest opening waits for its first login on PostgreSQL (unless the connect timeout is longer). */
     static final Duration OPENING_LOGIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final StoreConfig config;
     private final Dialect dialect;
     private final HikariDataSource dataSource;
+    /** The pool's connections bounded by {@link #STATEMENT_DEADLINE}: the stores' and the API's. */
+    private final DataSource answers;
     private final BatchWriter writer;
     private final JdbcAuditLog auditLog;
     private final JdbcBreakerStateStore breakerStates;
@@ -76,22 +87,23 @@ public final class JdbcStore implements AutoCloseable {
         this.config = config;
         this.dialect = dialect;
         this.dataSource = dataSource;
+        this.answers = bounded(dataSource, config, dialect, STATEMENT_DEADLINE);
         this.writer = writer;
         this.journal = journal;
-        this.auditLog = new JdbcAuditLog(dataSource, writer);
-        this.breakerStates = new JdbcBreakerStateStore(dataSource, dialect, scheduler.clock());
+        this.auditLog = new JdbcAuditLog(answers, writer);
+        this.breakerStates = new JdbcBreakerStateStore(answers, dialect, scheduler.clock());
         this.clock = scheduler.clock();
         this.metricIds = new SequentialIds(clock);
-        this.incidents = new JdbcIncidentStore(dataSource, journal);
-        this.alerts = new JdbcAlertStore(dataSource, writer);
-        this.patterns = new JdbcPatternStore(dataSource);
-        this.baselines = new JdbcBaselineStore(dataSource);
-        this.effectiveness = new JdbcEffectivenessStore(dataSource);
-        this.workflows = new JdbcWorkflowStore(dataSource, scheduler.clock(), journal);
-        this.diagnoses = new JdbcDiagnosisStore(dataSource, journal);
-        this.recoverySwitches = new JdbcRecoverySwitchStore(dataSource, dialect);
-        this.silences = new JdbcSilenceStore(dataSource, dialect);
-        this.activeAlerts = new JdbcActiveAlertStore(dataSource, dialect);
+        this.incidents = new JdbcIncidentStore(answers, journal);
+        this.alerts = new JdbcAlertStore(answers, writer);
+        this.patterns = new JdbcPatternStore(answers);
+        this.baselines = new JdbcBaselineStore(answers);
+        this.effectiveness = new JdbcEffectivenessStore(answers);
+        this.workflows = new JdbcWorkflowStore(answers, scheduler.clock(), journal);
+        this.diagnoses = new JdbcDiagnosisStore(answers, journal);
+        this.recoverySwitches = new JdbcRecoverySwitchStore(answers, dialect);
+        this.silences = new JdbcSilenceStore(answers, dialect);
+        this.activeAlerts = new JdbcActiveAlertStore(answers, dialect);
     }
 
     /**
@@ -118,8 +130,9 @@ public final class JdbcStore implements AutoCloseable {
             Spool spool = Spool.open(config.spoolDirectory(), config.spoolMaxBytes());
             LoopJournal journal;
             try {
-                journal = LoopJournal.open(loopWrites(dataSource, config, dialect), loopStateSpool(config),
-                        config.spoolMaxBytes(), config.flushInterval(), scheduler);
+                DataSource loopWrites = bounded(dataSource, config, dialect, LOOP_WRITE_DEADLINE);
+                journal = LoopJournal.open(loopWrites, loopStateSpool(config), config.spoolMaxBytes(),
+                        config.flushInterval(), scheduler);
             } catch (RuntimeException e) {
                 spool.close();
                 throw e;
@@ -291,9 +304,14 @@ public final class JdbcStore implements AutoCloseable {
         return config.spoolDirectory().resolve("loop-state");
     }
 
-    /** The pool, for the store's readers and jobs. */
+    /** The pool itself, waiting for the socket timeout: for housekeeping's jobs. */
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The connections of reads somebody waits for: bounded by {@link #STATEMENT_DEADLINE}. */
+    DataSource answers() {
+        return answers;
     }
 
     Dialect dialect() {
@@ -323,17 +341,15 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
-     * The connections of the loop's own writes: on PostgreSQL, they wait at most
-     * {@link #LOOP_WRITE_DEADLINE} (or the socket timeout, if shorter) for an answer, then the write
-     * goes to the spool (see {@link AnswerDeadline}). H2 runs in this process: nothing to wait for.
+     * The pool's connections waiting at most {@code deadline} (or the socket timeout, if shorter)
+     * for an answer on PostgreSQL (see {@link AnswerDeadline}). H2 runs in this process: nothing to
+     * wait for, the pool as it is.
      */
-    private static DataSource loopWrites(HikariDataSource pool, StoreConfig config, Dialect dialect) {
+    private static DataSource bounded(HikariDataSource pool, StoreConfig config, Dialect dialect, Duration deadline) {
         if (dialect != Dialect.POSTGRESQL) {
             return pool;
         }
-        Duration deadline = config.socketTimeout().compareTo(LOOP_WRITE_DEADLINE) < 0 ? config.socketTimeout()
-                : LOOP_WRITE_DEADLINE;
-        return new AnswerDeadline(pool, deadline);
+        return new AnswerDeadline(pool, config.socketTimeout().compareTo(deadline) < 0 ? config.socketTimeout() : deadline);
     }
 
     private static HikariDataSource pool(StoreConfig config, Dialect dialect, String schema) {

@@ -101,7 +101,7 @@ public final class MetricSeries {
     }
 
     private void read(String sql, String what, Row row, Object... values) {
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = store.answers().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 1, values[i] instanceof Instant at ? Wire.sqlTime(at) : values[i]);
             }

@@ -46,7 +46,7 @@ public final class RecoveryHistory {
         long[][] counts = new long[hours(first, to)][3];
         String sql = "SELECT phase, completed_at FROM workflow_run WHERE completed_at >= ? AND completed_at < ? "
                 + "AND phase IN ('SUCCEEDED', 'ABORTED', 'ESCALATED', 'ROLLED_BACK')";
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = store.answers().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, Wire.sqlTime(from));
             s.setObject(2, Wire.sqlTime(to));
             try (ResultSet rs = s.executeQuery()) {
@@ -80,7 +80,7 @@ public final class RecoveryHistory {
                 + "JOIN workflow_run r ON r.run_id = s.run_id WHERE s.recorded_at >= ? AND s.recorded_at < ? "
                 + "AND NOT EXISTS (SELECT 1 FROM workflow_step t WHERE t.run_id = s.run_id "
                 + "AND t.step_index = s.step_index AND t.attempt = s.attempt AND t.seq > s.seq)";
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = store.answers().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, Wire.sqlTime(from));
             s.setObject(2, Wire.sqlTime(to));
             try (ResultSet rs = s.executeQuery()) {

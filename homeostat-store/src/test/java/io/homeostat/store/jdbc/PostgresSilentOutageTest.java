@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.homeostat.core.time.Scheduler;
+import io.homeostat.engine.port.IncidentQuery;
 import io.homeostat.engine.port.StoreUnavailableException;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The network to PostgreSQL silently loses every packet (no reset, no answer) in the middle of
  * 10,000 batched writes, or of the control loop's writes, and comes back: the socket timeout gives
  * up the connections waiting for an answer, so writes spool instead of hanging until TCP gives up.
- * The loop's writes do not even wait out a long socket timeout: their own deadline is seconds.
+ * The loop's writes do not even wait out a long socket timeout (their own deadline is seconds), nor
+ * does a read (its deadline is half a minute).
  * Opening the store while the network is so fails instead of waiting forever.
  */
 class PostgresSilentOutageTest {
@@ -84,6 +86,24 @@ class PostgresSilentOutageTest {
 
             assertThat(stats.spooledWrites()).isPositive();
             assertThat(JdbcStore.LOOP_WRITE_DEADLINE).isLessThan(StoreConfig.defaults().socketTimeout());
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aReadWaitsForTheStatementDeadlineNotForAFiveMinuteSocketTimeout() throws Exception {
+        try (TcpProxy proxy = proxy()) {
+            StoreConfig config = through(proxy).withSocketTimeout(StoreConfig.defaults().socketTimeout());
+            try (JdbcStore store = JdbcStore.open(config, Scheduler.system())) {
+                // The pool hands this thread the connection it just used back without checking it first.
+                assertThat(store.incidents().list(IncidentQuery.all())).isEmpty();
+                proxy.stall();
+
+                assertThatThrownBy(() -> store.incidents().list(IncidentQuery.all()))
+                        .isInstanceOf(StoreUnavailableException.class);
+                assertThat(JdbcStore.STATEMENT_DEADLINE).isLessThan(StoreConfig.defaults().socketTimeout());
+                proxy.restore();
+            }
         }
     }
 
