@@ -262,7 +262,7 @@ public final class JdbcStore implements AutoCloseable {
         if (dialect != Dialect.POSTGRESQL) {
             throw new IllegalStateException("the leader lease needs PostgreSQL; the store is on " + config.jdbcUrl());
         }
-        return new JdbcLease(dataSource, name, ttl, clock);
+        return new JdbcLease(answers, name, ttl, clock);
     }
 
     /**
