@@ -258,7 +258,7 @@ final class RunStepper {
         ledger.record(run.service(), action.name(), now, run.runId());
         store.append(record(run, step, request.attempt(), StepPhase.STARTED, "", Map.of())
                 .withRequest(request.params(), run.approvedBy()));
-        WorkflowRun acting = save(run.step(StepState.ACTING, request.attempt(), run.notBefore(), run.verifySince(), now));
+        WorkflowRun acting = save(run.acting(request.attempt(), now));
         ActionResult result;
         try {
             result = action.run(request);

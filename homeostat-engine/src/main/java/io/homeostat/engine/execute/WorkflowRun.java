@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param stepIndex the step being run (equal to the step count once all ran)
  * @param attempt the attempts of the current step so far
  * @param stepState where the current step is
- * @param stepStartedAt when the current step became current (its timeout counts from here)
+ * @param stepStartedAt when the current step became current, then when it first acted (its timeout counts
+ *     from here)
  * @param notBefore the current step does not act before this (delay, backoff)
  * @param verifySince since when the current step's criteria have held without a break
  * @param startedAt when the run started
@@ -76,6 +77,17 @@ public record WorkflowRun(String runId, String incidentId, String workflow, Stri
         return new WorkflowRun(runId, incidentId, workflow, service, trigger, phase, stepIndex, attempts, state,
                 stepStartedAt, notBeforeTime, verifyingSince, startedAt, deadline, approvedBy, approvalExpiresAt,
                 actedYet || state == StepState.ACTING, reason, version + 1, now);
+    }
+
+    /**
+     * This run acting on attempt {@code attempts} of its current step. The first attempt starts the
+     * step's timeout again: the time the step waited before acting (its delay, a cooldown or a rate
+     * limit) is not time the action and its verification had.
+     */
+    public WorkflowRun acting(int attempts, Instant now) {
+        return new WorkflowRun(runId, incidentId, workflow, service, trigger, phase, stepIndex, attempts,
+                StepState.ACTING, attempts == 1 ? now : stepStartedAt, notBefore, verifySince, startedAt, deadline,
+                approvedBy, approvalExpiresAt, true, reason, version + 1, now);
     }
 
     /** This run moved to step {@code index}, ready, acting no earlier than {@code notBeforeTime}; approval cleared. */

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param success criteria that must all hold on fresh signals after the action; empty means the
  *     action's own success is enough
  * @param onFailure what to do when the step fails
- * @param timeout how long the step may take, action and verification together
+ * @param timeout how long the step may take, action and verification together, from its first
+ *     attempt (waiting before it, for a delay or a gate such as a cooldown, does not count)
  * @param delay how long to wait before acting (e.g. a graceful restart 60 s after scaling); may be zero
  * @param attempts how many times to try the action before the step fails (at least 1)
  * @param backoff the wait before the second attempt; doubles with each further attempt

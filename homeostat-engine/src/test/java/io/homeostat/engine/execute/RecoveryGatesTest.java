@@ -76,6 +76,32 @@ class RecoveryGatesTest {
     }
 
     @Test
+    void aStepThatWaitedOutACooldownHasItsWholeTimeoutToVerifyOnceItActs() {
+        Recovery r = new Recovery("""
+                workflows:
+                  - name: checked
+                    trigger: error_threshold
+                    steps:
+                      - {name: act, action: medium, timeout: 1m, success: [{metric: error_rate, below: 0.05, for: 10s}]}
+                """);
+        r.metrics.put("orders/error_rate", 0.0);
+        RecoveryOrchestrator orchestrator = r.orchestrator();
+        StartResult first = r.recover(orchestrator, r.incident("orders"));
+        r.run(orchestrator, Duration.ofSeconds(5), 3);
+        assertThat(r.runs.find(first.runId()).orElseThrow().phase()).isEqualTo(RunPhase.SUCCEEDED);
+        r.cleared("orders"); // and the errors come back a minute later
+
+        r.clock.advance(Duration.ofMinutes(1));
+        StartResult again = r.recover(orchestrator, r.incident("orders"));
+        assertThat(r.runs.find(again.runId()).orElseThrow().reason()).contains("cooldown"); // almost 4 min, more than 1
+        r.run(orchestrator, Duration.ofSeconds(10), 30);
+
+        assertThat(r.medium.runs).hasSize(2);
+        assertThat(r.runs.find(again.runId()).orElseThrow().phase()).isEqualTo(RunPhase.SUCCEEDED);
+        assertThat(r.audit).filteredOn(a -> a.decision().equals("step.unverified")).isEmpty();
+    }
+
+    @Test
     void aCooldownThatOutlastsTheWorkflowsTimeoutEscalatesAtOnce() {
         Recovery r = new Recovery(ONE_STEP);
         r.policy = new RecoveryPolicy(3, 20, Map.of(), Duration.ofDays(1), 5, Duration.ofMinutes(15));
