@@ -16,6 +16,8 @@ import io.homeostat.engine.port.EscalationTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -136,6 +138,10 @@ public final class EscalationRules {
                         .findFirst().orElseThrow(() -> new IncidentNotFoundException(request.incidentId()));
                 if (current.status() != IncidentStatus.ESCALATED) {
                     tracker.escalate(request.incidentId(), reason);
+                } else {
+                    // Handed to people already (say by recovery): the timeline still tells of this rule's finding.
+                    tracker.note(request.incidentId(), "escalation " + request.trigger().name().toLowerCase(Locale.ROOT)
+                            + ": " + reason, Map.of("trigger", request.trigger().name()));
                 }
             } catch (IncidentNotFoundException | IllegalIncidentTransitionException e) {
                 // resolved meanwhile: nothing to mark

@@ -134,6 +134,22 @@ class EscalationRulesTest {
     }
 
     @Test
+    void aRuleThatEscalatesAnIncidentAlreadyEscalatedStillSaysSoInItsTimeline() {
+        Incident big = open("db", Severity.HIGH);
+        tracker.escalate(big.id(), "no workflow for ERROR_THRESHOLD on db");
+        diagnoses.put(big.id(), diagnosis(big.id(), "db", Set.of("db", "orders", "web")));
+
+        rules.tick();
+
+        assertThat(requests).singleElement().satisfies(r -> assertThat(r.trigger()).isEqualTo(EscalationTrigger.HIGH_IMPACT));
+        assertThat(store.timeline(big.id())).filteredOn(e -> e.type() == TimelineEntry.Type.NOTE)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.message()).startsWith("escalation high_impact: ");
+                    assertThat(e.evidence()).containsEntry("trigger", "HIGH_IMPACT");
+                });
+    }
+
+    @Test
     void anIncidentTouchingMoreThanHalfOfTheServicesOpensAnIncidentResponse() {
         Incident small = open("orders", Severity.HIGH);
         Incident big = open("db", Severity.HIGH);
