@@ -97,7 +97,7 @@ final class Journal {
      * is, to resolve when its own signals clear (or be escalated while they do not), with a note saying why.
      */
     void ranUnverified(String incidentId, String workflow) {
-        move(incidentId, () -> tracker.note(incidentId, "workflow " + workflow + " ran every step; none was verified "
+        move(incidentId, () -> tracker.note(incidentId, "workflow " + workflow + " is done; no step was verified "
                 + "on fresh signals, so the incident resolves when its signals clear", Map.of("workflow", workflow)));
     }
 

@@ -487,8 +487,8 @@ final class RunStepper {
     private WorkflowRun finish(WorkflowRun run, Workflow workflow) {
         boolean verified = store.steps(run.runId()).stream()
                 .anyMatch(r -> r.stepIndex() >= 0 && r.phase() == StepPhase.VERIFIED);
-        WorkflowRun done = save(run.moved(RunPhase.SUCCEEDED, verified ? "every step ran and verified"
-                : "every step ran; none was verified", clock.instant()));
+        WorkflowRun done = save(run.moved(RunPhase.SUCCEEDED, verified ? "done; verified on fresh signals"
+                : "done; no step was verified", clock.instant()));
         journal.audit(Journal.SELF, "run.succeeded", run.incidentId(), run.runId(), done.reason(),
                 Map.of("workflow", workflow.name(), "verified", Boolean.toString(verified)));
         if (verified) {

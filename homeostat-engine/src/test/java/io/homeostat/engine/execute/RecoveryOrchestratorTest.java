@@ -161,11 +161,11 @@ class RecoveryOrchestratorTest {
         assertThat(unverified.low.runs).hasSize(1);
         WorkflowRun run = orchestrator.run(start.runId()).orElseThrow();
         assertThat(run.phase()).isEqualTo(RunPhase.SUCCEEDED);
-        assertThat(run.reason()).isEqualTo("every step ran; none was verified");
+        assertThat(run.reason()).isEqualTo("done; no step was verified");
         assertThat(unverified.tracker.active()).as("nothing showed the problem gone").singleElement()
                 .satisfies(open -> assertThat(open.status()).isEqualTo(IncidentStatus.REMEDIATING));
         assertThat(unverified.incidents.timeline(incident.id())).anySatisfy(entry -> assertThat(entry.message())
-                .isEqualTo("workflow just-act ran every step; none was verified on fresh signals, so the incident "
+                .isEqualTo("workflow just-act is done; no step was verified on fresh signals, so the incident "
                         + "resolves when its signals clear"));
         assertThat(unverified.decisions(run.runId())).as("a step with nothing to check is done, not verified")
                 .containsExactly("run.started", "step.acted", "step.done", "run.succeeded");
@@ -195,7 +195,7 @@ class RecoveryOrchestratorTest {
         continued.run(orchestrator, Duration.ofSeconds(30), 3);
 
         assertThat(continued.medium.runs).as("continued past the unverified step").hasSize(1);
-        assertThat(orchestrator.run(run).orElseThrow().reason()).isEqualTo("every step ran; none was verified");
+        assertThat(orchestrator.run(run).orElseThrow().reason()).isEqualTo("done; no step was verified");
         assertThat(continued.tracker.active()).as("a step named criteria, but they did not hold").singleElement()
                 .satisfies(open -> assertThat(open.status()).isEqualTo(IncidentStatus.REMEDIATING));
         assertThat(continued.decisions(run)).containsSubsequence("step.unverified", "step.continue", "step.done",
