@@ -40,7 +40,11 @@ final class AlertsCommand extends ClientCommand {
                 String fingerprint = required(target, "FINGERPRINT");
                 JsonNode answer = client.post("/api/v1/alerts/" + ApiClient.segment(fingerprint) + "/" + action,
                         Map.of("reason", required(reason, "--reason")));
-                print(out, answer, "alert " + fingerprint + " is now " + answer.path("state").asText());
+                String state = answer.path("state").asText();
+                print(out, answer, action.equals("ack")
+                        ? "alert " + fingerprint + " acknowledged by " + answer.path("acknowledgedBy").asText()
+                                + " (still " + state + ")"
+                        : "alert " + fingerprint + " is now " + state);
             }
             case "silence" -> silence(out);
             case "silences" -> silences(out);
@@ -60,9 +64,10 @@ final class AlertsCommand extends ClientCommand {
             out.println(client.pretty(answer));
             return;
         }
-        Table table = new Table("FINGERPRINT", "STATE", "SERVICE", "SEVERITY", "COUNT", "SUMMARY");
+        Table table = new Table("FINGERPRINT", "STATE", "ACKED BY", "SERVICE", "SEVERITY", "COUNT", "SUMMARY");
         for (JsonNode alert : answer.path("alerts")) {
-            table.row(alert.path("fingerprint").asText(), alert.path("state").asText(),
+            String ackedBy = alert.path("acknowledgedBy").asText();
+            table.row(alert.path("fingerprint").asText(), alert.path("state").asText(), ackedBy.isEmpty() ? "-" : ackedBy,
                     alert.path("labels").path("service").asText(), alert.path("labels").path("severity").asText(),
                     alert.path("count").asText(), alert.path("summary").asText());
         }

@@ -134,6 +134,9 @@ class OperatorCommandsTest {
         assertThat(run("alerts", "ack", fingerprint, "--token", running.operator)).isEqualTo(2);
         assertThat(run("alerts", "ack", fingerprint, "--reason", "looking", "--token", running.operator)).isZero();
         assertThat(running.server.loop().alerting().alert(fingerprint).map(AlertView::acknowledgedBy)).contains("token:ops");
+        assertThat(out.toString()).contains("acknowledged by token:ops (still FIRING)");
+        assertThat(run("alerts", "--token", running.viewer)).isZero();
+        assertThat(out.toString()).contains("ACKED BY").containsPattern(fingerprint + "\\s+FIRING\\s+token:ops\\s+payments");
 
         assertThat(run("alerts", "silence", "--match", "service=payments", "--minutes", "30", "--reason", "maintenance",
                 "--token", running.operator)).isZero();
