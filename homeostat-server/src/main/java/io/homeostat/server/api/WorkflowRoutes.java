@@ -12,6 +12,7 @@ import io.homeostat.engine.plan.DetectionTriggers;
 import io.homeostat.engine.plan.TriggerType;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowStep;
+import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.server.auth.Principal;
 import io.homeostat.server.runtime.ControlLoop;
 import io.javalin.http.ConflictResponse;
@@ -73,7 +74,7 @@ final class WorkflowRoutes {
                 ApiRoute.post("/api/v1/workflows/{name}/runs", Access.OPERATOR,
                         "Starts a workflow by hand (body: {\"incident\":id} or {\"service\":name}, and \"reason\"); "
                                 + "201 with the run, 200 when held, 409 when the incident already has a run or is not active",
-                        this::trigger).withResponses(ApiResponse.json(201, "started: the run"),
+                        this::trigger).withResponses(ApiResponse.json(201, "started: the run, and what it is doing now"),
                         ApiResponse.json(200, "not started (held, or no workflow): the outcome and why")));
     }
 
@@ -119,6 +120,14 @@ final class WorkflowRoutes {
         body.put("incidentId", incident.id());
         body.put("service", service);
         body.put("reason", result.reason());
+        if (result.outcome() == StartResult.Outcome.STARTED) {
+            // What the run is doing now: it may be waiting already (a cooldown, a rate limit, a delay).
+            try {
+                loop.recovery().run(result.runId()).ifPresent(run -> body.put("now", run.reason()));
+            } catch (StoreUnavailableException e) {
+                // started all the same; what it does now is for a later read
+            }
+        }
         int status = switch (result.outcome()) {
             case STARTED -> 201;
             case ALREADY_RUNNING, NOT_ACTIVE -> 409;

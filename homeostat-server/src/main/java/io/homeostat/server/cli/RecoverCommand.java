@@ -53,7 +53,8 @@ final class RecoverCommand extends ClientCommand {
         print(out, answer, "workflow " + workflow + ": " + outcome
                 + (answer.path("runId").asText().isEmpty() ? "" : ", run " + answer.path("runId").asText())
                 + " for incident " + answer.path("incidentId").asText() + " on " + answer.path("service").asText()
-                + " (" + answer.path("reason").asText() + ")");
+                + " (" + answer.path("reason").asText() + ")"
+                + (answer.path("now").asText().startsWith("waiting: ") ? "; " + answer.path("now").asText() : ""));
         if (!outcome.equals("STARTED")) {
             throw new NothingDoneException("nothing was started (" + outcome + ": " + answer.path("reason").asText() + ")");
         }

@@ -93,6 +93,11 @@ class OperatorCommandsTest {
         assertThat(run("approvals", "approve", second, "--note", "go", "--token", running.operator)).isZero();
         assertThat(out.toString()).contains("run " + second + " approved");
         assertThat(run("approvals", "promote", "--token", running.operator)).isEqualTo(2);
+
+        // Its first step told people about orders a moment ago: a new run starts, and waits for that action's cooldown.
+        assertThat(run("recover", "restart-now", "--service", "orders", "--reason", "again", "--token",
+                running.operator)).isZero();
+        assertThat(out.toString()).contains("workflow restart-now: STARTED", "; waiting: ", "cooldown");
     }
 
     @Test
