@@ -51,7 +51,8 @@ public final class ApiRoutes {
         routes.addAll(new HealthRoutes(loop, ingest, ready, self).routes());
         routes.addAll(new MetricsRoutes(self).routes());
         routes.addAll(new IngestRoutes(ingest, maxBatchBytes).routes());
-        routes.addAll(new IncidentRoutes(loop.incidents(), loop.diagnosis(), loop.store().diagnoses()).routes());
+        routes.addAll(new IncidentRoutes(loop.incidents(), loop.diagnosis(), loop.store().diagnoses(), loop.tracker(),
+                loop.store().workflows(), auditor).routes());
         routes.addAll(new ServiceRoutes(loop, clock).routes());
         routes.addAll(new ServiceMetricRoutes(loop, clock).routes());
         routes.addAll(new OverheadRoutes(loop).routes());

@@ -3,12 +3,18 @@ package io.homeostat.server.api;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.diagnose.Diagnosis;
 import io.homeostat.engine.diagnose.DiagnosisStage;
+import io.homeostat.engine.execute.WorkflowRun;
+import io.homeostat.engine.incident.IllegalIncidentTransitionException;
 import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.incident.TimelineEntry;
 import io.homeostat.engine.incident.IncidentStatus;
 import io.homeostat.engine.port.DiagnosisStore;
 import io.homeostat.engine.port.IncidentQuery;
 import io.homeostat.engine.port.IncidentStore;
+import io.homeostat.engine.port.WorkflowStore;
+import io.homeostat.server.auth.Principal;
+import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
@@ -18,7 +24,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/v1/incidents} (filtered list), {@code GET /api/v1/incidents/{id}} (detail with
- * timeline), its {@code /timeline} and its {@code /diagnosis}.
+ * timeline), its {@code /timeline} and its {@code /diagnosis}; {@code POST .../resolve} for an
+ * operator who resolves an active incident by hand (audited), unless a recovery run works on it.
  */
 final class IncidentRoutes {
 
@@ -26,10 +33,18 @@ final class IncidentRoutes {
     private final DiagnosisStage diagnosis;
     private final DiagnosisStore stored;
 
-    IncidentRoutes(IncidentStore incidents, DiagnosisStage diagnosis, DiagnosisStore stored) {
+    private final IncidentTracker tracker;
+    private final WorkflowStore runs;
+    private final Auditor auditor;
+
+    IncidentRoutes(IncidentStore incidents, DiagnosisStage diagnosis, DiagnosisStore stored, IncidentTracker tracker,
+            WorkflowStore runs, Auditor auditor) {
         this.incidents = incidents;
         this.diagnosis = diagnosis;
         this.stored = stored;
+        this.tracker = tracker;
+        this.runs = runs;
+        this.auditor = auditor;
     }
 
     List<ApiRoute> routes() {
@@ -43,7 +58,34 @@ final class IncidentRoutes {
                         List.of(), this::timeline),
                 ApiRoute.get("/api/v1/incidents/{id}/diagnosis", Access.VIEWER,
                         "One incident's diagnosis: the live one while it is active, else the newest one stored, else the one its timeline recorded; 404 if none",
-                        List.of(), this::diagnosis));
+                        List.of(), this::diagnosis),
+                ApiRoute.post("/api/v1/incidents/{id}/resolve", Access.OPERATOR,
+                        "Resolves an active incident by hand (body: {\"reason\":...}); its alerts resolve with it. "
+                                + "409 if it is not active or a recovery run works on it",
+                        this::resolve));
+    }
+
+    private void resolve(Context ctx) {
+        String id = ctx.pathParam("id");
+        String reason = ctx.bodyAsClass(ActionRequest.class).checkedReason();
+        if (tracker.active().stream().noneMatch(incident -> incident.id().equals(id))) {
+            throw incidents.find(id).isPresent() ? new ConflictResponse("incident '" + id + "' is not active")
+                    : new NotFoundResponse("no incident with id '" + id + "'");
+        }
+        Optional<WorkflowRun> run = runs.active().stream().filter(r -> r.incidentId().equals(id)).findFirst();
+        if (run.isPresent()) {
+            throw new ConflictResponse("run " + run.get().runId() + " of workflow " + run.get().workflow()
+                    + " works on incident '" + id + "': let it end, or reject it if it waits for approval");
+        }
+        Principal principal = Authorizer.principal(ctx);
+        Incident resolved;
+        try {
+            resolved = tracker.resolve(id, principal.actor(), reason);
+        } catch (IllegalIncidentTransitionException e) {
+            throw new ConflictResponse("incident '" + id + "' is not active");
+        }
+        auditor.record(principal, "incident.resolve", "incident:" + id, reason, Map.of());
+        ctx.json(IncidentJson.of(resolved));
     }
 
     private void list(Context ctx) {

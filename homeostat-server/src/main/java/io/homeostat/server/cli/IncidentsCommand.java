@@ -12,9 +12,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code homeostat incidents [--limit N]}: incidents of a running server, newest first, at most
- * {@code N}; says on stderr when there may be more.
+ * {@code N}; says on stderr when there may be more. {@code incidents resolve} is
+ * {@link IncidentResolveCommand}.
  */
-@Command(name = "incidents", mixinStandardHelpOptions = true, description = "Lists incidents, newest first.")
+@Command(name = "incidents", mixinStandardHelpOptions = true, subcommands = IncidentResolveCommand.class,
+        description = "Lists incidents, newest first; 'incidents resolve ID --reason TEXT' resolves one by hand.")
 final class IncidentsCommand implements Callable<Integer> {
 
     /** The most {@code GET /api/v1/incidents} returns at once. */

@@ -6,17 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeostat.core.degrade.DegradationLevel;
 import io.homeostat.engine.alert.Alert;
+import io.homeostat.engine.alert.AlertState;
 import io.homeostat.engine.alert.AlertView;
+import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.execute.AutomationMode;
 import io.homeostat.engine.execute.RunPhase;
 import io.homeostat.engine.execute.WorkflowRun;
+import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.port.AuditQuery;
 import io.homeostat.server.RunningServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +132,52 @@ class OperatorCommandsTest {
         assertThat(run("alerts", "silence", "--match", "service=a", "--match", "severity=high", "--reason", "maintenance",
                 "--token", running.operator)).isZero();
         assertThat(running.server.loop().alerting().silences()).hasSize(1);
+    }
+
+    @Test
+    void anOperatorResolvesAnActiveIncidentByHandAndItsAlertsResolveWithIt() {
+        Incident incident = running.server.loop().tracker().observe(new Detection("d-1", "threshold",
+                Detection.Kind.THRESHOLD, Detection.Status.FIRING, new SeriesKey("payments", "error.rate"), "errors",
+                "error-rate", Severity.HIGH, 0.9, "errors on payments", Map.of(), RunningServer.START)).orElseThrow();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> running.server.loop().alerting().alerts().size() == 1);
+
+        assertThat(run("incidents", "resolve", incident.id(), "--reason", "fixed", "--token", running.viewer)).isEqualTo(1);
+        assertThat(err.toString()).contains("403");
+        assertThat(run("incidents", "resolve", incident.id(), "--token", running.operator)).isEqualTo(2);
+        assertThat(err.toString()).contains("--reason");
+        assertThat(run("incidents", "resolve", incident.id(), "--reason", "fixed the pool by hand", "--token",
+                running.operator)).isZero();
+        assertThat(out.toString()).contains("incident " + incident.id() + " is now RESOLVED");
+        assertThat(running.server.loop().tracker().active()).isEmpty();
+        assertThat(running.server.loop().alerting().alerts()).as("its alerts resolved with it")
+                .allSatisfy(alert -> assertThat(alert.state()).isEqualTo(AlertState.RESOLVED));
+        running.server.loop().auditLog().flush();
+        assertThat(running.server.loop().auditLog().query(AuditQuery.between(Instant.EPOCH, RunningServer.START.plusSeconds(60))
+                .action("api.incident.resolve"))).singleElement().satisfies(r -> {
+                    assertThat(r.target()).isEqualTo("incident:" + incident.id());
+                    assertThat(r.actor()).isEqualTo("token:ops");
+                    assertThat(r.reason()).isEqualTo("fixed the pool by hand");
+                });
+
+        assertThat(run("incidents", "resolve", incident.id(), "--reason", "again", "--token", running.operator)).isEqualTo(1);
+        assertThat(err.toString()).contains("409", "not active");
+        assertThat(run("incidents", "resolve", "no-such-id", "--reason", "x", "--token", running.operator)).isEqualTo(1);
+        assertThat(err.toString()).contains("404");
+
+        // A run that works on an incident keeps it: the operator lets it end or rejects it.
+        assertThat(run("recover", "restart-now", "--service", "orders", "--reason", "heap climbing", "--token",
+                running.operator, "--json")).isZero();
+        String manual = readJson(out.toString()).path("incidentId").asText();
+        assertThat(run("incidents", "resolve", manual, "--reason", "fixed", "--token", running.operator)).isEqualTo(1);
+        assertThat(err.toString()).contains("409", "works on incident");
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(text, e);
+        }
     }
 
     @Test
