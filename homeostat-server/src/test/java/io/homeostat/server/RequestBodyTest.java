@@ -60,7 +60,8 @@ class RequestBodyTest {
         Map<String, String> values = Map.of(
                 "fingerprint", running.get("/api/v1/alerts", running.viewer).json().path("alerts").get(0)
                         .path("fingerprint").asText(),
-                "runId", run.json().path("runId").asText());
+                "runId", run.json().path("runId").asText(),
+                "id", run.json().path("incidentId").asText());
         List<String> posts = new ArrayList<>();
         running.get("/api/v1/openapi.json", null).json().path("paths").fields().forEachRemaining(path -> {
             JsonNode post = path.getValue().path("post");
