@@ -49,14 +49,7 @@ class DatabaseOutageApiTest {
 
             // New incidents while it is away: the loop does not wait for the database at each of them (the
             // alert history went to it directly, two seconds of connect timeout per event, on the bus's thread).
-            StringBuilder signals = new StringBuilder("{\"signals\":[");
-            for (int i = 0; i < 10; i++) {
-                signals.append(i == 0 ? "" : ",").append("{\"id\":\"outage-").append(i)
-                        .append("\",\"kind\":\"metric_sample\",\"service\":\"svc-").append(i)
-                        .append("\",\"metric\":\"error.rate\",\"value\":0.5,\"time\":\"")
-                        .append(RunningServer.START).append("\"}");
-            }
-            assertThat(running.post("/api/v1/signals", running.operator, signals.append("]}").toString()).status())
+            assertThat(running.post("/api/v1/signals", running.operator, tenBreachingServices("outage")).status())
                     .isEqualTo(202);
             Awaitility.await().atMost(Duration.ofSeconds(12))
                     .until(() -> running.server.loop().tracker().active().size() == 10);
@@ -79,14 +72,7 @@ class DatabaseOutageApiTest {
 
             database.relay.hold();
 
-            StringBuilder signals = new StringBuilder("{\"signals\":[");
-            for (int i = 0; i < 10; i++) {
-                signals.append(i == 0 ? "" : ",").append("{\"id\":\"hang-").append(i)
-                        .append("\",\"kind\":\"metric_sample\",\"service\":\"svc-").append(i)
-                        .append("\",\"metric\":\"error.rate\",\"value\":0.5,\"time\":\"")
-                        .append(RunningServer.START).append("\"}");
-            }
-            assertThat(running.post("/api/v1/signals", running.operator, signals.append("]}").toString()).status())
+            assertThat(running.post("/api/v1/signals", running.operator, tenBreachingServices("hang")).status())
                     .isEqualTo(202);
             // Each incident's alert fires on the thread that opened it; its stored state is written elsewhere.
             Awaitility.await().atMost(Duration.ofSeconds(12))
@@ -110,5 +96,17 @@ class DatabaseOutageApiTest {
                     .filteredOn(alert -> alert.fingerprint().equals(fingerprint))
                     .singleElement().satisfies(alert -> assertThat(alert.acknowledged()).isTrue());
         }
+    }
+
+    /** A batch breaching the default error-rate rule on ten services, {@code svc-0} to {@code svc-9}: ten incidents. */
+    private static String tenBreachingServices(String idPrefix) {
+        StringBuilder signals = new StringBuilder("{\"signals\":[");
+        for (int i = 0; i < 10; i++) {
+            signals.append(i == 0 ? "" : ",").append("{\"id\":\"").append(idPrefix).append('-').append(i)
+                    .append("\",\"kind\":\"metric_sample\",\"service\":\"svc-").append(i)
+                    .append("\",\"metric\":\"error.rate\",\"value\":0.5,\"time\":\"")
+                    .append(RunningServer.START).append("\"}");
+        }
+        return signals.append("]}").toString();
     }
 }
