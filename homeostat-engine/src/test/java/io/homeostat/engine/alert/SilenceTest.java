@@ -54,17 +54,36 @@ class SilenceTest {
     }
 
     @Test
-    void anAlertStillFiringWhenItsSilenceEndsIsNotifiedAtTheNextTick() {
+    void anAlertStillFiringWhenItsSilenceRunsOutIsNotifiedThenNotAtItsGroupsNextTick() {
         Instant now = clock.instant();
         alerting.silence(List.of(Matcher.regex(Labels.CATEGORY, "err.*")), now, now.plus(Duration.ofMinutes(10)),
                 "alice", "known issue");
         alerting.fire(alert("checkout", "errors"));
-        clock.advance(Duration.ofMinutes(9));
+        clock.advance(Duration.ofMinutes(9).plusSeconds(59));
         assertThat(ops.count()).isZero();
 
-        clock.advance(Duration.ofMinutes(2));
-        assertThat(ops.count()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1)); // the group ticks at x:30; the silence ends at 10:00
+        assertThat(ops.sent()).singleElement().satisfies(n -> {
+            assertThat(n.time()).isEqualTo(now.plus(Duration.ofMinutes(10)));
+            assertThat(n.reason()).isEqualTo("new alerts");
+        });
         assertThat(alerting.silences()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(5)); // the group's ticks go on from there, without repeating it
+        assertThat(ops.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSilenceThatEndsDuringItsGroupsFirstWaitLeavesTheWaitAlone() {
+        Instant now = clock.instant();
+        alerting.silence(List.of(Matcher.eq(Labels.SERVICE, "checkout")), now, now.plusSeconds(10), "alice", "restart");
+        alerting.fire(alert("checkout", "errors"));
+        alerting.fire(alert("checkout", "latency"));
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(ops.count()).isZero();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(ops.sent()).singleElement().satisfies(n -> assertThat(n.firing()).hasSize(2));
     }
 
     @Test
@@ -88,6 +107,7 @@ class SilenceTest {
         assertThat(ops.count()).isZero();
 
         assertThat(alerting.expire(silence.id(), "bob")).isTrue();
+        assertThat(ops.count()).isEqualTo(1);
         assertThat(alerting.expire(silence.id(), "bob")).isFalse();
         clock.advance(Duration.ofMinutes(1));
         assertThat(ops.count()).isEqualTo(1);

@@ -36,10 +36,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -487,6 +489,27 @@ public final class AlertEngine implements Alerting {
             escalator.timedOut(key, generation, out);
             return null;
         });
+    }
+
+    /**
+     * Silence {@code silenceId} ended: the groups of the alerts it muted are flushed now, so an alert
+     * still firing is notified when the silence ends, not at its group's next tick (up to a group
+     * interval later). A group still in its first wait keeps it. Under the lock.
+     */
+    void silenceEnded(String silenceId, Outbox out) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (TrackedAlert tracked : alerts.values()) {
+            if (tracked.firing && silenceId.equals(tracked.mutedBy)) {
+                keys.addAll(tracked.groups);
+            }
+        }
+        for (String key : keys) {
+            AlertGroup group = groups.get(key);
+            if (group != null && group.waited) {
+                group.timer.cancel();
+                flush.run(key, out);
+            }
+        }
     }
 
     /** Runs a group's timer tick (scheduled; takes the lock). */

@@ -21,6 +21,8 @@ final class AlertGroup {
     Instant lastNotified;
     /** The receiver was told every alert shown firing is acknowledged; cleared when a new one is shown. */
     boolean acknowledged;
+    /** Its first tick (after the group wait) has run. */
+    boolean waited;
     Cancellable timer = () -> {};
 
     AlertGroup(String key, Route route, Map<String, String> groupLabels) {

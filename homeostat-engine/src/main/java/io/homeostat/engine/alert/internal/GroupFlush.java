@@ -32,6 +32,7 @@ final class GroupFlush {
         if (group == null) {
             return;
         }
+        group.waited = true;
         Instant now = engine.now();
         List<AlertView> firing = new ArrayList<>();
         List<AlertView> fresh = new ArrayList<>();

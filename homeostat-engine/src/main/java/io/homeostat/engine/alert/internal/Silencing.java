@@ -117,6 +117,7 @@ final class Silencing {
                 } else {
                     suppression.remove(s.id());
                 }
+                engine.silenceEnded(s.id(), out);
                 return Optional.of(over);
             });
             if (ended.isEmpty() && !unremoved.containsKey(silenceId)) {
@@ -160,6 +161,7 @@ final class Silencing {
                 return false;
             }
             suppression.remove(silence.id());
+            engine.silenceEnded(silence.id(), out);
             out.audit(AuditRecord.of(UUID.randomUUID().toString(), engine.now(), AlertEvent.SYSTEM,
                     Alerting.SILENCE_EXPIRED, "silence:" + silence.id(), "ran out after "
                             + Duration.between(silence.startsAt(), silence.endsAt()) + " (" + silence.comment() + ")",
