@@ -69,6 +69,9 @@ public final class HomeostatServer implements AutoCloseable {
         this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
         long begin = scheduler.clock().monotonicNanos();
         LoopSettings settings = new LoopSettings(config.degradation(), config.retention());
+        if (config.incidents().isPresent()) {
+            options = options.withTuning(options.tuning().withTracking(config.incidents().get()));
+        }
         this.loop = incidents.isPresent()
                 ? ControlLoop.start(storeConfig, incidents.get(), scheduler, settings)
                 : ControlLoop.start(storeConfig, scheduler, options, settings);

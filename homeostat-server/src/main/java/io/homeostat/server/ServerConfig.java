@@ -1,10 +1,12 @@
 package io.homeostat.server;
 
+import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.plan.DegradationPolicy;
 import io.homeostat.server.runtime.Retention;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the server listens and what it accepts. Immutable; validated on construction (bad values
@@ -24,10 +26,13 @@ import java.util.Objects;
  *     essential without a person, 2 min hold before each step up)
  * @param retention how long the store keeps raw samples and rollups; default
  *     {@link Retention#defaults()} (7 and 90 days, pruned hourly, rolled up every minute)
+ * @param incidents how incidents correlate, resolve and flap, when {@code homeostat.yaml} says so;
+ *     default empty, which keeps what the loop's {@link io.homeostat.server.runtime.LoopTuning#tracking()}
+ *     says ({@link IncidentTrackerConfig#ofDefaults()} unless an embedding application set it)
  */
 public record ServerConfig(
         String host, int port, Path dataDirectory, int maxBatchBytes, int maxBatchSignals, Duration maxFutureSkew,
-        DegradationPolicy degradation, Retention retention) {
+        DegradationPolicy degradation, Retention retention, Optional<IncidentTrackerConfig> incidents) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -44,6 +49,7 @@ public record ServerConfig(
         Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
         Objects.requireNonNull(degradation, "degradation");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(incidents, "incidents");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -70,32 +76,42 @@ public record ServerConfig(
      */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), 4 << 20, 10_000, Duration.ofMinutes(5),
-                DegradationPolicy.ofDefaults(), Retention.defaults());
+                DegradationPolicy.ofDefaults(), Retention.defaults(), Optional.empty());
     }
 
     /** This config listening on {@code host}:{@code port}. */
     public ServerConfig withAddress(String host, int port) {
-        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation, retention);
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
+                retention, incidents);
     }
 
     /** This config keeping its files under {@code dataDirectory}. */
     public ServerConfig withDataDirectory(Path dataDirectory) {
-        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation, retention);
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
+                retention, incidents);
     }
 
     /** This config with other ingest limits. */
     public ServerConfig withIngestLimits(int maxBatchBytes, int maxBatchSignals, Duration maxFutureSkew) {
-        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation, retention);
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
+                retention, incidents);
     }
 
     /** This config with another automatic degradation policy. */
     public ServerConfig withDegradation(DegradationPolicy degradation) {
-        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation, retention);
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
+                retention, incidents);
     }
 
     /** This config with another retention of metric samples and rollups. */
     public ServerConfig withRetention(Retention retention) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention);
+                retention, incidents);
+    }
+
+    /** This config with the incident tracking {@code homeostat.yaml} sets. */
+    public ServerConfig withIncidents(IncidentTrackerConfig incidents) {
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
+                retention, Optional.of(incidents));
     }
 }

@@ -3,6 +3,7 @@ package io.homeostat.server;
 import io.homeostat.engine.config.ConfigNode;
 import io.homeostat.engine.config.YamlConfigReader;
 import io.homeostat.engine.execute.ActionCatalog;
+import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.plan.DegradationPolicyReader;
 import io.homeostat.server.runtime.LoopConfig;
 import io.homeostat.server.runtime.Retention;
@@ -18,7 +19,9 @@ import java.util.Set;
  * {@code data}), the {@code degradation} section (automatic degradation, as
  * {@link DegradationPolicyReader} reads it; absent, the default policy stays) and the
  * {@code retention} section ({@code raw_days}, {@code rollup_days}, {@code period},
- * {@code rollup_period}; see {@link Retention}), which take effect at start; and the sections a
+ * {@code rollup_period}; see {@link Retention}) and the {@code incidents} section ({@code hold},
+ * {@code correlation_window}, {@code flap_threshold}, {@code flap_window}; see
+ * {@link IncidentTrackerConfig}), which take effect at start; and the sections a
  * running loop takes on {@code POST /api/v1/config/reload} ({@code detection}, {@code diagnosis},
  * {@code workflows}, {@code flags}; see {@link LoopConfigSections}). Any other key is refused with
  * its file, line and key, so that a file written for a later version fails loudly instead of being
@@ -59,7 +62,7 @@ public final class ServerConfigFile {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static Contents read(Path file, ServerConfig base, ActionCatalog actions) {
-        Set<String> keys = new HashSet<>(Set.of("server", "degradation", "retention"));
+        Set<String> keys = new HashSet<>(Set.of("server", "degradation", "retention", "incidents"));
         keys.addAll(LoopConfigSections.KEYS);
         ConfigNode root = YamlConfigReader.read(file).requireKeys(keys);
         return new Contents(server(root, base), LoopConfigSections.read(root, actions));
@@ -71,6 +74,9 @@ public final class ServerConfigFile {
         }
         if (root.field("retention").isPresent()) {
             base = base.withRetention(retention(root.required("retention"), base.retention()));
+        }
+        if (root.field("incidents").isPresent()) {
+            base = base.withIncidents(incidents(root.required("incidents")));
         }
         if (root.field("server").isEmpty()) {
             return base;
@@ -117,6 +123,32 @@ public final class ServerConfigFile {
         } catch (IllegalArgumentException e) {
             String key = e.getMessage().substring(0, e.getMessage().indexOf(' '));
             throw node.field(key).orElse(node).error(e.getMessage());
+        }
+    }
+
+    /**
+     * The {@code incidents} section over the defaults. The tracker's tick follows a hold shorter than
+     * its default 10 s (a tick may not be longer than the hold).
+     */
+    private static IncidentTrackerConfig incidents(ConfigNode node) {
+        node.requireKeys(Set.of("hold", "correlation_window", "flap_threshold", "flap_window"));
+        IncidentTrackerConfig base = IncidentTrackerConfig.ofDefaults();
+        Duration hold = node.field("hold").map(ConfigNode::asDuration).orElse(base.holdPeriod());
+        Duration correlation = node.field("correlation_window").map(ConfigNode::asDuration)
+                .orElse(base.correlationWindow());
+        int flapThreshold = node.field("flap_threshold").map(ConfigNode::asInt).orElse(base.flapThreshold());
+        Duration flapWindow = node.field("flap_window").map(ConfigNode::asDuration).orElse(base.flapWindow());
+        Duration tick = base.tickInterval().compareTo(hold) > 0 ? hold : base.tickInterval();
+        try {
+            return new IncidentTrackerConfig(correlation, hold, flapThreshold, flapWindow, tick);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            String key = message.startsWith("flapWindow") ? "flap_window"
+                    : message.startsWith("flapThreshold") ? "flap_threshold"
+                    : message.startsWith("correlationWindow") ? "correlation_window" : "hold";
+            throw node.field(key).orElse(node).error(message.replace("flapWindow", "flap_window")
+                    .replace("holdPeriod", "hold").replace("flapThreshold", "flap_threshold")
+                    .replace("correlationWindow", "correlation_window"));
         }
     }
 }

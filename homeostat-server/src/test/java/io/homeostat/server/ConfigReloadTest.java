@@ -9,6 +9,7 @@ import io.homeostat.core.breaker.CircuitState;
 import io.homeostat.core.degrade.FeatureToggles;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowStep;
 import io.homeostat.server.runtime.Reconfigurer;
@@ -210,16 +211,26 @@ class ConfigReloadTest {
 
     @Test
     void settingsThatNeedARestartAreReportedNotIgnored() throws IOException {
-        Files.writeString(file(), FIRST);
-        try (RunningServer running = RunningServer.withConfigFile(data, file())) {
-            Files.writeString(file(), FIRST.replace("port: 0", "port: 9999") + "retention:\n  raw_days: 3\n");
+        Files.writeString(file(), FIRST + "incidents:\n  hold: 40s\n  flap_threshold: 2\n");
+        try (RunningServer running = RunningServer.withConfigFile(data, file(), fromFile -> fromFile.withDataDirectory(data))) {
+            IncidentTrackerConfig tracking = running.server.loop().tracker().config();
+            assertThat(tracking.holdPeriod()).isEqualTo(Duration.ofSeconds(40));
+            assertThat(tracking.flapThreshold()).isEqualTo(2);
+            assertThat(tracking.correlationWindow()).isEqualTo(IncidentTrackerConfig.DEFAULT_CORRELATION_WINDOW);
+            JsonNode shown = running.get("/api/v1/config", running.viewer).json().path("loop").path("incidents");
+            assertThat(shown.path("hold").asText()).isEqualTo("PT40S");
+            assertThat(shown.path("flapThreshold").asInt()).isEqualTo(2);
+            Files.writeString(file(), FIRST.replace("port: 0", "port: 9999") + "retention:\n  raw_days: 3\n"
+                    + "incidents:\n  hold: 1m\n  flap_threshold: 2\n");
 
             RunningServer.Answer reload = running.post("/api/v1/config/reload", running.admin, "");
 
             assertThat(reload.status()).isEqualTo(200);
-            assertThat(reload.json().path("restartRequired").toString()).isEqualTo("[\"retention\",\"server.port\"]");
+            assertThat(reload.json().path("restartRequired").toString())
+                    .isEqualTo("[\"incidents\",\"retention\",\"server.port\"]");
             assertThat(reload.json().path("summary").asText())
-                    .isEqualTo("no changes; restart required for retention, server.port");
+                    .isEqualTo("no changes; restart required for incidents, retention, server.port");
+            assertThat(running.server.loop().tracker().config().holdPeriod()).isEqualTo(Duration.ofSeconds(40));
         }
     }
 

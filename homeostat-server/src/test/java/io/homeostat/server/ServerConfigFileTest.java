@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.homeostat.engine.config.ConfigException;
+import io.homeostat.engine.incident.IncidentTrackerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,5 +67,41 @@ class ServerConfigFileTest {
         Path file = write("detectors:\n  threshold: []\n");
         assertThatThrownBy(() -> ServerConfigFile.apply(file, ServerConfig.defaults()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("detectors");
+    }
+
+    @Test
+    void readsTheIncidentsSectionOverTheDefaults() throws IOException {
+        ServerConfig config = ServerConfigFile.apply(write("incidents:\n  hold: 8s\n  correlation_window: 2m\n"
+                + "  flap_threshold: 5\n  flap_window: 30m\n"), ServerConfig.defaults());
+        IncidentTrackerConfig tracking = config.incidents().orElseThrow();
+        assertThat(tracking.holdPeriod()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(tracking.tickInterval()).isEqualTo(Duration.ofSeconds(8)); // a tick may not outlast the hold
+        assertThat(tracking.correlationWindow()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(tracking.flapThreshold()).isEqualTo(5);
+        assertThat(tracking.flapWindow()).isEqualTo(Duration.ofMinutes(30));
+
+        ServerConfig holdOnly = ServerConfigFile.apply(write("incidents:\n  hold: 2m\n"), ServerConfig.defaults());
+        assertThat(holdOnly.incidents().orElseThrow()).isEqualTo(IncidentTrackerConfig.ofDefaults()
+                .withHoldPeriod(Duration.ofMinutes(2)));
+        assertThat(ServerConfigFile.apply(write("server:\n  port: 9090\n"), ServerConfig.defaults()).incidents()).isEmpty();
+    }
+
+    @Test
+    void badIncidentSettingsAreRefusedWithFileLineAndKey() throws IOException {
+        Path zero = write("incidents:\n  hold: 0s\n");
+        assertThatThrownBy(() -> ServerConfigFile.apply(zero, ServerConfig.defaults()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("homeostat.yaml:2:").hasMessageContaining("incidents.hold: hold must be positive");
+        Path shortWindow = write("incidents:\n  hold: 10m\n  flap_window: 5m\n");
+        assertThatThrownBy(() -> ServerConfigFile.apply(shortWindow, ServerConfig.defaults()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("homeostat.yaml:3:")
+                .hasMessageContaining("flap_window (PT5M) must be longer than hold (PT10M)");
+        Path threshold = write("incidents:\n  flap_threshold: 0\n");
+        assertThatThrownBy(() -> ServerConfigFile.apply(threshold, ServerConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("incidents.flap_threshold");
+        Path typo = write("incidents:\n  hold_period: 1m\n");
+        assertThatThrownBy(() -> ServerConfigFile.apply(typo, ServerConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("hold_period");
     }
 }

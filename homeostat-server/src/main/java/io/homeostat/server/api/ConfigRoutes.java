@@ -1,7 +1,9 @@
 package io.homeostat.server.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeostat.engine.config.ConfigException;
+import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.server.ConfigReloader;
 import io.homeostat.server.ServerConfig;
@@ -37,7 +39,12 @@ final class ConfigRoutes {
     private final ControlLoop loop;
     private final ConfigReloader reloader;
     private final Auditor auditor;
-    private final ObjectMapper mapper = new JacksonJson().mapper();
+    /** Shows the server's settings; the incident tracking in effect is shown with the loop's. */
+    private final ObjectMapper mapper = new JacksonJson().mapper().copy()
+            .addMixIn(ServerConfig.class, WithoutIncidents.class);
+
+    @JsonIgnoreProperties("incidents")
+    private abstract static class WithoutIncidents {}
 
     ConfigRoutes(ServerConfig server, ControlLoop loop, ConfigReloader reloader, Auditor auditor) {
         this.server = server;
@@ -71,6 +78,11 @@ final class ConfigRoutes {
         Map<String, Object> loopSettings = new LinkedHashMap<>();
         loopSettings.put("tick", ControlLoop.TICK.toString());
         loopSettings.put("settle", loop.diagnosis().settle().toString());
+        IncidentTrackerConfig tracking = loop.tracker().config();
+        loopSettings.put("incidents", Map.of("hold", tracking.holdPeriod().toString(),
+                "correlationWindow", tracking.correlationWindow().toString(),
+                "flapThreshold", tracking.flapThreshold(), "flapWindow", tracking.flapWindow().toString(),
+                "tick", tracking.tickInterval().toString()));
         loopSettings.put("automationMode", loop.recovery().flags().mode());
         loopSettings.put("killSwitch", loop.recovery().flags().killed());
         loopSettings.put("workflows", loop.workflows().workflows().stream().map(Workflow::name).toList());

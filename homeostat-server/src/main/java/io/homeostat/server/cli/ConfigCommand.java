@@ -46,6 +46,10 @@ final class ConfigCommand extends ClientCommand {
         out.println("diagnosis   " + file.path("diagnosisRules").path("version").asText() + ": "
                 + join(file.path("diagnosisRules").path("rules")));
         out.println("workflows   " + join(answer.path("loop").path("workflows")));
+        JsonNode incidents = answer.path("loop").path("incidents");
+        out.println("incidents   resolve after " + duration(incidents.path("hold")) + " quiet, correlate within "
+                + duration(incidents.path("correlationWindow")) + ", flapping after "
+                + incidents.path("flapThreshold").asText() + " resolutions in " + duration(incidents.path("flapWindow")));
         List<String> flags = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = file.path("flags").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> flag = it.next();
@@ -53,6 +57,11 @@ final class ConfigCommand extends ClientCommand {
                     + " through " + flag.getValue().path("onThrough").asText().toLowerCase(java.util.Locale.ROOT));
         }
         out.println("flags       " + (flags.isEmpty() ? "-" : String.join(", ", flags)));
+    }
+
+    /** "PT5M" as "5m", "PT1H30M" as "1h30m". */
+    private static String duration(JsonNode iso) {
+        return iso.asText().replace("PT", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private void reload(PrintWriter out, JsonNode answer) {

@@ -47,4 +47,9 @@ public record LoopTuning(List<SeriesDetector> detectors, List<Workflow> workflow
         return new LoopTuning(List.of(), List.of(), List.of(), IncidentTrackerConfig.ofDefaults(), RecoveryPolicy.ofDefaults(),
                 DependencyGraph.empty());
     }
+
+    /** This tuning with other incident tracking. */
+    public LoopTuning withTracking(IncidentTrackerConfig tracking) {
+        return new LoopTuning(detectors, workflows, actions, tracking, policy, graph);
+    }
 }

@@ -61,7 +61,8 @@ class ConfigCommandTest {
     void showPrintsTheRulesWorkflowsAndFlagsInEffect() throws Exception {
         assertThat(run("config", url(), "--token", running.viewer)).isZero();
         assertThat(out.toString()).contains("file        " + file, "from file   detection.threshold, flags",
-                "threshold   queue-depth", "trend       memory, response time", "flags       previews through reduced");
+                "threshold   queue-depth", "trend       memory, response time", "flags       previews through reduced",
+                "incidents   resolve after 5m quiet, correlate within 5m, flapping after 3 resolutions in 1h");
         out.getBuffer().setLength(0);
         assertThat(run("config", "show", url(), "--token", running.viewer, "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
