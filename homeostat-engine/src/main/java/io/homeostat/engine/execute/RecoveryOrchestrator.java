@@ -273,7 +273,10 @@ public final class RecoveryOrchestrator {
                             "another process moved the run: " + e.getMessage(), Map.of());
                 } catch (RuntimeException e) {
                     tickFailures.incrementAndGet();
-                    journal.audit(Journal.SELF, "run.error", run.incidentId(), run.runId(), String.valueOf(e), Map.of());
+                    if (!(e instanceof StoreUnavailableException && storeStalls.containsKey(run.runId()))) {
+                        // an outage is audited at its first tick, when it stalls the run and when it ends
+                        journal.audit(Journal.SELF, "run.error", run.incidentId(), run.runId(), String.valueOf(e), Map.of());
+                    }
                     failedTick(run, e);
                 }
             }
@@ -321,7 +324,8 @@ public final class RecoveryOrchestrator {
      * database blip. But a run held for {@link #MAX_RUN_ERRORS} ticks in a row is not left to wait
      * in silence: it is audited once as {@code run.stalled} and people are told once (the
      * escalation sink needs no store), and {@code run.unstalled} when it moves again. Every such
-     * tick is also in {@link #tickFailures()} and audited as {@code run.error}.
+     * tick is also in {@link #tickFailures()}; the first of a streak is audited as {@code run.error}
+     * (one record a tick for the length of an outage would say nothing more).
      */
     private void stalled(WorkflowRun run, RuntimeException e) {
         int ticks = storeStalls.merge(run.runId(), 1, Integer::sum);

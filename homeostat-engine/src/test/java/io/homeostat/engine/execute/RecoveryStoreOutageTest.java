@@ -67,6 +67,8 @@ class RecoveryStoreOutageTest {
                 .isEqualTo(RunPhase.RUNNING);
         assertThat(r.tracker.active().getFirst().status()).isEqualTo(IncidentStatus.REMEDIATING);
         assertThat(orchestrator.tickFailures()).isEqualTo(RecoveryOrchestrator.MAX_RUN_ERRORS + 5);
+        assertThat(r.decisions(run)).as("the outage's first tick, not each of its ticks")
+                .filteredOn("run.error"::equals).hasSize(1);
 
         claimsDown.set(false);
         r.run(orchestrator, Duration.ofSeconds(1), 1);
