@@ -80,7 +80,7 @@ class LearningApiTest {
     }
 
     @Test
-    void seriesCountsTheVerifiableActionsCompletedInEachHour() {
+    void seriesCountsEachHoursAttemptsAsTheLearnerDoes() {
         Instant start = RunningServer.START;
         WorkflowRun run = WorkflowRun.start("run-x", "inc-x", "wf", "orders", TriggerType.MANUAL, start,
                 start.plus(Duration.ofHours(1)), start);
@@ -94,19 +94,34 @@ class LearningApiTest {
         record("run-x", 1, 1, "alert", StepPhase.STARTED, 6);
         record("run-x", 1, 1, "alert", StepPhase.SUCCEEDED, 7);
         record("run-x", 1, 1, "alert", StepPhase.DONE, 8);
+        WorkflowRun undone = WorkflowRun.start("run-y", "inc-y", "wf", "orders", TriggerType.MANUAL, start,
+                start.plus(Duration.ofHours(1)), start);
+        running.server.loop().store().workflows().create(undone);
+        running.server.loop().store().workflows().update(undone.moved(RunPhase.ROLLED_BACK, "step 1 failed",
+                start.plusSeconds(20)));
+        record("run-y", 0, 1, "failover", StepPhase.STARTED, 10);
+        record("run-y", 0, 1, "failover", StepPhase.SUCCEEDED, 11);
+        record("run-y", 0, 1, "failover", StepPhase.VERIFIED, 12);
+        record("run-y", 0, 1, "failover", StepPhase.ROLLBACK_STARTED, 13);
+        record("run-y", 0, 1, "failover", StepPhase.ROLLED_BACK, 14);
+        record("run-y", -1, 1, "restore", StepPhase.STARTED, 15);
+        record("run-y", -1, 1, "restore", StepPhase.SUCCEEDED, 16);
         running.clock.advance(Duration.ofHours(1));
 
         JsonNode learning = running.get("/api/v1/learning?hours=2", running.viewer).json();
         JsonNode failover = action(learning, "failover").path("hourly");
         assertThat(failover).hasSize(1);
         assertThat(failover.get(0).path("hour").asText()).isEqualTo(start.truncatedTo(ChronoUnit.HOURS).toString());
-        assertThat(failover.get(0).path("attempts").asInt()).isEqualTo(2);
-        assertThat(failover.get(0).path("successes").asInt()).isEqualTo(1);
+        assertThat(failover.get(0).path("attempts").asInt()).isEqualTo(3);
+        assertThat(failover.get(0).path("successes").asInt())
+                .as("verified, as the learner counts it, even the one a later failure rolled back").isEqualTo(2);
         assertThat(failover.get(0).path("failures").asInt()).isEqualTo(1);
-        assertThat(failover.get(0).path("cumulativeSuccessRate").asDouble()).isEqualTo(0.5);
+        assertThat(failover.get(0).path("rolledBack").asInt()).isEqualTo(1);
+        assertThat(failover.get(0).path("cumulativeSuccessRate").asDouble()).isEqualTo(2 / 3.0);
         assertThat(learning.path("actions").findValuesAsText("action"))
-                .as("an alert step names no success criteria: it ran, but proved nothing, as the learner sees it")
-                .doesNotContain("alert");
+                .as("an alert step names no success criteria and a rollback step proves nothing about the problem:"
+                        + " they ran, but the learner does not count them")
+                .doesNotContain("alert", "restore");
 
         running.clock.advance(Duration.ofHours(2));
         assertThat(running.get("/api/v1/learning?hours=1", running.viewer).json().path("actions"))

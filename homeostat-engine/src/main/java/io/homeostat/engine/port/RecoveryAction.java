@@ -84,6 +84,7 @@ public final class RecoveryAction {
     private final String approvedBy;
     private final Status status;
     private final boolean verifiable;
+    private final Optional<Boolean> proved;
 
     private RecoveryAction(WorkflowRun run, List<StepRecord> records) {
         this.run = run;
@@ -95,6 +96,13 @@ public final class RecoveryAction {
         this.approvedBy = started.approvedBy();
         this.status = Status.of(last.phase(), first.stepIndex(), run.phase().active());
         this.verifiable = records.stream().noneMatch(r -> r.phase() == StepPhase.DONE);
+        this.proved = first.stepIndex() < 0 ? Optional.empty() : records.stream()
+                .map(r -> switch (r.phase()) {
+                    case VERIFIED -> Optional.of(true);
+                    case FAILED, UNVERIFIED -> Optional.of(false);
+                    default -> Optional.<Boolean>empty();
+                })
+                .flatMap(Optional::stream).findFirst();
     }
 
     /**
@@ -188,6 +196,17 @@ public final class RecoveryAction {
      */
     public boolean verifiable() {
         return verifiable;
+    }
+
+    /**
+     * What the attempt proved about its problem, as the effectiveness learner counts it: true once
+     * its success criteria held ({@link StepPhase#VERIFIED}), false once it failed or they did not
+     * hold ({@link StepPhase#FAILED}, {@link StepPhase#UNVERIFIED}), whatever happened after (a
+     * verified step a later failure rolled back stays true). Empty while it is not judged, for a
+     * step with nothing to verify and for a rollback step.
+     */
+    public Optional<Boolean> proved() {
+        return proved;
     }
 
     /** True unless a person approved it. */

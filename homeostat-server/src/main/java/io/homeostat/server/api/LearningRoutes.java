@@ -22,11 +22,13 @@ import java.util.TreeSet;
  * over the {@code type:} problem keys (each outcome is counted under exactly one of them), with
  * success rate, Wilson bounds at the learner's {@code z} and mean time to recover, and the tally of
  * each problem key (fingerprints and types); and, over time, the action's attempts that completed
- * in each hour of the last N hours (from the recovery actions of the workflow store: succeeded,
- * failed, rolled back), with each hour's success rate and the rate so far in the window. Attempts of
- * steps that name no success criteria ({@link RecoveryAction#verifiable()} false) are left out of
- * the series, as the learner leaves them out of its tallies: they ran, but proved nothing. Hours
- * without a completed attempt are left out of the series.
+ * in each hour of the last N hours (from the recovery actions of the workflow store), counted as the
+ * learner counts them ({@link RecoveryAction#proved()}): a success once verified, a failure once it
+ * failed or did not verify, and, of those, how many were rolled back afterwards; with each hour's
+ * success rate and the rate so far in the window. Attempts that proved nothing are left out of the
+ * series, as the learner leaves them out of its tallies: steps that name no success criteria, and
+ * rollback steps. Hours without a counted attempt are left out of the series; so are the
+ * {@code workflow:} tallies, which have no series.
  */
 final class LearningRoutes {
 
@@ -42,7 +44,11 @@ final class LearningRoutes {
         }
     }
 
-    /** The action's completed attempts in one hour, and its success rate in the window up to that hour's end. */
+    /**
+     * The action's attempts completed in one hour that proved something ({@code attempts = successes +
+     * failures}; {@code rolledBack} of them were undone afterwards), and its success rate in the
+     * window up to that hour's end.
+     */
     record HourJson(Instant hour, int attempts, int successes, int failures, int rolledBack, double successRate,
             double cumulativeSuccessRate) {}
 
@@ -78,7 +84,7 @@ final class LearningRoutes {
         Map<String, List<RecoveryAction>> completed = new TreeMap<>();
         for (RecoveryAction action : loop.store().workflows().actionsSince(from)) {
             boolean inWindow = action.completedAt().filter(at -> !at.isBefore(from) && at.isBefore(to)).isPresent();
-            if (inWindow && action.verifiable()) {
+            if (inWindow && action.proved().isPresent()) {
                 completed.computeIfAbsent(action.type(), t -> new ArrayList<>()).add(action);
             }
         }
@@ -123,11 +129,9 @@ final class LearningRoutes {
         for (RecoveryAction action : actions) {
             int[] counts = hours.computeIfAbsent(action.completedAt().orElseThrow().truncatedTo(ChronoUnit.HOURS),
                     h -> new int[3]);
-            switch (action.status()) {
-                case SUCCEEDED -> counts[0]++;
-                case FAILED -> counts[1]++;
-                case ROLLED_BACK -> counts[2]++;
-                default -> throw new IllegalStateException("not a completed action: " + action);
+            counts[action.proved().orElseThrow() ? 0 : 1]++;
+            if (action.status() == RecoveryAction.Status.ROLLED_BACK) {
+                counts[2]++;
             }
         }
         List<HourJson> series = new ArrayList<>(hours.size());
@@ -135,7 +139,7 @@ final class LearningRoutes {
         int successesSoFar = 0;
         for (Map.Entry<Instant, int[]> hour : hours.entrySet()) {
             int[] c = hour.getValue();
-            int attempts = c[0] + c[1] + c[2];
+            int attempts = c[0] + c[1];
             attemptsSoFar += attempts;
             successesSoFar += c[0];
             series.add(new HourJson(hour.getKey(), attempts, c[0], c[1], c[2], c[0] / (double) attempts,
