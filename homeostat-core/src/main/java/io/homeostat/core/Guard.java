@@ -70,6 +70,8 @@ public final class Guard {
     private final Failure bulkheadFull;
     private final Failure deadlineExceeded;
     private final Failure resultRejected;
+    /** The call was not made: its result would need a check the fallback does not have. */
+    private final Failure uncheckable;
 
     Guard(GuardBuilder builder) {
         this.name = builder.name;
@@ -95,6 +97,9 @@ public final class Guard {
                 new BulkheadFullException(name, bulkhead == null ? 0 : bulkhead.limit()), ErrorCategory.REJECTED);
         this.deadlineExceeded = new Failure(new CallTimeoutException(name, timeout), ErrorCategory.TIMEOUT);
         this.resultRejected = new Failure(new ResultRejectedException(name), ErrorCategory.UNKNOWN);
+        this.uncheckable = new Failure(new ResultRejectedException(name, "'" + name + "' was not called: the safety"
+                + " policy requires an integrity check of its result for this call, and its fallback has none"
+                + " (FallbackBuilder.validatePrimary)"), ErrorCategory.REJECTED);
     }
 
     /** Starts a guard named after its dependency, e.g. {@code llm:openai}. */
@@ -116,8 +121,10 @@ public final class Guard {
      * @throws CallTimeoutException if the deadline passed
      * @throws CallFailedException if the last attempt threw a checked exception (its cause);
      *     unchecked exceptions and errors of the call are rethrown as they are
+     * @throws NullPointerException if {@code call} is null, before anything runs
      */
     public <T> T call(CheckedSupplier<T> call) {
+        Objects.requireNonNull(call, "call");
         long start = clock.monotonicNanos();
         Object outcome = run(start, CallContext.DEFAULT, call, null);
         if (outcome instanceof Failure failure) {
@@ -133,10 +140,17 @@ public final class Guard {
      *
      * @return the call's result or the fallback's value
      * @throws FallbackFailedException if no tier may or can serve (with guidance for the caller)
+     * @throws NullPointerException if an argument is null, before anything runs
+     * @see #execute
      */
     public <T> T call(CallContext context, CheckedSupplier<T> call, Fallback<T> fallback) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(call, "call");
         Objects.requireNonNull(fallback, "fallback");
         long start = clock.monotonicNanos();
+        if (fallback.refusesUncheckedPrimary(context)) {
+            return serve(start, context, fallback, uncheckable).value();
+        }
         Object outcome = run(start, context, call, fallback);
         if (outcome instanceof Failure failure) {
             return serve(start, context, fallback, failure).value();
@@ -146,13 +160,23 @@ public final class Guard {
 
     /**
      * As {@link #call(CallContext, CheckedSupplier, Fallback)}, returning which tier served, how
-     * stale it is and any warning.
+     * stale it is and any warning. A call whose result the safety policy would refuse unchecked
+     * (e.g. a diagnostic one under the default rules) while {@code fallback} has no
+     * {@linkplain io.homeostat.core.fallback.FallbackBuilder#validatePrimary check} of it is not made:
+     * the fallback's tiers answer it, or it fails, its cause saying why, and the dependency is not
+     * counted as failing.
      *
      * @throws FallbackFailedException if no tier may or can serve
+     * @throws NullPointerException if an argument is null, before anything runs
      */
     public <T> Served<T> execute(CallContext context, CheckedSupplier<T> call, Fallback<T> fallback) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(call, "call");
         Objects.requireNonNull(fallback, "fallback");
         long start = clock.monotonicNanos();
+        if (fallback.refusesUncheckedPrimary(context)) {
+            return serve(start, context, fallback, uncheckable);
+        }
         Object outcome = run(start, context, call, fallback);
         if (outcome instanceof Failure failure) {
             return serve(start, context, fallback, failure);
@@ -165,11 +189,15 @@ public final class Guard {
      * default). The future fails with what {@code call} would throw.
      */
     public <T> CompletableFuture<T> callAsync(CheckedSupplier<T> call) {
+        Objects.requireNonNull(call, "call");
         return CompletableFuture.supplyAsync(() -> call(call), executor);
     }
 
     /** Runs {@link #execute} on the guard's executor. */
     public <T> CompletableFuture<Served<T>> executeAsync(CallContext context, CheckedSupplier<T> call, Fallback<T> fallback) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(fallback, "fallback");
         return CompletableFuture.supplyAsync(() -> execute(context, call, fallback), executor);
     }
 

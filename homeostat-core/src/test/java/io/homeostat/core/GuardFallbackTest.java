@@ -226,4 +226,70 @@ class GuardFallbackTest {
             }
         };
     }
+
+    @Test
+    void aDiagnosticCallWhoseResultCannotBeCheckedIsNotMadeNorCountedAgainstItsDependency() {
+        AtomicInteger calls = new AtomicInteger();
+        Fallback<String> noCheck = Fallback.<String>builder(clock).name("imaging")
+                .staticValue("manual", "queued for a radiologist").build();
+        CallContext diagnostic = CallContext.of(OperationType.DIAGNOSTIC, Criticality.HIGH);
+        List<Signal> received = new ArrayList<>();
+        bus.subscribe(received::addAll);
+
+        assertThatThrownBy(() -> guard.execute(diagnostic, () -> "finding-" + calls.incrementAndGet(), noCheck))
+                .isInstanceOf(FallbackFailedException.class)
+                .hasMessageContaining("was not called: the safety policy requires an integrity check of its result")
+                .hasMessageContaining("FallbackBuilder.validatePrimary")
+                .hasCauseInstanceOf(ResultRejectedException.class);
+
+        assertThat(calls).as("its result could not be used: the call has no business running").hasValue(0);
+        assertThat(guard.snapshot().attempts()).isZero();
+        assertThat(guard.snapshot().failuresByCategory()).isEmpty();
+        bus.drain();
+        assertThat(received).singleElement().isInstanceOfSatisfying(OperationOutcome.class,
+                o -> assertThat(o.status()).as("refused by policy, not a failing dependency")
+                        .isEqualTo(OperationOutcome.Status.REJECTED));
+
+        Fallback<String> checked = Fallback.<String>builder(clock).name("imaging")
+                .validatePrimary("non-empty", r -> !r.isEmpty())
+                .staticValue("manual", "queued for a radiologist").build();
+        assertThat(guard.execute(diagnostic, () -> "finding-" + calls.incrementAndGet(), checked).value())
+                .isEqualTo("finding-1");
+    }
+
+    @Test
+    void nullArgumentsAreRefusedBeforeTheCallRuns() {
+        AtomicInteger calls = new AtomicInteger();
+        CheckedSupplier<String> counted = () -> "x" + calls.incrementAndGet();
+        Fallback<String> fallback = Fallback.<String>builder(clock).staticValue("s", "static").build();
+
+        assertThatThrownBy(() -> guard.execute(null, counted, fallback))
+                .isInstanceOf(NullPointerException.class).hasMessage("context");
+        assertThatThrownBy(() -> guard.call(null, counted, fallback))
+                .isInstanceOf(NullPointerException.class).hasMessage("context");
+        assertThatThrownBy(() -> guard.executeAsync(null, counted, fallback))
+                .isInstanceOf(NullPointerException.class).hasMessage("context");
+        assertThatThrownBy(() -> guard.execute(CallContext.DEFAULT, null, fallback))
+                .isInstanceOf(NullPointerException.class).hasMessage("call");
+        assertThatThrownBy(() -> guard.call((CheckedSupplier<String>) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("call");
+        assertThatThrownBy(() -> guard.callAsync(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("call");
+
+        assertThat(calls).hasValue(0);
+        assertThat(guard.snapshot().attempts()).as("nothing recorded against the dependency").isZero();
+        assertThat(bus.drain()).as("no signal published").isZero();
+    }
+
+    @Test
+    void aFallbackThatCannotServeSaysWhyThePrimaryGaveUp() {
+        Fallback<String> none = Fallback.<String>builder(clock).name("drug-check")
+                .guidance("do not prescribe without a pharmacist's check").build();
+        CallContext rx = CallContext.of(OperationType.PRESCRIPTIVE, Criticality.HIGH);
+
+        assertThatThrownBy(() -> guard.execute(rx, DOWN, none))
+                .isInstanceOf(FallbackFailedException.class)
+                .hasMessageContaining("after: java.net.ConnectException: connection refused")
+                .hasMessageContaining("Guidance: do not prescribe without a pharmacist's check");
+    }
 }

@@ -141,6 +141,21 @@ public final class Fallback<T> {
     }
 
     /**
+     * Whether the policy would refuse any primary result of a call like {@code context}, because it
+     * requires an integrity check of it and this fallback has none: then the call is better not
+     * made. Says so to the listeners, as {@link #acceptsPrimary} would after the call. False, and
+     * quiet, when a check is configured or none is required.
+     *
+     * @throws NullPointerException if {@code context} is null
+     */
+    public boolean refusesUncheckedPrimary(CallContext context) {
+        if (primaryCheck != null || !policy.requiresIntegrityCheck(context, TierKind.PRIMARY)) {
+            return false;
+        }
+        return decide(context, TierKind.PRIMARY, Served.PRIMARY_TIER, false).denied();
+    }
+
+    /**
      * Stores a primary result in the cached tier under the context's cache key, stamped with the
      * clock's wall time. Does nothing without a cached tier, without a key, for a null value, or
      * when the policy would never let this context get cached data. A failing cache is counted

@@ -26,7 +26,7 @@ public final class FallbackFailedException extends GuardException {
 
     FallbackFailedException(String guard, ErrorCategory category, CallContext context, String guidance,
             List<TierAttempt> attempts, Throwable cause) {
-        super(guard, category, message(guard, category, context, guidance, attempts), cause, false);
+        super(guard, category, message(guard, category, context, guidance, attempts, cause), cause, false);
         this.context = context;
         this.guidance = guidance;
         this.attempts = List.copyOf(attempts);
@@ -53,12 +53,13 @@ public final class FallbackFailedException extends GuardException {
     }
 
     private static String message(String guard, ErrorCategory category, CallContext context, String guidance,
-            List<TierAttempt> attempts) {
+            List<TierAttempt> attempts, Throwable cause) {
         String why = category == ErrorCategory.REJECTED ? "the safety policy allows no fallback" : "no fallback tier could serve";
         String tried = attempts.isEmpty()
                 ? "no tiers configured"
                 : attempts.stream().map(TierAttempt::summary).collect(Collectors.joining("; "));
         return "'" + guard + "': " + why + " for this " + context.operationType().label() + "/"
-                + context.criticality().label() + " call [" + tried + "]. Guidance: " + guidance;
+                + context.criticality().label() + " call [" + tried + "] after: " + (cause instanceof GuardException ? cause.getMessage() : cause.toString())
+                + ". Guidance: " + guidance;
     }
 }
