@@ -96,9 +96,16 @@ public final class GuardConfig {
             return this;
         }
 
-        /** The deadline of a whole call (default: none). */
+        /**
+         * The deadline of a whole call (default: none), as {@link GuardBuilder#timeout}: one longer
+         * than about 146 years is held to that, as good as none.
+         *
+         * @throws IllegalArgumentException if negative; {@link Duration#ZERO} means none
+         */
         public Builder timeout(Duration timeout) {
-            this.timeout = Durations.requireNonNegative(timeout, "timeout");
+            Objects.requireNonNull(timeout, "timeout");
+            this.timeout = Durations.requireNonNegative(
+                    timeout.compareTo(Durations.LONGEST) > 0 ? Durations.LONGEST : timeout, "timeout");
             return this;
         }
 

@@ -367,4 +367,15 @@ class GuardTest {
         assertThatThrownBy(() -> Guard.builder("g".repeat(201)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 200 characters, was 201");
     }
+
+    @Test
+    void aTimeoutOfCenturiesMeansNoneThroughEitherBuilder() {
+        Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+        assertThat(Guard.builder("g").timeout(forever).build().timeout()).isEqualTo(Durations.LONGEST);
+        assertThat(GuardConfig.builder().timeout(forever).build().timeout()).isEqualTo(Durations.LONGEST);
+        assertThatThrownBy(() -> GuardConfig.builder().timeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout");
+        assertThatThrownBy(() -> GuardConfig.builder().timeout(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("timeout");
+    }
 }
