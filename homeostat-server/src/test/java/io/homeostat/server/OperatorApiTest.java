@@ -86,6 +86,7 @@ class OperatorApiTest {
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("state").asText()).isEqualTo("CLOSED");
         assertThat(listed.get(0).path("local").asBoolean()).isTrue();
+        assertThat(listed.get(0).path("nextRetryAt").isNull()).as("not open: null, not 1970").isTrue();
 
         RunningServer.Answer opened = running.post("/api/v1/circuits/db:primary/force-open", running.operator,
                 "{\"reason\":\"failover drill\"}");
@@ -151,6 +152,8 @@ class OperatorApiTest {
         assertThat(payments.path("name").asText()).isEqualTo("payments");
         assertThat(payments.path("state").asText()).isEqualTo("OPEN");
         assertThat(payments.path("local").asBoolean()).isFalse();
+        assertThat(payments.path("nextRetryAt").isNull()).as("not known of a remote breaker: null, not 1970").isTrue();
+        assertThat(payments.path("since").asText()).isEqualTo(RunningServer.START.toString());
         assertThat(running.post("/api/v1/circuits/payments/reset", running.operator, "{\"reason\":\"x\"}").status()).isEqualTo(409);
         assertThat(running.get("/api/v1/audit", running.viewer).json().path("records")).isEmpty();
     }

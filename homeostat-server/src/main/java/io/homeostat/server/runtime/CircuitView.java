@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param calls calls in its window
  * @param failures failed calls in its window
  * @param failureRate failed share of calls in its window in percent (0 when empty)
- * @param since when it entered its state, if known; the epoch when not
+ * @param since when it entered its state (a local breaker that never changed state: when it was made);
+ *     null when not known
  * @param reason why it entered its state, in words; empty when unknown
- * @param nextRetryAt when an open local breaker lets trial calls through; the epoch when not open
- *     or not known (remote breakers, forced open)
+ * @param nextRetryAt when an open local breaker lets trial calls through; null when not open or
+ *     not known (remote breakers, forced open)
  */
 public record CircuitView(
         String name, CircuitState state, boolean local, int calls, int failures, double failureRatePercent, Instant since,
@@ -25,8 +26,13 @@ public record CircuitView(
     public CircuitView {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(since, "since");
         Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(nextRetryAt, "nextRetryAt");
+        since = known(since);
+        nextRetryAt = known(nextRetryAt);
+    }
+
+    /** The breakers' "no time" (the epoch) as null, which the API shows as such. */
+    private static Instant known(Instant time) {
+        return time == null || time.equals(Instant.EPOCH) ? null : time;
     }
 }
