@@ -76,7 +76,7 @@ public final class ConfigReloader {
      */
     static ConfigReloader start(Path file, ControlLoop loop, UnaryOperator<ServerConfig> overrides) {
         ServerConfigFile.Contents contents = ServerConfigFile.read(file, ServerConfig.defaults(), loop.actions());
-        return new ConfigReloader(Optional.of(file), contents.server(), overrides, Reconfigurer.start(loop, contents.loop()),
+        return new ConfigReloader(Optional.of(file.toAbsolutePath().normalize()), contents.server(), overrides, Reconfigurer.start(loop, contents.loop()),
                 loop);
     }
 
@@ -86,7 +86,7 @@ public final class ConfigReloader {
                 Reconfigurer.start(loop, LoopConfig.defaults()), loop);
     }
 
-    /** The file the server was started with, if any. */
+    /** The file the server was started with, if any, as an absolute path. */
     public Optional<Path> file() {
         return file;
     }

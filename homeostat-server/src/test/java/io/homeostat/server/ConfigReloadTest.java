@@ -210,6 +210,18 @@ class ConfigReloadTest {
     }
 
     @Test
+    void aFileGivenByARelativePathIsNamedByItsAbsolutePath() throws IOException {
+        Files.writeString(file(), FIRST);
+        Path relative = Path.of("").toAbsolutePath().relativize(file());
+        try (RunningServer running = RunningServer.withConfigFile(data, relative)) {
+            assertThat(running.get("/api/v1/config", running.viewer).json().path("configuration").path("path").asText())
+                    .isEqualTo(file().toString());
+            assertThat(running.post("/api/v1/config/reload", running.admin, "").json().path("file").asText())
+                    .isEqualTo(file().toString());
+        }
+    }
+
+    @Test
     void settingsThatNeedARestartAreReportedNotIgnored() throws IOException {
         Files.writeString(file(), FIRST + "incidents:\n  hold: 40s\n  flap_threshold: 2\n");
         try (RunningServer running = RunningServer.withConfigFile(data, file(), fromFile -> fromFile.withDataDirectory(data))) {

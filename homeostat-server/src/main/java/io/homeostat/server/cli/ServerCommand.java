@@ -11,15 +11,19 @@ import io.homeostat.store.jdbc.JdbcStore;
 import io.homeostat.store.jdbc.LoopStateStats;
 import io.homeostat.store.jdbc.WriterStats;
 import io.javalin.util.JavalinException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -89,6 +93,11 @@ final class ServerCommand implements Callable<Integer> {
                     + " (put a TLS proxy in front, or keep " + ServerConfig.DEFAULT_HOST + ")");
             err.flush();
         }
+        Optional<String> taken = portTaken(chosen);
+        if (taken.isPresent()) {
+            err.println("homeostat server: cannot listen on " + chosen.host() + ":" + chosen.port() + ": " + taken.get());
+            return 1;
+        }
         Scheduler scheduler = Scheduler.system();
         Clock clock = scheduler.clock();
         long begin = clock.monotonicNanos();
@@ -138,6 +147,25 @@ final class ServerCommand implements Callable<Integer> {
             return true;
         } catch (UnknownHostException e) {
             return true;
+        }
+    }
+
+    /**
+     * Why the server's address cannot be bound, found by binding it for a moment before anything
+     * else starts, so that a port in use is said before the store is opened (or a data directory
+     * and its database made): empty if it can be, or if the port is 0. The HTTP server's own bind
+     * still reports a port taken in between.
+     */
+    static Optional<String> portTaken(ServerConfig config) {
+        if (config.port() == 0) {
+            return Optional.empty();
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as the HTTP server binds: a port in TIME_WAIT is free
+            probe.bind(new InetSocketAddress(config.host(), config.port()));
+            return Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.of(reason(e));
         }
     }
 

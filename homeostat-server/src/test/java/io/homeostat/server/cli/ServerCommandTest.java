@@ -97,13 +97,15 @@ class ServerCommandTest {
 
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void aPortInUseIsOneLineAndExitOne() throws IOException {
+    void aPortInUseIsOneLineAndExitOneBeforeTheDataDirectoryIsTouched() throws IOException {
+        Path fresh = dir.resolve("fresh");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThat(run("server", "--port", String.valueOf(taken.getLocalPort()), "--data", dir.toString())).isEqualTo(1);
+            assertThat(run("server", "--port", String.valueOf(taken.getLocalPort()), "--data", fresh.toString())).isEqualTo(1);
             assertThat(err.toString().strip().lines().toList())
                     .containsExactly("homeostat server: cannot listen on 127.0.0.1:" + taken.getLocalPort()
                             + ": Address already in use");
         }
+        assertThat(fresh).as("no database made for a server that could not start").doesNotExist();
     }
 
     @Test
