@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reports this JVM's signals to a Homeostat server: subscribe it to the local bus
  * ({@code bus.subscribe(publisher)}) and it POSTs them in batches to the server's
- * {@code /api/v1/signals} with a bearer token, a full batch at once and a partial one every flush
- * interval. Each signal gets an id (this publisher's random prefix and a counter) that stays with
- * it through retries, so a batch resent after a lost answer is not counted twice.
+ * {@code /api/v1/signals} (below the path of the server's URI, if it has one) with a bearer
+ * token, a full batch at once and a partial one every flush interval. Each signal gets an id
+ * (this publisher's random prefix and a counter) that stays with it through retries, so a batch
+ * resent after a lost answer is not counted twice.
  *
  * <p>When the server cannot be reached or answers with anything but success or a content error
  * (a 5xx, 401, 429, a timeout), the batch goes to the disk spool and the publisher backs off
@@ -95,7 +96,7 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
     private long retryAtNanos = Long.MIN_VALUE;
 
     private HttpSignalPublisher(Builder builder) {
-        this.endpoint = builder.server.resolve(PATH);
+        this.endpoint = endpoint(builder.server);
         this.token = builder.token;
         this.batchSize = builder.batchSize;
         this.requestTimeout = builder.requestTimeout;
@@ -123,13 +124,29 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
     }
 
     /**
-     * A builder for a publisher to {@code server} (e.g. {@code http://127.0.0.1:8080/}) with
-     * {@code token} (an operator's), spooling under {@code spoolDirectory}.
+     * A builder for a publisher to {@code server} with {@code token} (an operator's), spooling
+     * under {@code spoolDirectory}. The server is an http or https URI with a host, and its path,
+     * if any, is kept: batches to {@code http://127.0.0.1:8080/} go to
+     * {@code http://127.0.0.1:8080/api/v1/signals}, and behind a proxy that routes by path, batches
+     * to {@code https://gateway/homeostat/} (or {@code https://gateway/homeostat}) go to
+     * {@code https://gateway/homeostat/api/v1/signals}.
      *
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code token} is blank, or {@code server} is not an http
+     *     or https URI, has no host, or has a query or a fragment
      */
     public static Builder builder(URI server, String token, Path spoolDirectory) {
         return new Builder(server, token, spoolDirectory);
+    }
+
+    /** {@value #PATH} below the path of {@code server}, whose trailing slashes do not count. */
+    private static URI endpoint(URI server) {
+        String base = server.getRawPath() == null ? "" : server.getRawPath();
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--;
+        }
+        return URI.create(server.getScheme() + "://" + server.getRawAuthority() + base.substring(0, end) + PATH);
     }
 
     /**
@@ -488,6 +505,13 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
             }
             if (!"http".equals(server.getScheme()) && !"https".equals(server.getScheme())) {
                 throw new IllegalArgumentException("server must be an http or https URI, was " + server);
+            }
+            if (server.getHost() == null) {
+                throw new IllegalArgumentException("server must name a host, was " + server);
+            }
+            if (server.getRawQuery() != null || server.getRawFragment() != null) {
+                throw new IllegalArgumentException("server must have no query or fragment (batches go to "
+                        + PATH + " below its path), was " + server);
             }
         }
 

@@ -1,6 +1,7 @@
 package io.homeostat.core.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -43,7 +44,7 @@ class HttpSignalPublisherTest {
     @TempDir
     Path spool;
 
-    private final FakeIngest server = new FakeIngest();
+    private final FakeIngest server = new FakeIngest("");
 
     @AfterEach
     void stop() {
@@ -137,18 +138,50 @@ class HttpSignalPublisherTest {
         assertThat(server.services()).filteredOn(s -> s.startsWith("late-")).hasSize(250);
     }
 
+    @Test
+    void postsBelowThePathOfTheServerUriWithOrWithoutATrailingSlash() {
+        try (FakeIngest proxied = new FakeIngest("/homeostat")) { // as behind a proxy that routes by path
+            String base = "http://127.0.0.1:" + proxied.port() + "/homeostat";
+            for (String server : List.of(base + "/", base)) {
+                try (HttpSignalPublisher publisher = HttpSignalPublisher.builder(URI.create(server), "token",
+                                spool.resolve(String.valueOf(server.length())))
+                        .batchSize(3).flushInterval(Duration.ofMillis(20)).build()) {
+                    publisher.accept(samples(server.length() + "-", 3));
+                    await(server).atMost(Duration.ofSeconds(20)).until(() -> publisher.stats().sentSignals() == 3);
+                    assertThat(publisher.stats().spoolEntries()).isZero();
+                }
+            }
+            assertThat(proxied.paths()).containsOnly("/homeostat/api/v1/signals");
+            assertThat(proxied.services()).hasSize(6);
+        }
+    }
+
+    @Test
+    void refusesAServerUriWithoutAHostOrOfAnotherScheme() {
+        for (String server : List.of("http:///", "http:/api", "ftp://127.0.0.1/", "localhost:8080",
+                "http://127.0.0.1:8080/?tenant=a")) {
+            assertThatThrownBy(() -> HttpSignalPublisher.builder(URI.create(server), "token", spool))
+                    .as(server).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("server must");
+        }
+    }
+
     private HttpSignalPublisher publisher(int batchSize) {
         return HttpSignalPublisher.builder(server.uri(), "token", spool).batchSize(batchSize)
                 .flushInterval(Duration.ofMillis(20)).backoff(Duration.ofMillis(50), Duration.ofMillis(100))
                 .requestTimeout(Duration.ofSeconds(1)).build();
     }
 
-    /** An ingest endpoint: refuses a signal of a service named bad-*, a body over maxBytes, all while down. */
+    /**
+     * An ingest endpoint at {@code base + /api/v1/signals}: refuses a signal of a service named
+     * bad-*, a body over maxBytes, all while down.
+     */
     private static final class FakeIngest implements AutoCloseable {
         private final HttpServer http;
+        private final String base;
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         private final Set<String> ids = new LinkedHashSet<>();
         private final List<String> services = new ArrayList<>();
+        private final Set<String> paths = new LinkedHashSet<>();
         volatile boolean down;
         volatile int maxBytes = Integer.MAX_VALUE;
         volatile long delayMillis;
@@ -158,19 +191,35 @@ class HttpSignalPublisherTest {
         /** Signals in the batches taken, duplicates included. */
         final java.util.concurrent.atomic.AtomicInteger posted = new java.util.concurrent.atomic.AtomicInteger();
 
-        FakeIngest() {
+        FakeIngest(String base) {
+            this.base = base;
             try {
                 http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            http.createContext("/api/v1/signals", this::handle);
+            http.createContext(base + "/api/v1/signals", this::handle);
+            http.createContext("/", exchange -> { // any other path: not found, as at a proxy
+                synchronized (this) {
+                    paths.add(exchange.getRequestURI().getPath());
+                }
+                answer(exchange, 404, "{}");
+            });
             http.setExecutor(Executors.newFixedThreadPool(4));
             http.start();
         }
 
+        int port() {
+            return http.getAddress().getPort();
+        }
+
         URI uri() {
-            return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+            return URI.create("http://127.0.0.1:" + port() + base + "/");
+        }
+
+        /** The paths batches were posted to. */
+        synchronized Set<String> paths() {
+            return Set.copyOf(paths);
         }
 
         synchronized List<String> services() {
@@ -182,6 +231,9 @@ class HttpSignalPublisherTest {
         }
 
         private void handle(HttpExchange exchange) throws IOException {
+            synchronized (this) {
+                paths.add(exchange.getRequestURI().getPath());
+            }
             byte[] body = exchange.getRequestBody().readAllBytes();
             long delay = delayMillis;
             if (delay == 0) {
