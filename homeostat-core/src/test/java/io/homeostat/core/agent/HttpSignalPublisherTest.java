@@ -8,6 +8,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.signal.Signal;
+import io.homeostat.core.time.Cancellable;
+import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Durations;
+import io.homeostat.core.time.ManualClock;
+import io.homeostat.core.time.Scheduler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -163,6 +168,81 @@ class HttpSignalPublisherTest {
             assertThatThrownBy(() -> HttpSignalPublisher.builder(URI.create(server), "token", spool))
                     .as(server).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("server must");
         }
+    }
+
+    @Test
+    void refusesDurationsThatWouldOverflowAndNamesNullArguments() {
+        HttpSignalPublisher.Builder builder = HttpSignalPublisher.builder(server.uri(), "token", spool);
+        Duration millennia = Duration.ofDays(365_000);
+
+        assertThatThrownBy(() -> builder.requestTimeout(millennia)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("requestTimeout must be at most");
+        assertThatThrownBy(() -> builder.backoff(Duration.ofMillis(10), millennia))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoff max must be at most");
+        assertThatThrownBy(() -> builder.backoff(millennia, millennia))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoff initial must be at most");
+        assertThatThrownBy(() -> builder.backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initial <= max");
+        assertThatThrownBy(() -> builder.flushInterval(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("flushInterval");
+        assertThatThrownBy(() -> builder.requestTimeout(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("requestTimeout");
+        assertThatThrownBy(() -> builder.backoff(null, Duration.ofSeconds(1))).isInstanceOf(NullPointerException.class)
+                .hasMessage("initial");
+        assertThatThrownBy(() -> builder.backoff(Duration.ofSeconds(1), null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("max");
+    }
+
+    @Test
+    void closingWithTheLongestRequestTimeoutStillSendsWhatIsBuffered() {
+        ManualClock clock = ManualClock.create();
+        clock.advance(Duration.ofHours(1)); // now + twice the timeout is past Long.MAX_VALUE
+        HttpSignalPublisher publisher = HttpSignalPublisher.builder(server.uri(), "token", spool).batchSize(10)
+                .requestTimeout(Durations.LONGEST).scheduler(clock.scheduler()).build();
+        publisher.accept(samples("buffered-", 3)); // not a full batch, and the flush timer waits for the clock
+
+        publisher.close();
+
+        assertThat(publisher.stats().sentSignals()).isEqualTo(3);
+        assertThat(publisher.stats().spooledBatches()).isZero();
+        assertThat(server.services()).containsExactly("buffered-0", "buffered-1", "buffered-2");
+    }
+
+    @Test
+    void closeStillFinishesTheSenderWhenStoppingTheFlushTimerThrows() {
+        ManualClock clock = ManualClock.create();
+        IllegalStateException broken = new IllegalStateException("cannot cancel");
+        Scheduler scheduler = new Scheduler() {
+            @Override
+            public Cancellable schedule(Duration delay, Runnable task) {
+                return clock.scheduler().schedule(delay, task);
+            }
+
+            @Override
+            public Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
+                Cancellable timer = clock.scheduler().scheduleAtFixedRate(initialDelay, period, task);
+                return () -> {
+                    timer.cancel();
+                    throw broken;
+                };
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+        };
+        HttpSignalPublisher publisher = HttpSignalPublisher.builder(server.uri(), "token", spool).batchSize(10)
+                .scheduler(scheduler).build();
+        publisher.accept(samples("buffered-", 3));
+
+        assertThatThrownBy(publisher::close).isSameAs(broken);
+
+        assertThat(publisher.stats().sentSignals()).as("the sender finished before close threw").isEqualTo(3);
+        assertThat(publisher.stats().bufferedSignals()).isZero();
+        assertThat(server.services()).containsExactly("buffered-0", "buffered-1", "buffered-2");
+        publisher.accept(samples("late-", 2));
+        assertThat(publisher.stats().droppedSignals()).isEqualTo(2);
     }
 
     private HttpSignalPublisher publisher(int batchSize) {
