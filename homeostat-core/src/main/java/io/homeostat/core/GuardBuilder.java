@@ -40,6 +40,17 @@ public final class GuardBuilder {
     String caller;
 
     GuardBuilder(String name) {
+        this.name = requireName(name);
+    }
+
+    /**
+     * Returns {@code name} if it can name a guard: not blank, and at most
+     * {@link Signal#MAX_NAME_LENGTH} characters.
+     *
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if it is blank or too long
+     */
+    static String requireName(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("guard name must not be blank");
@@ -49,7 +60,7 @@ public final class GuardBuilder {
             throw new IllegalArgumentException("guard name must be at most " + Signal.MAX_NAME_LENGTH
                     + " characters, was " + name.length());
         }
-        this.name = name;
+        return name;
     }
 
     /**
