@@ -116,11 +116,12 @@ public final class FeatureToggles {
     /**
      * Whether {@code feature} is on now.
      *
+     * @throws NullPointerException if {@code feature} is null
      * @throws UnknownFeatureException (an {@link IllegalArgumentException}) naming the feature if
      *     it was never registered
      */
     public boolean isEnabled(String feature) {
-        Feature registered = features.get(feature);
+        Feature registered = features.get(Objects.requireNonNull(feature, "feature"));
         if (registered == null) {
             throw new UnknownFeatureException(feature);
         }

@@ -105,6 +105,12 @@ class FeatureTogglesTest {
     }
 
     @Test
+    void aNullFeatureIsNamed() {
+        assertThatThrownBy(() -> toggles.isEnabled(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("feature");
+    }
+
+    @Test
     void isEnabledAllocatesNothing() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().threadId();
