@@ -103,9 +103,11 @@ public final class GuardBuilder {
     }
 
     /**
-     * The deadline of a whole call, all attempts and backoffs included (default: none). An attempt
-     * still running at the deadline is interrupted. One longer than about 146 years is held to
-     * that, as good as none.
+     * The deadline of a call's primary path: every attempt and the backoff waits between them
+     * (default: none). An attempt still running at the deadline is interrupted, and a retry whose
+     * backoff would end past it is not made. The fallback's tiers, which answer after the primary
+     * path has given up, are not bounded by it: a slow tier makes the call last longer than the
+     * timeout. One longer than about 146 years is held to that, as good as none.
      *
      * @throws IllegalArgumentException if negative; {@link Duration#ZERO} means none
      */
