@@ -40,6 +40,17 @@ public final class GuardBuilder {
     String caller;
 
     GuardBuilder(String name) {
+        this.name = requireName(name);
+    }
+
+    /**
+     * Returns {@code name} if it can name a guard: not blank, and at most
+     * {@link Signal#MAX_NAME_LENGTH} characters.
+     *
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if it is blank or too long
+     */
+    static String requireName(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("guard name must not be blank");
@@ -49,7 +60,7 @@ public final class GuardBuilder {
             throw new IllegalArgumentException("guard name must be at most " + Signal.MAX_NAME_LENGTH
                     + " characters, was " + name.length());
         }
-        this.name = name;
+        return name;
     }
 
     /**
@@ -92,9 +103,11 @@ public final class GuardBuilder {
     }
 
     /**
-     * The deadline of a whole call, all attempts and backoffs included (default: none). An attempt
-     * still running at the deadline is interrupted. One longer than about 146 years is held to
-     * that, as good as none.
+     * The deadline of a call's primary path: every attempt and the backoff waits between them
+     * (default: none). An attempt still running at the deadline is interrupted, and a retry whose
+     * backoff would end past it is not made. The fallback's tiers, which answer after the primary
+     * path has given up, are not bounded by it: a slow tier makes the call last longer than the
+     * timeout. One longer than about 146 years is held to that, as good as none.
      *
      * @throws IllegalArgumentException if negative; {@link Duration#ZERO} means none
      */

@@ -67,19 +67,27 @@ public final class GuardRegistry {
     /**
      * The guard for {@code name}, created on first use from its config.
      *
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is blank or longer than
+     *     {@link Signal#MAX_NAME_LENGTH}
      * @throws IllegalStateException if the registry is full and no guard can be evicted
      */
     public Guard guard(String name) {
+        GuardBuilder.requireName(name);
         return lookup(name, null);
     }
 
     /**
      * The guard for {@code name}, created on first use from the config named {@code configName}.
      *
-     * @throws IllegalArgumentException if there is no such config
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code name} is blank or longer than
+     *     {@link Signal#MAX_NAME_LENGTH}, or there is no config named {@code configName}
      * @throws IllegalStateException if the registry is full and no guard can be evicted
      */
     public Guard guard(String name, String configName) {
+        GuardBuilder.requireName(name);
+        Objects.requireNonNull(configName, "configName");
         if (!configs.containsKey(configName)) {
             throw new IllegalArgumentException("no guard config named '" + configName + "' (known: " + configs.keySet() + ")");
         }
@@ -88,7 +96,6 @@ public final class GuardRegistry {
 
     /** The guard for {@code name}, created from {@code configName}, or from the matching config when null. */
     private Guard lookup(String name, String configName) {
-        Objects.requireNonNull(name, "name");
         Entry entry = guards.get(name);
         if (entry == null) {
             entry = add(name, configName != null ? configName : configNameFor(name));
@@ -97,28 +104,48 @@ public final class GuardRegistry {
         return entry.guard;
     }
 
-    /** The guard named {@code name}, if it exists; does not create one. */
+    /**
+     * The guard named {@code name}, if it exists; does not create one.
+     *
+     * @throws NullPointerException if {@code name} is null
+     */
     public Optional<Guard> find(String name) {
-        Entry entry = guards.get(name);
+        Entry entry = guards.get(Objects.requireNonNull(name, "name"));
         return entry == null ? Optional.empty() : Optional.of(entry.guard);
     }
 
     /**
      * Rebuilds the guard {@code name} from {@code config} (its breaker starts closed, its recorder
-     * empty); creates it if absent.
+     * empty); creates it if absent, within {@code maxGuards} as {@link #guard(String)} does.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code name} is blank or longer than
+     *     {@link Signal#MAX_NAME_LENGTH}
+     * @throws IllegalStateException if there is no guard {@code name}, the registry is full and no
+     *     guard can be evicted
      */
     public Guard replace(String name, GuardConfig config) {
+        GuardBuilder.requireName(name);
         Objects.requireNonNull(config, "config");
-        Entry fresh = new Entry(build(name, config), clock.monotonicNanos());
-        Entry old = guards.put(name, fresh);
-        publish(old == null ? new RegistryEvent.Added(name, "(replaced)", clock.instant())
-                : new RegistryEvent.Replaced(name, clock.instant()));
-        return fresh.guard;
+        Guard guard = build(name, config);
+        synchronized (this) {
+            if (!guards.containsKey(name) && guards.size() >= maxGuards) {
+                evictOne();
+            }
+            Entry old = guards.put(name, new Entry(guard, clock.monotonicNanos()));
+            publish(old == null ? new RegistryEvent.Added(name, "(replaced)", clock.instant())
+                    : new RegistryEvent.Replaced(name, clock.instant()));
+        }
+        return guard;
     }
 
-    /** Removes the guard {@code name}; returns whether there was one. */
+    /**
+     * Removes the guard {@code name}; returns whether there was one.
+     *
+     * @throws NullPointerException if {@code name} is null
+     */
     public boolean remove(String name) {
-        boolean removed = guards.remove(name) != null;
+        boolean removed = guards.remove(Objects.requireNonNull(name, "name")) != null;
         if (removed) {
             publish(new RegistryEvent.Removed(name, false, clock.instant()));
         }

@@ -80,6 +80,74 @@ class GuardRegistryTest {
     }
 
     @Test
+    void replacingANewNameObeysTheBoundAsLookingItUpDoes() {
+        List<RegistryEvent> events = new ArrayList<>();
+        GuardRegistry registry = GuardRegistry.builder().clock(clock).config("llm", llm).maxGuards(2)
+                .onEvent(events::add).build();
+        registry.guard("llm:a").circuitBreaker().orElseThrow().forceOpen("test");
+        registry.guard("llm:b").circuitBreaker().orElseThrow().forceOpen("test");
+        events.clear();
+
+        assertThatThrownBy(() -> registry.replace("db4", GuardConfig.none()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("every guard's circuit is open or half-open");
+
+        assertThat(registry.size()).isEqualTo(2);
+        assertThat(registry.find("db4")).isEmpty();
+        assertThat(events).isEmpty();
+        assertThat(registry.replace("llm:a", llm)).as("a guard already there is replaced in place")
+                .isSameAs(registry.find("llm:a").orElseThrow());
+        assertThat(registry.size()).isEqualTo(2);
+    }
+
+    @Test
+    void replacingANewNameInAFullRegistryEvictsAClosedGuard() {
+        List<RegistryEvent> events = new ArrayList<>();
+        GuardRegistry registry = GuardRegistry.builder().clock(clock).config("llm", llm).maxGuards(2)
+                .onEvent(events::add).build();
+        registry.guard("llm:a").circuitBreaker().orElseThrow().forceOpen("test");
+        registry.guard("llm:b");
+        events.clear();
+
+        registry.replace("db4", GuardConfig.none());
+
+        assertThat(registry.size()).isEqualTo(2);
+        assertThat(registry.find("llm:b")).isEmpty();
+        assertThat(events).containsExactly(new RegistryEvent.Removed("llm:b", true, clock.instant()),
+                new RegistryEvent.Added("db4", "(replaced)", clock.instant()));
+    }
+
+    @Test
+    void aBadNameIsRefusedForWhatItIsEvenWhenTheRegistryIsFull() {
+        GuardRegistry registry = GuardRegistry.builder().clock(clock).config("llm", llm).maxGuards(1).build();
+        registry.guard("llm:a").circuitBreaker().orElseThrow().forceOpen("test");
+
+        assertThatThrownBy(() -> registry.guard(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("guard name must not be blank");
+        assertThatThrownBy(() -> registry.guard(" ", "llm")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("guard name must not be blank");
+        assertThatThrownBy(() -> registry.replace(" ", llm)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("guard name must not be blank");
+        assertThatThrownBy(() -> registry.guard("x".repeat(Signal.MAX_NAME_LENGTH + 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("guard name must be at most");
+    }
+
+    @Test
+    void nullArgumentsAreNamed() {
+        GuardRegistry registry = GuardRegistry.builder().clock(clock).build();
+
+        assertThatThrownBy(() -> registry.guard("x", null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("configName");
+        assertThatThrownBy(() -> registry.guard(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
+        assertThatThrownBy(() -> registry.replace(null, llm)).isInstanceOf(NullPointerException.class)
+                .hasMessage("name");
+        assertThatThrownBy(() -> registry.replace("x", null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("config");
+        assertThatThrownBy(() -> registry.find(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
+        assertThatThrownBy(() -> registry.remove(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
+    }
+
+    @Test
     void publishesAddReplaceRemoveAndSurvivesAThrowingListener() {
         List<RegistryEvent> events = new ArrayList<>();
         GuardRegistry registry = GuardRegistry.builder().clock(clock).onEvent(e -> {

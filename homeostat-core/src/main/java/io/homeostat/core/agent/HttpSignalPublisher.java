@@ -3,6 +3,7 @@ package io.homeostat.core.agent;
 import io.homeostat.core.signal.Signal;
 import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Durations;
 import io.homeostat.core.time.Scheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,9 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reports this JVM's signals to a Homeostat server: subscribe it to the local bus
  * ({@code bus.subscribe(publisher)}) and it POSTs them in batches to the server's
- * {@code /api/v1/signals} with a bearer token, a full batch at once and a partial one every flush
- * interval. Each signal gets an id (this publisher's random prefix and a counter) that stays with
- * it through retries, so a batch resent after a lost answer is not counted twice.
+ * {@code /api/v1/signals} (below the path of the server's URI, if it has one) with a bearer
+ * token, a full batch at once and a partial one every flush interval. Each signal gets an id
+ * (this publisher's random prefix and a counter) that stays with it through retries, so a batch
+ * resent after a lost answer is not counted twice.
  *
  * <p>When the server cannot be reached or answers with anything but success or a content error
  * (a 5xx, 401, 429, a timeout), the batch goes to the disk spool and the publisher backs off
@@ -95,7 +97,7 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
     private long retryAtNanos = Long.MIN_VALUE;
 
     private HttpSignalPublisher(Builder builder) {
-        this.endpoint = builder.server.resolve(PATH);
+        this.endpoint = endpoint(builder.server);
         this.token = builder.token;
         this.batchSize = builder.batchSize;
         this.requestTimeout = builder.requestTimeout;
@@ -123,13 +125,29 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
     }
 
     /**
-     * A builder for a publisher to {@code server} (e.g. {@code http://127.0.0.1:8080/}) with
-     * {@code token} (an operator's), spooling under {@code spoolDirectory}.
+     * A builder for a publisher to {@code server} with {@code token} (an operator's), spooling
+     * under {@code spoolDirectory}. The server is an http or https URI with a host, and its path,
+     * if any, is kept: batches to {@code http://127.0.0.1:8080/} go to
+     * {@code http://127.0.0.1:8080/api/v1/signals}, and behind a proxy that routes by path, batches
+     * to {@code https://gateway/homeostat/} (or {@code https://gateway/homeostat}) go to
+     * {@code https://gateway/homeostat/api/v1/signals}.
      *
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code token} is blank, or {@code server} is not an http
+     *     or https URI, has no host, or has a query or a fragment
      */
     public static Builder builder(URI server, String token, Path spoolDirectory) {
         return new Builder(server, token, spoolDirectory);
+    }
+
+    /** {@value #PATH} below the path of {@code server}, whose trailing slashes do not count. */
+    private static URI endpoint(URI server) {
+        String base = server.getRawPath() == null ? "" : server.getRawPath();
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--;
+        }
+        return URI.create(server.getScheme() + "://" + server.getRawAuthority() + base.substring(0, end) + PATH);
     }
 
     /**
@@ -405,8 +423,12 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
 
     private void failed() {
         int failed = ++failures;
-        long backoff = initialBackoff.toNanos() << Math.min(failed - 1, 20);
-        backoff = Math.min(backoff <= 0 ? Long.MAX_VALUE : backoff, maxBackoff.toNanos());
+        int doublings = Math.min(failed - 1, 20);
+        long initial = initialBackoff.toNanos();
+        // Both are at most Durations.LONGEST (the builder checks), so toNanos() cannot overflow; the
+        // doubling saturates rather than shifting bits out.
+        long backoff = initial > Long.MAX_VALUE >> doublings ? Long.MAX_VALUE : initial << doublings;
+        backoff = Math.min(backoff, maxBackoff.toNanos());
         retryAtNanos = clock.monotonicNanos() + backoff;
         if (!closed.get()) {
             scheduler.schedule(Duration.ofNanos(backoff), () -> wake(true));
@@ -431,30 +453,48 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
      * for the next publisher on the spool directory to replay. Waits for that up to twice the
      * request timeout plus {@value #CLOSE_MARGIN_SECONDS} s; signals still in memory then, or
      * handed over later, are counted as dropped. Unsubscribe it from the bus first. Idempotent.
+     *
+     * <p>If stopping the flush timer throws (a scheduler's fault), the sender is still finished
+     * and stopped as above, and then the exception is rethrown.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        flushing.cancel();
-        long deadline = clock.monotonicNanos() + 2 * requestTimeout.toNanos();
-        sender.execute(() -> finish(deadline));
-        sender.shutdown();
-        long waitMillis = 2 * requestTimeout.toMillis() + CLOSE_MARGIN_SECONDS * 1_000;
+        // Twice the request timeout is at most Long.MAX_VALUE - 1 ns (the builder holds it to
+        // Durations.LONGEST); the sum saturates, so a timeout of a century is "no deadline".
+        long now = clock.monotonicNanos();
+        long budget = 2 * requestTimeout.toNanos();
+        long deadline = now > Long.MAX_VALUE - budget ? Long.MAX_VALUE : now + budget;
         try {
-            if (!sender.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
+            flushing.cancel();
+        } finally {
+            stopSender(deadline);
+        }
+    }
+
+    /** Closing: lets the sender finish by {@code deadline}, stops it, and counts what it left in memory. */
+    private void stopSender(long deadline) {
+        try {
+            sender.execute(() -> finish(deadline));
+        } finally {
+            sender.shutdown();
+            long waitMillis = 2 * requestTimeout.toMillis() + CLOSE_MARGIN_SECONDS * 1_000;
+            try {
+                if (!sender.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
+                    sender.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 sender.shutdownNow();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            sender.shutdownNow();
-        }
-        List<Signal> left = new ArrayList<>();
-        buffer.drainTo(left);
-        if (!left.isEmpty()) {
-            dropped.addAndGet(left.size());
-            LOG.error("the agent's sender did not finish in time; {} buffered signals dropped", left.size());
+            List<Signal> left = new ArrayList<>();
+            buffer.drainTo(left);
+            if (!left.isEmpty()) {
+                dropped.addAndGet(left.size());
+                LOG.error("the agent's sender did not finish in time; {} buffered signals dropped", left.size());
+            }
         }
     }
 
@@ -489,6 +529,13 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
             if (!"http".equals(server.getScheme()) && !"https".equals(server.getScheme())) {
                 throw new IllegalArgumentException("server must be an http or https URI, was " + server);
             }
+            if (server.getHost() == null) {
+                throw new IllegalArgumentException("server must name a host, was " + server);
+            }
+            if (server.getRawQuery() != null || server.getRawFragment() != null) {
+                throw new IllegalArgumentException("server must have no query or fragment (batches go to "
+                        + PATH + " below its path), was " + server);
+            }
         }
 
         /** Signals per POST; default 500, in [1, 10,000] (the server takes 10,000 by default). */
@@ -502,6 +549,7 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
 
         /** How long a signal waits at most for its batch to fill; default 1 s, in [10 ms, 1 min]. */
         public Builder flushInterval(Duration value) {
+            Objects.requireNonNull(value, "flushInterval");
             if (value.compareTo(Duration.ofMillis(10)) < 0 || value.compareTo(Duration.ofMinutes(1)) > 0) {
                 throw new IllegalArgumentException("flushInterval must be in [10 ms, 1 min], was " + value);
             }
@@ -518,22 +566,35 @@ public final class HttpSignalPublisher implements Consumer<List<Signal>>, AutoCl
             return this;
         }
 
-        /** The first wait after a failure, doubling up to {@code max}; default 250 ms and 30 s. */
+        /**
+         * The first wait after a failure, doubling up to {@code max}; default 250 ms and 30 s.
+         *
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalArgumentException unless {@code 0 < initial <= max <= }{@link Durations#LONGEST}
+         *     (about 146 years)
+         */
         public Builder backoff(Duration initial, Duration max) {
-            if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-                throw new IllegalArgumentException("backoff must have 0 < initial <= max, was " + initial + ", " + max);
+            Objects.requireNonNull(initial, "initial");
+            Objects.requireNonNull(max, "max");
+            Durations.requirePositive(initial, "backoff initial");
+            Durations.requirePositive(max, "backoff max");
+            if (max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("backoff must have initial <= max, was " + initial + ", " + max);
             }
             this.initialBackoff = initial;
             this.maxBackoff = max;
             return this;
         }
 
-        /** The connect and request timeout of one POST; default 10 s, positive. */
+        /**
+         * The connect and request timeout of one POST; default 10 s.
+         *
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException unless positive and at most {@link Durations#LONGEST}
+         *     (about 146 years)
+         */
         public Builder requestTimeout(Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("requestTimeout must be positive, was " + value);
-            }
-            this.requestTimeout = value;
+            this.requestTimeout = Durations.requirePositive(value, "requestTimeout");
             return this;
         }
 

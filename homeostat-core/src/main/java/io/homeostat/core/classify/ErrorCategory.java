@@ -5,7 +5,7 @@ package io.homeostat.core.classify;
  * the result. Retry, fallback and diagnosis decide by category, not by exception class.
  */
 public enum ErrorCategory {
-    /** The call took longer than its deadline, or a socket/HTTP timeout fired. */
+    /** The call took longer than its deadline, or a socket/HTTP timeout fired (HTTP 408 and 504 included). */
     TIMEOUT,
     /** The remote end refused or reset the connection. */
     CONNECTION_REFUSED,
@@ -15,9 +15,16 @@ public enum ErrorCategory {
     RATE_LIMIT,
     /** A quota or budget is used up; retrying soon does not help. */
     QUOTA_EXCEEDED,
-    /** The dependency says it is unavailable (HTTP 502/503/504, transient SQL connection errors). */
+    /**
+     * The dependency says it is unavailable (HTTP 502 and 503, transient SQL connection errors).
+     * A 504 is a {@link #TIMEOUT}.
+     */
     UNAVAILABLE,
-    /** The call was refused locally: open circuit, full bulkhead, exhausted retry budget. */
+    /**
+     * The call was refused locally: an open circuit, a full bulkhead, or a safety policy that lets
+     * no fallback tier serve it. A retry the retry budget refuses is not a rejection: the call
+     * fails with its last attempt's error, in that error's category.
+     */
     REJECTED,
     /** Anything else. */
     UNKNOWN;

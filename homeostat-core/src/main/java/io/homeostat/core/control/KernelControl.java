@@ -62,6 +62,7 @@ public interface KernelControl {
      * Sets the degradation level.
      *
      * @return the level before
+     * @throws IllegalArgumentException if {@code reason} is blank
      * @throws UnknownControlTargetException if no degradation is controlled
      */
     DegradationLevel setDegradation(DegradationLevel level, String reason);
@@ -70,6 +71,7 @@ public interface KernelControl {
      * Overrides a feature toggle.
      *
      * @return the override before; empty if there was none
+     * @throws IllegalArgumentException if {@code reason} is blank
      * @throws UnknownControlTargetException if the feature is not registered
      */
     Optional<Boolean> setFeature(String feature, boolean enabled, String reason);
@@ -77,6 +79,7 @@ public interface KernelControl {
     /**
      * Removes a feature's override, so its degradation level decides again.
      *
+     * @throws IllegalArgumentException if {@code reason} is blank
      * @throws UnknownControlTargetException if the feature is not registered
      */
     void clearFeature(String feature, String reason);

@@ -54,12 +54,14 @@ public final class Degradation {
     /**
      * Moves to {@code to} and tells the listeners; nothing happens if already there.
      *
+     * @param reason why, for the change's audit trail; not blank
      * @return true if the level changed
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code reason} is blank
      */
     public boolean set(DegradationLevel to, String reason) {
         Objects.requireNonNull(to, "to");
-        Objects.requireNonNull(reason, "reason");
+        requireReason(reason);
         lock.lock();
         try {
             DegradationLevel from = level;
@@ -74,6 +76,21 @@ public final class Degradation {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Returns {@code reason} if it says something: the reason of a change made by hand is its audit
+     * trail, here as for a circuit breaker's {@code forceOpen}, {@code disable} and {@code reset}.
+     *
+     * @throws NullPointerException if {@code reason} is null
+     * @throws IllegalArgumentException if it is blank
+     */
+    static String requireReason(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("reason must not be blank");
+        }
+        return reason;
     }
 
     /** Calls {@code listener} on every later change; the handle ends the subscription. */

@@ -116,11 +116,12 @@ public final class FeatureToggles {
     /**
      * Whether {@code feature} is on now.
      *
+     * @throws NullPointerException if {@code feature} is null
      * @throws UnknownFeatureException (an {@link IllegalArgumentException}) naming the feature if
      *     it was never registered
      */
     public boolean isEnabled(String feature) {
-        Feature registered = features.get(feature);
+        Feature registered = features.get(Objects.requireNonNull(feature, "feature"));
         if (registered == null) {
             throw new UnknownFeatureException(feature);
         }
@@ -130,29 +131,37 @@ public final class FeatureToggles {
     /**
      * Forces {@code feature} on whatever the level, until {@link #clearOverride} or another force.
      *
+     * @param reason why, kept with the override and told to listeners; not blank
+     * @throws IllegalArgumentException if {@code reason} is blank
      * @throws UnknownFeatureException if {@code feature} was never registered
      */
     public void forceOn(String feature, String reason) {
+        Degradation.requireReason(reason);
         applyOverride(feature, new FeatureOverride(true, reason, clock.instant()), "forced on: " + reason);
     }
 
     /**
      * Forces {@code feature} off whatever the level, until {@link #clearOverride} or another force.
      *
+     * @param reason why, kept with the override and told to listeners; not blank
+     * @throws IllegalArgumentException if {@code reason} is blank
      * @throws UnknownFeatureException if {@code feature} was never registered
      */
     public void forceOff(String feature, String reason) {
+        Degradation.requireReason(reason);
         applyOverride(feature, new FeatureOverride(false, reason, clock.instant()), "forced off: " + reason);
     }
 
     /**
      * Removes the override of {@code feature}, so the level decides again.
      *
+     * @param reason why, told to listeners; not blank
      * @return false if there was no override
+     * @throws IllegalArgumentException if {@code reason} is blank
      * @throws UnknownFeatureException if {@code feature} was never registered
      */
     public boolean clearOverride(String feature, String reason) {
-        Objects.requireNonNull(reason, "reason");
+        Degradation.requireReason(reason);
         degradation.lock.lock();
         try {
             if (require(feature).override() == null) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A result and where it came from: which tier served it, whether it is stale and how old, and
- * the warnings the caller should pass on (for example {@code "served from cache 'cache', 7m old"}).
+ * the warnings the caller should pass on (for example {@code "served from cache, 7m old (max 10m)"}
+ * from a cache tier whose maximum staleness is 10 minutes).
  *
  * <p>Immutable and thread-safe (as far as {@code value} is).
  *

@@ -1,12 +1,18 @@
 package io.homeostat.core.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.signal.Signal;
+import io.homeostat.core.time.Cancellable;
+import io.homeostat.core.time.Clock;
+import io.homeostat.core.time.Durations;
+import io.homeostat.core.time.ManualClock;
+import io.homeostat.core.time.Scheduler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -43,7 +49,7 @@ class HttpSignalPublisherTest {
     @TempDir
     Path spool;
 
-    private final FakeIngest server = new FakeIngest();
+    private final FakeIngest server = new FakeIngest("");
 
     @AfterEach
     void stop() {
@@ -137,18 +143,125 @@ class HttpSignalPublisherTest {
         assertThat(server.services()).filteredOn(s -> s.startsWith("late-")).hasSize(250);
     }
 
+    @Test
+    void postsBelowThePathOfTheServerUriWithOrWithoutATrailingSlash() {
+        try (FakeIngest proxied = new FakeIngest("/homeostat")) { // as behind a proxy that routes by path
+            String base = "http://127.0.0.1:" + proxied.port() + "/homeostat";
+            for (String server : List.of(base + "/", base)) {
+                try (HttpSignalPublisher publisher = HttpSignalPublisher.builder(URI.create(server), "token",
+                                spool.resolve(String.valueOf(server.length())))
+                        .batchSize(3).flushInterval(Duration.ofMillis(20)).build()) {
+                    publisher.accept(samples(server.length() + "-", 3));
+                    await(server).atMost(Duration.ofSeconds(20)).until(() -> publisher.stats().sentSignals() == 3);
+                    assertThat(publisher.stats().spoolEntries()).isZero();
+                }
+            }
+            assertThat(proxied.paths()).containsOnly("/homeostat/api/v1/signals");
+            assertThat(proxied.services()).hasSize(6);
+        }
+    }
+
+    @Test
+    void refusesAServerUriWithoutAHostOrOfAnotherScheme() {
+        for (String server : List.of("http:///", "http:/api", "ftp://127.0.0.1/", "localhost:8080",
+                "http://127.0.0.1:8080/?tenant=a")) {
+            assertThatThrownBy(() -> HttpSignalPublisher.builder(URI.create(server), "token", spool))
+                    .as(server).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("server must");
+        }
+    }
+
+    @Test
+    void refusesDurationsThatWouldOverflowAndNamesNullArguments() {
+        HttpSignalPublisher.Builder builder = HttpSignalPublisher.builder(server.uri(), "token", spool);
+        Duration millennia = Duration.ofDays(365_000);
+
+        assertThatThrownBy(() -> builder.requestTimeout(millennia)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("requestTimeout must be at most");
+        assertThatThrownBy(() -> builder.backoff(Duration.ofMillis(10), millennia))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoff max must be at most");
+        assertThatThrownBy(() -> builder.backoff(millennia, millennia))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoff initial must be at most");
+        assertThatThrownBy(() -> builder.backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initial <= max");
+        assertThatThrownBy(() -> builder.flushInterval(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("flushInterval");
+        assertThatThrownBy(() -> builder.requestTimeout(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("requestTimeout");
+        assertThatThrownBy(() -> builder.backoff(null, Duration.ofSeconds(1))).isInstanceOf(NullPointerException.class)
+                .hasMessage("initial");
+        assertThatThrownBy(() -> builder.backoff(Duration.ofSeconds(1), null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("max");
+    }
+
+    @Test
+    void closingWithTheLongestRequestTimeoutStillSendsWhatIsBuffered() {
+        ManualClock clock = ManualClock.create();
+        clock.advance(Duration.ofHours(1)); // now + twice the timeout is past Long.MAX_VALUE
+        HttpSignalPublisher publisher = HttpSignalPublisher.builder(server.uri(), "token", spool).batchSize(10)
+                .requestTimeout(Durations.LONGEST).scheduler(clock.scheduler()).build();
+        publisher.accept(samples("buffered-", 3)); // not a full batch, and the flush timer waits for the clock
+
+        publisher.close();
+
+        assertThat(publisher.stats().sentSignals()).isEqualTo(3);
+        assertThat(publisher.stats().spooledBatches()).isZero();
+        assertThat(server.services()).containsExactly("buffered-0", "buffered-1", "buffered-2");
+    }
+
+    @Test
+    void closeStillFinishesTheSenderWhenStoppingTheFlushTimerThrows() {
+        ManualClock clock = ManualClock.create();
+        IllegalStateException broken = new IllegalStateException("cannot cancel");
+        Scheduler scheduler = new Scheduler() {
+            @Override
+            public Cancellable schedule(Duration delay, Runnable task) {
+                return clock.scheduler().schedule(delay, task);
+            }
+
+            @Override
+            public Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
+                Cancellable timer = clock.scheduler().scheduleAtFixedRate(initialDelay, period, task);
+                return () -> {
+                    timer.cancel();
+                    throw broken;
+                };
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+        };
+        HttpSignalPublisher publisher = HttpSignalPublisher.builder(server.uri(), "token", spool).batchSize(10)
+                .scheduler(scheduler).build();
+        publisher.accept(samples("buffered-", 3));
+
+        assertThatThrownBy(publisher::close).isSameAs(broken);
+
+        assertThat(publisher.stats().sentSignals()).as("the sender finished before close threw").isEqualTo(3);
+        assertThat(publisher.stats().bufferedSignals()).isZero();
+        assertThat(server.services()).containsExactly("buffered-0", "buffered-1", "buffered-2");
+        publisher.accept(samples("late-", 2));
+        assertThat(publisher.stats().droppedSignals()).isEqualTo(2);
+    }
+
     private HttpSignalPublisher publisher(int batchSize) {
         return HttpSignalPublisher.builder(server.uri(), "token", spool).batchSize(batchSize)
                 .flushInterval(Duration.ofMillis(20)).backoff(Duration.ofMillis(50), Duration.ofMillis(100))
                 .requestTimeout(Duration.ofSeconds(1)).build();
     }
 
-    /** An ingest endpoint: refuses a signal of a service named bad-*, a body over maxBytes, all while down. */
+    /**
+     * An ingest endpoint at {@code base + /api/v1/signals}: refuses a signal of a service named
+     * bad-*, a body over maxBytes, all while down.
+     */
     private static final class FakeIngest implements AutoCloseable {
         private final HttpServer http;
+        private final String base;
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         private final Set<String> ids = new LinkedHashSet<>();
         private final List<String> services = new ArrayList<>();
+        private final Set<String> paths = new LinkedHashSet<>();
         volatile boolean down;
         volatile int maxBytes = Integer.MAX_VALUE;
         volatile long delayMillis;
@@ -158,19 +271,35 @@ class HttpSignalPublisherTest {
         /** Signals in the batches taken, duplicates included. */
         final java.util.concurrent.atomic.AtomicInteger posted = new java.util.concurrent.atomic.AtomicInteger();
 
-        FakeIngest() {
+        FakeIngest(String base) {
+            this.base = base;
             try {
                 http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            http.createContext("/api/v1/signals", this::handle);
+            http.createContext(base + "/api/v1/signals", this::handle);
+            http.createContext("/", exchange -> { // any other path: not found, as at a proxy
+                synchronized (this) {
+                    paths.add(exchange.getRequestURI().getPath());
+                }
+                answer(exchange, 404, "{}");
+            });
             http.setExecutor(Executors.newFixedThreadPool(4));
             http.start();
         }
 
+        int port() {
+            return http.getAddress().getPort();
+        }
+
         URI uri() {
-            return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+            return URI.create("http://127.0.0.1:" + port() + base + "/");
+        }
+
+        /** The paths batches were posted to. */
+        synchronized Set<String> paths() {
+            return Set.copyOf(paths);
         }
 
         synchronized List<String> services() {
@@ -182,6 +311,9 @@ class HttpSignalPublisherTest {
         }
 
         private void handle(HttpExchange exchange) throws IOException {
+            synchronized (this) {
+                paths.add(exchange.getRequestURI().getPath());
+            }
             byte[] body = exchange.getRequestBody().readAllBytes();
             long delay = delayMillis;
             if (delay == 0) {

@@ -1,6 +1,7 @@
 package io.homeostat.core.degrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.homeostat.core.time.ManualClock;
 import java.util.ArrayList;
@@ -47,6 +48,25 @@ class DegradationTest {
 
         assertThat(degradation.set(DegradationLevel.FULL, "again")).isFalse();
 
+        assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void aBlankReasonIsRefusedAndChangesNothing() {
+        List<DegradationChange> changes = new ArrayList<>();
+        degradation.subscribe(changes::add);
+
+        for (String blank : List.of("", " ", "\t\n")) {
+            assertThatThrownBy(() -> degradation.set(DegradationLevel.REDUCED, blank))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("reason must not be blank");
+        }
+        assertThatThrownBy(() -> degradation.set(DegradationLevel.FULL, " "))
+                .as("even when the level would not change").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> degradation.set(DegradationLevel.REDUCED, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("reason");
+
+        assertThat(degradation.level()).isEqualTo(DegradationLevel.FULL);
+        assertThat(degradation.lastChange()).isEmpty();
         assertThat(changes).isEmpty();
     }
 

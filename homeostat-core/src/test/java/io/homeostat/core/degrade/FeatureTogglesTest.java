@@ -105,6 +105,31 @@ class FeatureTogglesTest {
     }
 
     @Test
+    void aBlankReasonForAnOverrideIsRefusedAndChangesNothing() {
+        List<FeatureChange> changes = new ArrayList<>();
+        toggles.subscribe(changes::add);
+        toggles.forceOn("recommendations", "demo for the board");
+
+        assertThatThrownBy(() -> toggles.forceOff("search", " ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("reason must not be blank");
+        assertThatThrownBy(() -> toggles.forceOn("search", "")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("reason must not be blank");
+        assertThatThrownBy(() -> toggles.clearOverride("recommendations", "\t"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("reason must not be blank");
+
+        assertThat(toggles.override("search")).isEmpty();
+        assertThat(toggles.override("recommendations")).map(FeatureOverride::reason).contains("demo for the board");
+        assertThat(toggles.isEnabled("search")).isTrue();
+        assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void aNullFeatureIsNamed() {
+        assertThatThrownBy(() -> toggles.isEnabled(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("feature");
+    }
+
+    @Test
     void isEnabledAllocatesNothing() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().threadId();
