@@ -221,7 +221,7 @@ public final class Guard {
         return Optional.ofNullable(tags.get(Signal.CALLER_TAG));
     }
 
-    /** The deadline of a call, all attempts included; {@link Duration#ZERO} for none. */
+    /** The deadline of a call's primary path, all attempts and the waits between them included (not the fallback tiers); {@link Duration#ZERO} for none. */
     public Duration timeout() {
         return timeout;
     }

@@ -29,7 +29,7 @@ final class PatternAdvice {
                     "Throttle on the client side, back off with jitter, and spread or batch requests.")),
             Map.entry("quota_exceeded", new Advice("a quota or budget is used up",
                     "Raise the quota or route to a fallback provider; retrying soon will not help.")),
-            Map.entry("unavailable", new Advice("the dependency reports itself unavailable (502/503/504)",
+            Map.entry("unavailable", new Advice("the dependency reports itself unavailable (502/503)",
                     "Serve a fallback while it recovers; check its capacity and whether it is shedding load.")),
             Map.entry("rejected", new Advice("local protection rejects calls: an open breaker or a full bulkhead",
                     "Look at the upstream failure that opened the breaker; size the bulkhead to real demand.")),
