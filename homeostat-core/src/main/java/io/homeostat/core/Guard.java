@@ -221,7 +221,10 @@ public final class Guard {
         return Optional.ofNullable(tags.get(Signal.CALLER_TAG));
     }
 
-    /** The deadline of a call's primary path, all attempts and the waits between them included (not the fallback tiers); {@link Duration#ZERO} for none. */
+    /**
+     * The deadline of a call's primary path, all attempts and the waits between them included (not
+     * the fallback tiers); {@link Duration#ZERO} for none.
+     */
     public Duration timeout() {
         return timeout;
     }
