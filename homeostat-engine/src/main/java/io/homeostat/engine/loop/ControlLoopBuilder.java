@@ -35,6 +35,7 @@ import io.homeostat.engine.incident.IncidentEvent;
 import io.homeostat.engine.incident.IncidentStatus;
 import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.incident.IncidentTrackerConfig;
+import io.homeostat.engine.incident.TimelineEntry;
 import io.homeostat.engine.learn.EffectivenessConfig;
 import io.homeostat.engine.learn.EffectivenessLearner;
 import io.homeostat.engine.plan.DefaultWorkflows;
@@ -363,8 +364,9 @@ public final class ControlLoopBuilder {
         if (diagnoses != null) {
             subscriptions.add(stage.listen(diagnoses::save));
         }
+        IncidentStore incidentStore = incidents;
         subscriptions.add(stage.listen(d -> orchestrator.offer(new RecoveryTrigger(d.incidentId(),
-                triggers.getOrDefault(d.incidentId(), TriggerType.MANUAL), d.rootService(), d.category().label()))));
+                triggers.computeIfAbsent(d.incidentId(), id -> openedBy(incidentStore, id)), d.rootService(), d.category().label()))));
 
         List<Detector> chain = new ArrayList<>(detectors);
         if (chain.isEmpty()) {
@@ -459,4 +461,25 @@ public final class ControlLoopBuilder {
                     + " delivery goes on", signal.getClass().getSimpleName(), signal.service(), count, e);
         }
     }
+
+    /**
+     * The trigger of an incident opened before this process started (the trigger of one opened since
+     * is kept when it opens): the detection its timeline's first entry says opened it. When the
+     * timeline cannot be read or says nothing, {@link TriggerType#MANUAL}: recovery then runs only a
+     * workflow a person names.
+     */
+    private static TriggerType openedBy(IncidentStore incidents, String incidentId) {
+        try {
+            for (TimelineEntry entry : incidents.timeline(incidentId)) {
+                if (entry.type() == TimelineEntry.Type.OPENED) {
+                    return DetectionTriggers.of(entry).orElse(TriggerType.MANUAL);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the trigger of incident {} is not known (its timeline cannot be read: {}); recovery treats it as"
+                    + " manual", incidentId, e.toString());
+        }
+        return TriggerType.MANUAL;
+    }
+
 }

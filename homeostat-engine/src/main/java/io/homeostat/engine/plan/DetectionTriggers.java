@@ -1,7 +1,9 @@
 package io.homeostat.engine.plan;
 
 import io.homeostat.engine.detect.Detection;
+import io.homeostat.engine.incident.TimelineEntry;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Which {@link TriggerType} a detection stands for: a prediction, anomaly or pattern is itself;
@@ -20,19 +22,42 @@ public final class DetectionTriggers {
 
     /** The trigger type of {@code detection}. */
     public static TriggerType of(Detection detection) {
-        return switch (detection.kind()) {
+        return of(detection.kind(), detection.category(), detection.signature());
+    }
+
+    /** The trigger type of a detection of {@code kind}, {@code category} and {@code signature}. */
+    public static TriggerType of(Detection.Kind kind, String category, String signature) {
+        return switch (kind) {
             case PREDICTION -> TriggerType.PREDICTION;
             case ANOMALY -> TriggerType.ANOMALY;
             case PATTERN -> TriggerType.PATTERN;
             case THRESHOLD -> TriggerType.ERROR_THRESHOLD;
             case EVENT -> {
-                if (detection.category().equals(MANUAL)) {
+                if (category.equals(MANUAL)) {
                     yield TriggerType.MANUAL;
                 }
-                String text = (detection.signature() + ' ' + detection.category()).toLowerCase(Locale.ROOT);
+                String text = (signature + ' ' + category).toLowerCase(Locale.ROOT);
                 yield text.contains("circuit") ? TriggerType.CIRCUIT_OPEN
                         : text.contains("health") ? TriggerType.HEALTH_CHECK_FAILED : TriggerType.ERROR_THRESHOLD;
             }
         };
+    }
+
+    /**
+     * The trigger type of the detection an incident's {@link TimelineEntry.Type#OPENED} entry
+     * records (its {@code kind} and {@code fingerprint}, {@code service|category|signature}, as the
+     * tracker writes them); empty if the entry says neither.
+     */
+    public static Optional<TriggerType> of(TimelineEntry opened) {
+        String kind = opened.evidence().get("kind");
+        String[] fingerprint = opened.evidence().getOrDefault("fingerprint", "").split("\\|", 3);
+        if (kind == null || fingerprint.length < 3) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(of(Detection.Kind.valueOf(kind), fingerprint[1], fingerprint[2]));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a kind of a later version
+        }
     }
 }
