@@ -49,6 +49,8 @@ final class LoopConfigSections {
 
     /** The top-level keys this class reads. */
     static final Set<String> KEYS = Set.of("detection", "diagnosis", "workflows", "flags");
+    /** The prefix of the flag names the API gives recovery's switches, which the file may not use. */
+    static final String RECOVERY_SWITCHES = "recovery.";
 
     private static final Set<String> FLAG_KEYS = Set.of("enabled", "on_through");
 
@@ -111,6 +113,11 @@ final class LoopConfigSections {
             ConfigNode value = entry.getValue();
             if (entry.getKey().isBlank()) {
                 throw value.error("a flag needs a name");
+            }
+            if (entry.getKey().startsWith(RECOVERY_SWITCHES)) {
+                throw value.error("names starting with '" + RECOVERY_SWITCHES + "' are recovery's switches (the kill switch,"
+                        + " the automation mode, recovery per service, action or risk), which people set with"
+                        + " 'homeostat flags set' and which a file does not; name the feature otherwise");
             }
             FlagSetting setting;
             if (value.kind() == ConfigNode.Kind.MAP) {

@@ -220,6 +220,12 @@ class LoopConfigSectionsTest {
     }
 
     @Test
+    void aFlagMayNotTakeTheNameOfOneOfRecoverysSwitches() throws IOException {
+        refused("flags:\n  previews: true\n  recovery.kill-switch: false\n", "homeostat.yaml:3:25: flags.recovery.kill-switch:"
+                + " names starting with 'recovery.' are recovery's switches");
+    }
+
+    @Test
     void aBadDiagnosisSectionIsNamedByLineAndKey() throws IOException {
         refused("""
                 diagnosis:
