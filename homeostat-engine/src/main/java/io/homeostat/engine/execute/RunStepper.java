@@ -65,7 +65,8 @@ final class RunStepper {
     WorkflowRun advance(WorkflowRun run, Workflow workflow) {
         Instant now = clock.instant();
         return switch (run.phase()) {
-            case AWAITING_APPROVAL -> now.isBefore(run.approvalExpiresAt()) ? run : expire(run);
+            case AWAITING_APPROVAL -> journal.incident(run.incidentId()).isEmpty() ? resolvedWhileWaiting(run, workflow, now)
+                    : now.isBefore(run.approvalExpiresAt()) ? run : expire(run);
             case ROLLING_BACK -> rollBack(run, workflow);
             case RUNNING -> running(run, workflow, now);
             default -> run;
@@ -497,6 +498,17 @@ final class RunStepper {
             journal.ranUnverified(run.incidentId(), workflow.name());
         }
         return done;
+    }
+
+    /**
+     * The incident of a run waiting for approval resolved (by itself, by a person): the approval is
+     * not needed any more, so the run ends skipped and leaves the approvals queue.
+     */
+    private WorkflowRun resolvedWhileWaiting(WorkflowRun run, Workflow workflow, Instant now) {
+        String step = run.stepIndex() < workflow.steps().size() ? workflow.steps().get(run.stepIndex()).name() : "?";
+        String why = "the incident resolved while step " + step + " waited for approval";
+        journal.audit(Journal.SELF, "run.skipped", run.incidentId(), run.runId(), why, Map.of("workflow", workflow.name()));
+        return save(run.moved(RunPhase.SKIPPED, why, now));
     }
 
     private WorkflowRun expire(WorkflowRun run) {

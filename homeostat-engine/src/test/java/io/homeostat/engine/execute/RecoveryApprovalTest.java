@@ -69,6 +69,22 @@ class RecoveryApprovalTest {
     }
 
     @Test
+    void aRunWaitingForApprovalWhoseIncidentResolvedLeavesTheQueueWithoutActing() {
+        String run = awaiting();
+        r.tracker.resolve(incident.id(), "alice", "fixed by hand");
+
+        r.run(orchestrator, Duration.ofSeconds(1), 1);
+
+        WorkflowRun skipped = r.runs.find(run).orElseThrow();
+        assertThat(skipped.phase()).isEqualTo(RunPhase.SKIPPED);
+        assertThat(skipped.reason()).isEqualTo("the incident resolved while step restart waited for approval");
+        assertThat(r.decisions(run)).contains("run.skipped").doesNotContain("approval.expired");
+        assertThat(r.runs.active()).as("no longer in the approvals queue").isEmpty();
+        assertThatThrownBy(() -> orchestrator.approve(run, "bob", "late")).isInstanceOf(ApprovalNotPendingException.class);
+        assertThat(r.high.runs).isEmpty();
+    }
+
+    @Test
     void anApprovalExpiresAndEscalates() {
         String run = awaiting();
 
