@@ -107,6 +107,16 @@ class OperatorApiTest {
         assertThat(records.get(1).path("action").asText()).isEqualTo("api.circuit.reset");
         assertThat(records.get(1).path("actor").asText()).isEqualTo("token:admin");
         assertThat(running.get("/api/v1/audit?actor=token:ops", running.viewer).json().path("records")).hasSize(1);
+
+        JsonNode page = running.get("/api/v1/audit?target=db:primary&limit=1", running.viewer).json();
+        assertThat(page.path("records")).hasSize(1);
+        assertThat(page.path("truncated").asBoolean()).as("a page that leaves records out says so").isTrue();
+        assertThat(page.path("nextFrom").asText()).isEqualTo(records.get(1).path("time").asText());
+        JsonNode next = running.get("/api/v1/audit?target=db:primary&limit=1&from=" + page.path("nextFrom").asText(),
+                running.viewer).json();
+        assertThat(next.path("records").get(0).path("action").asText()).isEqualTo("api.circuit.reset");
+        assertThat(next.path("truncated").asBoolean()).isFalse();
+        assertThat(next.has("nextFrom")).isFalse();
     }
 
     @Test
