@@ -172,9 +172,8 @@ final class ServerCommand implements Callable<Integer> {
     /** Why the server could not start, in one line. */
     static String startFailure(RuntimeException e, ServerConfig config) {
         if (e instanceof StoreUnavailableException) {
-            if (h2Error(e) == H2_DATABASE_ALREADY_OPEN) {
-                return "the data directory " + config.dataDirectory().toAbsolutePath() + " is in use by another"
-                        + " process (another server? stop it, or pass another --data)";
+            if (databaseInUse(e)) {
+                return dataDirectoryInUse(config.dataDirectory());
             }
             return "cannot open the store: " + e.getMessage();
         }
@@ -219,6 +218,17 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    /** Whether {@code e} says the H2 database file is open in another process. */
+    static boolean databaseInUse(Throwable e) {
+        return h2Error(e) == H2_DATABASE_ALREADY_OPEN;
+    }
+
+    /** What the server and {@code homeostat db} say when the embedded database is open in another process. */
+    static String dataDirectoryInUse(Path dataDirectory) {
+        return "the data directory " + dataDirectory.toAbsolutePath() + " is in use by another process (another server?"
+                + " stop it, or pass another --data)";
+    }
 
     private static int h2Error(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
