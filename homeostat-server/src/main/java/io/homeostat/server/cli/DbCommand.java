@@ -35,7 +35,7 @@ final class DbCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "homeostat db: needs a subcommand: migrate, validate or info");
     }
 
     /** The options every db subcommand takes. */
