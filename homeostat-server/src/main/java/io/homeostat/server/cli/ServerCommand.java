@@ -31,18 +31,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code homeostat server}: runs engine, store and API until SIGTERM or Ctrl-C, then shuts down
- * cleanly and says whether the store took everything. Prints the generated admin token on the
- * first start, once. Exit codes: 1 when it cannot start (port or data directory in use, store
- * unreachable), 2 for bad settings.
+ * {@code homeostat server}: runs engine, store and API until SIGTERM, Ctrl-C (SIGINT) or SIGHUP,
+ * then shuts down cleanly in a shutdown hook and says whether the store took everything. Prints
+ * the generated admin token on the first start, once. Exit codes: 1 when it cannot start (port or
+ * data directory in use, store unreachable), 2 for bad settings; stopped by a signal, the JVM's
+ * own 128 + the signal's number (143, 130, 129), as a shell reports it: the status says which
+ * signal stopped it, and the line on stderr whether the store took everything.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Runs the Homeostat server (engine + embedded H2 store + HTTP API) until stopped.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:stopped by SIGTERM or Ctrl-C",
             "1:could not start (port in use, data directory in use by another server, store unreachable, ...)",
-            "2:bad settings (option, variable or --config file)"})
+            "2:bad settings (option, variable or --config file)",
+            "129:stopped by SIGHUP (not a reload), after a clean shutdown",
+            "130:stopped by Ctrl-C (SIGINT), after a clean shutdown",
+            "143:stopped by SIGTERM, after a clean shutdown (a signal's exit status is 128 + its number;"
+                    + " stderr says whether the store took everything)"})
 final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--host", description = "address to bind (default: " + ServerConfig.DEFAULT_HOST + ", this machine"
