@@ -230,6 +230,22 @@ class OperatorCommandsTest {
         assertThat(running.server.loop().recovery().flags().disabledServices()).containsExactly("db:primary");
         assertThat(run("flags", "set", "recommendations", "on", "--reason", "x", "--token", running.viewer)).isEqualTo(1);
 
+        // Who set the kill switch and the mode last shows too, not only for what is turned off.
+        assertThat(run("flags", "set", "recovery.kill-switch", "on", "--reason", "drill", "--token", running.operator)).isZero();
+        assertThat(run("flags", "--token", running.viewer)).isZero();
+        assertThat(out.toString()).containsPattern("recovery\\.kill-switch\\s+true\\s+by token:ops: drill")
+                .containsPattern("recovery\\.mode\\s+MONITOR\\s+by token:ops: trial");
+
+        // clear is for feature flags: a recovery switch says what it takes instead, before asking the server.
+        for (String flag : new String[] {"recovery.kill-switch", "recovery.service:db:primary", "recovery.mode"}) {
+            assertThat(run("flags", "set", flag, "clear", "--reason", "x", "--token", running.operator)).as(flag).isEqualTo(2);
+            assertThat(err.toString()).startsWith("homeostat flags: clear is for feature flags; " + flag + " takes ")
+                    .doesNotContain("missing", "400");
+        }
+        assertThat(err.toString()).contains("a mode: full, limited, monitor or shadow");
+        assertThat(running.server.loop().recovery().flags().killed()).isTrue();
+        assertThat(running.server.loop().recovery().flags().disabledServices()).containsExactly("db:primary");
+
         assertThat(run("degradation", "--token", running.viewer)).isZero();
         assertThat(out.toString()).contains("degradation level FULL");
         assertThat(run("degradation", "set", "essential", "--reason", "db at capacity", "--token", running.operator)).isZero();
