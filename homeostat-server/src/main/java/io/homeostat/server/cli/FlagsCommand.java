@@ -36,7 +36,10 @@ final class FlagsCommand extends ClientCommand {
     @Override
     void run(PrintWriter out) {
         switch (action) {
-            case "list" -> list(out, client.get("/api/v1/flags"));
+            case "list" -> {
+                noArguments(action, name, value);
+                list(out, client.get("/api/v1/flags"));
+            }
             case "set" -> {
                 String flag = required(name, "NAME");
                 String setting = required(value, "a value: on, off or clear (a mode for recovery.mode)");

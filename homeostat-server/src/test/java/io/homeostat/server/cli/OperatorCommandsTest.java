@@ -214,6 +214,26 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void anArgumentAnActionDoesNotTakeIsAUsageErrorNamingIt() {
+        String[][] commands = {{"approvals", "list", "X"}, {"degradation", "get", "X"}, {"flags", "list", "X"},
+            {"alerts", "list", "X"}, {"alerts", "silences", "X"}, {"circuits", "list", "llm:openai"}};
+        for (String[] command : commands) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 2);
+            args[command.length] = "--token";
+            args[command.length + 1] = running.viewer;
+            assertThat(run(args)).as(String.join(" ", command)).isEqualTo(2);
+            assertThat(err.toString()).as(String.join(" ", command)).startsWith("homeostat " + command[0] + ": "
+                    + command[1] + " takes no argument, got unexpected '" + command[2] + "'");
+            assertThat(out.toString()).as("nothing listed").isEmpty();
+        }
+        assertThat(run("flags", "list", "X", "Y", "--token", running.viewer)).isEqualTo(2);
+        assertThat(err.toString()).contains("list takes no argument, got unexpected 'X' 'Y'");
+        assertThat(run("alerts", "silence", "payments", "--match", "service=payments", "--reason", "x", "--token",
+                running.operator)).isEqualTo(2);
+        assertThat(running.server.loop().alerting().silences()).isEmpty();
+    }
+
+    @Test
     void flagsAndDegradationAreShownAndSet() throws Exception {
         running.server.loop().toggles().register("recommendations", DegradationLevel.REDUCED);
         assertThat(run("flags", "--token", running.viewer)).isZero();
