@@ -219,17 +219,25 @@ public final class ConfigNode {
     }
 
     /**
-     * The scalar as {@code true} or {@code false}.
+     * The scalar as {@code true} or {@code false}: what YAML reads as a boolean (unquoted
+     * {@code true}/{@code false}, {@code yes}/{@code no}, {@code on}/{@code off}, in lower case,
+     * capitalised or upper case), or the text {@code "true"} or {@code "false"}.
      *
      * @throws ConfigException if it is neither
      */
     public boolean asBoolean() {
         String value = asString();
-        if (scalarType == ScalarType.BOOLEAN || value.equals("true") || value.equals("false")) {
+        if (scalarType == ScalarType.BOOLEAN) {
+            return BOOLEAN_TRUE.contains(value.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (value.equals("true") || value.equals("false")) {
             return Boolean.parseBoolean(value);
         }
-        throw error("must be true or false, was '" + value + "'");
+        throw error("must be true or false, was '" + value + "' (unquoted yes/no and on/off are read as true/false too)");
     }
+
+    /** The words YAML reads as {@code true}; its other boolean words ({@code false}, {@code no}, {@code off}) are false. */
+    private static final java.util.Set<String> BOOLEAN_TRUE = java.util.Set.of("true", "yes", "on");
 
     /**
      * The scalar as a duration: whole numbers with units {@code ms}, {@code s}, {@code m},

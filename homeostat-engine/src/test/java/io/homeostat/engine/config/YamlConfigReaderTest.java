@@ -43,6 +43,28 @@ class YamlConfigReaderTest {
     }
 
     @Test
+    void theWordsYamlReadsAsBooleansMeanWhatTheySay() {
+        ConfigNode root = YamlConfigReader.read("flags.yaml", """
+                a: yes
+                b: On
+                c: TRUE
+                d: no
+                e: off
+                f: "true"
+                g: 'yes'
+                """);
+        for (String key : new String[] {"a", "b", "c", "f"}) {
+            assertThat(root.required(key).asBoolean()).as(key).isTrue();
+        }
+        for (String key : new String[] {"d", "e"}) {
+            assertThat(root.required(key).asBoolean()).as(key).isFalse();
+        }
+        assertThatThrownBy(() -> root.required("g").asBoolean()).isInstanceOf(ConfigException.class)
+                .hasMessage("flags.yaml:7:4: g: must be true or false, was 'yes' (unquoted yes/no and on/off are read as"
+                        + " true/false too)");
+    }
+
+    @Test
     void wrongTypesNameFileLineColumnAndKey() {
         ConfigNode third = YamlConfigReader.read("rules.yaml", RULES).required("rules").elements().get(2);
 

@@ -35,7 +35,10 @@ final class AlertsCommand extends ClientCommand {
     @Override
     void run(PrintWriter out) {
         switch (action) {
-            case "list" -> list(out);
+            case "list" -> {
+                noArguments(action, target);
+                list(out);
+            }
             case "ack", "resolve" -> {
                 String fingerprint = required(target, "FINGERPRINT");
                 JsonNode answer = client.post("/api/v1/alerts/" + ApiClient.segment(fingerprint) + "/" + action,
@@ -46,8 +49,14 @@ final class AlertsCommand extends ClientCommand {
                                 + " (still " + state + ")"
                         : "alert " + fingerprint + " is now " + state);
             }
-            case "silence" -> silence(out);
-            case "silences" -> silences(out);
+            case "silence" -> {
+                noArguments(action, target);
+                silence(out);
+            }
+            case "silences" -> {
+                noArguments(action, target);
+                silences(out);
+            }
             case "unsilence" -> {
                 String id = required(target, "ID (the silence's)");
                 JsonNode answer = client.delete("/api/v1/alerts/silences/" + ApiClient.segment(id));

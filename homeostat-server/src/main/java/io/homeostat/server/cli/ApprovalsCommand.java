@@ -24,7 +24,10 @@ final class ApprovalsCommand extends ClientCommand {
     @Override
     void run(PrintWriter out) {
         switch (action) {
-            case "list" -> list(out);
+            case "list" -> {
+                noArguments(action, runId);
+                list(out);
+            }
             case "approve", "reject" -> {
                 String run = required(runId, "RUN (the run's id)");
                 String text = action.equals("reject") ? required(note, "--note") : note == null ? "" : note;

@@ -2,11 +2,7 @@ package io.homeostat.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,10 +13,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "circuits", mixinStandardHelpOptions = true,
         description = "Lists circuit breakers (default), or resets / forces one open (operator).")
-final class CircuitsCommand implements Callable<Integer> {
-
-    @CommandLine.Mixin
-    ApiClient client;
+final class CircuitsCommand extends ClientCommand {
 
     @Parameters(index = "0", defaultValue = "list", description = "list, reset or force-open")
     String action;
@@ -31,45 +24,34 @@ final class CircuitsCommand implements Callable<Integer> {
     @Option(names = "--reason", description = "why (required for reset and force-open)")
     String reason;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            if (action.equals("list")) {
-                JsonNode answer = client.get("/api/v1/circuits");
-                if (client.json) {
-                    out.println(client.pretty(answer));
-                } else {
-                    Table table = new Table("NAME", "STATE", "WHERE", "CALLS", "FAILURES", "REASON");
-                    for (JsonNode circuit : answer.path("circuits")) {
-                        table.row(circuit.path("name").asText(), circuit.path("state").asText(),
-                                circuit.path("local").asBoolean() ? "local" : "remote", circuit.path("calls").asText(),
-                                circuit.path("failures").asText(), circuit.path("reason").asText());
-                    }
-                    table.print(out);
-                }
-                out.flush();
-                return 0;
+    void run(PrintWriter out) {
+        switch (action) {
+            case "list" -> {
+                noArguments(action, name);
+                list(out, client.get("/api/v1/circuits"));
             }
-            if (!action.equals("reset") && !action.equals("force-open")) {
-                spec.commandLine().getErr().println("homeostat circuits: unknown action '" + action + "': list, reset or force-open");
-                return 2;
+            case "reset", "force-open" -> {
+                String circuit = required(name, "NAME");
+                JsonNode answer = client.post("/api/v1/circuits/" + ApiClient.segment(circuit) + "/" + action,
+                        Map.of("reason", required(reason, "--reason")));
+                print(out, answer, answer.path("name").asText() + " is now " + answer.path("state").asText());
             }
-            if (name == null || reason == null || reason.isBlank()) {
-                spec.commandLine().getErr().println("homeostat circuits " + action + ": needs NAME and --reason");
-                return 2;
-            }
-            JsonNode answer = client.post("/api/v1/circuits/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
-                    + "/" + action, Map.of("reason", reason));
-            out.println(client.json ? client.pretty(answer) : answer.path("name").asText() + " is now " + answer.path("state").asText());
-            out.flush();
-            return 0;
-        } catch (ApiClient.ApiCallException e) {
-            spec.commandLine().getErr().println("homeostat circuits: " + e.getMessage());
-            return 1;
+            default -> throw new UsageException("unknown action '" + action + "': list, reset or force-open");
         }
+    }
+
+    private void list(PrintWriter out, JsonNode answer) {
+        if (client.json) {
+            out.println(client.pretty(answer));
+            return;
+        }
+        Table table = new Table("NAME", "STATE", "WHERE", "CALLS", "FAILURES", "REASON");
+        for (JsonNode circuit : answer.path("circuits")) {
+            table.row(circuit.path("name").asText(), circuit.path("state").asText(),
+                    circuit.path("local").asBoolean() ? "local" : "remote", circuit.path("calls").asText(),
+                    circuit.path("failures").asText(), circuit.path("reason").asText());
+        }
+        table.print(out);
     }
 }

@@ -2,6 +2,9 @@ package io.homeostat.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
@@ -66,6 +69,18 @@ abstract class ClientCommand implements Callable<Integer> {
     /** Prints {@code answer} as JSON with {@code --json}, else {@code line}. */
     void print(PrintWriter out, JsonNode answer, String line) {
         out.println(client.json ? client.pretty(answer) : line);
+    }
+
+    /**
+     * A usage error naming the arguments given that {@code action} does not take (the positional
+     * parameters its command declares for other actions), if any: they would be ignored otherwise.
+     */
+    static void noArguments(String action, String... given) {
+        List<String> extra = Stream.of(given).filter(Objects::nonNull).toList();
+        if (!extra.isEmpty()) {
+            throw new UsageException(action + " takes no argument, got unexpected "
+                    + String.join(" ", extra.stream().map(arg -> "'" + arg + "'").toList()));
+        }
     }
 
     /** {@code value}, or a usage error saying what is missing. */

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * {@code HOMEOSTAT_STORE_URL}). The embedded H2 file can be opened by one process at a time: stop
  * the server first. Only {@code migrate} creates a database that does not exist: {@code info} and
  * {@code validate} say "no database at ..." (a misspelt {@code --data}) and create nothing. Exit
- * codes: 0 done (valid), 1 invalid schema, no database or database unreachable, 2 bad settings.
+ * codes: 0 done (valid), 1 invalid schema, no database, database unreachable or in use by a running
+ * server, 2 bad settings or no subcommand.
  */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Schema migrations of the store (Flyway).",
         subcommands = {DbCommand.Migrate.class, DbCommand.Validate.class, DbCommand.Info.class})
@@ -34,7 +35,7 @@ final class DbCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "homeostat db: needs a subcommand: migrate, validate or info");
     }
 
     /** The options every db subcommand takes. */
@@ -82,7 +83,9 @@ final class DbCommand implements Runnable {
             try {
                 return run(creates() ? settings : readOnly(settings), spec.commandLine().getOut());
             } catch (StoreUnavailableException e) {
-                err.println("homeostat db " + spec.name() + ": " + e.getMessage());
+                err.println("homeostat db " + spec.name() + ": " + (!ServerCommand.databaseInUse(e) ? e.getMessage()
+                        : isEmbedded(settings) ? ServerCommand.dataDirectoryInUse(settings.server().dataDirectory())
+                        : "the database " + settings.store().jdbcUrl() + " is in use by another process (a server? stop it first)"));
                 return 1;
             } finally {
                 spec.commandLine().getOut().flush();

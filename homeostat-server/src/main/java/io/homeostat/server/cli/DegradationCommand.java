@@ -24,7 +24,10 @@ final class DegradationCommand extends ClientCommand {
     @Override
     void run(PrintWriter out) {
         JsonNode answer = switch (action) {
-            case "get" -> client.get("/api/v1/degradation");
+            case "get" -> {
+                noArguments(action, level);
+                yield client.get("/api/v1/degradation");
+            }
             case "set" -> client.post("/api/v1/degradation",
                     Map.of("level", required(level, "LEVEL"), "reason", required(reason, "--reason")));
             default -> throw new UsageException("unknown action '" + action + "': get or set");

@@ -26,7 +26,8 @@ final class FlagsCommand extends ClientCommand {
             + "recovery.action:NAME or recovery.risk:LOW|MEDIUM|HIGH)")
     String name;
 
-    @Parameters(index = "2", arity = "0..1", description = "on, off or clear; for recovery.mode: full, limited, monitor or shadow")
+    @Parameters(index = "2", arity = "0..1", description = "on or off; clear (a feature only) drops its override;"
+            + " for recovery.mode: full, limited, monitor or shadow")
     String value;
 
     @Option(names = "--reason", description = "why (required for set)")
@@ -35,12 +36,20 @@ final class FlagsCommand extends ClientCommand {
     @Override
     void run(PrintWriter out) {
         switch (action) {
-            case "list" -> list(out, client.get("/api/v1/flags"));
+            case "list" -> {
+                noArguments(action, name, value);
+                list(out, client.get("/api/v1/flags"));
+            }
             case "set" -> {
                 String flag = required(name, "NAME");
                 String setting = required(value, "a value: on, off or clear (a mode for recovery.mode)");
                 Map<String, Object> body = new HashMap<>();
                 body.put("reason", required(reason, "--reason"));
+                if (flag.startsWith("recovery.") && setting.equalsIgnoreCase("clear")) {
+                    throw new UsageException("clear is for feature flags; " + flag + " takes " + (flag.equals("recovery.mode")
+                            ? "a mode: full, limited, monitor or shadow" : flag.equals("recovery.kill-switch")
+                            ? "on or off (off lets recovery act again)" : "on or off (on lets recovery act on it again)"));
+                }
                 if (flag.equals("recovery.mode")) {
                     body.put("value", setting);
                 } else {
@@ -63,13 +72,15 @@ final class FlagsCommand extends ClientCommand {
             return;
         }
         Table table = new Table("FLAG", "ON", "OVERRIDE");
-        table.row("recovery.kill-switch", answer.path("recovery").path("killSwitch").asText(), "");
-        table.row("recovery.mode", answer.path("recovery").path("mode").asText(), "");
+        JsonNode switches = answer.path("recovery").path("switches");
+        table.row("recovery.kill-switch", answer.path("recovery").path("killSwitch").asText(),
+                setBy(switches, "recovery.kill-switch"));
+        table.row("recovery.mode", answer.path("recovery").path("mode").asText(), setBy(switches, "recovery.mode"));
         for (String kind : new String[] {"service", "action", "risk"}) {
             String plural = kind.equals("risk") ? "disabledRisks" : kind.equals("service") ? "disabledServices" : "disabledActions";
             for (JsonNode target : answer.path("recovery").path(plural)) {
                 String flag = "recovery." + kind + ":" + target.asText();
-                table.row(flag, "false", setBy(answer.path("recovery").path("switches"), flag));
+                table.row(flag, "false", setBy(switches, flag));
             }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = answer.path("features").fields(); it.hasNext(); ) {
@@ -82,7 +93,7 @@ final class FlagsCommand extends ClientCommand {
         table.print(out);
     }
 
-    /** Who turned a recovery switch off, and why: {@code by token:ops: failover}. */
+    /** Who set a recovery switch last, and why: {@code by token:ops: failover}; blank if the store has no record. */
     private static String setBy(JsonNode switches, String flag) {
         for (JsonNode setting : switches) {
             if (setting.path("flag").asText().equals(flag)) {

@@ -3,8 +3,14 @@ package io.homeostat.server.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code homeostat} command: its subcommands, and the process's exit code. */
+/**
+ * The {@code homeostat} command: its subcommands, and the process's exit code. Its attributes
+ * (the help options and the version) are inherited by every subcommand, so that the
+ * {@code -V, --version} each one's help lists prints the version there too. Without a subcommand it
+ * is a usage error (exit 2), as a missing argument is.
+ */
 @Command(name = "homeostat", mixinStandardHelpOptions = true, version = "homeostat 0.1.0-SNAPSHOT",
+        scope = CommandLine.ScopeType.INHERIT,
         description = "A self-healing runtime for Java services: the server and an operator's client.",
         subcommands = {ServerCommand.class, StatusCommand.class, IncidentsCommand.class, CircuitsCommand.class,
                 RecoverCommand.class, ApprovalsCommand.class, AlertsCommand.class, FlagsCommand.class,
@@ -16,7 +22,7 @@ public final class HomeostatCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "homeostat: needs a command");
     }
 
     /** Runs the command line and exits with its code (a server keeps running until it is stopped). */

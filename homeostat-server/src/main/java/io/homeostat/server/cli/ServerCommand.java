@@ -31,18 +31,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code homeostat server}: runs engine, store and API until SIGTERM or Ctrl-C, then shuts down
- * cleanly and says whether the store took everything. Prints the generated admin token on the
- * first start, once. Exit codes: 1 when it cannot start (port or data directory in use, store
- * unreachable), 2 for bad settings.
+ * {@code homeostat server}: runs engine, store and API until SIGTERM, Ctrl-C (SIGINT) or SIGHUP,
+ * then shuts down cleanly in a shutdown hook and says whether the store took everything. Prints
+ * the generated admin token on the first start, once. Exit codes: 1 when it cannot start (port or
+ * data directory in use, store unreachable), 2 for bad settings; stopped by a signal, the JVM's
+ * own 128 + the signal's number (143, 130, 129), as a shell reports it: the status says which
+ * signal stopped it, and the line on stderr whether the store took everything.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Runs the Homeostat server (engine + embedded H2 store + HTTP API) until stopped.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:stopped by SIGTERM or Ctrl-C",
             "1:could not start (port in use, data directory in use by another server, store unreachable, ...)",
-            "2:bad settings (option, variable or --config file)"})
+            "2:bad settings (option, variable or --config file)",
+            "129:stopped by SIGHUP (not a reload), after a clean shutdown",
+            "130:stopped by Ctrl-C (SIGINT), after a clean shutdown",
+            "143:stopped by SIGTERM, after a clean shutdown (a signal's exit status is 128 + its number;"
+                    + " stderr says whether the store took everything)"})
 final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--host", description = "address to bind (default: " + ServerConfig.DEFAULT_HOST + ", this machine"
@@ -172,9 +177,8 @@ final class ServerCommand implements Callable<Integer> {
     /** Why the server could not start, in one line. */
     static String startFailure(RuntimeException e, ServerConfig config) {
         if (e instanceof StoreUnavailableException) {
-            if (h2Error(e) == H2_DATABASE_ALREADY_OPEN) {
-                return "the data directory " + config.dataDirectory().toAbsolutePath() + " is in use by another"
-                        + " process (another server? stop it, or pass another --data)";
+            if (databaseInUse(e)) {
+                return dataDirectoryInUse(config.dataDirectory());
             }
             return "cannot open the store: " + e.getMessage();
         }
@@ -219,6 +223,17 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    /** Whether {@code e} says the H2 database file is open in another process. */
+    static boolean databaseInUse(Throwable e) {
+        return h2Error(e) == H2_DATABASE_ALREADY_OPEN;
+    }
+
+    /** What the server and {@code homeostat db} say when the embedded database is open in another process. */
+    static String dataDirectoryInUse(Path dataDirectory) {
+        return "the data directory " + dataDirectory.toAbsolutePath() + " is in use by another process (another server?"
+                + " stop it, or pass another --data)";
+    }
 
     private static int h2Error(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

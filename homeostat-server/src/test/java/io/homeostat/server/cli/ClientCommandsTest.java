@@ -63,7 +63,10 @@ class ClientCommandsTest {
     @Test
     void statusPrintsTheOverviewAsATableOrAsJson() throws Exception {
         assertThat(run("status", url(), "--token", running.viewer)).isZero();
-        assertThat(out.toString()).contains("active incidents", "1");
+        assertThat(out.toString()).contains("active incidents", "1").containsPattern("kill switch\\s+off")
+                .containsPattern("automation mode\\s+FULL").containsPattern("degradation\\s+FULL")
+                .containsPattern("recovery runs\\s+0").containsPattern("awaiting approval\\s+0")
+                .containsPattern("records stored\\s+[0-9]+").containsPattern("records lost\\s+0");
         out.getBuffer().setLength(0);
         assertThat(run("status", url(), "--token", running.viewer, "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());

@@ -2,7 +2,11 @@ package io.homeostat.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -64,6 +68,24 @@ class DbCommandTest {
         CommandLines json = new CommandLines(Map.of());
         assertThat(json.run("db", "info", "--data", data, "--json")).isEqualTo(0);
         assertThat(json.out.toString()).contains("\"state\" : \"Success\"").doesNotContain("Pending");
+    }
+
+    @Test
+    void aDatabaseInUseByAServerIsOneLineAndExitOne() throws IOException {
+        CommandLines migrate = new CommandLines(Map.of());
+        assertThat(migrate.run("db", "migrate", "--data", dir.toString())).as(migrate.err.toString()).isZero();
+        // As a running server holds it: H2 takes the same lock on the file (ServerSignalTest: a real one).
+        try (FileChannel database = FileChannel.open(dir.resolve("homeostat.mv.db"), StandardOpenOption.WRITE);
+                FileLock lock = database.tryLock()) {
+            assertThat(lock).isNotNull();
+            for (String command : new String[] {"info", "validate", "migrate"}) {
+                CommandLines run = new CommandLines(Map.of());
+                assertThat(run.run("db", command, "--data", dir.toString())).isEqualTo(1);
+                assertThat(run.err.toString().strip().lines().toList()).containsExactly("homeostat db " + command
+                        + ": the data directory " + dir.toAbsolutePath() + " is in use by another process (another server?"
+                        + " stop it, or pass another --data)");
+            }
+        }
     }
 
     @Test

@@ -214,6 +214,26 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void anArgumentAnActionDoesNotTakeIsAUsageErrorNamingIt() {
+        String[][] commands = {{"approvals", "list", "X"}, {"degradation", "get", "X"}, {"flags", "list", "X"},
+            {"alerts", "list", "X"}, {"alerts", "silences", "X"}, {"circuits", "list", "llm:openai"}};
+        for (String[] command : commands) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 2);
+            args[command.length] = "--token";
+            args[command.length + 1] = running.viewer;
+            assertThat(run(args)).as(String.join(" ", command)).isEqualTo(2);
+            assertThat(err.toString()).as(String.join(" ", command)).startsWith("homeostat " + command[0] + ": "
+                    + command[1] + " takes no argument, got unexpected '" + command[2] + "'");
+            assertThat(out.toString()).as("nothing listed").isEmpty();
+        }
+        assertThat(run("flags", "list", "X", "Y", "--token", running.viewer)).isEqualTo(2);
+        assertThat(err.toString()).contains("list takes no argument, got unexpected 'X' 'Y'");
+        assertThat(run("alerts", "silence", "payments", "--match", "service=payments", "--reason", "x", "--token",
+                running.operator)).isEqualTo(2);
+        assertThat(running.server.loop().alerting().silences()).isEmpty();
+    }
+
+    @Test
     void flagsAndDegradationAreShownAndSet() throws Exception {
         running.server.loop().toggles().register("recommendations", DegradationLevel.REDUCED);
         assertThat(run("flags", "--token", running.viewer)).isZero();
@@ -229,6 +249,22 @@ class OperatorCommandsTest {
         assertThat(out.toString()).contains("recovery.service:db:primary", "by token:ops: failover");
         assertThat(running.server.loop().recovery().flags().disabledServices()).containsExactly("db:primary");
         assertThat(run("flags", "set", "recommendations", "on", "--reason", "x", "--token", running.viewer)).isEqualTo(1);
+
+        // Who set the kill switch and the mode last shows too, not only for what is turned off.
+        assertThat(run("flags", "set", "recovery.kill-switch", "on", "--reason", "drill", "--token", running.operator)).isZero();
+        assertThat(run("flags", "--token", running.viewer)).isZero();
+        assertThat(out.toString()).containsPattern("recovery\\.kill-switch\\s+true\\s+by token:ops: drill")
+                .containsPattern("recovery\\.mode\\s+MONITOR\\s+by token:ops: trial");
+
+        // clear is for feature flags: a recovery switch says what it takes instead, before asking the server.
+        for (String flag : new String[] {"recovery.kill-switch", "recovery.service:db:primary", "recovery.mode"}) {
+            assertThat(run("flags", "set", flag, "clear", "--reason", "x", "--token", running.operator)).as(flag).isEqualTo(2);
+            assertThat(err.toString()).startsWith("homeostat flags: clear is for feature flags; " + flag + " takes ")
+                    .doesNotContain("missing", "400");
+        }
+        assertThat(err.toString()).contains("a mode: full, limited, monitor or shadow");
+        assertThat(running.server.loop().recovery().flags().killed()).isTrue();
+        assertThat(running.server.loop().recovery().flags().disabledServices()).containsExactly("db:primary");
 
         assertThat(run("degradation", "--token", running.viewer)).isZero();
         assertThat(out.toString()).contains("degradation level FULL");
