@@ -9,8 +9,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +28,18 @@ class ServerSignalTest {
     @TempDir
     Path dir;
 
+    private final List<Process> children = new ArrayList<>();
+
+    /** A server a failed assertion left running is killed, not left behind. */
+    @AfterEach
+    void killWhatIsLeft() throws InterruptedException {
+        for (Process child : children) {
+            if (child.isAlive()) {
+                child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** Starts {@code homeostat server} on a free port over {@code data}; returns once it says it is ready. */
     private Process server(Path data) throws IOException {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -32,6 +47,7 @@ class ServerSignalTest {
                 "server", "--port", "0", "--data", data.toString())
                 .redirectError(dir.resolve(data.getFileName() + "-stderr.txt").toFile())
                 .start();
+        children.add(child);
         BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             if (line.startsWith("homeostat server ready on ")) {
