@@ -65,7 +65,7 @@ final class SilenceRoutes {
         if (request.minutes() < 1 || request.minutes() > 10_080) {
             throw new BadRequestException("minutes", "must be in [1, 10080], was " + request.minutes());
         }
-        String comment = new ActionRequest(request.comment()).checkedReason();
+        String comment = ActionRequest.why("comment", request.comment());
         Principal principal = Authorizer.principal(ctx);
         Instant now = clock.instant();
         Silence silence;

@@ -1,0 +1,54 @@
+package io.homeostat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code POST /api/v1/alerts/silences} refuses, and how it names the field to fix. */
+class SilenceRequestTest {
+
+    @TempDir
+    Path data;
+
+    private RunningServer running;
+
+    @BeforeEach
+    void start() {
+        running = new RunningServer(data);
+    }
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    private RunningServer.Answer create(String body) {
+        return running.post("/api/v1/alerts/silences", running.operator, body);
+    }
+
+    private void assertNothingSilenced() {
+        assertThat(running.get("/api/v1/alerts/silences", running.viewer).json().path("silences")).isEmpty();
+        assertThat(running.get("/api/v1/audit?action=api.silence.create", running.viewer).json().path("records")).isEmpty();
+    }
+
+    @Test
+    void aMissingCommentIsNamedAsTheCommentAndTheHintUsesThatName() {
+        RunningServer.Answer missing = create("{\"matchers\":{\"service\":\"a\"},\"minutes\":5}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("field").asText()).isEqualTo("comment");
+        assertThat(missing.json().path("error").asText())
+                .isEqualTo("comment: missing: say why, e.g. {\"comment\":\"upstream fixed\"}");
+        assertThat(create("{\"matchers\":{\"service\":\"a\"},\"minutes\":5,\"comment\":\" \"}").json().path("field")
+                .asText()).isEqualTo("comment");
+        assertThat(create("{\"matchers\":{\"service\":\"a\"},\"minutes\":5,\"comment\":\"" + "x".repeat(501) + "\"}")
+                .json().path("error").asText()).isEqualTo("comment: at most 500 characters");
+        assertNothingSilenced();
+
+        RunningServer.Answer followed = create("{\"matchers\":{\"service\":\"a\"},\"minutes\":5,\"comment\":\"upstream fixed\"}");
+        assertThat(followed.status()).as("the hint, followed, is taken: " + followed.text()).isEqualTo(201);
+    }
+}
