@@ -2,6 +2,8 @@ package io.homeostat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.homeostat.core.GuardConfig;
+import io.homeostat.core.breaker.CircuitBreakerConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,35 @@ class SilenceRequestTest {
     private void assertNothingSilenced() {
         assertThat(running.get("/api/v1/alerts/silences", running.viewer).json().path("silences")).isEmpty();
         assertThat(running.get("/api/v1/audit?action=api.silence.create", running.viewer).json().path("records")).isEmpty();
+    }
+
+    @Test
+    void aLabelGivenTwiceIsRefusedNamingItRatherThanSilencingItsLastValue() {
+        RunningServer.Answer twice = create(
+                "{\"matchers\":{\"service\":\"a\",\"service\":\"b\"},\"minutes\":5,\"comment\":\"deploy\"}");
+        assertThat(twice.status()).as(twice.text()).isEqualTo(400);
+        assertThat(twice.json().path("field").asText()).isEqualTo("matchers.service");
+        assertThat(twice.json().path("error").asText()).contains("given twice");
+        assertThat(create("{\"matchers\":{\"service\":\"a\"},\"minutes\":5,\"minutes\":50,\"comment\":\"deploy\"}")
+                .json().path("field").asText()).isEqualTo("minutes");
+        assertNothingSilenced();
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedByEveryOperatorActionNotOnlyTheSilences() {
+        running.server.loop().guards().replace("db:primary",
+                GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
+        RunningServer.Answer forceOpen = running.post("/api/v1/circuits/db:primary/force-open", running.operator,
+                "{\"reason\":\"failover\",\"reason\":\"drill\"}");
+        assertThat(forceOpen.status()).as(forceOpen.text()).isEqualTo(400);
+        assertThat(forceOpen.json().path("field").asText()).isEqualTo("reason");
+        RunningServer.Answer token = running.post("/api/v1/tokens", running.admin,
+                "{\"name\":\"ci\",\"role\":\"viewer\",\"role\":\"admin\"}");
+        assertThat(token.status()).as(token.text()).isEqualTo(400);
+        assertThat(token.json().path("field").asText()).isEqualTo("role");
+        assertThat(running.server.tokens().list()).extracting(p -> p.name()).doesNotContain("ci");
+        assertThat(running.get("/api/v1/audit", running.viewer).json().path("records").findValuesAsText("action"))
+                .doesNotContain("api.circuit.force_open", "api.token.create");
     }
 
     @Test
