@@ -2,9 +2,13 @@ package io.homeostat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.homeostat.core.GuardConfig;
 import io.homeostat.core.breaker.CircuitBreakerConfig;
+import io.homeostat.engine.alert.Alert;
+import io.homeostat.engine.detect.Severity;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +68,40 @@ class SilenceRequestTest {
         assertThat(running.server.tokens().list()).extracting(p -> p.name()).doesNotContain("ci");
         assertThat(running.get("/api/v1/audit", running.viewer).json().path("records").findValuesAsText("action"))
                 .doesNotContain("api.circuit.force_open", "api.token.create");
+    }
+
+    @Test
+    void aSeverityInUpperCaseAsTheApiPrintsItMutesTheAlertsOfThatSeverity() {
+        RunningServer.Answer created = create("{\"matchers\":{\"severity\":\"HIGH\"},\"minutes\":30,\"comment\":\"noise\"}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        running.server.loop().alerting().fire(Alert.of("payments", Severity.HIGH, "errors", "", "errors on payments",
+                RunningServer.START));
+
+        JsonNode alert = running.get("/api/v1/alerts", running.viewer).json().path("alerts").get(0);
+        assertThat(alert.path("labels").path("severity").asText()).isEqualTo("high");
+        assertThat(alert.path("state").asText()).isEqualTo("SILENCED");
+        assertThat(alert.path("mutedBy").asText()).isEqualTo(created.json().path("id").asText());
+    }
+
+    @Test
+    void aMatcherThatCouldNeverMatchIsRefusedNamingItsLabel() {
+        RunningServer.Answer team = create("{\"matchers\":{\"service\":\"a\",\"team\":\"payments\"},\"minutes\":5,\"comment\":\"x\"}");
+        assertThat(team.status()).as(team.text()).isEqualTo(400);
+        assertThat(team.json().path("field").asText()).isEqualTo("matchers.team");
+        assertThat(team.json().path("error").asText()).isEqualTo("matchers.team: no alert carries this label, so the "
+                + "silence would mute nothing; alerts carry category, incident, service, severity");
+        RunningServer.Answer severity = create("{\"matchers\":{\"severity\":\"urgent\"},\"minutes\":5,\"comment\":\"x\"}");
+        assertThat(severity.status()).as(severity.text()).isEqualTo(400);
+        assertThat(severity.json().path("field").asText()).isEqualTo("matchers.severity");
+        assertThat(severity.json().path("error").asText())
+                .isEqualTo("matchers.severity: must be one of critical, high, medium, low, info; was urgent");
+        assertNothingSilenced();
+
+        for (String label : List.of("service", "severity", "category", "incident")) {
+            String value = label.equals("severity") ? "low" : "x";
+            assertThat(create("{\"matchers\":{\"" + label + "\":\"" + value + "\"},\"minutes\":5,\"comment\":\"x\"}")
+                    .status()).as(label).isEqualTo(201);
+        }
     }
 
     @Test
