@@ -132,7 +132,7 @@ class ControlsApiTest {
                 "{\"matchers\":{\"service\":\"x\"},\"minutes\":0,\"comment\":\"x\"}").json().path("field").asText())
                 .isEqualTo("minutes");
         assertThat(running.post("/api/v1/alerts/silences", running.operator,
-                "{\"matchers\":{\"service\":\"x\"},\"minutes\":5}").json().path("field").asText()).isEqualTo("reason");
+                "{\"matchers\":{\"service\":\"x\"},\"minutes\":5}").json().path("field").asText()).isEqualTo("comment");
         assertThat(running.delete("/api/v1/alerts/silences/" + id, running.viewer).status()).isEqualTo(403);
         assertThat(running.delete("/api/v1/alerts/silences/no-such", running.operator).status()).isEqualTo(404);
 

@@ -95,24 +95,31 @@ public interface Alerting extends Escalation {
      * fires (stored after the call, as history is; a store that cannot take it is counted in
      * {@link AlertingStats#failures()} and tried again {@link #STORE_RETRY} later).
      *
+     * <p>The first acknowledgement stands: an alert acknowledged already, by anybody, or one that
+     * has resolved is left as it is, with nothing written to its history.
+     *
+     * @return true if this call acknowledged it; false if it was acknowledged already (its
+     *     {@link AlertView#acknowledgedBy()} says by whom) or has resolved
      * @throws UnknownAlertException if no alert has that fingerprint
      */
-    void acknowledge(String fingerprint, String who);
+    boolean acknowledge(String fingerprint, String who);
 
     /**
-     * Somebody takes the incident: every firing alert of it is acknowledged and its escalation
-     * stops climbing.
+     * Somebody takes the incident: every firing alert of it nobody has acknowledged yet is
+     * acknowledged, and its escalation stops climbing.
      *
      * @return false if the incident has neither firing alerts nor an escalation
      */
     boolean acknowledgeIncident(String incidentId, String who);
 
     /**
-     * Somebody resolves the alert now.
+     * Somebody resolves the alert now. One that has resolved already is left as it is, with
+     * nothing written to its history.
      *
+     * @return true if this call resolved it; false if it had resolved already
      * @throws UnknownAlertException if no alert has that fingerprint
      */
-    void resolve(String fingerprint, String who);
+    boolean resolve(String fingerprint, String who);
 
     /**
      * Resolves every alert of the incident, silenced and inhibited ones too (so nothing

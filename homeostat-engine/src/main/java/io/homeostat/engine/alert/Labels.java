@@ -7,8 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * An alert's identity: a set of name/value pairs, sorted by name. Two alerts with the same labels
@@ -25,6 +28,14 @@ public final class Labels {
     public static final String CATEGORY = "category";
     /** The incident the alert belongs to. */
     public static final String INCIDENT = "incident";
+
+    /**
+     * Every label name an alert Homeostat raises can carry ({@link Alert#of}): {@value #CATEGORY},
+     * {@value #INCIDENT}, {@value #SERVICE} and {@value #SEVERITY}, sorted. A matcher on any other
+     * name sees the empty string on every alert.
+     */
+    public static final SortedSet<String> NAMES =
+            Collections.unmodifiableSortedSet(new TreeSet<>(Set.of(CATEGORY, INCIDENT, SERVICE, SEVERITY)));
 
     private final SortedMap<String, String> values;
     private final String fingerprint;

@@ -5,7 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * A condition on one label, used by routes and silences. A missing label reads as the empty
- * string, so {@code team!=db} matches an alert without a team. Immutable and thread-safe.
+ * string, so {@code team!=db} matches an alert without a team. Values of {@value Labels#SEVERITY}
+ * compare in any case, with each of the three operators: alerts carry {@code high} while the API
+ * and the CLI print {@code HIGH}, and {@code severity=HIGH} means the same. Other values compare
+ * exactly. Immutable and thread-safe.
  *
  * @param label the label's name
  * @param op how to compare
@@ -54,10 +57,11 @@ public record Matcher(String label, Op op, String value) {
     /** True if {@code labels} satisfy this condition. */
     public boolean matches(Labels labels) {
         String actual = labels.get(label).orElse("");
+        boolean anyCase = Labels.SEVERITY.equals(label);
         return switch (op) {
-            case EQUALS -> actual.equals(value);
-            case NOT_EQUALS -> !actual.equals(value);
-            case REGEX -> Pattern.matches(value, actual);
+            case EQUALS -> anyCase ? actual.equalsIgnoreCase(value) : actual.equals(value);
+            case NOT_EQUALS -> !(anyCase ? actual.equalsIgnoreCase(value) : actual.equals(value));
+            case REGEX -> Pattern.compile(value, anyCase ? Pattern.CASE_INSENSITIVE : 0).matcher(actual).matches();
         };
     }
 

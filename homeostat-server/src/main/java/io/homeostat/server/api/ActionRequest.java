@@ -7,12 +7,21 @@ record ActionRequest(String reason) {
 
     /** The reason, checked. */
     String checkedReason() {
-        if (reason == null || reason.isBlank()) {
-            throw new BadRequestException("reason", "missing: say why, e.g. {\"reason\":\"upstream fixed\"}");
+        return why("reason", reason);
+    }
+
+    /**
+     * {@code text}, stripped, as the why of an operator action given in the body field {@code field}.
+     *
+     * @throws BadRequestException naming {@code field} if {@code text} is missing, blank or over 500 characters
+     */
+    static String why(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new BadRequestException(field, "missing: say why, e.g. {\"" + field + "\":\"upstream fixed\"}");
         }
-        if (reason.length() > 500) {
-            throw new BadRequestException("reason", "at most 500 characters");
+        if (text.length() > 500) {
+            throw new BadRequestException(field, "at most 500 characters");
         }
-        return reason.strip();
+        return text.strip();
     }
 }

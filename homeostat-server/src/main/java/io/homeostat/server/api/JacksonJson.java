@@ -2,6 +2,9 @@ package io.homeostat.server.api;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -20,19 +23,23 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The API's JSON, behind Javalin's small {@link io.javalin.json.JsonMapper} interface: Jackson
  * with ISO-8601 times, records by their components. A request body is read strictly: it must be a
- * JSON object (not {@code null}, an array or a scalar), with no unknown field, no trailing content,
- * and each value of its field's JSON type: no number or boolean taken as a string, no string or
+ * JSON object (not {@code null}, an array or a scalar), with no unknown field, no key given twice
+ * in one object (at any depth), no trailing content, and each value of its field's JSON type: no number or boolean taken as a string, no string or
  * number taken as a boolean, no fraction cut to a whole number. Anything else is a
- * {@link BadRequestException} naming the field ({@code $} for the body as a whole). Thread-safe.
+ * {@link BadRequestException} naming the field ({@code $} for the body as a whole; the whole path,
+ * e.g. {@code matchers.service}, for a key given twice). Thread-safe.
  */
 public final class JacksonJson implements io.javalin.json.JsonMapper {
 
     private final ObjectMapper mapper = strict(JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // On: {"a":1,"a":2} is refused, not read as {"a":2}.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -78,12 +85,43 @@ public final class JacksonJson implements io.javalin.json.JsonMapper {
             }
             return mapper.readValue(parser, mapper.constructType(type));
         } catch (JsonProcessingException e) {
+            duplicateKey(e).ifPresent(path -> {
+                throw new BadRequestException(path, "given twice; each key may appear once in an object");
+            });
             String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                     ? mapping.getPath().get(0).getFieldName() : null;
             throw new BadRequestException(field == null ? "$" : field, problem(e));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read a body held in memory", e);
         }
+    }
+
+    /**
+     * The path of the key {@code e} found given twice, if that is what it is about. Strict
+     * duplicate detection fails in the parser, which then stands on the second copy of the key;
+     * databind may wrap that failure with the path of an enclosing field.
+     */
+    private static Optional<String> duplicateKey(JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.getProcessor() != null
+                    && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field")) {
+                return Optional.of(path(read.getProcessor().getParsingContext()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where {@code context} stands, e.g. {@code matchers.service} or {@code steps[1].name}. */
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                path.insert(0, "[" + at.getCurrentIndex() + "]");
+            } else if (at.getCurrentName() != null) {
+                path.insert(0, (at.getParent() != null && !at.getParent().inRoot() ? "." : "") + at.getCurrentName());
+            }
+        }
+        return path.isEmpty() ? "$" : path.toString();
     }
 
     private static String problem(JsonProcessingException e) {

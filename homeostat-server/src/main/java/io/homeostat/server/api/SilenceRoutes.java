@@ -2,24 +2,30 @@ package io.homeostat.server.api;
 
 import io.homeostat.core.time.Clock;
 import io.homeostat.engine.alert.Alerting;
+import io.homeostat.engine.alert.Labels;
 import io.homeostat.engine.alert.Matcher;
 import io.homeostat.engine.alert.Silence;
 import io.homeostat.engine.alert.SilenceNotStoredException;
+import io.homeostat.engine.detect.Severity;
 import io.homeostat.server.auth.Principal;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.ServiceUnavailableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Alert silences: list for viewers; create and delete (expire) for operators, audited
  * ({@code api.silence.create}, {@code api.silence.delete}). A silence that runs out is audited by
  * alerting itself when it ends ({@value Alerting#SILENCE_EXPIRED}, actor {@value Auditor#SYSTEM}),
  * as every silence is, however it was made. A silence mutes the alerts whose labels equal every
- * matcher, from now for {@code minutes}. Silences are kept in the store and outlive a restart; when
+ * matcher (a severity in any case), from now for {@code minutes}; a matcher that could never match,
+ * on a label no alert carries ({@link Labels#NAMES}) or on a severity that is none, is refused. Silences are kept in the store and outlive a restart; when
  * the store does not take a change, the change holds in this process all the same, is audited with
  * {@code stored=false}, and the answer is a 503 saying a restart will not see it.
  */
@@ -43,7 +49,8 @@ final class SilenceRoutes {
                 ApiRoute.get("/api/v1/alerts/silences", Access.VIEWER, "Every silence, in force or not yet expired",
                         List.of(), ctx -> ctx.json(Map.of("silences", alerting.silences()))),
                 ApiRoute.post("/api/v1/alerts/silences", Access.OPERATOR,
-                        "Silences alerts whose labels match (body: {\"matchers\":{\"service\":\"payments\"},\"minutes\":60,\"comment\":...})",
+                        "Silences alerts whose labels match (body: {\"matchers\":{\"service\":\"payments\"},\"minutes\":60,\"comment\":...}); "
+                                + "labels: " + String.join(", ", Labels.NAMES) + ", a severity in any case",
                         this::create).withResponses(ApiResponse.json(201, "created: the silence")),
                 ApiRoute.delete("/api/v1/alerts/silences/{id}", Access.OPERATOR, "Ends a silence now", this::expire));
     }
@@ -57,7 +64,7 @@ final class SilenceRoutes {
             if (e.getKey().isBlank() || e.getValue() == null || e.getValue().isBlank()) {
                 throw new BadRequestException("matchers", "labels and values must not be blank");
             }
-            return Matcher.eq(e.getKey(), e.getValue());
+            return matcher(e.getKey(), e.getValue());
         }).toList();
         if (request.minutes() == null) {
             throw new BadRequestException("minutes", "missing: how long, in minutes");
@@ -65,7 +72,7 @@ final class SilenceRoutes {
         if (request.minutes() < 1 || request.minutes() > 10_080) {
             throw new BadRequestException("minutes", "must be in [1, 10080], was " + request.minutes());
         }
-        String comment = new ActionRequest(request.comment()).checkedReason();
+        String comment = ActionRequest.why("comment", request.comment());
         Principal principal = Authorizer.principal(ctx);
         Instant now = clock.instant();
         Silence silence;
@@ -81,6 +88,25 @@ final class SilenceRoutes {
         auditor.record(principal, "silence.create", "silence:" + silence.id(), comment,
                 Map.of("matchers", matchers.toString(), "endsAt", silence.endsAt().toString()));
         ctx.status(201).json(silence);
+    }
+
+    /**
+     * {@code label=value}, refused when it could never match: a label no alert carries, or a
+     * severity that is none (any case: {@code HIGH} matches {@code high}).
+     */
+    private static Matcher matcher(String label, String value) {
+        String field = "matchers." + label;
+        if (!Labels.NAMES.contains(label)) {
+            throw new BadRequestException(field, "no alert carries this label, so the silence would mute nothing; "
+                    + "alerts carry " + String.join(", ", Labels.NAMES));
+        }
+        if (label.equals(Labels.SEVERITY) && Arrays.stream(Severity.values())
+                .noneMatch(severity -> severity.name().equalsIgnoreCase(value))) {
+            throw new BadRequestException(field, "must be one of " + Arrays.stream(Severity.values())
+                    .map(severity -> severity.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
+                    + "; was " + value);
+        }
+        return Matcher.eq(label, value);
     }
 
     private void expire(Context ctx) {

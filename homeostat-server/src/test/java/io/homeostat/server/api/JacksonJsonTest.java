@@ -3,6 +3,7 @@ package io.homeostat.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,24 @@ class JacksonJsonTest {
         assertThat(refused("{\"reason\":\"x\",\"why\":\"y\"}", ActionRequest.class))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("why"))
                 .hasMessage("why: unknown field; known: reason");
+    }
+
+    record Steps(List<Map<String, String>> steps) {}
+
+    @Test
+    void aKeyGivenTwiceIsRefusedNamingItsPathNotReadAsItsLastValue() {
+        Class<?> silence = SilenceRoutes.SilenceRequest.class;
+        assertThat(refused("{\"matchers\":{\"service\":\"a\",\"service\":\"b\"},\"minutes\":5,\"comment\":\"x\"}", silence))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("matchers.service"))
+                .hasMessage("matchers.service: given twice; each key may appear once in an object");
+        assertThat(refused("{\"matchers\":{\"service\":\"a\"},\"minutes\":5,\"comment\":\"x\",\"comment\":\"y\"}", silence)
+                .field()).isEqualTo("comment");
+        assertThat(refused("{\"reason\":\"x\",\"reason\":\"x\"}", ActionRequest.class).field())
+                .as("the same value twice too").isEqualTo("reason");
+        assertThat(refused("{\"steps\":[{\"a\":\"1\"},{\"a\":\"1\",\"b\":\"2\",\"a\":\"3\"}]}", Steps.class).field())
+                .isEqualTo("steps[1].a");
+        assertThat(json.<Steps>fromJsonString("{\"steps\":[{\"a\":\"1\"},{\"a\":\"2\"}]}", Steps.class).steps())
+                .as("the same key in two objects is no duplicate").hasSize(2);
     }
 
     @Test

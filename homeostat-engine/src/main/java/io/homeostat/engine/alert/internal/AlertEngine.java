@@ -198,15 +198,18 @@ public final class AlertEngine implements Alerting {
     }
 
     @Override
-    public void acknowledge(String fingerprint, String who) {
-        locked(out -> {
+    public boolean acknowledge(String fingerprint, String who) {
+        return locked(out -> {
             TrackedAlert tracked = require(fingerprint);
+            if (!tracked.firing || !tracked.acknowledgedBy.isEmpty()) {
+                return false; // the first acknowledgement stands; a resolved alert has nothing to take
+            }
             tracked.acknowledgedBy = who;
             out.event(event(tracked, AlertEvent.Kind.ACKNOWLEDGED, who, "acknowledged"));
             out.changed(fingerprint);
             acknowledgeGroups(tracked, who, out);
             escalator.acknowledge(escalationKey(tracked), who, out);
-            return null;
+            return true;
         });
     }
 
@@ -216,10 +219,12 @@ public final class AlertEngine implements Alerting {
             boolean any = false;
             for (TrackedAlert tracked : alerts.values()) {
                 if (tracked.firing && tracked.labels.incident().filter(incidentId::equals).isPresent()) {
-                    tracked.acknowledgedBy = who;
-                    out.event(event(tracked, AlertEvent.Kind.ACKNOWLEDGED, who, "incident acknowledged"));
-                    out.changed(tracked.fingerprint());
                     any = true;
+                    if (tracked.acknowledgedBy.isEmpty()) { // the first acknowledgement stands
+                        tracked.acknowledgedBy = who;
+                        out.event(event(tracked, AlertEvent.Kind.ACKNOWLEDGED, who, "incident acknowledged"));
+                        out.changed(tracked.fingerprint());
+                    }
                 }
             }
             for (TrackedAlert tracked : alerts.values()) {
@@ -232,13 +237,14 @@ public final class AlertEngine implements Alerting {
     }
 
     @Override
-    public void resolve(String fingerprint, String who) {
-        locked(out -> {
+    public boolean resolve(String fingerprint, String who) {
+        return locked(out -> {
             TrackedAlert tracked = require(fingerprint);
-            if (tracked.firing) {
-                resolveTracked(tracked, who, "resolved by " + who, out);
+            if (!tracked.firing) {
+                return false;
             }
-            return null;
+            resolveTracked(tracked, who, "resolved by " + who, out);
+            return true;
         });
     }
 
