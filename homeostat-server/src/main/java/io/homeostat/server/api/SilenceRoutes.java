@@ -49,7 +49,8 @@ final class SilenceRoutes {
                 ApiRoute.get("/api/v1/alerts/silences", Access.VIEWER, "Every silence, in force or not yet expired",
                         List.of(), ctx -> ctx.json(Map.of("silences", alerting.silences()))),
                 ApiRoute.post("/api/v1/alerts/silences", Access.OPERATOR,
-                        "Silences alerts whose labels match (body: {\"matchers\":{\"service\":\"payments\"},\"minutes\":60,\"comment\":...}); "
+                        "Silences alerts whose labels match (body: {\"matchers\":{\"service\":\"payments\"},\"minutes\":N,\"comment\":...};"
+                                + " minutes, in [1, 10080], and comment are required); "
                                 + "labels: " + String.join(", ", Labels.NAMES) + ", a severity in any case",
                         this::create).withResponses(ApiResponse.json(201, "created: the silence")),
                 ApiRoute.delete("/api/v1/alerts/silences/{id}", Access.OPERATOR, "Ends a silence now", this::expire));
