@@ -25,13 +25,21 @@ import java.util.Set;
  * @param excluded series never scored (default none): series whose unusual values are not news,
  *     e.g. Homeostat's own ingest rate, which jumps whenever traffic starts. Threshold and trend
  *     rules still watch them.
+ * @param learningSpan the least time, in the series' own sample times, from its first sample before
+ *     it may fire (default {@link #DEFAULT_LEARNING_SPAN}, 1 min), beside the scorer's
+ *     {@linkplain AnomalyDetectorConfig#learningPeriod() learning period} in samples: a series
+ *     flooded with thousands of samples a second would otherwise be done learning within a second,
+ *     from a moment of its life. Zero: the learning period alone.
  */
 public record AnomalySeriesConfig(AnomalyDetectorConfig scorer, double fireScore, int calmSamples,
-        SeriesLimits limits, Duration repeat, Set<SeriesKey> excluded) {
+        SeriesLimits limits, Duration repeat, Set<SeriesKey> excluded, Duration learningSpan) {
+
+    /** Default {@link #learningSpan()}: 1 minute. */
+    public static final Duration DEFAULT_LEARNING_SPAN = Duration.ofMinutes(1);
 
     /**
      * @throws IllegalArgumentException if {@code fireScore} is not in (0, 1], {@code calmSamples} is
-     *     below 1 or {@code repeat} is not positive
+     *     below 1, {@code repeat} is not positive or {@code learningSpan} is negative
      * @throws NullPointerException if a reference is null
      */
     public AnomalySeriesConfig {
@@ -45,6 +53,7 @@ public record AnomalySeriesConfig(AnomalyDetectorConfig scorer, double fireScore
         Objects.requireNonNull(limits, "limits");
         Durations.requirePositive(repeat, "repeat");
         excluded = Set.copyOf(excluded);
+        Durations.requireNonNegative(learningSpan, "learningSpan");
     }
 
     /** The defaults, from {@link AnomalyDetectorConfig#ofDefaults()}. */
@@ -55,26 +64,31 @@ public record AnomalySeriesConfig(AnomalyDetectorConfig scorer, double fireScore
     /** The defaults around the scorer configuration {@code scorer}. */
     public static AnomalySeriesConfig of(AnomalyDetectorConfig scorer) {
         return new AnomalySeriesConfig(scorer, scorer.alarmScore(), scorer.quietPeriod() + 10, SeriesLimits.defaults(),
-                RepeatingDetector.DEFAULT_REPEAT, Set.of());
+                RepeatingDetector.DEFAULT_REPEAT, Set.of(), DEFAULT_LEARNING_SPAN);
     }
 
     /** This configuration with other limits. */
     public AnomalySeriesConfig withLimits(SeriesLimits other) {
-        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, other, repeat, excluded);
+        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, other, repeat, excluded, learningSpan);
     }
 
     /** This configuration with another fire score. */
     public AnomalySeriesConfig withFireScore(double score) {
-        return new AnomalySeriesConfig(scorer, score, calmSamples, limits, repeat, excluded);
+        return new AnomalySeriesConfig(scorer, score, calmSamples, limits, repeat, excluded, learningSpan);
     }
 
     /** This configuration with another {@link #repeat()}. */
     public AnomalySeriesConfig withRepeat(Duration other) {
-        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, limits, other, excluded);
+        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, limits, other, excluded, learningSpan);
     }
 
     /** This configuration with other {@link #excluded()} series. */
     public AnomalySeriesConfig withExcluded(Set<SeriesKey> other) {
-        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, limits, repeat, other);
+        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, limits, repeat, other, learningSpan);
+    }
+
+    /** This configuration with another {@link #learningSpan()}. */
+    public AnomalySeriesConfig withLearningSpan(Duration other) {
+        return new AnomalySeriesConfig(scorer, fireScore, calmSamples, limits, repeat, excluded, other);
     }
 }

@@ -48,12 +48,14 @@ public final class AnomalySeriesDetector implements RepeatingDetector, SeriesTab
     private final AnomalySeriesConfig config;
     private final Clock clock;
     private final long repeatMillis;
+    private final long learningSpanMillis;
     private final SeriesTable.Stage<SeriesState> stage;
 
     private AnomalySeriesDetector(AnomalySeriesConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.repeatMillis = config.repeat().toMillis();
+        this.learningSpanMillis = config.learningSpan().toMillis();
         this.stage = SeriesTable.Stage.of(config.limits(), this::open, state -> state.firing, this::sample);
     }
 
@@ -114,6 +116,15 @@ public final class AnomalySeriesDetector implements RepeatingDetector, SeriesTab
             return;
         }
         double score = state.scorer.score(timeMillis, value);
+        if (!state.learnt) {
+            if (state.firstSeen == Long.MIN_VALUE) {
+                state.firstSeen = timeMillis;
+            }
+            if (timeMillis - state.firstSeen < learningSpanMillis) {
+                return; // scored, so it learns; too young to be told unusual
+            }
+            state.learnt = true;
+        }
         if (score >= config.fireScore()) {
             state.calm = 0;
             if (!state.firing) {
@@ -173,6 +184,10 @@ public final class AnomalySeriesDetector implements RepeatingDetector, SeriesTab
     private static final class SeriesState {
         final AnomalyDetector scorer;
         boolean firing;
+        /** Its first sample is at least the learning span old. */
+        boolean learnt;
+        /** The time of its first sample; {@link Long#MIN_VALUE} before it. */
+        long firstSeen = Long.MIN_VALUE;
         int calm;
         double peak;
         long since;

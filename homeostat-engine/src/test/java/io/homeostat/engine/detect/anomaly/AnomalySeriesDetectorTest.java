@@ -62,6 +62,33 @@ class AnomalySeriesDetectorTest {
     }
 
     @Test
+    void aSeriesFloodedWithSamplesIsNotToldUnusualBeforeItsLearningSpan() {
+        AnomalySeriesDetector detector = AnomalySeriesDetector.create(config, clock);
+        Random random = new Random(1);
+        // 2,000 samples in its first 2 s, learning period (300 samples) long over, then a spike at 3 s
+        for (int i = 0; i < 2000; i++) {
+            detector.sample("db", "latency.p95", T0 + i, 50 + random.nextGaussian(), detections::add);
+        }
+        detector.sample("db", "latency.p95", T0 + 3000, 500, detections::add);
+        assertThat(detections).as("a second of its life is no baseline").isEmpty();
+
+        // A minute on, it has learnt: the same spike is news.
+        for (int i = 0; i < 400; i++) {
+            detector.sample("db", "latency.p95", T0 + 60_000 + i * 10L, 50 + random.nextGaussian(), detections::add);
+        }
+        detector.sample("db", "latency.p95", T0 + 70_000, 500, detections::add);
+        assertThat(detections).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(Detection.Status.FIRING));
+
+        AnomalySeriesDetector noSpan = AnomalySeriesDetector.create(config.withLearningSpan(Duration.ZERO), clock);
+        List<Detection> early = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            noSpan.sample("db", "latency.p95", T0 + i, 50 + random.nextGaussian(), early::add);
+        }
+        noSpan.sample("db", "latency.p95", T0 + 3000, 500, early::add);
+        assertThat(early).as("without the span, the learning period in samples alone decides").isNotEmpty();
+    }
+
+    @Test
     void saysTheAnomalyGoesOnOncePerRepeatUntilItClears() {
         AnomalySeriesDetector detector = AnomalySeriesDetector.create(config.withRepeat(Duration.ofSeconds(10)), clock);
         Random random = new Random(1);
