@@ -73,7 +73,6 @@ public final class GuardRegistry {
      * @throws IllegalStateException if the registry is full and no guard can be evicted
      */
     public Guard guard(String name) {
-        GuardBuilder.requireName(name);
         return lookup(name, null);
     }
 
@@ -86,7 +85,7 @@ public final class GuardRegistry {
      * @throws IllegalStateException if the registry is full and no guard can be evicted
      */
     public Guard guard(String name, String configName) {
-        GuardBuilder.requireName(name);
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(configName, "configName");
         if (!configs.containsKey(configName)) {
             throw new IllegalArgumentException("no guard config named '" + configName + "' (known: " + configs.keySet() + ")");
@@ -94,10 +93,15 @@ public final class GuardRegistry {
         return lookup(name, configName);
     }
 
-    /** The guard for {@code name}, created from {@code configName}, or from the matching config when null. */
+    /**
+     * The guard for {@code name}, created from {@code configName}, or from the matching config when
+     * null. A name is checked only when it is not found (a found one was checked when added), and
+     * before the registry's bound, so a bad name is reported as such.
+     */
     private Guard lookup(String name, String configName) {
-        Entry entry = guards.get(name);
+        Entry entry = guards.get(Objects.requireNonNull(name, "name"));
         if (entry == null) {
+            GuardBuilder.requireName(name);
             entry = add(name, configName != null ? configName : configNameFor(name));
         }
         entry.lastUsed = clock.monotonicNanos();

@@ -12,6 +12,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +31,10 @@ import java.util.Set;
  * <p>Thread-safe (no state).
  */
 public final class ServerConfigFile {
+
+    /** The fields of {@link IncidentTrackerConfig} its errors name, as the {@code incidents} section's keys. */
+    private static final Map<String, String> INCIDENT_KEYS = Map.of("holdPeriod", "hold",
+            "correlationWindow", "correlation_window", "flapThreshold", "flap_threshold", "flapWindow", "flap_window");
 
     private ServerConfigFile() {}
 
@@ -121,8 +126,7 @@ public final class ServerConfigFile {
         try {
             return new Retention(raw, rollups, period, rollupPeriod);
         } catch (IllegalArgumentException e) {
-            String key = e.getMessage().substring(0, e.getMessage().indexOf(' '));
-            throw node.field(key).orElse(node).error(e.getMessage());
+            throw keyError(node, e.getMessage());
         }
     }
 
@@ -131,7 +135,7 @@ public final class ServerConfigFile {
      * its default 10 s (a tick may not be longer than the hold).
      */
     private static IncidentTrackerConfig incidents(ConfigNode node) {
-        node.requireKeys(Set.of("hold", "correlation_window", "flap_threshold", "flap_window"));
+        node.requireKeys(Set.copyOf(INCIDENT_KEYS.values()));
         IncidentTrackerConfig base = IncidentTrackerConfig.ofDefaults();
         Duration hold = node.field("hold").map(ConfigNode::asDuration).orElse(base.holdPeriod());
         Duration correlation = node.field("correlation_window").map(ConfigNode::asDuration)
@@ -143,12 +147,16 @@ public final class ServerConfigFile {
             return new IncidentTrackerConfig(correlation, hold, flapThreshold, flapWindow, tick);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
-            String key = message.startsWith("flapWindow") ? "flap_window"
-                    : message.startsWith("flapThreshold") ? "flap_threshold"
-                    : message.startsWith("correlationWindow") ? "correlation_window" : "hold";
-            throw node.field(key).orElse(node).error(message.replace("flapWindow", "flap_window")
-                    .replace("holdPeriod", "hold").replace("flapThreshold", "flap_threshold")
-                    .replace("correlationWindow", "correlation_window"));
+            for (Map.Entry<String, String> field : INCIDENT_KEYS.entrySet()) {
+                message = message.replace(field.getKey(), field.getValue());
+            }
+            throw keyError(node, message);
         }
+    }
+
+    /** {@code message}, which starts with the key it is about, as an error at that key of {@code section}. */
+    private static RuntimeException keyError(ConfigNode section, String message) {
+        int end = message.indexOf(' ');
+        return section.field(end < 0 ? message : message.substring(0, end)).orElse(section).error(message);
     }
 }

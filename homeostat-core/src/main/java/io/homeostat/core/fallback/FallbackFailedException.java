@@ -58,8 +58,8 @@ public final class FallbackFailedException extends GuardException {
         String tried = attempts.isEmpty()
                 ? "no tiers configured"
                 : attempts.stream().map(TierAttempt::summary).collect(Collectors.joining("; "));
+        String primary = cause instanceof GuardException ? cause.getMessage() : cause.toString();
         return "'" + guard + "': " + why + " for this " + context.operationType().label() + "/"
-                + context.criticality().label() + " call [" + tried + "] after: " + (cause instanceof GuardException ? cause.getMessage() : cause.toString())
-                + ". Guidance: " + guidance;
+                + context.criticality().label() + " call [" + tried + "] after: " + primary + ". Guidance: " + guidance;
     }
 }

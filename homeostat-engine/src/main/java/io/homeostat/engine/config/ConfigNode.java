@@ -228,7 +228,7 @@ public final class ConfigNode {
     public boolean asBoolean() {
         String value = asString();
         if (scalarType == ScalarType.BOOLEAN) {
-            return BOOLEAN_TRUE.contains(value.toLowerCase(java.util.Locale.ROOT));
+            return BOOLEAN_TRUE.contains(value.toLowerCase(Locale.ROOT));
         }
         if (value.equals("true") || value.equals("false")) {
             return Boolean.parseBoolean(value);
@@ -237,7 +237,7 @@ public final class ConfigNode {
     }
 
     /** The words YAML reads as {@code true}; its other boolean words ({@code false}, {@code no}, {@code off}) are false. */
-    private static final java.util.Set<String> BOOLEAN_TRUE = java.util.Set.of("true", "yes", "on");
+    private static final Set<String> BOOLEAN_TRUE = Set.of("true", "yes", "on");
 
     /**
      * The scalar as a duration: whole numbers with units {@code ms}, {@code s}, {@code m},

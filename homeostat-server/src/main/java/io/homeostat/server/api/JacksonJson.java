@@ -29,8 +29,9 @@ import java.util.Optional;
  * The API's JSON, behind Javalin's small {@link io.javalin.json.JsonMapper} interface: Jackson
  * with ISO-8601 times, records by their components. A request body is read strictly: it must be a
  * JSON object (not {@code null}, an array or a scalar), with no unknown field, no key given twice
- * in one object (at any depth), no trailing content, and each value of its field's JSON type: no number or boolean taken as a string, no string or
- * number taken as a boolean, no fraction cut to a whole number. Anything else is a
+ * in one object (at any depth), no trailing content, and each value of its field's JSON type: no
+ * number or boolean taken as a string, no string or number taken as a boolean, no fraction cut to a
+ * whole number. Anything else is a
  * {@link BadRequestException} naming the field ({@code $} for the body as a whole; the whole path,
  * e.g. {@code matchers.service}, for a key given twice). Thread-safe.
  */

@@ -25,9 +25,10 @@ import java.util.stream.Collectors;
  * alerting itself when it ends ({@value Alerting#SILENCE_EXPIRED}, actor {@value Auditor#SYSTEM}),
  * as every silence is, however it was made. A silence mutes the alerts whose labels equal every
  * matcher (a severity in any case), from now for {@code minutes}; a matcher that could never match,
- * on a label no alert carries ({@link Labels#NAMES}) or on a severity that is none, is refused. Silences are kept in the store and outlive a restart; when
- * the store does not take a change, the change holds in this process all the same, is audited with
- * {@code stored=false}, and the answer is a 503 saying a restart will not see it.
+ * on a label no alert carries ({@link Labels#NAMES}) or on a severity that is none, is refused.
+ * Silences are kept in the store and outlive a restart; when the store does not take a change, the
+ * change holds in this process all the same, is audited with {@code stored=false}, and the answer is
+ * a 503 saying a restart will not see it.
  */
 final class SilenceRoutes {
 
