@@ -159,8 +159,9 @@ public final class HomeostatServer implements AutoCloseable {
      * Starts a server and returns when it answers; its incidents live in the store, so they
      * outlive a restart.
      *
-     * @throws RuntimeException if the store cannot be opened or the port cannot be bound;
-     *     whatever was started is stopped again
+     * @throws RuntimeException if the store cannot be opened, another server acts on its PostgreSQL
+     *     database ({@link io.homeostat.server.runtime.AnotherServerActiveException}) or the port
+     *     cannot be bound; whatever was started is stopped again
      */
     public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler) {
         return start(config, storeConfig, scheduler, LoopOptions.defaults());
@@ -173,8 +174,9 @@ public final class HomeostatServer implements AutoCloseable {
      * The application creates its guards in {@code loop().guards()} and its features in
      * {@code loop().toggles()}.
      *
-     * @throws RuntimeException if the store cannot be opened or the port cannot be bound;
-     *     whatever was started is stopped again
+     * @throws RuntimeException if the store cannot be opened, another server acts on its PostgreSQL
+     *     database ({@link io.homeostat.server.runtime.AnotherServerActiveException}) or the port
+     *     cannot be bound; whatever was started is stopped again
      */
     public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler,
             LoopOptions options) {
@@ -190,8 +192,9 @@ public final class HomeostatServer implements AutoCloseable {
      *
      * @throws io.homeostat.engine.config.ConfigException naming file, line and key if the file is
      *     invalid (e.g. a workflow names an action the loop lacks); whatever was started is stopped again
-     * @throws RuntimeException if the store cannot be opened or the port cannot be bound;
-     *     whatever was started is stopped again
+     * @throws RuntimeException if the store cannot be opened, another server acts on its PostgreSQL
+     *     database ({@link io.homeostat.server.runtime.AnotherServerActiveException}) or the port
+     *     cannot be bound; whatever was started is stopped again
      */
     public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler,
             LoopOptions options, Path configFile) {
@@ -206,8 +209,9 @@ public final class HomeostatServer implements AutoCloseable {
      *
      * @throws io.homeostat.engine.config.ConfigException naming file, line and key if the file is
      *     invalid (e.g. a workflow names an action the loop lacks); whatever was started is stopped again
-     * @throws RuntimeException if the store cannot be opened or the port cannot be bound;
-     *     whatever was started is stopped again
+     * @throws RuntimeException if the store cannot be opened, another server acts on its PostgreSQL
+     *     database ({@link io.homeostat.server.runtime.AnotherServerActiveException}) or the port
+     *     cannot be bound; whatever was started is stopped again
      */
     public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler,
             LoopOptions options, Path configFile, UnaryOperator<ServerConfig> overrides) {
@@ -220,8 +224,9 @@ public final class HomeostatServer implements AutoCloseable {
      * As {@link #start(ServerConfig, StoreConfig, Scheduler)} with the incidents kept in
      * {@code incidents} instead of the store (tests use an in-memory one).
      *
-     * @throws RuntimeException if the store cannot be opened or the port cannot be bound;
-     *     whatever was started is stopped again
+     * @throws RuntimeException if the store cannot be opened, another server acts on its PostgreSQL
+     *     database ({@link io.homeostat.server.runtime.AnotherServerActiveException}) or the port
+     *     cannot be bound; whatever was started is stopped again
      */
     public static HomeostatServer start(
             ServerConfig config, StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {

@@ -38,6 +38,24 @@ final class PostgresBehindRelay implements AutoCloseable {
                 .withSpool(data.resolve("spool"), 64L << 20);
     }
 
+    /** Runs {@code sql} in this schema, directly (not through the relay); the number of rows it changed. */
+    int execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + schema);
+            return s.executeUpdate(sql);
+        }
+    }
+
+    /** The first column of the first row {@code sql} selects in this schema, as text; null when there is none. */
+    String query(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + schema);
+            try (var rows = s.executeQuery(sql)) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException, SQLException {
         relay.close();

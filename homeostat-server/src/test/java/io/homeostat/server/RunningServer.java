@@ -114,8 +114,12 @@ public final class RunningServer implements AutoCloseable {
 
     /** A server on {@code store} instead of the embedded database (e.g. {@link PostgresBehindRelay#store}). */
     RunningServer(Path data, io.homeostat.store.jdbc.StoreConfig store) {
-        this(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data), store,
-                LoopOptions.defaults(), null);
+        this(data, store, LoopOptions.defaults());
+    }
+
+    /** A server on {@code store} whose recovery may also act on what {@code options} names. */
+    RunningServer(Path data, io.homeostat.store.jdbc.StoreConfig store, LoopOptions options) {
+        this(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data), store, options, null);
     }
 
     private RunningServer(Path data, ServerConfig config, io.homeostat.store.jdbc.StoreConfig store, LoopOptions options,

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Moves one run forward by one transition, writing the run and a step record to the store before
@@ -43,6 +44,8 @@ final class RunStepper {
     private final Journal journal;
     private final Clock clock;
     private final StepOrder stepOrder;
+    /** Runs held by the fencing, audited once each until they act again. */
+    private final Set<String> fenced = ConcurrentHashMap.newKeySet();
 
     RunStepper(WorkflowStore store, ActionCatalog actions, SafetyGate gate, RecoveryFlags flags, RecoveryPolicy policy,
             ActionLedger ledger, MetricSource metrics, TriggerCheck triggerCheck, Fencing fencing, Journal journal,
@@ -247,10 +250,14 @@ final class RunStepper {
             return failStep(run, workflow, step, "prerequisite not met: " + unmet.get(), false);
         }
         if (!fencing.valid(fencing.token())) {
-            journal.audit(Journal.SELF, "fencing.lost", run.incidentId(), run.runId(),
-                    "this process no longer holds the newest lease token " + fencing.token() + "; not acting", evidence);
+            if (fenced.add(run.runId())) { // once, not at every tick the run waits
+                journal.audit(Journal.SELF, "fencing.lost", run.incidentId(), run.runId(),
+                        "this process no longer holds the newest lease token " + fencing.token() + "; not acting",
+                        evidence);
+            }
             return run;
         }
+        fenced.remove(run.runId());
         if (!store.claim(request.key(), run.runId())) {
             journal.audit(Journal.SELF, "step.duplicate", run.incidentId(), run.runId(),
                     "idempotency key " + request.key() + " was claimed before; not running it again", evidence);

@@ -91,7 +91,7 @@ class RecoveryResumeTest {
     }
 
     @Test
-    void aProcessThatLostTheLeaseDoesNotAct() {
+    void aProcessThatLostTheLeaseDoesNotActUntilItLeadsAgain() {
         long[] newest = {7};
         r.fencing = new Fencing() {
             @Override
@@ -114,7 +114,12 @@ class RecoveryResumeTest {
 
         assertThat(r.low.runs).hasSize(1);
         assertThat(r.medium.runs).isEmpty();
-        assertThat(r.decisions(run)).contains("fencing.lost");
+        assertThat(r.decisions(run)).filteredOn("fencing.lost"::equals).as("audited once, not at every tick").hasSize(1);
         assertThat(r.runs.find(run).orElseThrow().phase()).isEqualTo(RunPhase.RUNNING);
+
+        newest[0] = 7; // it leads again
+        r.run(orchestrator, Duration.ofSeconds(10), 2);
+
+        assertThat(r.medium.runs).hasSize(1);
     }
 }

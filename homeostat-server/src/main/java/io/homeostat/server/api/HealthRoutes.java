@@ -53,6 +53,9 @@ final class HealthRoutes {
         checks.put("bus", loop.bus().isClosed() ? "closed" : "up");
         var stats = loop.store().stats();
         checks.put("store", stats.spooledRecords() > stats.replayedRecords() ? "database unreachable, spooling" : "up");
+        if (loop.store().shared()) {
+            checks.put("lease", loop.leads() ? "up" : "another server holds this database's lease; not acting");
+        }
         boolean ready = checks.values().stream().allMatch("up"::equals);
         boolean degraded = false;
         for (Map.Entry<String, HealthResult> check : self.checks().entrySet()) {

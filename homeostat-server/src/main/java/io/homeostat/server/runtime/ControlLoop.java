@@ -96,6 +96,7 @@ public final class ControlLoop implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final JdbcStore store;
+    private final ServerLease lease;
     private final InProcessSignalBus bus;
     private final DetectorChain chain;
     private final IncidentStore incidents;
@@ -123,11 +124,12 @@ public final class ControlLoop implements AutoCloseable {
     private final StoreHousekeeping housekeeping;
     private final RecoverySwitches recoverySwitches;
 
-    private ControlLoop(JdbcStore store, IncidentStore incidents, Scheduler scheduler, LoopOptions options,
-            LoopSettings settings) {
+    private ControlLoop(JdbcStore store, ServerLease lease, IncidentStore incidents, Scheduler scheduler,
+            LoopOptions options, LoopSettings settings) {
         this.scheduler = scheduler;
         this.incidents = incidents;
         this.store = store;
+        this.lease = lease;
         this.audit = new ObservedAuditLog(store.auditLog());
         this.bus = InProcessSignalBus.builder().threadName("homeostat-bus").build();
         // Detectors repeat a firing detection within the tracker's hold period, so an incident whose condition goes
@@ -196,6 +198,7 @@ public final class ControlLoop implements AutoCloseable {
                 .workflows(workflows)
                 .tracking(options.tuning().tracking())
                 .recovery(b -> b.triggerCheck(new CircuitTriggerCheck(control)).policy(options.tuning().policy())
+                        .fencing(lease.fencing())
                         // Homeostat's incidents about itself say nothing about how much of the system fails.
                         .notCountedForBlastRadius(Set.of(SelfMonitor.SERVICE)))
                 .degradation(settings.degradation(), control)
@@ -225,6 +228,7 @@ public final class ControlLoop implements AutoCloseable {
      *
      * @throws NullPointerException if an argument is null
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     * @throws AnotherServerActiveException if another server acts on the same PostgreSQL database
      */
     public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
         Objects.requireNonNull(incidents, "incidents");
@@ -236,6 +240,7 @@ public final class ControlLoop implements AutoCloseable {
      *
      * @throws NullPointerException if an argument is null
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     * @throws AnotherServerActiveException if another server acts on the same PostgreSQL database
      */
     public static ControlLoop start(StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler,
             LoopSettings settings) {
@@ -249,6 +254,7 @@ public final class ControlLoop implements AutoCloseable {
      *
      * @throws NullPointerException if an argument is null
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     * @throws AnotherServerActiveException if another server acts on the same PostgreSQL database
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler) {
         return start(storeConfig, JdbcStore::incidents, scheduler, LoopOptions.defaults(), LoopSettings.defaults());
@@ -260,6 +266,7 @@ public final class ControlLoop implements AutoCloseable {
      *
      * @throws NullPointerException if an argument is null
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     * @throws AnotherServerActiveException if another server acts on the same PostgreSQL database
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler, LoopOptions options) {
         return start(storeConfig, JdbcStore::incidents, scheduler, options, LoopSettings.defaults());
@@ -270,6 +277,7 @@ public final class ControlLoop implements AutoCloseable {
      *
      * @throws NullPointerException if an argument is null
      * @throws RuntimeException whatever {@link JdbcStore#open} throws when the database cannot be opened
+     * @throws AnotherServerActiveException if another server acts on the same PostgreSQL database
      */
     public static ControlLoop start(StoreConfig storeConfig, Scheduler scheduler, LoopOptions options,
             LoopSettings settings) {
@@ -283,9 +291,16 @@ public final class ControlLoop implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(settings, "settings");
         JdbcStore store = JdbcStore.open(storeConfig, scheduler);
+        ServerLease lease = null;
         try {
-            return new ControlLoop(store, incidents.apply(store), scheduler, options, settings);
+            // Before anything can act: runs resumed from the store already check the lease.
+            lease = store.shared() ? ServerLease.take(store.lease(ServerLease.NAME, ServerLease.TTL),
+                    ServerLease.holderFor(storeConfig.spoolDirectory()), scheduler) : ServerLease.none();
+            return new ControlLoop(store, lease, incidents.apply(store), scheduler, options, settings);
         } catch (RuntimeException e) {
+            if (lease != null) {
+                lease.close();
+            }
             store.close();
             throw e;
         }
@@ -364,6 +379,15 @@ public final class ControlLoop implements AutoCloseable {
      */
     public SampleMetricSource samples() {
         return samples;
+    }
+
+    /**
+     * Whether this server acts on its database: always on the embedded H2; on PostgreSQL while it
+     * holds the database's server lease (it refuses every recovery action when another server took
+     * the lease over).
+     */
+    public boolean leads() {
+        return lease.leads();
     }
 
     /** The bus ingest publishes to, and an application in this JVM may publish to. */
@@ -499,6 +523,7 @@ public final class ControlLoop implements AutoCloseable {
         }
         finishAlertWrites();
         try {
+            lease.close();
             store.flush();
         } finally {
             store.close();

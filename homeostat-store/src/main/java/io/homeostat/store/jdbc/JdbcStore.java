@@ -249,6 +249,14 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
+     * Whether the database is one that several processes open ({@link #lease} is available): PostgreSQL,
+     * not the embedded H2, whose file one process holds.
+     */
+    public boolean shared() {
+        return dialect == Dialect.POSTGRESQL;
+    }
+
+    /**
      * The leader lease {@code name} of the distributed mode, kept in PostgreSQL (table
      * {@code leader_lease}); every replica that opens a store on the same database and asks for
      * the same name shares it. Its grants' expiry times follow the clock of the scheduler the

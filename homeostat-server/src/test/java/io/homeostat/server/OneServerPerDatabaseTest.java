@@ -1,0 +1,118 @@
+package io.homeostat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.homeostat.core.control.ControlledCapacity;
+import io.homeostat.core.control.Restartable;
+import io.homeostat.server.runtime.AnotherServerActiveException;
+import io.homeostat.server.runtime.LoopOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Servers on one PostgreSQL database: one acts on it at a time, through the database's server
+ * lease. A second is refused at start, a server started again on its own data directory gets its
+ * holding back, and one whose lease another server took acts no more until it can take it again.
+ */
+class OneServerPerDatabaseTest {
+
+    @TempDir
+    Path first;
+
+    @TempDir
+    Path second;
+
+    private PostgresBehindRelay postgres;
+
+    @BeforeEach
+    void database() throws Exception {
+        postgres = new PostgresBehindRelay();
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void aSecondServerIsRefusedUntilTheFirstStops() {
+        try (RunningServer active = new RunningServer(first, postgres.store(first))) {
+            assertThat(active.get("/health", null).json().path("checks").path("lease").asText()).isEqualTo("up");
+
+            assertThatThrownBy(() -> new RunningServer(second, postgres.store(second)))
+                    .isInstanceOf(AnotherServerActiveException.class)
+                    .hasMessageContaining("another server is active on this database")
+                    .hasMessageContaining(first.toAbsolutePath().toString());
+        }
+        // A clean stop gives the lease up: the second starts at once.
+        try (RunningServer next = new RunningServer(second, postgres.store(second))) {
+            assertThat(next.get("/health", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aServerStartedAgainOnItsDataDirectoryGetsItsHoldingBack() throws Exception {
+        String holder;
+        try (RunningServer before = new RunningServer(first, postgres.store(first))) {
+            holder = postgres.query("SELECT holder FROM leader_lease");
+        }
+        assertThat(holder).endsWith(":" + first.toAbsolutePath());
+        Files.delete(first.resolve("tokens")); // so that the fixture's first start makes an admin token again
+        // As if it had been killed: the holding stands, with the token it had.
+        postgres.execute("UPDATE leader_lease SET holder = '" + holder + "', token = 7,"
+                + " expires_at = clock_timestamp() + INTERVAL '1 hour'");
+
+        try (RunningServer again = new RunningServer(first, postgres.store(first))) {
+            assertThat(again.get("/health", null).json().path("checks").path("lease").asText()).isEqualTo("up");
+            assertThat(postgres.query("SELECT token || ' ' || holder FROM leader_lease")).isEqualTo("7 " + holder);
+        }
+    }
+
+    @Test
+    void aServerWhoseLeaseWasTakenActsNoMoreUntilItTakesItBack() throws Exception {
+        List<String> restarts = new CopyOnWriteArrayList<>();
+        Restartable orders = (drain, reason) -> {
+            restarts.add(reason);
+            return "restarted";
+        };
+        AtomicInteger instances = new AtomicInteger(2);
+        LoopOptions options = LoopOptions.defaults().withRestartable("orders", orders)
+                .withCapacity("orders", ControlledCapacity.of(1, 4, instances::get, instances::set));
+        try (RunningServer running = new RunningServer(first, postgres.store(first), options)) {
+            postgres.execute("UPDATE leader_lease SET holder = 'elsewhere:/data', token = token + 1,"
+                    + " expires_at = clock_timestamp() + INTERVAL '1 hour'");
+            running.clock.advance(Duration.ofSeconds(5)); // the next renewal finds the lease taken
+            RunningServer.Answer health = running.get("/health", null);
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().path("checks").path("lease").asText()).contains("another server holds");
+
+            RunningServer.Answer started = running.post("/api/v1/workflows/memory-leak/runs", running.operator,
+                    "{\"service\":\"orders\",\"reason\":\"heap climbing\"}");
+            assertThat(started.status()).as(started.text()).isEqualTo(201);
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+                running.clock.advance(Duration.ofSeconds(1));
+                return running.get("/api/v1/audit?limit=1000", running.viewer).text().contains("fencing.lost");
+            });
+            assertThat(restarts).isEmpty();
+            assertThat(instances.get()).as("not scaled out").isEqualTo(2);
+
+            postgres.execute("UPDATE leader_lease SET holder = NULL, expires_at = NULL"); // the other stopped
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+                running.clock.advance(Duration.ofSeconds(5));
+                return !restarts.isEmpty();
+            });
+            assertThat(instances.get()).isEqualTo(3);
+            assertThat(running.get("/health", null).json().path("checks").path("lease").asText()).isEqualTo("up");
+        }
+    }
+}
