@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -146,14 +147,36 @@ final class BatchWriter implements AutoCloseable {
     /** Writes what is queued, stops the thread and closes the spool (what it holds stays for the next start). */
     @Override
     public void close() {
+        close(Duration.ofDays(365), () -> { });
+    }
+
+    /**
+     * As {@link #close()}, waiting at most {@code patience} for a statement the database does not
+     * answer: then {@code abandon} gives up the writer's connections (e.g. closes the pool), so the
+     * statement fails at once and what the writer still holds goes to the spool instead of waiting
+     * for the socket timeout. After as long again, what is left is counted as dropped.
+     */
+    void close(Duration patience, Runnable abandon) {
         if (closed) {
             return;
         }
         closed = true;
         ticker.cancel();
         try {
-            queue.put(new Stop());
-            thread.join();
+            boolean stopQueued = queue.offer(new Stop(), patience.toNanos(), TimeUnit.NANOSECONDS);
+            if (!stopQueued || !thread.join(patience)) {
+                LOG.log(System.Logger.Level.WARNING, "the store writer still waits for the database after {0}; its"
+                        + " connections are given up so that what it holds goes to the spool", patience);
+                abandon.run();
+                if (!stopQueued) {
+                    queue.put(new Stop());
+                }
+                if (!thread.join(patience)) {
+                    long lost = submitted.get() - written.get() - spooled.get() - dropped.get();
+                    LOG.log(System.Logger.Level.ERROR, "the store writer did not stop; {0} records it held are lost",
+                            lost);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -57,6 +57,8 @@ public final class JdbcStore implements AutoCloseable {
      */
     public static final Duration STATEMENT_DEADLINE = Duration.ofSeconds(30);
 
+    /** How long closing waits for a write the database does not answer before giving its connection up. */
+    static final Duration CLOSE_PATIENCE = Duration.ofSeconds(10);
     /** The longest opening waits for its first login on PostgreSQL (unless the connect timeout is longer). */
     static final Duration OPENING_LOGIN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -338,7 +340,9 @@ public final class JdbcStore implements AutoCloseable {
     @Override
     public void close() {
         try {
-            writer.close();
+            // A database that does not answer holds a statement up to the socket timeout (5 min by default):
+            // past CLOSE_PATIENCE the pool is closed under it, and what the writer holds goes to the spool.
+            writer.close(CLOSE_PATIENCE, dataSource::close);
         } finally {
             try {
                 journal.close();

@@ -2,7 +2,10 @@ package io.homeostat.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.homeostat.core.signal.MetricSample;
+import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.port.IncidentQuery;
 import io.homeostat.engine.port.StoreUnavailableException;
@@ -11,6 +14,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,8 @@ class PostgresSilentOutageTest {
 
     @TempDir
     Path spool;
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     private final String schema = TestDatabases.newSchemaName("silent");
 
@@ -103,6 +110,39 @@ class PostgresSilentOutageTest {
                         .isInstanceOf(StoreUnavailableException.class);
                 assertThat(JdbcStore.STATEMENT_DEADLINE).isLessThan(StoreConfig.defaults().socketTimeout());
                 proxy.restore();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void closingGivesUpAWriteTheDatabaseDoesNotAnswerAndSpoolsItInsteadOfWaitingFiveMinutes() throws Exception {
+        try (TcpProxy proxy = proxy()) {
+            StoreConfig config = through(proxy).withSocketTimeout(StoreConfig.defaults().socketTimeout());
+            Clock clock = Clock.system();
+            JdbcStore store = JdbcStore.open(config, Scheduler.system());
+            for (int i = 0; i < 100; i++) {
+                store.write(new MetricSample("db:primary", "latency.p95", i, T0.plusMillis(i), Map.of()));
+            }
+            store.flush();
+            proxy.stall();
+            for (int i = 100; i < 600; i++) {
+                store.write(new MetricSample("db:primary", "latency.p95", i, T0.plusMillis(i), Map.of()));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.stats().queuedRecords() == 0); // the writer holds them
+
+            long begin = clock.monotonicNanos();
+            store.close();
+            Duration closing = Duration.ofNanos(clock.monotonicNanos() - begin);
+
+            assertThat(closing).isLessThan(JdbcStore.CLOSE_PATIENCE.multipliedBy(3));
+            assertThat(store.stats().droppedRecords()).isZero();
+            assertThat(store.stats().writtenRecords() + store.stats().spooledRecords()).isEqualTo(600);
+            proxy.restore();
+            try (JdbcStore again = JdbcStore.open(config, Scheduler.system())) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> again.stats().spool().pendingEntries() == 0);
+                again.flush();
+                assertThat(TestDatabases.count(again, "metric_sample")).isEqualTo(600);
             }
         }
     }
