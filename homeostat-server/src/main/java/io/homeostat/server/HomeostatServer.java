@@ -68,7 +68,7 @@ public final class HomeostatServer implements AutoCloseable {
             Scheduler scheduler, LoopOptions options, Optional<Path> configFile, UnaryOperator<ServerConfig> overrides) {
         this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
         long begin = scheduler.clock().monotonicNanos();
-        LoopSettings settings = new LoopSettings(config.degradation(), config.retention());
+        LoopSettings settings = new LoopSettings(config.degradation(), config.retention(), config.alerting());
         if (config.incidents().isPresent()) {
             options = options.withTuning(options.tuning().withTracking(config.incidents().get()));
         }

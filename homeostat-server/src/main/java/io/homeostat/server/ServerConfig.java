@@ -2,6 +2,7 @@ package io.homeostat.server;
 
 import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.plan.DegradationPolicy;
+import io.homeostat.server.runtime.AlertingSection;
 import io.homeostat.server.runtime.Retention;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,10 +30,13 @@ import java.util.Optional;
  * @param incidents how incidents correlate, resolve and flap, when {@code homeostat.yaml} says so;
  *     default empty, which keeps what the loop's {@link io.homeostat.server.runtime.LoopTuning#tracking()}
  *     says ({@link IncidentTrackerConfig#ofDefaults()} unless an embedding application set it)
+ * @param alerting who hears about alerts and who is on call, when {@code homeostat.yaml} says so;
+ *     default empty: every alert goes to the log and nobody is paged
  */
 public record ServerConfig(
         String host, int port, Path dataDirectory, int maxBatchBytes, int maxBatchSignals, Duration maxFutureSkew,
-        DegradationPolicy degradation, Retention retention, Optional<IncidentTrackerConfig> incidents) {
+        DegradationPolicy degradation, Retention retention, Optional<IncidentTrackerConfig> incidents,
+        Optional<AlertingSection> alerting) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -50,6 +54,7 @@ public record ServerConfig(
         Objects.requireNonNull(degradation, "degradation");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(incidents, "incidents");
+        Objects.requireNonNull(alerting, "alerting");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -76,42 +81,49 @@ public record ServerConfig(
      */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), 4 << 20, 10_000, Duration.ofMinutes(5),
-                DegradationPolicy.ofDefaults(), Retention.defaults(), Optional.empty());
+                DegradationPolicy.ofDefaults(), Retention.defaults(), Optional.empty(),
+                Optional.empty());
     }
 
     /** This config listening on {@code host}:{@code port}. */
     public ServerConfig withAddress(String host, int port) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, incidents);
+                retention, incidents, alerting);
     }
 
     /** This config keeping its files under {@code dataDirectory}. */
     public ServerConfig withDataDirectory(Path dataDirectory) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, incidents);
+                retention, incidents, alerting);
     }
 
     /** This config with other ingest limits. */
     public ServerConfig withIngestLimits(int maxBatchBytes, int maxBatchSignals, Duration maxFutureSkew) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, incidents);
+                retention, incidents, alerting);
     }
 
     /** This config with another automatic degradation policy. */
     public ServerConfig withDegradation(DegradationPolicy degradation) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, incidents);
+                retention, incidents, alerting);
     }
 
     /** This config with another retention of metric samples and rollups. */
     public ServerConfig withRetention(Retention retention) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, incidents);
+                retention, incidents, alerting);
     }
 
     /** This config with the incident tracking {@code homeostat.yaml} sets. */
     public ServerConfig withIncidents(IncidentTrackerConfig incidents) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, Optional.of(incidents));
+                retention, Optional.of(incidents), alerting);
+    }
+
+    /** This config with the receivers, routes and on-call rotation of {@code homeostat.yaml}'s alerting section. */
+    public ServerConfig withAlerting(AlertingSection alerting) {
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
+                retention, incidents, Optional.of(alerting));
     }
 }

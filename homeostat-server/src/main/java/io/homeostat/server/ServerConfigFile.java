@@ -5,6 +5,7 @@ import io.homeostat.engine.config.YamlConfigReader;
 import io.homeostat.engine.execute.ActionCatalog;
 import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.plan.DegradationPolicyReader;
+import io.homeostat.server.runtime.AlertingSection;
 import io.homeostat.server.runtime.LoopConfig;
 import io.homeostat.server.runtime.Retention;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import java.util.Set;
  * {@code retention} section ({@code raw_days}, {@code rollup_days}, {@code period},
  * {@code rollup_period}; see {@link Retention}) and the {@code incidents} section ({@code hold},
  * {@code correlation_window}, {@code flap_threshold}, {@code flap_window}; see
- * {@link IncidentTrackerConfig}), which take effect at start; and the sections a
+ * {@link IncidentTrackerConfig}) and the {@code alerting} section (receivers, routes, on-call; see
+ * {@link AlertingSection}), which take effect at start; and the sections a
  * running loop takes on {@code POST /api/v1/config/reload} ({@code detection}, {@code diagnosis},
  * {@code workflows}, {@code flags}; see {@link LoopConfigSections}). Any other key is refused with
  * its file, line and key, so that a file written for a later version fails loudly instead of being
@@ -67,7 +69,7 @@ public final class ServerConfigFile {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static Contents read(Path file, ServerConfig base, ActionCatalog actions) {
-        Set<String> keys = new HashSet<>(Set.of("server", "degradation", "retention", "incidents"));
+        Set<String> keys = new HashSet<>(Set.of("server", "degradation", "retention", "incidents", "alerting"));
         keys.addAll(LoopConfigSections.KEYS);
         ConfigNode root = YamlConfigReader.read(file).requireKeys(keys);
         return new Contents(server(root, base), LoopConfigSections.read(root, actions));
@@ -82,6 +84,9 @@ public final class ServerConfigFile {
         }
         if (root.field("incidents").isPresent()) {
             base = base.withIncidents(incidents(root.required("incidents")));
+        }
+        if (root.field("alerting").isPresent()) {
+            base = base.withAlerting(AlertingSection.read(root.required("alerting"), System.getenv()));
         }
         if (root.field("server").isEmpty()) {
             return base;

@@ -104,4 +104,41 @@ class ServerConfigFileTest {
         assertThatThrownBy(() -> ServerConfigFile.apply(typo, ServerConfig.defaults()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("hold_period");
     }
+
+    @Test
+    void readsTheAlertingSectionAndComparesItByWhatItSays() throws IOException {
+        String alerting = """
+                alerting:
+                  receivers:
+                    - name: ops
+                      webhook: {url: "http://127.0.0.1:9/hook", secret: s3cret}
+                  route: {receiver: ops}
+                """;
+        ServerConfig config = ServerConfigFile.apply(write(alerting), ServerConfig.defaults());
+        assertThat(config.alerting()).isPresent();
+        assertThat(config.alerting().get().toString()).doesNotContain("s3cret");
+        ServerConfig moved = ServerConfigFile.apply(write("server: {port: 9090}\n" + alerting), ServerConfig.defaults());
+        assertThat(moved.alerting()).as("the same section on other lines").isEqualTo(config.alerting());
+        ServerConfig changed = ServerConfigFile.apply(write(alerting.replace("s3cret", "other")), ServerConfig.defaults());
+        assertThat(changed.alerting()).isNotEqualTo(config.alerting());
+        assertThat(ServerConfigFile.apply(write("server:\n  port: 9090\n"), ServerConfig.defaults()).alerting()).isEmpty();
+    }
+
+    @Test
+    void aMistakeInTheAlertingSectionIsRefusedWithFileLineAndKey() throws IOException {
+        Path unknownReceiver = write("""
+                alerting:
+                  receivers:
+                    - name: ops
+                      log: true
+                  route: {receiver: pager}
+                """);
+        assertThatThrownBy(() -> ServerConfigFile.apply(unknownReceiver, ServerConfig.defaults()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("homeostat.yaml:5:").hasMessageContaining("alerting.route.receiver")
+                .hasMessageContaining("pager");
+        Path typo = write("alerting:\n  receivers: []\n  route: {receiver: ops}\n  rout: {}\n");
+        assertThatThrownBy(() -> ServerConfigFile.apply(typo, ServerConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("rout");
+    }
 }

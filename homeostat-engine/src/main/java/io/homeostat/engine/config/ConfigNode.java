@@ -289,6 +289,24 @@ public final class ConfigNode {
         };
     }
 
+    /**
+     * What this node holds without where it stands: a map of keys to plain values (document order),
+     * a list, a scalar's text, or null. Two documents that say the same have equal plain values,
+     * wherever their lines and columns fall.
+     */
+    public Object plain() {
+        return switch (kind) {
+            case MAP -> {
+                Map<String, Object> plain = new LinkedHashMap<>();
+                fields.forEach((key, value) -> plain.put(key, value.plain()));
+                yield Collections.unmodifiableMap(plain);
+            }
+            case LIST -> elements.stream().map(ConfigNode::plain).toList();
+            case SCALAR -> text;
+            case NULL -> null;
+        };
+    }
+
     @Override
     public String toString() {
         return location + " " + (path.isEmpty() ? "<root>" : path) + " " + Objects.toString(describe());

@@ -3,6 +3,8 @@ package io.homeostat.server.api;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeostat.engine.config.ConfigException;
+import io.homeostat.engine.alert.config.AlertingConfig;
+import io.homeostat.engine.alert.notify.Channel;
 import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.server.ConfigReloader;
@@ -39,11 +41,11 @@ final class ConfigRoutes {
     private final ControlLoop loop;
     private final ConfigReloader reloader;
     private final Auditor auditor;
-    /** Shows the server's settings; the incident tracking in effect is shown with the loop's. */
+    /** Shows the server's settings; the incident tracking and alerting in effect are shown with the loop's. */
     private final ObjectMapper mapper = new JacksonJson().mapper().copy()
             .addMixIn(ServerConfig.class, WithoutIncidents.class);
 
-    @JsonIgnoreProperties("incidents")
+    @JsonIgnoreProperties({"incidents", "alerting"})
     private abstract static class WithoutIncidents {}
 
     ConfigRoutes(ServerConfig server, ControlLoop loop, ConfigReloader reloader, Auditor auditor) {
@@ -83,6 +85,7 @@ final class ConfigRoutes {
                 "correlationWindow", tracking.correlationWindow().toString(),
                 "flapThreshold", tracking.flapThreshold(), "flapWindow", tracking.flapWindow().toString(),
                 "tick", tracking.tickInterval().toString()));
+        loopSettings.put("alerting", alerting(loop.alertingConfig()));
         loopSettings.put("automationMode", loop.recovery().flags().mode());
         loopSettings.put("killSwitch", loop.recovery().flags().killed());
         loopSettings.put("workflows", loop.workflows().workflows().stream().map(Workflow::name).toList());
@@ -100,6 +103,17 @@ final class ConfigRoutes {
         file.put("flags", current.flags());
         body.put("configuration", file);
         return body;
+    }
+
+    /** The receivers by name with their channels' names, and the on-call levels with their receivers: no secrets. */
+    private static Map<String, Object> alerting(AlertingConfig config) {
+        Map<String, Object> receivers = new LinkedHashMap<>();
+        config.receivers().forEach(receiver -> receivers.put(receiver.name(),
+                receiver.channels().stream().map(Channel::name).toList()));
+        Map<String, Object> onCall = new LinkedHashMap<>();
+        config.rotation().forEach(rotation -> rotation.levels().forEach(level -> onCall.put(level.name(),
+                Map.of("receiver", level.receiver(), "people", level.people(), "shift", level.shift().toString()))));
+        return Map.of("receivers", receivers, "rootReceiver", config.route().receiver(), "onCall", onCall);
     }
 
     private void reload(Context ctx) {

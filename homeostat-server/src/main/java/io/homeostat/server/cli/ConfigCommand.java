@@ -50,6 +50,15 @@ final class ConfigCommand extends ClientCommand {
         out.println("incidents   resolve after " + duration(incidents.path("hold")) + " quiet, correlate within "
                 + duration(incidents.path("correlationWindow")) + ", flapping after "
                 + incidents.path("flapThreshold").asText() + " resolutions in " + duration(incidents.path("flapWindow")));
+        JsonNode alerting = answer.path("loop").path("alerting");
+        List<String> receivers = new ArrayList<>();
+        alerting.path("receivers").fields().forEachRemaining(receiver ->
+                receivers.add(receiver.getKey() + " (" + join(receiver.getValue()) + ")"));
+        List<String> onCall = new ArrayList<>();
+        alerting.path("onCall").fields().forEachRemaining(level ->
+                onCall.add(level.getKey() + " -> " + level.getValue().path("receiver").asText()));
+        out.println("alerting    to " + alerting.path("rootReceiver").asText() + "; receivers " + String.join(", ", receivers)
+                + "; on call " + (onCall.isEmpty() ? "nobody" : String.join(", ", onCall)));
         List<String> flags = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = file.path("flags").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> flag = it.next();

@@ -12,6 +12,11 @@ import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.alert.Alert;
 import io.homeostat.engine.alert.AlertView;
 import io.homeostat.engine.alert.Alerting;
+import io.homeostat.engine.alert.AlertingBuilder;
+import io.homeostat.engine.alert.FlapPolicy;
+import io.homeostat.engine.alert.config.AlertingConfig;
+import io.homeostat.engine.alert.escalate.EscalationPolicy;
+import io.homeostat.engine.alert.notify.ChannelTransport;
 import io.homeostat.engine.alert.IncidentAlerts;
 import io.homeostat.engine.alert.notify.LogChannel;
 import io.homeostat.engine.alert.notify.Receiver;
@@ -101,6 +106,7 @@ public final class ControlLoop implements AutoCloseable {
     private final DetectorChain chain;
     private final IncidentStore incidents;
     private final Alerting alerting;
+    private final AlertingConfig alertingConfig;
     private final GuardRegistry guards;
     private final Degradation degradation;
     private final FeatureToggles toggles;
@@ -138,10 +144,16 @@ public final class ControlLoop implements AutoCloseable {
                 options.tuning().tracking().firingRepeat(), SelfMonitor.UNUSUAL_BY_DESIGN);
         options.tuning().detectors().forEach(chainBuilder::add);
         this.chain = chainBuilder.build();
-        // Until alerting is configured from homeostat.yaml, every alert goes to the log.
-        this.alerting = Alerting.builder(scheduler)
-                .receiver(Receiver.of("log", LogChannel.of("log")))
-                .route(Route.to("log").build())
+        // Without homeostat.yaml's alerting section, every alert goes to the log and nobody is on call.
+        this.alertingConfig = settings.alerting().map(section -> {
+            ChannelTransport transport = ChannelTransport.on(scheduler);
+            subscriptions.add(() -> transport.http().shutdown()); // deliveries under way may finish
+            return section.config(transport);
+        }).orElseGet(() ->
+                new AlertingConfig(List.of(Receiver.of("log", LogChannel.of("log"))), Route.to("log").build(),
+                        FlapPolicy.defaults(), EscalationPolicy.defaults(), List.of()));
+        AlertingBuilder alertingBuilder = alertingConfig.applyTo(Alerting.builder(scheduler));
+        this.alerting = alertingBuilder
                 .auditHook(this::alertEvent)
                 .audit(audit)
                 .store(store.alerts())
@@ -164,7 +176,7 @@ public final class ControlLoop implements AutoCloseable {
         options.restartables().forEach(kernel::restartable);
         options.capacities().forEach(kernel::capacity);
         this.control = kernel.build();
-        // Nobody is on call until alerting is configured: what alerting declines goes to the log, not nowhere.
+        // What alerting declines (nobody is on call without an alerting section) goes to the log, not nowhere.
         EscalationOnly escalation = new EscalationOnly(alerting, line -> ESCALATION_LOG.warn("{}", line));
         this.actions = StandardActions.catalog(control, options.routes(), new EscalationPortSink(escalation), List.of(),
                 List.of(), scheduler.clock(), options.tuning().actions());
@@ -448,6 +460,11 @@ public final class ControlLoop implements AutoCloseable {
     /** The actions recovery steps may name. */
     public ActionCatalog actions() {
         return actions;
+    }
+
+    /** Who hears about alerts and who is on call: homeostat.yaml's alerting section, or the log alone. */
+    public AlertingConfig alertingConfig() {
+        return alertingConfig;
     }
 
     /** The recovery workflows the loop chooses from now (a configuration reload may replace them). */

@@ -62,7 +62,8 @@ class ConfigCommandTest {
         assertThat(run("config", url(), "--token", running.viewer)).isZero();
         assertThat(out.toString()).contains("file        " + file, "from file   detection.threshold, flags",
                 "threshold   queue-depth", "trend       memory, response time", "flags       previews through reduced",
-                "incidents   resolve after 5m quiet, correlate within 5m, flapping after 3 resolutions in 1h");
+                "incidents   resolve after 5m quiet, correlate within 5m, flapping after 3 resolutions in 1h",
+                "alerting    to log; receivers log (log); on call nobody");
         out.getBuffer().setLength(0);
         assertThat(run("config", "show", url(), "--token", running.viewer, "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());

@@ -1,0 +1,165 @@
+package io.homeostat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.homeostat.core.Guard;
+import io.homeostat.core.GuardConfig;
+import io.homeostat.core.breaker.CircuitBreakerConfig;
+import io.homeostat.engine.alert.notify.WebhookChannel;
+import io.homeostat.engine.port.AuditQuery;
+import io.homeostat.engine.port.AuditRecord;
+import io.homeostat.server.runtime.ControlLoop;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code homeostat.yaml}'s alerting section reaches people: an incident's alert is posted, signed,
+ * to the webhook its route names, and an escalation pages the on-call level's receiver instead of
+ * being logged as "nobody paged". Real HTTP on loopback to a receiver the test runs.
+ */
+class AlertingFromConfigFileTest {
+
+    /** One request the test's receiver took: its path, signature header and body. */
+    private record Received(String path, String signature, String body) {}
+
+    @TempDir
+    Path data;
+
+    private HttpServer receiver;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(new Received(exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst(WebhookChannel.SIGNATURE_HEADER),
+                    new String(body, StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    private Path file() throws IOException {
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        return Files.writeString(data.resolve("homeostat.yaml"), """
+                alerting:
+                  receivers:
+                    - name: ops
+                      webhook: {url: "%s/ops", secret: s3cret}
+                    - name: pager
+                      webhook: {url: "%s/page", secret: s3cret}
+                  route:
+                    receiver: ops
+                    groupWait: 1s
+                  oncall:
+                    - level: primary
+                      receiver: pager
+                      people: [alice]
+                      shift: 7d
+                      start: 2026-01-05T09:00:00Z
+                    - level: incident-response
+                      receiver: pager
+                      people: [bob]
+                      shift: 7d
+                      start: 2026-01-05T09:00:00Z
+                """.formatted(base, base));
+    }
+
+    private RunningServer start() throws IOException {
+        return RunningServer.withConfigFile(data, file(), fromFile -> fromFile.withAddress("127.0.0.1", 0)
+                .withDataDirectory(data));
+    }
+
+    @Test
+    void anIncidentsAlertIsPostedSignedToTheRoutesWebhook() throws IOException {
+        try (RunningServer running = start()) {
+            openBreaker(running.server.loop());
+
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+                running.clock.advance(Duration.ofSeconds(1));
+                return received.stream().anyMatch(r -> r.path().equals("/ops"));
+            });
+            Received alert = received.stream().filter(r -> r.path().equals("/ops")).findFirst().orElseThrow();
+            assertThat(alert.body()).contains("llm:openai");
+            assertThat(alert.signature()).isNotBlank();
+        }
+    }
+
+    @Test
+    void anEscalationPagesTheOnCallLevelsReceiver() throws IOException {
+        try (RunningServer running = start()) {
+            ControlLoop loop = running.server.loop();
+            loop.recovery().flags().kill(true); // every run is held, and a hold goes to a person
+            openBreaker(loop);
+
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+                running.clock.advance(Duration.ofSeconds(1));
+                return received.stream().anyMatch(r -> r.path().equals("/page"));
+            });
+            loop.store().auditLog().flush();
+            List<AuditRecord> escalations = loop.store().auditLog().query(AuditQuery.between(RunningServer.START,
+                    running.clock.instant().plusSeconds(1))).stream()
+                    .filter(r -> r.action().startsWith("recovery.escalation.")).toList();
+            assertThat(escalations).isNotEmpty().noneSatisfy(r -> assertThat(r.reason()).contains("nobody paged"));
+        }
+    }
+
+    @Test
+    void configShowsTheReceiversAndWhoIsOnCallWithoutSecrets() throws IOException {
+        try (RunningServer running = start()) {
+            RunningServer.Answer answer = running.get("/api/v1/config", running.viewer);
+
+            JsonNode alerting = answer.json().path("loop").path("alerting");
+            assertThat(alerting.path("rootReceiver").asText()).isEqualTo("ops");
+            assertThat(alerting.path("receivers").path("pager").get(0).asText()).isEqualTo("pager.webhook");
+            assertThat(alerting.path("onCall").path("primary").path("receiver").asText()).isEqualTo("pager");
+            assertThat(answer.text()).doesNotContain("s3cret");
+        }
+    }
+
+    @Test
+    void aReloadSaysAChangedAlertingSectionTakesARestart() throws IOException {
+        try (RunningServer running = start()) {
+            Path file = data.resolve("homeostat.yaml");
+            Files.writeString(file, Files.readString(file).replace("s3cret", "rotated"));
+
+            RunningServer.Answer answer = running.post("/api/v1/config/reload", running.admin, "");
+
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+            assertThat(answer.json().path("restartRequired").toString()).isEqualTo("[\"alerting\"]");
+        }
+    }
+
+    private static void openBreaker(ControlLoop loop) {
+        Guard openai = loop.guards().replace("llm:openai",
+                GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.consecutiveFailures(3)).build());
+        for (int i = 0; i < 3; i++) {
+            catchThrowable(() -> openai.call(() -> {
+                throw new IOException("503 from openai");
+            }));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !loop.tracker().active().isEmpty());
+    }
+}
