@@ -1,6 +1,7 @@
 package io.homeostat.engine.alert.config;
 
 import io.homeostat.engine.alert.FlapPolicy;
+import io.homeostat.engine.alert.Labels;
 import io.homeostat.engine.alert.Matcher;
 import io.homeostat.engine.alert.escalate.EscalationPolicy;
 import io.homeostat.engine.alert.escalate.EscalationRule;
@@ -11,14 +12,18 @@ import io.homeostat.engine.alert.notify.Receiver;
 import io.homeostat.engine.alert.route.GroupTiming;
 import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.config.ConfigNode;
+import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.EscalationTrigger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads alerting configuration from a YAML tree ({@code YamlConfigReader}):
@@ -55,7 +60,8 @@ import java.util.Set;
  *   - {trigger: high_impact, target: named, level: incident-response, threshold: 0.5, ackTimeout: 10m}
  * }</pre>
  *
- * Every mistake, including a reference to an unknown receiver or level and a value a record
+ * Every mistake, including a reference to an unknown receiver or level, a route on a label no
+ * alert carries ({@link Labels#NAMES}) or on a severity that is none, and a value a record
  * rejects, is a {@code ConfigException} naming the file, line, column and key path.
  */
 public final class AlertingConfigReader {
@@ -111,12 +117,21 @@ public final class AlertingConfigReader {
         if (root && (node.field("match").isPresent() || node.field("matchRegex").isPresent())) {
             throw node.error("the root route matches every alert: no match or matchRegex");
         }
-        node.field("match").ifPresent(m -> m.fields().forEach((label, value) ->
-                builder.match(Checked.value(value, () -> Matcher.eq(label, value.asString())))));
+        node.field("match").ifPresent(m -> m.fields().forEach((label, value) -> {
+            String text = label(label, value).asString();
+            if (label.equals(Labels.SEVERITY) && Arrays.stream(Severity.values())
+                    .noneMatch(severity -> severity.name().equalsIgnoreCase(text))) {
+                throw value.error("no alert has the severity '" + text + "', so this route would take nothing; "
+                        + "severities: " + Arrays.stream(Severity.values()).map(v -> v.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", ")));
+            }
+            builder.match(Checked.value(value, () -> Matcher.eq(label, text)));
+        }));
         node.field("matchRegex").ifPresent(m -> m.fields().forEach((label, value) ->
-                builder.match(Checked.value(value, () -> Matcher.regex(label, value.asString())))));
+                builder.match(Checked.value(value, () -> Matcher.regex(label, label(label, value).asString())))));
         node.field("groupBy").ifPresent(g -> builder.groupBy(
-                g.elements().stream().map(ConfigNode::asString).toArray(String[]::new)));
+                g.elements().stream().map(element -> label(element.asString(), element).asString())
+                        .toArray(String[]::new)));
         GroupTiming defaults = GroupTiming.defaults();
         builder.timing(Checked.value(node, () -> new GroupTiming(
                 node.field("groupWait").map(ConfigNode::asDuration).orElse(defaults.groupWait()),
@@ -128,6 +143,17 @@ public final class AlertingConfigReader {
         node.field("routes").ifPresent(children -> children.elements()
                 .forEach(child -> builder.route(route(child, receivers, false))));
         return builder.build();
+    }
+
+    /**
+     * {@code node}, the value given for {@code label}, if alerts carry that label; a route on any
+     * other label would match or group nothing, so it is refused.
+     */
+    private static ConfigNode label(String label, ConfigNode node) {
+        if (!Labels.NAMES.contains(label)) {
+            throw node.error("no alert carries the label '" + label + "'; alerts carry " + String.join(", ", Labels.NAMES));
+        }
+        return node;
     }
 
     private static String receiver(ConfigNode node, Set<String> receivers) {

@@ -117,6 +117,24 @@ class AlertingConfigReaderTest {
     }
 
     @Test
+    void aRouteOnALabelNoAlertCarriesOrOnNoSeverityIsRefused() {
+        assertThatThrownBy(() -> read(YAML.replace("match: {severity: critical}", "match: {team: payments}"), ENV))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("route.routes[0].match.team")
+                .hasMessageContaining("no alert carries the label 'team'; alerts carry category, incident, service, severity");
+        assertThatThrownBy(() -> read(YAML.replace("matchRegex: {service: \"db:.*\"}", "matchRegex: {env: \"prod.*\"}"), ENV))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("route.routes[0].matchRegex.env");
+        assertThatThrownBy(() -> read(YAML.replace("groupBy: [incident]", "groupBy: [incident, cluster]"), ENV))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("route.groupBy[1]")
+                .hasMessageContaining("'cluster'");
+        assertThatThrownBy(() -> read(YAML.replace("match: {severity: critical}", "match: {severity: urgent}"), ENV))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no alert has the severity 'urgent'");
+        assertThat(read(YAML.replace("match: {severity: critical}", "match: {severity: CRITICAL}"), ENV).route())
+                .as("a severity in any case, as silences take it").isNotNull();
+    }
+
+    @Test
     void recordValidationErrorsCarryTheirPlace() {
         assertThatThrownBy(() -> read(YAML.replace("transitions: 6", "transitions: 1"), ENV))
                 .isInstanceOf(ConfigException.class)
