@@ -21,6 +21,7 @@ import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.ingest.IngestRejectedException;
 import io.homeostat.server.ingest.SeenIds;
 import io.homeostat.server.ingest.SignalBatchReader;
+import io.homeostat.server.metrics.AlertDelivery;
 import io.homeostat.server.metrics.SelfMonitor;
 import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.LoopOptions;
@@ -85,7 +86,8 @@ public final class HomeostatServer implements AutoCloseable {
             this.ingest = new Ingest(
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
-            monitor = SelfMonitor.start(loop.bus(), loop.store(), loop.rawSamples(), ingest, loop.guards(), events, scheduler);
+            monitor = SelfMonitor.start(loop.bus(), loop.store(), loop.rawSamples(), ingest, loop.guards(), events,
+                    new AlertDelivery(loop.alertingConfig(), scheduler.clock()), scheduler);
             this.self = monitor;
             BrowserSessions sessions = BrowserSessions.defaults(tokens, scheduler.clock());
             ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events,

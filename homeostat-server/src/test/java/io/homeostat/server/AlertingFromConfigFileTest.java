@@ -50,7 +50,7 @@ class AlertingFromConfigFileTest {
             received.add(new Received(exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst(WebhookChannel.SIGNATURE_HEADER),
                     new String(body, StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(204, -1);
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/broken") ? 500 : 204, -1);
             exchange.close();
         });
         receiver.start();
@@ -62,12 +62,17 @@ class AlertingFromConfigFileTest {
     }
 
     private Path file() throws IOException {
+        return file("/ops");
+    }
+
+    /** The file, the root route's webhook posting to {@code opsPath} (which answers 500 if it is {@code /broken}). */
+    private Path file(String opsPath) throws IOException {
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
         return Files.writeString(data.resolve("homeostat.yaml"), """
                 alerting:
                   receivers:
                     - name: ops
-                      webhook: {url: "%s/ops", secret: s3cret}
+                      webhook: {url: "%s%s", secret: s3cret}
                     - name: pager
                       webhook: {url: "%s/page", secret: s3cret}
                   route:
@@ -84,11 +89,15 @@ class AlertingFromConfigFileTest {
                       people: [bob]
                       shift: 7d
                       start: 2026-01-05T09:00:00Z
-                """.formatted(base, base));
+                """.formatted(base, opsPath, base));
     }
 
     private RunningServer start() throws IOException {
-        return RunningServer.withConfigFile(data, file(), fromFile -> fromFile.withAddress("127.0.0.1", 0)
+        return start(file());
+    }
+
+    private RunningServer start(Path file) {
+        return RunningServer.withConfigFile(data, file, fromFile -> fromFile.withAddress("127.0.0.1", 0)
                 .withDataDirectory(data));
     }
 
@@ -123,6 +132,27 @@ class AlertingFromConfigFileTest {
                     running.clock.instant().plusSeconds(1))).stream()
                     .filter(r -> r.action().startsWith("recovery.escalation.")).toList();
             assertThat(escalations).isNotEmpty().noneSatisfy(r -> assertThat(r.reason()).contains("nobody paged"));
+        }
+    }
+
+    @Test
+    void aWebhookThatKeepsFailingIsSeenOnHealthAndInTheMetrics() throws IOException {
+        try (RunningServer running = start(file("/broken"))) {
+            assertThat(running.get("/health", null).json().path("checks").path("alerts.delivery").asText()).isEqualTo("up");
+            openBreaker(running.server.loop());
+
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                running.clock.advance(Duration.ofSeconds(10)); // through the channel's retries
+                return running.get("/health", null).json().path("checks").path("alerts.delivery").asText()
+                        .startsWith("degraded: alerts could not be delivered");
+            });
+            assertThat(received).anyMatch(r -> r.path().equals("/broken"));
+            assertThat(running.get("/metrics", running.viewer).text()).contains(
+                    "homeostat_alert_deliveries_total{receiver=\"ops\",channel=\"ops.webhook\",outcome=\"given_up\"} 1");
+
+            running.clock.advance(Duration.ofMinutes(11));
+            assertThat(running.get("/health", null).json().path("checks").path("alerts.delivery").asText())
+                    .as("ten minutes after the last message given up").isEqualTo("up");
         }
     }
 

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * figures into the bus as metric samples of service {@value #SERVICE} (so the detectors watch
  * them like any service's), and times how long the heartbeat takes to come out of the bus: the
  * loop latency. Its health checks ({@link #checks()}) and its metrics ({@link #metrics}) read the
- * bus, the ingest totals and the store's writer; its metrics also read the live stream (clients,
+ * bus, the ingest totals, the store's writer and the alerting channels ({@link AlertDelivery}); its metrics also read the live stream (clients,
  * drops, slow clients cut off), which the checks leave out: a slow dashboard does not make the loop
  * unready.
  *
@@ -79,6 +79,7 @@ public final class SelfMonitor implements AutoCloseable {
     private final GuardRegistry guards;
     private final EventStream events;
     private final RawSampleDownsampler rawSamples;
+    private final AlertDelivery alerts;
     private final Clock clock;
     private final AtomicLongArray sentAt = new AtomicLongArray(RING);
     private final AtomicLong published = new AtomicLong();
@@ -91,13 +92,14 @@ public final class SelfMonitor implements AutoCloseable {
     private final Cancellable ticking;
 
     private SelfMonitor(InProcessSignalBus bus, JdbcStore store, RawSampleDownsampler rawSamples, Ingest ingest,
-            GuardRegistry guards, EventStream events, Scheduler scheduler) {
+            GuardRegistry guards, EventStream events, AlertDelivery alerts, Scheduler scheduler) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.store = Objects.requireNonNull(store, "store");
         this.rawSamples = Objects.requireNonNull(rawSamples, "rawSamples");
         this.ingest = Objects.requireNonNull(ingest, "ingest");
         this.guards = Objects.requireNonNull(guards, "guards");
         this.events = Objects.requireNonNull(events, "events");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.clock = scheduler.clock();
         this.subscription = bus.subscribe(this::observe);
         this.ticking = scheduler.scheduleAtFixedRate(PERIOD, PERIOD, this::tick);
@@ -109,8 +111,8 @@ public final class SelfMonitor implements AutoCloseable {
      * @throws NullPointerException if an argument is null
      */
     public static SelfMonitor start(InProcessSignalBus bus, JdbcStore store, RawSampleDownsampler rawSamples,
-            Ingest ingest, GuardRegistry guards, EventStream events, Scheduler scheduler) {
-        return new SelfMonitor(bus, store, rawSamples, ingest, guards, events,
+            Ingest ingest, GuardRegistry guards, EventStream events, AlertDelivery alerts, Scheduler scheduler) {
+        return new SelfMonitor(bus, store, rawSamples, ingest, guards, events, alerts,
                 Objects.requireNonNull(scheduler, "scheduler"));
     }
 
@@ -177,7 +179,7 @@ public final class SelfMonitor implements AutoCloseable {
     /**
      * The self checks, by name: {@code bus.queue}, {@code store.spool}, {@code store.loop_state}
      * (the spool of the loop's own writes), {@code store.database},
-     * {@code loop.latency}, {@code signals.dropped}. Unhealthy means not ready.
+     * {@code loop.latency}, {@code signals.dropped}, {@code alerts.delivery}. Unhealthy means not ready.
      */
     public Map<String, HealthResult> checks() {
         Map<String, HealthResult> checks = new LinkedHashMap<>();
@@ -197,6 +199,7 @@ public final class SelfMonitor implements AutoCloseable {
         checks.put("signals.dropped", lastDropNanos.get() != Long.MIN_VALUE && sinceDrop < DROP_MEMORY_NANOS
                 ? HealthResult.degraded("signals were dropped in the last minute (" + droppedSeen.get() + " in all)")
                 : HealthResult.healthy());
+        checks.put("alerts.delivery", alerts.check());
         return checks;
     }
 
@@ -291,6 +294,7 @@ public final class SelfMonitor implements AutoCloseable {
             text.gauge("homeostat_self_check_status", "Self checks: 0 healthy, 1 degraded, 2 unhealthy",
                     check.getValue().status().ordinal(), "check", check.getKey());
         }
+        alerts.metrics(text);
         for (Guard guard : guards.guards()) {
             GuardMetrics.write(guard, text);
         }
