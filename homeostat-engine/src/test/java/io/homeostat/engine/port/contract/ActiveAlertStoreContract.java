@@ -9,8 +9,6 @@ import io.homeostat.engine.port.ActiveAlertStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,35 +16,9 @@ import org.junit.jupiter.api.Test;
  * empty store; override {@link #reopen} to show that alerts outlive a restart, and
  * {@link #closeStore} to release a store.
  */
-public abstract class ActiveAlertStoreContract {
+public abstract class ActiveAlertStoreContract extends StoreContract<ActiveAlertStore> {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
-
-    protected ActiveAlertStore store;
-
-    /** An empty store, fresh for each test. */
-    protected abstract ActiveAlertStore newStore();
-
-    /**
-     * The same stored alerts as seen by a new process: close {@code store} and open another over
-     * the same backing storage. The same instance by default.
-     */
-    protected ActiveAlertStore reopen(ActiveAlertStore store) {
-        return store;
-    }
-
-    /** Releases a store; nothing by default. */
-    protected void closeStore(ActiveAlertStore store) {}
-
-    @BeforeEach
-    void openStore() {
-        store = newStore();
-    }
-
-    @AfterEach
-    void releaseStore() {
-        closeStore(store);
-    }
 
     private static ActiveAlert alert(String service, String incident, long startSecond, String acknowledgedBy) {
         return new ActiveAlert(Labels.of(Map.of(Labels.SERVICE, service, Labels.SEVERITY, "high",

@@ -12,8 +12,6 @@ import io.homeostat.engine.port.BreakerStateStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,35 +19,9 @@ import org.junit.jupiter.api.Test;
  * empty store; override {@link #reopen} to show that states outlive a restart, and
  * {@link #closeStore} to release a store.
  */
-public abstract class BreakerStateStoreContract {
+public abstract class BreakerStateStoreContract extends StoreContract<BreakerStateStore> {
 
     private static final Instant OPENED = Instant.parse("2026-03-01T10:00:00.123Z");
-
-    protected BreakerStateStore store;
-
-    /** An empty store, fresh for each test. */
-    protected abstract BreakerStateStore newStore();
-
-    /**
-     * The same stored states as seen by a new process: close {@code store} and open another over
-     * the same backing storage. The same instance by default (for stores with nothing to reopen).
-     */
-    protected BreakerStateStore reopen(BreakerStateStore store) {
-        return store;
-    }
-
-    /** Releases a store; nothing by default. */
-    protected void closeStore(BreakerStateStore store) {}
-
-    @BeforeEach
-    void openStore() {
-        store = newStore();
-    }
-
-    @AfterEach
-    void releaseStore() {
-        closeStore(store);
-    }
 
     private static BreakerState open(String name) {
         return new BreakerState(name, CircuitState.OPEN, new WindowSnapshot(20, 11, 3, 4), 2,

@@ -8,8 +8,6 @@ import io.homeostat.engine.plan.RiskLevel;
 import io.homeostat.engine.port.RecoverySwitch;
 import io.homeostat.engine.port.RecoverySwitchStore;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,35 +15,9 @@ import org.junit.jupiter.api.Test;
  * empty store; override {@link #reopen} to show that settings outlive a restart, and
  * {@link #closeStore} to release a store.
  */
-public abstract class RecoverySwitchStoreContract {
+public abstract class RecoverySwitchStoreContract extends StoreContract<RecoverySwitchStore> {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
-
-    protected RecoverySwitchStore store;
-
-    /** An empty store, fresh for each test. */
-    protected abstract RecoverySwitchStore newStore();
-
-    /**
-     * The same stored settings as seen by a new process: close {@code store} and open another
-     * over the same backing storage. The same instance by default.
-     */
-    protected RecoverySwitchStore reopen(RecoverySwitchStore store) {
-        return store;
-    }
-
-    /** Releases a store; nothing by default. */
-    protected void closeStore(RecoverySwitchStore store) {}
-
-    @BeforeEach
-    void openStore() {
-        store = newStore();
-    }
-
-    @AfterEach
-    void releaseStore() {
-        closeStore(store);
-    }
 
     @Test
     void anEmptyStoreHasNoSettings() {

@@ -9,8 +9,6 @@ import io.homeostat.engine.port.SilenceStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,35 +16,9 @@ import org.junit.jupiter.api.Test;
  * store; override {@link #reopen} to show that silences outlive a restart, and {@link #closeStore}
  * to release a store.
  */
-public abstract class SilenceStoreContract {
+public abstract class SilenceStoreContract extends StoreContract<SilenceStore> {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
-
-    protected SilenceStore store;
-
-    /** An empty store, fresh for each test. */
-    protected abstract SilenceStore newStore();
-
-    /**
-     * The same stored silences as seen by a new process: close {@code store} and open another over
-     * the same backing storage. The same instance by default.
-     */
-    protected SilenceStore reopen(SilenceStore store) {
-        return store;
-    }
-
-    /** Releases a store; nothing by default. */
-    protected void closeStore(SilenceStore store) {}
-
-    @BeforeEach
-    void openStore() {
-        store = newStore();
-    }
-
-    @AfterEach
-    void releaseStore() {
-        closeStore(store);
-    }
 
     private static Silence silence(String id, long startSecond, Duration length, Matcher... matchers) {
         Instant start = T0.plusSeconds(startSecond);
