@@ -8,12 +8,10 @@ import io.homeostat.engine.alert.AlertState;
 import io.homeostat.engine.alert.AlertView;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.server.auth.Role;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Acknowledging and resolving an alert over HTTP change it once, as resolving an incident does: a
@@ -22,25 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AlertActionConflictTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer running = RunningServer.perTest();
 
-    private RunningServer running;
     private String alice;
     private String fingerprint;
 
     @BeforeEach
-    void start() {
-        running = new RunningServer(data);
+    void fireAnAlert() {
         alice = running.server.tokens().issue("alice", Role.OPERATOR).secret();
         Alert alert = Alert.of("db:primary", Severity.HIGH, "errors", "", "pool exhausted", RunningServer.START);
         running.server.loop().alerting().fire(alert);
         fingerprint = alert.fingerprint();
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
     }
 
     private RunningServer.Answer post(String action, String token) {

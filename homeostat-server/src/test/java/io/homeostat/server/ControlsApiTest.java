@@ -7,31 +7,16 @@ import io.homeostat.core.degrade.DegradationLevel;
 import io.homeostat.engine.alert.Alert;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.execute.AutomationMode;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Degradation, flags, alert silences and the configuration over loopback HTTP, with their audit records. */
 class ControlsApiTest {
 
-    @TempDir
-    Path data;
-
-    private RunningServer running;
-
-    @BeforeEach
-    void start() {
-        running = new RunningServer(data);
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.perTest();
 
     @Test
     void anOperatorSetsTheDegradationLevelWhichTurnsFeaturesOff() {

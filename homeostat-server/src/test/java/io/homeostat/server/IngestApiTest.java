@@ -3,32 +3,17 @@ package io.homeostat.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IngestApiTest {
 
     private static final String SIGNALS = "/api/v1/signals";
 
-    @TempDir
-    Path data;
-
-    private RunningServer running;
-
-    @BeforeEach
-    void start() {
-        running = new RunningServer(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data)
-                .withIngestLimits(4096, 5, Duration.ofMinutes(5)));
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.perTest(
+            config -> config.withIngestLimits(4096, 5, Duration.ofMinutes(5)));
 
     private static String sample(String id, String value) {
         return "{\"id\":\"" + id + "\",\"kind\":\"metric_sample\",\"service\":\"db:primary\",\"metric\":\"pool.active\","

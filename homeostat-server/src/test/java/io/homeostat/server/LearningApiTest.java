@@ -10,34 +10,19 @@ import io.homeostat.engine.execute.WorkflowRun;
 import io.homeostat.engine.learn.Problem;
 import io.homeostat.engine.learn.RecoveryOutcome;
 import io.homeostat.engine.plan.TriggerType;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Learning progress: what the learner tallied per action, and the actions completed per hour. */
 class LearningApiTest {
 
-    @TempDir
-    Path data;
-
-    private RunningServer running;
-
-    @BeforeEach
-    void start() {
-        running = RunningServer.withApprovals(data, "orders");
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.withApprovals("orders");
 
     private static JsonNode action(JsonNode learning, String name) {
         for (JsonNode action : learning.path("actions")) {

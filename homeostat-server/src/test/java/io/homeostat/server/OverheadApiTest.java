@@ -4,34 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.homeostat.core.signal.MetricSample;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Homeostat's own overhead: the JVM's figures and the loop's ticks and signal rate. */
 class OverheadApiTest {
 
-    @TempDir
-    Path data;
-
     /** What the self-monitor publishes every second: its heartbeat and five figures. */
     private static final double SELF_SAMPLES = 6;
 
-    private RunningServer running;
-
-    @BeforeEach
-    void start() {
-        running = new RunningServer(data);
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.perTest();
 
     @Test
     void showsTheProcessCostAndTheSignalRateBetweenTicks() {

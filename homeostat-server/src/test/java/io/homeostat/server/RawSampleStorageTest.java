@@ -9,16 +9,13 @@ import io.homeostat.core.signal.MetricSample;
 import io.homeostat.store.jdbc.CountedKey;
 import io.homeostat.store.jdbc.FailureStatistics;
 import io.homeostat.store.jdbc.MetricSeries;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * By default the store keeps one raw metric sample per series per second of the samples' own time,
@@ -26,20 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RawSampleStorageTest {
 
-    @TempDir
-    Path data;
-
-    private RunningServer running;
-
-    @BeforeEach
-    void start() {
-        running = new RunningServer(data);
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.perTest();
 
     private int samples(String service) {
         return new MetricSeries(running.server.loop().store()).samples(service, "latency",

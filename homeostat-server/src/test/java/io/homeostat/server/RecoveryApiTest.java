@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -14,10 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Workflows, manual triggers, approvals and the recovery history over loopback HTTP. The shipped
@@ -26,20 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecoveryApiTest {
 
-    @TempDir
-    Path data;
-
-    private RunningServer running;
-
-    @BeforeEach
-    void start() {
-        running = RunningServer.withApprovals(data, "orders", "billing");
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.withApprovals("orders", "billing");
 
     private JsonNode trigger(String service) {
         RunningServer.Answer started = running.post("/api/v1/workflows/restart-now/runs", running.operator,

@@ -8,7 +8,6 @@ import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.core.degrade.DegradationLevel;
 import io.homeostat.engine.alert.Alert;
 import io.homeostat.engine.detect.Severity;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every route the OpenAPI document says reads a body, over loopback HTTP, with bodies that are not
@@ -30,22 +28,14 @@ class RequestBodyTest {
 
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
 
-    @TempDir
-    Path data;
-
-    private RunningServer running;
+    @RegisterExtension
+    final RunningServer running = RunningServer.withApprovals("orders");
 
     @BeforeEach
-    void start() {
-        running = RunningServer.withApprovals(data, "orders");
+    void addABreakerAndAFlag() {
         running.server.loop().guards().replace("db:primary",
                 GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
         running.server.loop().toggles().register("recommendations", DegradationLevel.FULL);
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
     }
 
     /** The documented operations with a request body, their path parameters filled with things that exist. */

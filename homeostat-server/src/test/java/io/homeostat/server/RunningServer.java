@@ -17,35 +17,108 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real server on 127.0.0.1, port 0, H2 in a temporary directory, on a manual clock; and an HTTP
- * client for it. Tokens of each role are made at start.
+ * A real server on 127.0.0.1, port 0, H2 in a data directory, on a manual clock; and an HTTP client
+ * for it. Tokens of each role are made at start. Made by a factory without a data directory
+ * ({@link #perTest()} and the like), it runs in a temporary one of its own, deleted when it closes;
+ * held in a {@code @RegisterExtension} field, it starts with each test's instance and closes after
+ * the test, passed or failed.
  */
-public final class RunningServer implements AutoCloseable {
+public final class RunningServer implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     public static final Instant START = Instant.parse("2026-06-01T12:00:00Z");
 
     final ManualClock clock = ManualClock.at(START);
-    final Path data;
+    public final Path data;
     public final HomeostatServer server;
     public final String admin;
     public final String operator;
     public final String viewer;
+    private final boolean temporary;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper mapper = new ObjectMapper();
 
     public RunningServer(Path data) {
-        this(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data));
+        this(data, LoopOptions.defaults());
+    }
+
+    /** A server whose recovery may also act on what {@code options} names. */
+    public RunningServer(Path data, LoopOptions options) {
+        this(data, false, onLoopback(data), options, null);
     }
 
     RunningServer(Path data, ServerConfig config) {
-        this(data, config, LoopOptions.defaults());
+        this(data, false, config, LoopOptions.defaults(), null);
+    }
+
+    /** A server on {@code store} instead of the embedded database (e.g. {@link PostgresBehindRelay#store}). */
+    RunningServer(Path data, io.homeostat.store.jdbc.StoreConfig store) {
+        this(data, store, LoopOptions.defaults());
+    }
+
+    /** A server on {@code store} whose recovery may also act on what {@code options} names. */
+    RunningServer(Path data, io.homeostat.store.jdbc.StoreConfig store, LoopOptions options) {
+        this(data, false, onLoopback(data), store, options, null, UnaryOperator.identity());
+    }
+
+    /** A server started with {@code --config file}: its rules, workflows and flags, reloadable. */
+    public static RunningServer withConfigFile(Path data, Path file) {
+        return new RunningServer(data, false, onLoopback(data), LoopOptions.defaults(), file);
+    }
+
+    /**
+     * A server started as {@code homeostat server --config file} with {@code overrides} (the
+     * environment's and the command line's, e.g. {@code --port}, {@code --data}) over the file's settings.
+     */
+    public static RunningServer withConfigFile(Path data, Path file, UnaryOperator<ServerConfig> overrides) {
+        ServerConfig config = overrides.apply(ServerConfigFile.apply(file, ServerConfig.defaults()));
+        return new RunningServer(data, false, config, HomeostatServer.embeddedStore(config), LoopOptions.defaults(), file,
+                overrides);
+    }
+
+    /** A server in a temporary directory of its own; see the class comment. */
+    public static RunningServer perTest() {
+        return perTest(LoopOptions.defaults());
+    }
+
+    /** {@link #perTest()} whose recovery may also act on what {@code options} names. */
+    public static RunningServer perTest(LoopOptions options) {
+        return inTemporaryDirectory(data -> new RunningServer(data, true, onLoopback(data), options, null));
+    }
+
+    /** {@link #perTest()} with its settings changed by {@code change}, e.g. its ingest limits. */
+    static RunningServer perTest(UnaryOperator<ServerConfig> change) {
+        return inTemporaryDirectory(data -> new RunningServer(data, true, change.apply(onLoopback(data)),
+                LoopOptions.defaults(), null));
+    }
+
+    /**
+     * {@link #perTest()} started with {@code --config} on {@code homeostat.yaml} in its data
+     * directory, which holds {@code yaml}; reloadable.
+     */
+    public static RunningServer withConfig(String yaml) {
+        return inTemporaryDirectory(data -> {
+            try {
+                Path file = Files.writeString(data.resolve("homeostat.yaml"), yaml);
+                return new RunningServer(data, true, onLoopback(data), LoopOptions.defaults(), file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**
@@ -55,10 +128,10 @@ public final class RunningServer implements AutoCloseable {
     public static final String APPROVAL_WORKFLOW = "restart-now";
 
     /**
-     * A server with {@link #APPROVAL_WORKFLOW} and a restartable component for each of
+     * {@link #perTest()} with {@link #APPROVAL_WORKFLOW} and a restartable component for each of
      * {@code services}: a run of it tells people, then waits for approval of its restart step.
      */
-    public static RunningServer withApprovals(Path data, String... services) {
+    public static RunningServer withApprovals(String... services) {
         LoopOptions options = LoopOptions.defaults().withTuning(new LoopTuning(List.of(), WorkflowReader.read("test",
                 """
                 workflows:
@@ -80,56 +153,36 @@ public final class RunningServer implements AutoCloseable {
         for (String service : services) {
             options = options.withRestartable(service, (drain, reason) -> "restarted");
         }
-        return new RunningServer(data, options);
+        return perTest(options);
     }
 
-    /** A server whose recovery may also act on what {@code options} names. */
-    public RunningServer(Path data, LoopOptions options) {
-        this(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data), options);
+    private static ServerConfig onLoopback(Path data) {
+        return ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data);
     }
 
-    private RunningServer(Path data, ServerConfig config, LoopOptions options) {
-        this(data, config, options, null);
+    private static RunningServer inTemporaryDirectory(Function<Path, RunningServer> start) {
+        Path data;
+        try {
+            data = Files.createTempDirectory("homeostat-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return start.apply(data);
+        } catch (RuntimeException | Error e) {
+            delete(data);
+            throw e;
+        }
     }
 
-    /** A server started with {@code --config file}: its rules, workflows and flags, reloadable. */
-    public static RunningServer withConfigFile(Path data, Path file) {
-        return new RunningServer(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data),
-                LoopOptions.defaults(), file);
+    private RunningServer(Path data, boolean temporary, ServerConfig config, LoopOptions options, Path file) {
+        this(data, temporary, config, HomeostatServer.embeddedStore(config), options, file, UnaryOperator.identity());
     }
 
-    private RunningServer(Path data, ServerConfig config, LoopOptions options, Path file) {
-        this(data, config, HomeostatServer.embeddedStore(config), options, file);
-    }
-
-    /**
-     * A server started as {@code homeostat server --config file} with {@code overrides} (the
-     * environment's and the command line's, e.g. {@code --port}, {@code --data}) over the file's settings.
-     */
-    public static RunningServer withConfigFile(Path data, Path file, UnaryOperator<ServerConfig> overrides) {
-        ServerConfig config = overrides.apply(ServerConfigFile.apply(file, ServerConfig.defaults()));
-        return new RunningServer(data, config, HomeostatServer.embeddedStore(config), LoopOptions.defaults(), file,
-                overrides);
-    }
-
-    /** A server on {@code store} instead of the embedded database (e.g. {@link PostgresBehindRelay#store}). */
-    RunningServer(Path data, io.homeostat.store.jdbc.StoreConfig store) {
-        this(data, store, LoopOptions.defaults());
-    }
-
-    /** A server on {@code store} whose recovery may also act on what {@code options} names. */
-    RunningServer(Path data, io.homeostat.store.jdbc.StoreConfig store, LoopOptions options) {
-        this(data, ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data), store, options, null);
-    }
-
-    private RunningServer(Path data, ServerConfig config, io.homeostat.store.jdbc.StoreConfig store, LoopOptions options,
-            Path file) {
-        this(data, config, store, options, file, UnaryOperator.identity());
-    }
-
-    private RunningServer(Path data, ServerConfig config, io.homeostat.store.jdbc.StoreConfig store, LoopOptions options,
-            Path file, UnaryOperator<ServerConfig> overrides) {
+    private RunningServer(Path data, boolean temporary, ServerConfig config, io.homeostat.store.jdbc.StoreConfig store,
+            LoopOptions options, Path file, UnaryOperator<ServerConfig> overrides) {
         this.data = data;
+        this.temporary = temporary;
         this.server = file == null
                 ? HomeostatServer.start(config, store, clock.scheduler(), options)
                 : HomeostatServer.start(config, store, clock.scheduler(), options, file, overrides);
@@ -211,9 +264,42 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a test class with one instance for all its tests: this server starts with the
+     * instance, so it would serve the first test only.
+     */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (context.getTestInstanceLifecycle().orElseThrow() != TestInstance.Lifecycle.PER_METHOD) {
+            throw new IllegalStateException("a RunningServer extension needs a test instance per test method");
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    /** Stops the server; and deletes its data directory if it made it. */
     @Override
     public void close() {
-        server.close();
-        client.close();
+        try {
+            server.close();
+            client.close();
+        } finally {
+            if (temporary) {
+                delete(data);
+            }
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -14,35 +14,20 @@ import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.detect.pattern.Pattern;
 import io.homeostat.engine.detect.pattern.PatternKind;
 import io.homeostat.engine.incident.Incident;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Services and their health timeline, incident timeline and diagnosis, failure patterns and recommendations. */
 class ServiceApiTest {
 
-    @TempDir
-    Path data;
-
-    private RunningServer running;
-
-    @BeforeEach
-    void start() {
-        running = new RunningServer(data);
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.perTest();
 
     private Incident openIncident(String service) {
         Detection detection = new Detection("d-" + service, "threshold", Detection.Kind.THRESHOLD, Detection.Status.FIRING,

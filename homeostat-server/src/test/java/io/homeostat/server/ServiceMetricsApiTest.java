@@ -5,33 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.server.runtime.LoopOptions;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A service's metric series for the drill-down charts, from samples published to the bus and kept by the store. */
 class ServiceMetricsApiTest {
 
-    @TempDir
-    Path data;
-
-    private RunningServer running;
-
-    @BeforeEach
-    void start() {
-        // every raw sample stored, so each one shows in the series (by default one per series per second is)
-        running = new RunningServer(data, LoopOptions.defaults().withRawSampleInterval(Duration.ZERO));
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    // every raw sample stored, so each one shows in the series (by default one per series per second is)
+    @RegisterExtension
+    final RunningServer running = RunningServer.perTest(LoopOptions.defaults().withRawSampleInterval(Duration.ZERO));
 
     private void sample(String metric, double value, int secondsBefore) {
         running.server.loop().bus().publish(new MetricSample("payments", metric, value,

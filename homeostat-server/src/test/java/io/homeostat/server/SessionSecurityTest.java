@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dashboard's browser session over loopback HTTP: signing in swaps an API token for an
@@ -34,23 +33,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SessionSecurityTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer running = RunningServer.perTest();
 
-    private RunningServer running;
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
     @BeforeEach
-    void start() {
-        running = new RunningServer(data);
+    void addABreaker() {
         running.server.loop().guards().replace("db:primary",
                 GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
     }
 
     @AfterEach
-    void stop() {
-        running.close();
+    void closeClient() {
         client.close();
     }
 

@@ -7,30 +7,15 @@ import io.homeostat.core.GuardConfig;
 import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.engine.alert.Alert;
 import io.homeostat.engine.detect.Severity;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What {@code POST /api/v1/alerts/silences} refuses, and how it names the field to fix. */
 class SilenceRequestTest {
 
-    @TempDir
-    Path data;
-
-    private RunningServer running;
-
-    @BeforeEach
-    void start() {
-        running = new RunningServer(data);
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.perTest();
 
     private RunningServer.Answer create(String body) {
         return running.post("/api/v1/alerts/silences", running.operator, body);

@@ -12,48 +12,28 @@ import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.Severity;
 import com.sun.net.httpserver.HttpServer;
 import io.homeostat.server.RunningServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operator's CLI against a running server on loopback. */
 class ClientCommandsTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer running = RunningServer.perTest();
 
-    private RunningServer running;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandLines cli = new CommandLines(Map.of());
 
     @BeforeEach
-    void start() {
-        running = new RunningServer(data);
+    void addABreakerAndAnIncident() {
         running.server.loop().guards().replace("db:primary",
                 GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
         running.server.loop().tracker().observe(new Detection("d-1", "threshold", Detection.Kind.THRESHOLD,
                 Detection.Status.FIRING, new SeriesKey("db:primary", "error.rate"), "errors", "error-rate-high",
                 Severity.HIGH, 0.9, "error rate 40 %", Map.of(), RunningServer.START));
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
-
-    private int run(String... args) {
-        CommandLine command = new CommandLine(new HomeostatCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
     }
 
     private String url() {
@@ -62,81 +42,85 @@ class ClientCommandsTest {
 
     @Test
     void statusPrintsTheOverviewAsATableOrAsJson() throws Exception {
-        assertThat(run("status", url(), "--token", running.viewer)).isZero();
-        assertThat(out.toString()).contains("active incidents", "1").containsPattern("kill switch\\s+off")
+        assertThat(cli.run("status", url(), "--token", running.viewer)).isZero();
+        assertThat(cli.out.toString()).contains("active incidents", "1").containsPattern("kill switch\\s+off")
                 .containsPattern("automation mode\\s+FULL").containsPattern("degradation\\s+FULL")
                 .containsPattern("recovery runs\\s+0").containsPattern("awaiting approval\\s+0")
                 .containsPattern("records stored\\s+[0-9]+").containsPattern("records lost\\s+0");
-        out.getBuffer().setLength(0);
-        assertThat(run("status", url(), "--token", running.viewer, "--json")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        cli.out.getBuffer().setLength(0);
+        assertThat(cli.run("status", url(), "--token", running.viewer, "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out.toString());
         assertThat(json.path("activeIncidents").asInt()).isEqualTo(1);
     }
 
     @Test
     void incidentsListsAndFilters() {
-        assertThat(run("incidents", url(), "--token", running.viewer)).isZero();
-        assertThat(out.toString()).contains("ID", "STATUS", "OPEN", "HIGH", "db:primary");
-        out.getBuffer().setLength(0);
-        assertThat(run("incidents", url(), "--token", running.viewer, "--status", "resolved")).isZero();
-        assertThat(out.toString().strip().lines()).hasSize(1); // the header only
-        assertThat(run("incidents", url(), "--token", running.viewer, "--status", "burning")).isEqualTo(1);
-        assertThat(err.toString()).contains("400", "status");
+        assertThat(cli.run("incidents", url(), "--token", running.viewer)).isZero();
+        assertThat(cli.out.toString()).contains("ID", "STATUS", "OPEN", "HIGH", "db:primary");
+        cli.out.getBuffer().setLength(0);
+        assertThat(cli.run("incidents", url(), "--token", running.viewer, "--status", "resolved")).isZero();
+        assertThat(cli.out.toString().strip().lines()).hasSize(1); // the header only
+        assertThat(cli.run("incidents", url(), "--token", running.viewer, "--status", "burning")).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("400", "status");
     }
 
     @Test
     void circuitsListsAndAnOperatorForcesOpenWhileAViewerCannot() {
-        assertThat(run("circuits", url(), "--token", running.viewer)).isZero();
-        assertThat(out.toString()).contains("db:primary", "CLOSED", "local");
+        assertThat(cli.run("circuits", url(), "--token", running.viewer)).isZero();
+        assertThat(cli.out.toString()).contains("db:primary", "CLOSED", "local");
 
-        assertThat(run("circuits", "force-open", "db:primary", "--reason", "drill", url(), "--token", running.viewer)).isEqualTo(1);
-        assertThat(err.toString()).contains("403");
+        assertThat(cli.run("circuits", "force-open", "db:primary", "--reason", "drill", url(), "--token", running.viewer))
+                .isEqualTo(1);
+        assertThat(cli.err.toString()).contains("403");
         assertThat(running.server.loop().circuits().find("db:primary").orElseThrow().state()).isEqualTo(CircuitState.CLOSED);
 
-        assertThat(run("circuits", "force-open", "db:primary", "--reason", "drill", url(), "--token", running.operator)).isZero();
-        assertThat(out.toString()).contains("db:primary is now FORCED_OPEN");
-        assertThat(run("circuits", "reset", "db:primary", url(), "--token", running.operator)).isEqualTo(2);
+        assertThat(cli.run("circuits", "force-open", "db:primary", "--reason", "drill", url(), "--token", running.operator))
+                .isZero();
+        assertThat(cli.out.toString()).contains("db:primary is now FORCED_OPEN");
+        assertThat(cli.run("circuits", "reset", "db:primary", url(), "--token", running.operator)).isEqualTo(2);
     }
 
     @Test
     void aMissingTokenOrServerIsReportedNotThrown() {
-        assertThat(run("status", url(), "--token", "")).isEqualTo(1);
-        assertThat(err.toString()).contains("no token");
-        assertThat(run("status", "--url=http://127.0.0.1:1", "--token", running.viewer)).isEqualTo(1);
-        assertThat(err.toString()).contains("homeostat status: cannot reach http://127.0.0.1:1: connection refused")
+        assertThat(cli.run("status", url(), "--token", "")).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("no token");
+        assertThat(cli.run("status", "--url=http://127.0.0.1:1", "--token", running.viewer)).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("homeostat status: cannot reach http://127.0.0.1:1: connection refused")
                 .doesNotContain("null");
     }
 
     @Test
     void incidentsStopsAtTheLimitAndSaysSo() {
-        assertThat(run("incidents", url(), "--token", running.viewer)).isZero();
-        assertThat(err.toString()).isEmpty(); // one incident, limit 100
-        assertThat(run("incidents", url(), "--token", running.viewer, "--limit", "1")).isZero();
-        assertThat(out.toString()).contains("db:primary");
-        assertThat(err.toString()).contains("homeostat incidents: showing the first 1", "--limit");
-        err.getBuffer().setLength(0);
-        assertThat(run("incidents", url(), "--token", running.viewer, "--limit", "0")).isEqualTo(2);
-        assertThat(run("incidents", url(), "--token", running.viewer, "--limit", "10001")).isEqualTo(2);
-        assertThat(err.toString()).contains("--limit must be in [1, 10000], was 10001");
+        assertThat(cli.run("incidents", url(), "--token", running.viewer)).isZero();
+        assertThat(cli.err.toString()).isEmpty(); // one incident, limit 100
+        assertThat(cli.run("incidents", url(), "--token", running.viewer, "--limit", "1")).isZero();
+        assertThat(cli.out.toString()).contains("db:primary");
+        assertThat(cli.err.toString()).contains("homeostat incidents: showing the first 1", "--limit");
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("incidents", url(), "--token", running.viewer, "--limit", "0")).isEqualTo(2);
+        assertThat(cli.run("incidents", url(), "--token", running.viewer, "--limit", "10001")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--limit must be in [1, 10000], was 10001");
     }
 
     @Test
     void aTrailingSlashInTheUrlIsIgnored() {
-        assertThat(run("status", url() + "/", "--token", running.viewer)).as(err.toString()).isZero();
-        assertThat(run("incidents", url() + "//", "--token", running.viewer)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("active incidents", "db:primary");
+        assertThat(cli.run("status", url() + "/", "--token", running.viewer)).as(cli.err.toString()).isZero();
+        assertThat(cli.run("incidents", url() + "//", "--token", running.viewer)).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("active incidents", "db:primary");
     }
 
     @Test
     void aUrlThatIsNotHttpIsAUsageErrorNotAStackTrace() {
-        assertThat(run("status", "--url", "127.0.0.1:" + running.server.port(), "--token", running.viewer)).isEqualTo(2);
-        assertThat(err.toString()).contains("invalid --url '127.0.0.1:" + running.server.port() + "'", "http://HOST:PORT");
-        err.getBuffer().setLength(0);
-        assertThat(run("alerts", "--url", "not a url", "--token", running.viewer)).isEqualTo(2);
-        assertThat(err.toString()).contains("invalid --url 'not a url'").doesNotContain("Exception");
-        err.getBuffer().setLength(0);
-        assertThat(run("circuits", "--url", "ftp://127.0.0.1:21", "--token", running.viewer)).isEqualTo(2);
-        assertThat(err.toString()).contains("invalid --url 'ftp://127.0.0.1:21'");
+        assertThat(cli.run("status", "--url", "127.0.0.1:" + running.server.port(), "--token", running.viewer))
+                .isEqualTo(2);
+        assertThat(cli.err.toString()).contains("invalid --url '127.0.0.1:" + running.server.port() + "'",
+                "http://HOST:PORT");
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("alerts", "--url", "not a url", "--token", running.viewer)).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("invalid --url 'not a url'").doesNotContain("Exception");
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("circuits", "--url", "ftp://127.0.0.1:21", "--token", running.viewer)).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("invalid --url 'ftp://127.0.0.1:21'");
     }
 
     @Test
@@ -151,9 +135,9 @@ class ClientCommandsTest {
         });
         other.start();
         try {
-            assertThat(run("status", "--url=http://127.0.0.1:" + other.getAddress().getPort(), "--token", running.viewer))
-                    .isEqualTo(1);
-            assertThat(err.toString()).contains("answered HTTP 404 with something other than JSON (text/html)",
+            assertThat(cli.run("status", "--url=http://127.0.0.1:" + other.getAddress().getPort(), "--token",
+                    running.viewer)).isEqualTo(1);
+            assertThat(cli.err.toString()).contains("answered HTTP 404 with something other than JSON (text/html)",
                     "is --url a Homeostat server?").doesNotContain("cannot reach", "Unexpected character");
         } finally {
             other.stop(0);
@@ -173,9 +157,9 @@ class ClientCommandsTest {
         });
         other.start();
         try {
-            assertThat(run("status", "--url=http://127.0.0.1:" + other.getAddress().getPort(), "--token", running.viewer))
-                    .isEqualTo(1);
-            assertThat(err.toString()).contains("server answered 409: ALREADY_RUNNING: run r-1 is still running")
+            assertThat(cli.run("status", "--url=http://127.0.0.1:" + other.getAddress().getPort(), "--token",
+                    running.viewer)).isEqualTo(1);
+            assertThat(cli.err.toString()).contains("server answered 409: ALREADY_RUNNING: run r-1 is still running")
                     .doesNotContain("{");
         } finally {
             other.stop(0);

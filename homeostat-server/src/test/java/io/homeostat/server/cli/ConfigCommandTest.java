@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeostat.server.RunningServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code homeostat config show} and {@code homeostat config reload} against a server on loopback. */
 class ConfigCommandTest {
@@ -27,31 +23,11 @@ class ConfigCommandTest {
               previews: {enabled: true, on_through: reduced}
             """;
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer running = RunningServer.withConfig(RULES);
 
-    private Path file;
-    private RunningServer running;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void start() throws IOException {
-        file = Files.writeString(data.resolve("homeostat.yaml"), RULES);
-        running = RunningServer.withConfigFile(data, file);
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
-
-    private int run(String... args) {
-        CommandLine command = new CommandLine(new HomeostatCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
-    }
+    private final Path file = running.data.resolve("homeostat.yaml");
+    private final CommandLines cli = new CommandLines(Map.of());
 
     private String url() {
         return "--url=http://127.0.0.1:" + running.server.port();
@@ -59,14 +35,14 @@ class ConfigCommandTest {
 
     @Test
     void showPrintsTheRulesWorkflowsAndFlagsInEffect() throws Exception {
-        assertThat(run("config", url(), "--token", running.viewer)).isZero();
-        assertThat(out.toString()).contains("file        " + file, "from file   detection.threshold, flags",
+        assertThat(cli.run("config", url(), "--token", running.viewer)).isZero();
+        assertThat(cli.out.toString()).contains("file        " + file, "from file   detection.threshold, flags",
                 "threshold   queue-depth", "trend       memory, response time", "flags       previews through reduced",
                 "incidents   resolve after 5m quiet, correlate within 5m, flapping after 3 resolutions in 1h",
                 "alerting    to log; receivers log (log); on call nobody");
-        out.getBuffer().setLength(0);
-        assertThat(run("config", "show", url(), "--token", running.viewer, "--json")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        cli.out.getBuffer().setLength(0);
+        assertThat(cli.run("config", "show", url(), "--token", running.viewer, "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out.toString());
         assertThat(json.path("configuration").path("thresholdRules").get(0).path("threshold").asDouble()).isEqualTo(100);
     }
 
@@ -74,9 +50,9 @@ class ConfigCommandTest {
     void reloadAppliesTheEditedFileAndSaysWhatChanged() throws IOException {
         Files.writeString(file, RULES.replace("threshold: 100", "threshold: 5").replace("enabled: true", "enabled: false"));
 
-        assertThat(run("config", "reload", url(), "--token", running.admin)).as(err.toString()).isZero();
+        assertThat(cli.run("config", "reload", url(), "--token", running.admin)).as(cli.err.toString()).isZero();
 
-        assertThat(out.toString().strip())
+        assertThat(cli.out.toString().strip())
                 .isEqualTo("reloaded " + file + ": threshold rules: ~queue-depth; flags: ~previews");
         assertThat(running.server.loop().toggles().isEnabled("previews")).isFalse();
     }
@@ -85,12 +61,12 @@ class ConfigCommandTest {
     void aRefusedReloadExitsOneWithTheServersReason() throws IOException {
         Files.writeString(file, RULES.replace("threshold: 100", "threshold: lots"));
 
-        assertThat(run("config", "reload", url(), "--token", running.admin)).isEqualTo(1);
-        assertThat(err.toString()).contains("homeostat config: server answered 400: homeostat.yaml:3:",
+        assertThat(cli.run("config", "reload", url(), "--token", running.admin)).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("homeostat config: server answered 400: homeostat.yaml:3:",
                 "detection.threshold[0].threshold: must be a number", "(nothing was changed)");
-        assertThat(run("config", "reload", url(), "--token", running.operator)).isEqualTo(1);
-        assertThat(err.toString()).contains("403");
-        assertThat(run("config", "rewind", url(), "--token", running.admin)).isEqualTo(2);
+        assertThat(cli.run("config", "reload", url(), "--token", running.operator)).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("403");
+        assertThat(cli.run("config", "rewind", url(), "--token", running.admin)).isEqualTo(2);
         assertThat(running.server.config().current().thresholdRules().getFirst().threshold()).isEqualTo(100);
     }
 }

@@ -19,37 +19,23 @@ import io.homeostat.engine.port.AuditQuery;
 import io.homeostat.server.RunningServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /** recover, approvals, alerts, flags and degradation against a running server on loopback. */
 class OperatorCommandsTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningServer running = RunningServer.withApprovals("orders", "billing");
 
-    private RunningServer running;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void start() {
-        running = RunningServer.withApprovals(data, "orders", "billing");
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-    }
 
     private int run(String... args) {
         out.getBuffer().setLength(0);
