@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
@@ -55,24 +53,19 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     private HeadlessChromium chromium;
-    private Browser browser;
 
     @TempDir
     Path data;
 
     private RunningServer running;
-    private BrowserContext context;
     private Page page;
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void launch() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(HeadlessChromium.SCREENSHOTS);
         chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
     }
 
     @AfterAll
@@ -86,9 +79,7 @@ class DashboardBrowserTest {
     void open() {
         consoleErrors.clear();
         running = new RunningServer(data);
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1100));
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
+        page = chromium.newPage();
         // The page's clock is the server's (a manual clock), so "5 min ago" means what it says.
         page.clock().setFixedTime(RunningServer.START.plusSeconds(10).toEpochMilli());
         page.onConsoleMessage(message -> {
@@ -110,14 +101,9 @@ class DashboardBrowserTest {
     void close(TestInfo test) throws Exception {
         try {
             if (page != null) {
-                Files.createDirectories(SCREENSHOTS);
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                        .setPath(SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png")));
+                HeadlessChromium.screenshotAndClose(page, test);
             }
         } finally {
-            if (context != null) {
-                context.close();
-            }
             running.close();
         }
     }
@@ -152,7 +138,7 @@ class DashboardBrowserTest {
         page.locator("#token").fill("hst_not-a-token");
         page.locator("#sign-in-button").click();
         assertThat(page.locator("#sign-in-error")).hasText("That token is not valid.");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sign-in.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(HeadlessChromium.SCREENSHOTS.resolve("sign-in.png")));
 
         signIn(running.operator);
         assertThat(page.locator("[data-testid=who]")).hasText("ops · operator");
@@ -394,7 +380,7 @@ class DashboardBrowserTest {
                 GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.defaults()).build());
         signIn(running.operator);
         assertThat((String) page.evaluate("() => document.cookie")).doesNotContain("homeostat_session");
-        assertThat(context.cookies()).anySatisfy(cookie -> {
+        assertThat(page.context().cookies()).anySatisfy(cookie -> {
             assertThat(cookie.name).isEqualTo("homeostat_session");
             assertThat(cookie.httpOnly).isTrue();
             assertThat(cookie.sameSite.name()).isEqualTo("STRICT");

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Debian's Chromium, headless, driven by Playwright with its browser download skipped (works
@@ -19,6 +22,9 @@ import java.util.Map;
 final class HeadlessChromium implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    /** Where {@link #screenshotAndClose} saves the page of each test. */
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final Playwright playwright;
     private final Browser browser;
@@ -47,8 +53,22 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    Browser browser() {
-        return browser;
+    /** A page in a browser context of its own, 1440 by 1100 pixels, waiting up to 15 s for what it is asked. */
+    Page newPage() {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1100)).newPage();
+        page.setDefaultTimeout(15_000);
+        return page;
+    }
+
+    /** Saves a full-page screenshot of {@code page}, named after {@code test}'s method; then closes its context. */
+    static void screenshotAndClose(Page page, TestInfo test) throws IOException {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png")));
+        } finally {
+            page.context().close();
+        }
     }
 
     @Override

@@ -3,13 +3,10 @@ package io.homeostat.server;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.homeostat.core.degrade.DegradationLevel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,20 +35,17 @@ class LiveControlsBrowserTest {
             new LocatorAssertions.IsCheckedOptions().setTimeout(1000);
 
     private HeadlessChromium chromium;
-    private Browser browser;
 
     @TempDir
     Path data;
 
     private RunningServer running;
-    private BrowserContext context;
     private Page page;
     private final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void launch() throws Exception {
         chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
     }
 
     @AfterAll
@@ -66,9 +60,7 @@ class LiveControlsBrowserTest {
         pageErrors.clear();
         running = new RunningServer(data);
         running.server.loop().toggles().register("recommendations", DegradationLevel.FULL);
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1100));
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
+        page = chromium.newPage();
         page.onPageError(pageErrors::add);
         page.onResponse(response -> {
             // the page asks whether it is signed in before it is: that 401 is expected
@@ -83,14 +75,9 @@ class LiveControlsBrowserTest {
     void close(TestInfo test) throws Exception {
         try {
             if (page != null) {
-                Files.createDirectories(DashboardBrowserTest.SCREENSHOTS);
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(DashboardBrowserTest.SCREENSHOTS
-                        .resolve(test.getTestMethod().orElseThrow().getName() + ".png")));
+                HeadlessChromium.screenshotAndClose(page, test);
             }
         } finally {
-            if (context != null) {
-                context.close();
-            }
             running.close();
         }
     }
