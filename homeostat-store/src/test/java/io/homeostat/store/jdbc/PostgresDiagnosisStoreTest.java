@@ -4,9 +4,6 @@ import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.port.DiagnosisStore;
 import io.homeostat.engine.port.contract.DiagnosisStoreContract;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +24,7 @@ class PostgresDiagnosisStoreTest extends DiagnosisStoreContract {
     @Override
     protected DiagnosisStore newStore() {
         jdbc = JdbcStore.open(TestDatabases.postgres(SCHEMA, spool), ManualClock.create().scheduler());
-        try (Connection c = jdbc.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM diagnosis");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        TestDatabases.empty(jdbc, "diagnosis");
         return jdbc.diagnoses();
     }
 

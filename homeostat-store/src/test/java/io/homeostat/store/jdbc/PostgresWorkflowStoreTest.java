@@ -4,9 +4,6 @@ import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.port.WorkflowStore;
 import io.homeostat.engine.port.contract.WorkflowStoreContract;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,13 +24,7 @@ class PostgresWorkflowStoreTest extends WorkflowStoreContract {
     @Override
     protected WorkflowStore newStore() {
         jdbc = JdbcStore.open(TestDatabases.postgres(SCHEMA, spool), ManualClock.create().scheduler());
-        try (Connection c = jdbc.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM workflow_step");
-            s.execute("DELETE FROM workflow_run");
-            s.execute("DELETE FROM idempotency_claim");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        TestDatabases.empty(jdbc, "workflow_step", "workflow_run", "idempotency_claim");
         return jdbc.workflows();
     }
 
