@@ -5,30 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.time.ManualClock;
-import io.homeostat.engine.alert.LogEscalation;
-import io.homeostat.engine.detect.Detector;
-import io.homeostat.engine.execute.Action;
-import io.homeostat.engine.execute.ActionCatalog;
-import io.homeostat.engine.execute.ActionRequest;
-import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.execute.WorkflowRun;
 import io.homeostat.engine.graph.DependencyGraph;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentStatus;
-import io.homeostat.engine.plan.RiskLevel;
-import io.homeostat.engine.plan.WorkflowCatalog;
-import io.homeostat.engine.plan.WorkflowReader;
 import io.homeostat.engine.port.memory.InMemoryAuditLog;
-import io.homeostat.engine.port.memory.InMemoryEffectivenessStore;
-import io.homeostat.engine.port.memory.InMemoryIncidentStore;
 import io.homeostat.engine.port.memory.InMemoryWorkflowStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,51 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class CascadeRootTest {
 
-    private static final String WORKFLOWS = """
-            workflows:
-              - name: restart-anything
-                trigger: [error_threshold]
-                services: ["*"]
-                timeout: 30m
-                steps:
-                  - name: restart
-                    action: restart
-                    success:
-                      - {metric: error_rate, below: 0.01, for: 30s}
-                    timeout: 20m
-            """;
-
     private final ManualClock clock = ManualClock.at(Instant.parse("2026-03-02T09:00:00Z"));
     private final InProcessSignalBus bus = InProcessSignalBus.manual();
     private final InMemoryWorkflowStore runs = new InMemoryWorkflowStore();
     private final InMemoryAuditLog log = new InMemoryAuditLog();
-    private final List<String> restarted = new CopyOnWriteArrayList<>();
+    private final RestartingLoop restarting = new RestartingLoop();
 
-    private final Detector trouble = new TroubleDetector();
-
-    private final Action restart = new Action() {
-        @Override
-        public String name() {
-            return "restart";
-        }
-
-        @Override
-        public RiskLevel risk(Map<String, String> params) {
-            return RiskLevel.LOW;
-        }
-
-        @Override
-        public ActionResult run(ActionRequest request) {
-            restarted.add(request.service());
-            return ActionResult.of("restarted " + request.service());
-        }
-    };
-
-    private final ControlLoop loop = ControlLoop.builder().clock(clock).bus(bus).incidents(new InMemoryIncidentStore())
-            .runs(runs).audit(log).effectiveness(new InMemoryEffectivenessStore())
-            .escalation(LogEscalation.to(line -> { })).actions(ActionCatalog.of(List.of(restart)))
-            .metrics((service, metric) -> OptionalDouble.empty()).detector(trouble).settle(Duration.ofSeconds(10))
-            .workflows(WorkflowCatalog.of(WorkflowReader.read("test.yaml", WORKFLOWS)))
+    private final ControlLoop loop = restarting.builder(clock, bus, runs, log)
             .graph(() -> DependencyGraph.of(Map.of("orders", Set.of("db"), "web", Set.of("orders"),
                     "billing", Set.of("ledger"), "search", Set.of("index")))).build();
 
@@ -97,7 +45,7 @@ class CascadeRootTest {
         clock.advance(Duration.ofSeconds(2));
         troubleOn("orders");
         loop.tick();
-        assertThat(restarted).as("nothing acts before the incident settled and was diagnosed").isEmpty();
+        assertThat(restarting.restarted).as("nothing acts before the incident settled and was diagnosed").isEmpty();
 
         clock.advance(Duration.ofSeconds(10));
         loop.tick();
@@ -106,7 +54,7 @@ class CascadeRootTest {
         assertThat(incident.services()).containsExactlyInAnyOrder("db", "orders");
         assertThat(incident.status()).isEqualTo(IncidentStatus.REMEDIATING);
         assertThat(loop.diagnosis().latest(incident.id()).orElseThrow().rootService()).isEqualTo("db");
-        assertThat(restarted).containsExactly("db");
+        assertThat(restarting.restarted).containsExactly("db");
         assertThat(log.recent(50)).extracting(r -> r.action()).as("3 of 6 services is not more than half")
                 .doesNotContain("recovery.escalation.high_impact");
         assertThat(runs.active()).extracting(WorkflowRun::service).containsExactly("db");

@@ -7,28 +7,14 @@ import io.homeostat.core.Guard;
 import io.homeostat.core.signal.InProcessSignalBus;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.time.ManualClock;
-import io.homeostat.engine.alert.LogEscalation;
-import io.homeostat.engine.detect.Detector;
-import io.homeostat.engine.execute.Action;
-import io.homeostat.engine.execute.ActionCatalog;
-import io.homeostat.engine.execute.ActionRequest;
-import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.graph.DependencyGraph;
-import io.homeostat.engine.incident.Incident;
-import io.homeostat.engine.plan.RiskLevel;
-import io.homeostat.engine.plan.WorkflowCatalog;
-import io.homeostat.engine.plan.WorkflowReader;
 import io.homeostat.engine.port.memory.InMemoryAuditLog;
-import io.homeostat.engine.port.memory.InMemoryEffectivenessStore;
-import io.homeostat.engine.port.memory.InMemoryIncidentStore;
 import io.homeostat.engine.port.memory.InMemoryWorkflowStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,49 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class LearnedGraphImpactTest {
 
-    private static final String WORKFLOWS = """
-            workflows:
-              - name: restart-anything
-                trigger: [error_threshold]
-                services: ["*"]
-                timeout: 30m
-                steps:
-                  - name: restart
-                    action: restart
-                    success:
-                      - {metric: error_rate, below: 0.01, for: 30s}
-                    timeout: 20m
-            """;
-
     private final ManualClock clock = ManualClock.at(Instant.parse("2026-03-02T09:00:00Z"));
     private final InProcessSignalBus bus = InProcessSignalBus.manual();
     private final InMemoryAuditLog log = new InMemoryAuditLog();
 
-    private final Detector trouble = new TroubleDetector();
-
-    private final Action restart = new Action() {
-        @Override
-        public String name() {
-            return "restart";
-        }
-
-        @Override
-        public RiskLevel risk(Map<String, String> params) {
-            return RiskLevel.LOW;
-        }
-
-        @Override
-        public ActionResult run(ActionRequest request) {
-            return ActionResult.of("restarted " + request.service());
-        }
-    };
-
     private ControlLoopBuilder loop() {
-        return ControlLoop.builder().clock(clock).bus(bus).incidents(new InMemoryIncidentStore())
-                .runs(new InMemoryWorkflowStore()).audit(log).effectiveness(new InMemoryEffectivenessStore())
-                .escalation(LogEscalation.to(line -> { })).actions(ActionCatalog.of(List.of(restart)))
-                .metrics((service, metric) -> OptionalDouble.empty()).detector(trouble).settle(Duration.ofSeconds(10))
-                .workflows(WorkflowCatalog.of(WorkflowReader.read("test.yaml", WORKFLOWS)));
+        return new RestartingLoop().builder(clock, bus, new InMemoryWorkflowStore(), log);
     }
 
     /** One failing call through a guard that names its caller: the edge caller -> dependency. */
