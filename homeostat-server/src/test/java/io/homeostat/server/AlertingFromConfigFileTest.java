@@ -1,13 +1,9 @@
 package io.homeostat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.homeostat.core.Guard;
-import io.homeostat.core.GuardConfig;
-import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.engine.alert.notify.WebhookChannel;
 import io.homeostat.engine.port.AuditQuery;
 import io.homeostat.engine.port.AuditRecord;
@@ -20,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +38,8 @@ class AlertingFromConfigFileTest {
 
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Whether {@code /broken} answers 500 (else 204, as a mended receiver). */
+    private final AtomicBoolean broken = new AtomicBoolean(true);
 
     @BeforeEach
     void startReceiver() throws IOException {
@@ -50,7 +49,8 @@ class AlertingFromConfigFileTest {
             received.add(new Received(exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst(WebhookChannel.SIGNATURE_HEADER),
                     new String(body, StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/broken") ? 500 : 204, -1);
+            boolean failing = broken.get() && exchange.getRequestURI().getPath().equals("/broken");
+            exchange.sendResponseHeaders(failing ? 500 : 204, -1);
             exchange.close();
         });
         receiver.start();
@@ -65,7 +65,7 @@ class AlertingFromConfigFileTest {
         return file("/ops");
     }
 
-    /** The file, the root route's webhook posting to {@code opsPath} (which answers 500 if it is {@code /broken}). */
+    /** The file, the root route's webhook posting to {@code opsPath} ({@code /broken} answers 500 while {@link #broken}). */
     private Path file(String opsPath) throws IOException {
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
         return Files.writeString(data.resolve("homeostat.yaml"), """
@@ -104,7 +104,7 @@ class AlertingFromConfigFileTest {
     @Test
     void anIncidentsAlertIsPostedSignedToTheRoutesWebhook() throws IOException {
         try (RunningServer running = start()) {
-            openBreaker(running.server.loop());
+            running.openBreaker("llm:openai");
 
             Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
                 running.clock.advance(Duration.ofSeconds(1));
@@ -121,7 +121,7 @@ class AlertingFromConfigFileTest {
         try (RunningServer running = start()) {
             ControlLoop loop = running.server.loop();
             loop.recovery().flags().kill(true); // every run is held, and a hold goes to a person
-            openBreaker(loop);
+            running.openBreaker("llm:openai");
 
             Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
                 running.clock.advance(Duration.ofSeconds(1));
@@ -139,7 +139,7 @@ class AlertingFromConfigFileTest {
     void aWebhookThatKeepsFailingIsSeenOnHealthAndInTheMetrics() throws IOException {
         try (RunningServer running = start(file("/broken"))) {
             assertThat(running.get("/health", null).json().path("checks").path("alerts.delivery").asText()).isEqualTo("up");
-            openBreaker(running.server.loop());
+            running.openBreaker("llm:openai");
 
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
                 running.clock.advance(Duration.ofSeconds(10)); // through the channel's retries
@@ -150,6 +150,7 @@ class AlertingFromConfigFileTest {
             assertThat(running.get("/metrics", running.viewer).text()).contains(
                     "homeostat_alert_deliveries_total{receiver=\"ops\",channel=\"ops.webhook\",outcome=\"given_up\"} 1");
 
+            broken.set(false); // the receiver is mended: what the alert's group sends from now on arrives
             running.clock.advance(Duration.ofMinutes(11));
             assertThat(running.get("/health", null).json().path("checks").path("alerts.delivery").asText())
                     .as("ten minutes after the last message given up").isEqualTo("up");
@@ -180,16 +181,5 @@ class AlertingFromConfigFileTest {
             assertThat(answer.status()).as(answer.text()).isEqualTo(200);
             assertThat(answer.json().path("restartRequired").toString()).isEqualTo("[\"alerting\"]");
         }
-    }
-
-    private static void openBreaker(ControlLoop loop) {
-        Guard openai = loop.guards().replace("llm:openai",
-                GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.consecutiveFailures(3)).build());
-        for (int i = 0; i < 3; i++) {
-            catchThrowable(() -> openai.call(() -> {
-                throw new IOException("503 from openai");
-            }));
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !loop.tracker().active().isEmpty());
     }
 }

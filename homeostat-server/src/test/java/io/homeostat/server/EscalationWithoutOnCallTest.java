@@ -1,11 +1,7 @@
 package io.homeostat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.homeostat.core.Guard;
-import io.homeostat.core.GuardConfig;
-import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.core.control.ProviderRoute;
 import io.homeostat.engine.execute.AutomationMode;
 import io.homeostat.engine.incident.Incident;
@@ -13,11 +9,9 @@ import io.homeostat.engine.port.AuditQuery;
 import io.homeostat.engine.port.AuditRecord;
 import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.LoopOptions;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,15 +60,7 @@ class EscalationWithoutOnCallTest {
 
     private static List<AuditRecord> escalationsAfterAnOpenBreaker(RunningServer running) {
         ControlLoop loop = running.server.loop();
-        Guard openai = loop.guards().replace("llm:openai",
-                GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.consecutiveFailures(3)).build());
-        for (int i = 0; i < 3; i++) {
-            catchThrowable(() -> openai.call(() -> {
-                throw new IOException("503 from openai");
-            }));
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !loop.tracker().active().isEmpty());
-        Incident incident = loop.tracker().active().getFirst();
+        Incident incident = running.openBreaker("llm:openai");
         running.clock.advance(Duration.ofSeconds(32));
         loop.store().auditLog().flush();
         return loop.store().auditLog().query(AuditQuery.between(RunningServer.START,

@@ -2,10 +2,14 @@ package io.homeostat.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homeostat.core.Guard;
+import io.homeostat.core.GuardConfig;
+import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.server.auth.Role;
 import io.homeostat.engine.execute.RecoveryPolicy;
 import io.homeostat.engine.graph.DependencyGraph;
+import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.plan.WorkflowReader;
 import io.homeostat.server.runtime.LoopOptions;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -189,6 +194,27 @@ public final class RunningServer implements AutoCloseable, BeforeEachCallback, A
         this.admin = server.firstAdminToken().orElseThrow().secret();
         this.operator = server.tokens().issue("ops", Role.OPERATOR).secret();
         this.viewer = server.tokens().issue("watcher", Role.VIEWER).secret();
+    }
+
+    /**
+     * Opens the breaker of an embedded guard {@code name} (three consecutive failures, as a
+     * dependency answering 503) and waits for the incident it opens; returns that incident.
+     */
+    Incident openBreaker(String name) {
+        var loop = server.loop();
+        Guard guard = loop.guards().replace(name,
+                GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.consecutiveFailures(3)).build());
+        for (int i = 0; i < 3; i++) {
+            try {
+                guard.call(() -> {
+                    throw new IOException("503 from " + name);
+                });
+            } catch (Exception expected) {
+                // a failure the breaker counts
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !loop.tracker().active().isEmpty());
+        return loop.tracker().active().getFirst();
     }
 
     /** An HTTP answer: status, body (parsed when it is JSON) and Content-Type (empty when none). */
