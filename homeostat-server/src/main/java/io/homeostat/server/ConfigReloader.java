@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * Re-reads the {@code homeostat.yaml} a server was started with and applies what a running loop
  * can take (rules, workflows, flags; see {@link Reconfigurer}). The file is read and checked whole
  * first: an invalid file changes nothing. Settings that only a restart applies (the
- * {@code server} section, {@code degradation}, {@code retention}, {@code incidents}, {@code alerting}) are compared with those the
+ * {@code server} section, {@code degradation}, {@code retention}, {@code incidents}, {@code alerting}, {@code redis}) are compared with those the
  * server started with and reported, never silently ignored; a {@code server} setting that the
  * environment or the command line overrides is compared as overridden, so a change of the file that
  * a restart would not apply either is not reported. Thread-safe: reloads are serialised.
@@ -143,6 +143,9 @@ public final class ConfigReloader {
         }
         if (!now.alerting().equals(startedWith.alerting())) {
             keys.add("alerting");
+        }
+        if (!now.redis().equals(startedWith.redis())) {
+            keys.add("redis");
         }
         return List.copyOf(new TreeSet<>(keys));
     }

@@ -21,10 +21,12 @@ import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.ingest.IngestRejectedException;
 import io.homeostat.server.ingest.SeenIds;
 import io.homeostat.server.ingest.SignalBatchReader;
+import io.homeostat.server.ingest.RedisSignalSource;
 import io.homeostat.server.metrics.AlertDelivery;
 import io.homeostat.server.metrics.SelfMonitor;
 import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.LoopOptions;
+import io.homeostat.server.runtime.InstanceName;
 import io.homeostat.server.runtime.LoopSettings;
 import io.homeostat.server.runtime.RemoteCircuitException;
 import io.homeostat.server.runtime.UnknownCircuitException;
@@ -64,6 +66,8 @@ public final class HomeostatServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Optional<IssuedToken> firstAdminToken;
     private final ConfigReloader reloader;
+    /** The Redis stream signals also come from, when {@code homeostat.yaml} names one. */
+    private final Optional<RedisSignalSource> redis;
 
     private HomeostatServer(ServerConfig config, StoreConfig storeConfig, Optional<IncidentStore> incidents,
             Scheduler scheduler, LoopOptions options, Optional<Path> configFile, UnaryOperator<ServerConfig> overrides) {
@@ -80,14 +84,18 @@ public final class HomeostatServer implements AutoCloseable {
         JacksonJson json = new JacksonJson();
         this.events = new EventStream(json);
         SelfMonitor monitor = null;
+        Optional<RedisSignalSource> source = Optional.empty();
         try {
             this.reloader = configFile.isPresent() ? ConfigReloader.start(configFile.get(), loop, overrides)
                     : ConfigReloader.none(loop);
             this.ingest = new Ingest(
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
+            source = config.redis().map(stream -> RedisSignalSource.start(stream,
+                    InstanceName.of(config.dataDirectory()), loop.bus()));
+            this.redis = source;
             monitor = SelfMonitor.start(loop.bus(), loop.store(), loop.rawSamples(), ingest, loop.guards(), events,
-                    new AlertDelivery(loop.alertingConfig(), scheduler.clock()), scheduler);
+                    new AlertDelivery(loop.alertingConfig(), scheduler.clock()), source, scheduler);
             this.self = monitor;
             BrowserSessions sessions = BrowserSessions.defaults(tokens, scheduler.clock());
             ApiRoutes routes = ApiRoutes.of(loop, ingest, tokens, scheduler.clock(), ready::get, config.maxBatchBytes(), events,
@@ -145,6 +153,7 @@ public final class HomeostatServer implements AutoCloseable {
             if (monitor != null) {
                 monitor.close();
             }
+            source.ifPresent(RedisSignalSource::close);
             loop.close();
             throw e;
         }
@@ -300,6 +309,7 @@ public final class HomeostatServer implements AutoCloseable {
         try {
             events.close();
             http.stop();
+            redis.ifPresent(RedisSignalSource::close); // before the loop's bus, which takes what it read
             self.close();
         } finally {
             loop.close();

@@ -2,6 +2,7 @@ package io.homeostat.server;
 
 import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.plan.DegradationPolicy;
+import io.homeostat.server.ingest.RedisSignalSource;
 import io.homeostat.server.runtime.AlertingSection;
 import io.homeostat.server.runtime.Retention;
 import java.nio.file.Path;
@@ -32,11 +33,13 @@ import java.util.Optional;
  *     says ({@link IncidentTrackerConfig#ofDefaults()} unless an embedding application set it)
  * @param alerting who hears about alerts and who is on call, when {@code homeostat.yaml} says so;
  *     default empty: every alert goes to the log and nobody is paged
+ * @param redis the Redis stream applications publish signals to (the distributed mode), read
+ *     beside {@code POST /api/v1/signals}; default empty: none
  */
 public record ServerConfig(
         String host, int port, Path dataDirectory, int maxBatchBytes, int maxBatchSignals, Duration maxFutureSkew,
         DegradationPolicy degradation, Retention retention, Optional<IncidentTrackerConfig> incidents,
-        Optional<AlertingSection> alerting) {
+        Optional<AlertingSection> alerting, Optional<RedisSignalSource.Settings> redis) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -55,6 +58,7 @@ public record ServerConfig(
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(incidents, "incidents");
         Objects.requireNonNull(alerting, "alerting");
+        Objects.requireNonNull(redis, "redis");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -82,48 +86,54 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), 4 << 20, 10_000, Duration.ofMinutes(5),
                 DegradationPolicy.ofDefaults(), Retention.defaults(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** This config listening on {@code host}:{@code port}. */
     public ServerConfig withAddress(String host, int port) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, incidents, alerting);
+                retention, incidents, alerting, redis);
     }
 
     /** This config keeping its files under {@code dataDirectory}. */
     public ServerConfig withDataDirectory(Path dataDirectory) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, incidents, alerting);
+                retention, incidents, alerting, redis);
     }
 
     /** This config with other ingest limits. */
     public ServerConfig withIngestLimits(int maxBatchBytes, int maxBatchSignals, Duration maxFutureSkew) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, incidents, alerting);
+                retention, incidents, alerting, redis);
     }
 
     /** This config with another automatic degradation policy. */
     public ServerConfig withDegradation(DegradationPolicy degradation) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, incidents, alerting);
+                retention, incidents, alerting, redis);
     }
 
     /** This config with another retention of metric samples and rollups. */
     public ServerConfig withRetention(Retention retention) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, incidents, alerting);
+                retention, incidents, alerting, redis);
     }
 
     /** This config with the incident tracking {@code homeostat.yaml} sets. */
     public ServerConfig withIncidents(IncidentTrackerConfig incidents) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, Optional.of(incidents), alerting);
+                retention, Optional.of(incidents), alerting, redis);
     }
 
     /** This config with the receivers, routes and on-call rotation of {@code homeostat.yaml}'s alerting section. */
     public ServerConfig withAlerting(AlertingSection alerting) {
         return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
-                retention, incidents, Optional.of(alerting));
+                retention, incidents, Optional.of(alerting), redis);
+    }
+
+    /** This config reading signals from the Redis stream {@code redis} names too. */
+    public ServerConfig withRedis(RedisSignalSource.Settings redis) {
+        return new ServerConfig(host, port, dataDirectory, maxBatchBytes, maxBatchSignals, maxFutureSkew, degradation,
+                retention, incidents, alerting, Optional.of(redis));
     }
 }

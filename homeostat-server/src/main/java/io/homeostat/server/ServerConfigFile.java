@@ -5,9 +5,12 @@ import io.homeostat.engine.config.YamlConfigReader;
 import io.homeostat.engine.execute.ActionCatalog;
 import io.homeostat.engine.incident.IncidentTrackerConfig;
 import io.homeostat.engine.plan.DegradationPolicyReader;
+import io.homeostat.server.ingest.RedisSignalSource;
 import io.homeostat.server.runtime.AlertingSection;
 import io.homeostat.server.runtime.LoopConfig;
 import io.homeostat.server.runtime.Retention;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -24,7 +27,8 @@ import java.util.Set;
  * {@code rollup_period}; see {@link Retention}) and the {@code incidents} section ({@code hold},
  * {@code correlation_window}, {@code flap_threshold}, {@code flap_window}; see
  * {@link IncidentTrackerConfig}) and the {@code alerting} section (receivers, routes, on-call; see
- * {@link AlertingSection}), which take effect at start; and the sections a
+ * {@link AlertingSection}) and the {@code redis} section (the stream applications publish signals to:
+ * {@code url}, {@code prefix}, {@code stream}, {@code group}), which take effect at start; and the sections a
  * running loop takes on {@code POST /api/v1/config/reload} ({@code detection}, {@code diagnosis},
  * {@code workflows}, {@code flags}; see {@link LoopConfigSections}). Any other key is refused with
  * its file, line and key, so that a file written for a later version fails loudly instead of being
@@ -69,7 +73,7 @@ public final class ServerConfigFile {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static Contents read(Path file, ServerConfig base, ActionCatalog actions) {
-        Set<String> keys = new HashSet<>(Set.of("server", "degradation", "retention", "incidents", "alerting"));
+        Set<String> keys = new HashSet<>(Set.of("server", "degradation", "retention", "incidents", "alerting", "redis"));
         keys.addAll(LoopConfigSections.KEYS);
         ConfigNode root = YamlConfigReader.read(file).requireKeys(keys);
         return new Contents(server(root, base), LoopConfigSections.read(root, actions));
@@ -88,6 +92,9 @@ public final class ServerConfigFile {
         if (root.field("alerting").isPresent()) {
             base = base.withAlerting(AlertingSection.read(root.required("alerting"), System.getenv()));
         }
+        if (root.field("redis").isPresent()) {
+            base = base.withRedis(redis(root.required("redis")));
+        }
         if (root.field("server").isEmpty()) {
             return base;
         }
@@ -103,6 +110,28 @@ public final class ServerConfigFile {
         }
         Path data = server.field("data").map(ServerConfigFile::path).orElse(base.dataDirectory());
         return base.withAddress(host, port).withDataDirectory(data);
+    }
+
+    /** The {@code redis} section: {@code url} (required), {@code prefix}, {@code stream}, {@code group}. */
+    private static RedisSignalSource.Settings redis(ConfigNode node) {
+        node.requireKeys(Set.of("url", "prefix", "stream", "group"));
+        ConfigNode urlNode = node.required("url");
+        URI url;
+        try {
+            url = new URI(nonBlank(urlNode));
+        } catch (URISyntaxException e) {
+            throw urlNode.error("is not a URL: " + e.getReason());
+        }
+        RedisSignalSource.Settings settings;
+        try {
+            settings = RedisSignalSource.Settings.at(url);
+        } catch (IllegalArgumentException e) {
+            throw urlNode.error(e.getMessage());
+        }
+        return new RedisSignalSource.Settings(url,
+                node.field("prefix").map(ServerConfigFile::nonBlank).orElse(settings.prefix()),
+                node.field("stream").map(ServerConfigFile::nonBlank).orElse(settings.stream()),
+                node.field("group").map(ServerConfigFile::nonBlank).orElse(settings.group()));
     }
 
     private static String nonBlank(ConfigNode node) {

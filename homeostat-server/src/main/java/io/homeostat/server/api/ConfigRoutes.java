@@ -45,7 +45,7 @@ final class ConfigRoutes {
     private final ObjectMapper mapper = new JacksonJson().mapper().copy()
             .addMixIn(ServerConfig.class, WithoutIncidents.class);
 
-    @JsonIgnoreProperties({"incidents", "alerting"})
+    @JsonIgnoreProperties({"incidents", "alerting", "redis"})
     private abstract static class WithoutIncidents {}
 
     ConfigRoutes(ServerConfig server, ControlLoop loop, ConfigReloader reloader, Auditor auditor) {
@@ -77,6 +77,8 @@ final class ConfigRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("server", redact(mapper.convertValue(server, Map.class)));
         body.put("store", redact(mapper.convertValue(loop.store().config(), Map.class)));
+        body.put("redis", server.redis().map(redis -> Map.of("url", withoutUserInfo(redis.url()), "prefix", redis.prefix(),
+                "stream", redis.stream(), "group", redis.group())).orElse(null));
         Map<String, Object> loopSettings = new LinkedHashMap<>();
         loopSettings.put("tick", ControlLoop.TICK.toString());
         loopSettings.put("settle", loop.diagnosis().settle().toString());
@@ -103,6 +105,11 @@ final class ConfigRoutes {
         file.put("flags", current.flags());
         body.put("configuration", file);
         return body;
+    }
+
+    /** {@code url} without its user and password, e.g. {@code redis://:secret@host:6379} as {@code redis://host:6379}. */
+    private static String withoutUserInfo(java.net.URI url) {
+        return url.getUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
     }
 
     /** The receivers by name with their channels' names, and the on-call levels with their receivers: no secrets. */

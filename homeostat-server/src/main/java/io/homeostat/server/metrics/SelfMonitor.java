@@ -14,6 +14,7 @@ import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.ingest.Ingest;
 import io.homeostat.server.ingest.IngestTotals;
+import io.homeostat.server.ingest.RedisSignalSource;
 import io.homeostat.server.runtime.RawSampleDownsampler;
 import io.homeostat.store.jdbc.JdbcStore;
 import io.homeostat.store.jdbc.LoopStateStats;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -80,6 +82,7 @@ public final class SelfMonitor implements AutoCloseable {
     private final EventStream events;
     private final RawSampleDownsampler rawSamples;
     private final AlertDelivery alerts;
+    private final Optional<RedisSignalSource> redis;
     private final Clock clock;
     private final AtomicLongArray sentAt = new AtomicLongArray(RING);
     private final AtomicLong published = new AtomicLong();
@@ -87,12 +90,15 @@ public final class SelfMonitor implements AutoCloseable {
     private final AtomicLong lastLatencyNanos = new AtomicLong();
     private final AtomicLong lastDropNanos = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong droppedSeen = new AtomicLong();
+    private final AtomicLong redisFailuresSeen = new AtomicLong();
+    private final AtomicLong lastRedisFailureNanos = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong acceptedSeen = new AtomicLong();
     private final AutoCloseable subscription;
     private final Cancellable ticking;
 
     private SelfMonitor(InProcessSignalBus bus, JdbcStore store, RawSampleDownsampler rawSamples, Ingest ingest,
-            GuardRegistry guards, EventStream events, AlertDelivery alerts, Scheduler scheduler) {
+            GuardRegistry guards, EventStream events, AlertDelivery alerts, Optional<RedisSignalSource> redis,
+            Scheduler scheduler) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.store = Objects.requireNonNull(store, "store");
         this.rawSamples = Objects.requireNonNull(rawSamples, "rawSamples");
@@ -100,6 +106,7 @@ public final class SelfMonitor implements AutoCloseable {
         this.guards = Objects.requireNonNull(guards, "guards");
         this.events = Objects.requireNonNull(events, "events");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.redis = Objects.requireNonNull(redis, "redis");
         this.clock = scheduler.clock();
         this.subscription = bus.subscribe(this::observe);
         this.ticking = scheduler.scheduleAtFixedRate(PERIOD, PERIOD, this::tick);
@@ -111,8 +118,9 @@ public final class SelfMonitor implements AutoCloseable {
      * @throws NullPointerException if an argument is null
      */
     public static SelfMonitor start(InProcessSignalBus bus, JdbcStore store, RawSampleDownsampler rawSamples,
-            Ingest ingest, GuardRegistry guards, EventStream events, AlertDelivery alerts, Scheduler scheduler) {
-        return new SelfMonitor(bus, store, rawSamples, ingest, guards, events, alerts,
+            Ingest ingest, GuardRegistry guards, EventStream events, AlertDelivery alerts,
+            Optional<RedisSignalSource> redis, Scheduler scheduler) {
+        return new SelfMonitor(bus, store, rawSamples, ingest, guards, events, alerts, redis,
                 Objects.requireNonNull(scheduler, "scheduler"));
     }
 
@@ -124,6 +132,10 @@ public final class SelfMonitor implements AutoCloseable {
             long droppedBefore = droppedSeen.getAndSet(dropped);
             if (dropped > droppedBefore) {
                 lastDropNanos.set(now);
+            }
+            long redisFailures = redis.map(RedisSignalSource::readFailures).orElse(0L);
+            if (redisFailures > redisFailuresSeen.getAndSet(redisFailures)) {
+                lastRedisFailureNanos.set(now);
             }
             long accepted = ingest.totals().accepted();
             long acceptedBefore = acceptedSeen.getAndSet(accepted);
@@ -173,13 +185,15 @@ public final class SelfMonitor implements AutoCloseable {
     }
 
     private long droppedTotal() {
-        return bus.dropped() + store.stats().droppedRecords();
+        return bus.dropped() + store.stats().droppedRecords() + redis.map(RedisSignalSource::dropped).orElse(0L);
     }
 
     /**
      * The self checks, by name: {@code bus.queue}, {@code store.spool}, {@code store.loop_state}
      * (the spool of the loop's own writes), {@code store.database},
-     * {@code loop.latency}, {@code signals.dropped}, {@code alerts.delivery}. Unhealthy means not ready.
+     * {@code loop.latency}, {@code signals.dropped}, {@code alerts.delivery}, and {@code redis.stream} when
+     * signals come from a Redis stream too (degraded for a minute after a read failed). Unhealthy means not
+     * ready.
      */
     public Map<String, HealthResult> checks() {
         Map<String, HealthResult> checks = new LinkedHashMap<>();
@@ -200,6 +214,13 @@ public final class SelfMonitor implements AutoCloseable {
                 ? HealthResult.degraded("signals were dropped in the last minute (" + droppedSeen.get() + " in all)")
                 : HealthResult.healthy());
         checks.put("alerts.delivery", alerts.check());
+        if (redis.isPresent()) {
+            long sinceFailure = clock.monotonicNanos() - lastRedisFailureNanos.get();
+            checks.put("redis.stream", lastRedisFailureNanos.get() != Long.MIN_VALUE && sinceFailure < DROP_MEMORY_NANOS
+                    ? HealthResult.degraded("reading the Redis stream failed in the last minute (" + redisFailuresSeen.get()
+                            + " failed reads in all); what is not read waits in Redis")
+                    : HealthResult.healthy());
+        }
         return checks;
     }
 
@@ -240,6 +261,16 @@ public final class SelfMonitor implements AutoCloseable {
                 totals.rejectedBatches());
         text.counter("homeostat_ingest_busy_batches_total",
                 "Ingest batches refused for now (503) because the bus had no room for them whole", totals.busyBatches());
+        redis.ifPresent(source -> {
+            String help = "Signals read from the Redis stream, by outcome";
+            text.counter("homeostat_redis_signals_total", help, source.accepted(), "outcome", "accepted");
+            text.counter("homeostat_redis_signals_total", help, source.duplicates(), "outcome", "duplicate");
+            text.counter("homeostat_redis_signals_total", help, source.undecodable(), "outcome", "undecodable");
+            text.counter("homeostat_redis_signals_total", help, source.dropped(), "outcome", "dropped");
+            text.counter("homeostat_redis_read_failures_total",
+                    "Reads, claims and acknowledgements of the Redis stream that failed (each tried again)",
+                    source.readFailures());
+        });
         WriterStats stats = store.stats();
         text.counter("homeostat_store_records_total", "Records handed to the store writer, by fate",
                 stats.writtenRecords(), "fate", "written");

@@ -8,8 +8,6 @@ import io.homeostat.engine.execute.LeaseFencing;
 import io.homeostat.engine.port.Lease;
 import io.homeostat.engine.port.LeaseGrant;
 import io.homeostat.engine.port.LeaseUnavailableException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -88,18 +86,13 @@ final class ServerLease implements AutoCloseable {
     }
 
     /**
-     * Who a server is, as the lease names its holder: its host and its data directory (the parent of
-     * {@code spool}), so that a server started again after a crash gets its own holding back.
+     * Who a server is, as the lease names its holder: its {@link InstanceName}, from its data
+     * directory (the parent of {@code spool}), so that a server started again after a crash gets its
+     * own holding back.
      */
     static String holderFor(Path spool) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        Path data = spool.toAbsolutePath().normalize().getParent();
-        return host + ":" + (data == null ? spool.toAbsolutePath() : data);
+        Path absolute = spool.toAbsolutePath().normalize();
+        return InstanceName.of(absolute.getParent() == null ? absolute : absolute.getParent());
     }
 
     /** {@code holder} as the lease table holds it: its last {@value #MAX_HOLDER} characters. */
