@@ -42,6 +42,10 @@ public final class ServerConfigFile {
     private static final Map<String, String> INCIDENT_KEYS = Map.of("holdPeriod", "hold",
             "correlationWindow", "correlation_window", "flapThreshold", "flap_threshold", "flapWindow", "flap_window");
 
+    /** The sections read at start only. */
+    private static final Set<String> START_SECTIONS = Set.of("server", "degradation", "retention", "incidents",
+            "alerting", "redis");
+
     private ServerConfigFile() {}
 
     /**
@@ -73,10 +77,13 @@ public final class ServerConfigFile {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static Contents read(Path file, ServerConfig base, ActionCatalog actions) {
-        Set<String> keys = new HashSet<>(Set.of("server", "degradation", "retention", "incidents", "alerting", "redis"));
+        Set<String> keys = new HashSet<>(START_SECTIONS);
         keys.addAll(LoopConfigSections.KEYS);
-        ConfigNode root = YamlConfigReader.read(file).requireKeys(keys);
-        return new Contents(server(root, base), LoopConfigSections.read(root, actions));
+        // A section written with nothing under it ("detection:") is a section left out.
+        ConfigNode root = YamlConfigReader.read(file).requireKeys(keys).withoutEmptyFields();
+        Set<String> startSections = new HashSet<>(root.fields().keySet());
+        startSections.retainAll(START_SECTIONS);
+        return new Contents(server(root, base), LoopConfigSections.read(root, actions).alsoFromFile(startSections));
     }
 
     private static ServerConfig server(ConfigNode root, ServerConfig base) {

@@ -141,4 +141,16 @@ class ServerConfigFileTest {
         assertThatThrownBy(() -> ServerConfigFile.apply(typo, ServerConfig.defaults()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("rout");
     }
+
+    @Test
+    void aSectionWithNothingUnderItIsASectionLeftOutAndSoIsAnEmptyDocument() throws IOException {
+        ServerConfigFile.Contents contents = ServerConfigFile.read(write("detection:\nworkflows:\nserver:\n  port: 9090\n"),
+                ServerConfig.defaults(), io.homeostat.engine.execute.ActionCatalog.of(java.util.List.of()));
+        assertThat(contents.server().port()).isEqualTo(9090);
+        assertThat(contents.loop().fromFile()).as("what the file set, start-only sections too").containsExactly("server");
+        assertThat(ServerConfigFile.apply(write("---\n# nothing set yet\n"), ServerConfig.defaults()))
+                .isEqualTo(ServerConfig.defaults());
+        assertThatThrownBy(() -> ServerConfigFile.apply(write("detectors:\n"), ServerConfig.defaults()))
+                .as("an unknown section is refused even when empty").hasMessageContaining("detectors");
+    }
 }

@@ -290,6 +290,30 @@ public final class ConfigNode {
     }
 
     /**
+     * This map without its keys that have no value ({@code detection:} with nothing under it, which
+     * YAML reads as null or as an empty scalar), so that a section written but left empty reads as a
+     * section left out; any other node as it is.
+     */
+    public ConfigNode withoutEmptyFields() {
+        if (kind != Kind.MAP || fields.values().stream().noneMatch(ConfigNode::empty)) {
+            return this;
+        }
+        LinkedHashMap<String, ConfigNode> kept = new LinkedHashMap<>();
+        fields.forEach((key, value) -> {
+            if (!value.empty()) {
+                kept.put(key, value);
+            }
+        });
+        Map<String, ConfigLocation> keptLocations = new LinkedHashMap<>(keyLocations);
+        keptLocations.keySet().retainAll(kept.keySet());
+        return map(location, path, kept, keptLocations);
+    }
+
+    private boolean empty() {
+        return kind == Kind.NULL || (kind == Kind.SCALAR && text.isEmpty());
+    }
+
+    /**
      * What this node holds without where it stands: a map of keys to plain values (document order),
      * a list, a scalar's text, or null. Two documents that say the same have equal plain values,
      * wherever their lines and columns fall.

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +25,10 @@ import java.util.Objects;
  * Reads a YAML document into a {@link ConfigNode} tree that keeps the line and column of every
  * value. Uses Jackson's streaming YAML parser (not data binding), so nothing is guessed: keys,
  * lists and scalars come out as written and validation happens in the code that reads the tree.
- * Only the first document of a multi-document stream is read; an empty document reads as an
- * empty map; a key given twice in one map is an error.
+ * Only the first document of a multi-document stream is read; an empty document (nothing, or only
+ * {@code ---} and comments) reads as an empty map; a key given twice in one map is an error, and so
+ * is an alias ({@code *name}), which would otherwise read as its anchor's name (an anchor on a map or
+ * a list is refused too).
  *
  * <p>Thread-safe: the reader holds no state between calls.
  */
@@ -44,7 +50,7 @@ public final class YamlConfigReader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + file + ": " + why(e), e);
         }
         Path name = file.getFileName();
         return read(name == null ? file.toString() : name.toString(), text);
@@ -61,10 +67,13 @@ public final class YamlConfigReader {
         Objects.requireNonNull(yaml, "yaml");
         try (JsonParser parser = YAML.createParser(yaml)) {
             JsonToken first = parser.nextToken();
-            if (first == null) {
+            ConfigNode root = first == null ? null : value(parser, source, "");
+            if (root == null || root.kind() == ConfigNode.Kind.NULL
+                    || (root.kind() == ConfigNode.Kind.SCALAR && root.asString().isEmpty())) {
+                // Nothing, or only "---" and comments: an empty document.
                 return ConfigNode.map(new ConfigLocation(source, 1, 1), "", new LinkedHashMap<>(), Map.of());
             }
-            return value(parser, source, "");
+            return root;
         } catch (ConfigException e) {
             throw e;
         } catch (JsonProcessingException e) {
@@ -79,6 +88,11 @@ public final class YamlConfigReader {
     private static ConfigNode value(JsonParser parser, String source, String path) throws IOException {
         ConfigLocation location = location(source, parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
+        if (parser instanceof YAMLParser yaml && (yaml.isCurrentAlias() || yaml.getObjectId() != null)) {
+            // Jackson hands an alias over as its name: a value silently not what the file meant.
+            throw new ConfigException(location, path, "YAML anchors and aliases (&name, *name) are not read: write the "
+                    + "value out where it is used");
+        }
         return switch (token) {
             case START_OBJECT -> map(parser, source, path, location);
             case START_ARRAY -> list(parser, source, path, location);
@@ -117,6 +131,16 @@ public final class YamlConfigReader {
             elements.add(value(parser, source, path + '[' + elements.size() + ']'));
         }
         return ConfigNode.list(location, path, elements);
+    }
+
+    /** Why a file could not be read, in words: the exceptions' own messages are a path or "Input length = 1". */
+    private static String why(IOException e) {
+        return switch (e) {
+            case NoSuchFileException missing -> "no such file";
+            case AccessDeniedException denied -> "permission denied";
+            case CharacterCodingException coding -> "not UTF-8 text";
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 
     private static ConfigLocation location(String source, JsonLocation at) {

@@ -137,6 +137,30 @@ class YamlConfigReaderTest {
         assertThat(root.kind()).isEqualTo(ConfigNode.Kind.MAP);
         assertThat(root.fields()).isEmpty();
         assertThatThrownBy(() -> root.required("rules")).hasMessage("empty.yaml:1:1: rules: is required but missing");
+        for (String empty : new String[] {"---\n", "# nothing yet\n", "---\n# only a comment\n"}) {
+            assertThat(YamlConfigReader.read("empty.yaml", empty).fields()).as(empty).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeReadSaysWhy(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.yaml");
+        assertThatThrownBy(() -> YamlConfigReader.read(missing))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessage("cannot read " + missing + ": no such file");
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> YamlConfigReader.read(latin1)).hasMessageEndingWith(": not UTF-8 text");
+    }
+
+    @Test
+    void anchorsAndAliasesAreRefusedNotReadAsTheirNames() {
+        String yaml = "service: &svc \"shop*\"\nservices: [*svc]\n";
+        assertThatThrownBy(() -> YamlConfigReader.read("x.yaml", yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("x.yaml:2:").hasMessageContaining("services[0]: YAML anchors and aliases");
+        assertThatThrownBy(() -> YamlConfigReader.read("x.yaml", "a: {b: 1}\nc: *x\n"))
+                .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> YamlConfigReader.read("x.yaml", "base: &base {b: 1}\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("base: YAML anchors");
     }
 
     @Test

@@ -133,8 +133,7 @@ final class ConfigRoutes {
             auditor.record(principal, "config.reload.refused", target, e.getMessage(), Map.of());
             throw e; // 409, as the server answers it
         } catch (ConfigException | IllegalArgumentException | UncheckedIOException e) {
-            String message = e instanceof UncheckedIOException io ? target + ": cannot be read: " + io.getCause().getMessage()
-                    : e.getMessage();
+            String message = e.getMessage(); // a file that cannot be read says which and why
             auditor.record(principal, "config.reload.refused", target, message, Map.of());
             ctx.status(400).json(new ApiError(400, message + " (nothing was changed)", ""));
             return;

@@ -46,8 +46,7 @@ record Settings(ServerConfig server, StoreConfig store, Optional<Path> configFil
             } catch (ConfigException e) {
                 throw new InvalidSettingsException(e.getMessage());
             } catch (UncheckedIOException e) {
-                throw new InvalidSettingsException("--config: " + e.getMessage() + " ("
-                        + e.getCause().getClass().getSimpleName() + ")");
+                throw new InvalidSettingsException("--config: " + e.getMessage());
             }
         }
         UnaryOperator<ServerConfig> overrides = fileSettings -> overridden(fileSettings, environment, host, port, data);

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * @param workflows the workflows: the file's, then the shipped ones ({@link DefaultWorkflows#load()})
  *     the file does not name
  * @param flags feature flags by name (shipped: none), sorted by name
- * @param fromFile the sections the file set, e.g. {@code detection.threshold}; the others are shipped
+ * @param fromFile the sections the file set, e.g. {@code detection.threshold}, and those it set that
+ *     are read at start only, e.g. {@code incidents}; the loop's others are shipped
  */
 public record LoopConfig(List<ThresholdRule> thresholdRules, List<TrendRule> trendRules, RuleSet diagnosisRules,
         List<Workflow> workflows, Map<String, FlagSetting> flags, Set<String> fromFile) {
@@ -54,6 +55,13 @@ public record LoopConfig(List<ThresholdRule> thresholdRules, List<TrendRule> tre
         workflows = List.copyOf(workflows);
         flags = java.util.Collections.unmodifiableMap(new TreeMap<>(flags));
         fromFile = Set.copyOf(fromFile);
+    }
+
+    /** This configuration, saying that the file also set {@code sections}. */
+    public LoopConfig alsoFromFile(Set<String> sections) {
+        Set<String> all = new java.util.HashSet<>(fromFile);
+        all.addAll(sections);
+        return new LoopConfig(thresholdRules, trendRules, diagnosisRules, workflows, flags, all);
     }
 
     /** The shipped defaults: what a loop runs without a configuration file. */
