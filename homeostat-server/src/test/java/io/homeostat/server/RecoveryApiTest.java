@@ -56,6 +56,11 @@ class RecoveryApiTest {
         JsonNode leak = workflows.get(names.indexOf("memory-leak"));
         assertThat(leak.path("steps").findValuesAsText("name")).containsExactly("tell-people", "scale-out", "graceful-restart");
         assertThat(leak.path("services").get(0).asText()).isEqualTo("*");
+        JsonNode restart = leak.path("steps").get(2);
+        assertThat(restart.path("onFailure").asText()).isEqualTo("abort");
+        assertThat(restart.path("delay").asDouble()).as("seconds, as every duration of the API").isEqualTo(60);
+        assertThat(restart.path("timeout").asDouble()).isEqualTo(300);
+        assertThat(restart.path("alternatives").findValuesAsText("action")).containsExactly("restart_process", "run_command");
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.homeostat.engine.execute.RecoveryTrigger;
 import io.homeostat.engine.execute.StartResult;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.plan.DetectionTriggers;
+import io.homeostat.engine.plan.StepAlternative;
+import io.homeostat.engine.plan.SuccessCriterion;
 import io.homeostat.engine.plan.TriggerType;
 import io.homeostat.engine.plan.Workflow;
 import io.homeostat.engine.plan.WorkflowStep;
@@ -21,6 +23,7 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,11 +48,18 @@ final class WorkflowRoutes {
         }
     }
 
-    /** One step of a workflow. */
-    record StepJson(String name, String action, Map<String, String> params) {
+    /**
+     * One step of a workflow, as the file wrote it: what it does, what proves it worked, what
+     * happens when it does not, and the actions tried in its place when a prerequisite is missing.
+     */
+    record StepJson(String name, String action, Map<String, String> params, List<SuccessCriterion> success,
+            String onFailure, Duration timeout, Duration delay, int attempts, Duration backoff,
+            List<StepAlternative> alternatives) {
 
         static StepJson of(WorkflowStep step) {
-            return new StepJson(step.name(), step.action(), step.params());
+            return new StepJson(step.name(), step.action(), step.params(), step.success(),
+                    step.onFailure().name().toLowerCase(Locale.ROOT), step.timeout(), step.delay(), step.attempts(),
+                    step.backoff(), step.alternatives());
         }
     }
 
