@@ -189,6 +189,7 @@ class ConfigReloadTest {
                     .startsWith("homeostat.yaml:6:")
                     .contains("detection.threshold[1].for: must be a duration")
                     .endsWith("(nothing was changed)");
+            assertThat(reload.json().path("field").asText()).isEqualTo("detection.threshold[1].for");
             publish(running, "billing", "queue.depth", 50);
             drain(running, "sentinel-1");
             assertThat(activeServices(running)).doesNotContain("billing");

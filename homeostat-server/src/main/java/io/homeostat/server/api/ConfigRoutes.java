@@ -135,7 +135,8 @@ final class ConfigRoutes {
         } catch (ConfigException | IllegalArgumentException | UncheckedIOException e) {
             String message = e.getMessage(); // a file that cannot be read says which and why
             auditor.record(principal, "config.reload.refused", target, message, Map.of());
-            ctx.status(400).json(new ApiError(400, message + " (nothing was changed)", ""));
+            ctx.status(400).json(new ApiError(400, message + " (nothing was changed)",
+                    e instanceof ConfigException located ? located.path() : ""));
             return;
         }
         Map<String, String> evidence = new LinkedHashMap<>();
