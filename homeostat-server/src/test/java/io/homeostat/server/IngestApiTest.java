@@ -51,6 +51,19 @@ class IngestApiTest {
     }
 
     @Test
+    void theReadmesExampleBatchIsTaken() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        int start = readme.indexOf("/api/v1/signals -d '") + "/api/v1/signals -d '".length();
+        String body = readme.substring(start, readme.indexOf("'", start))
+                .replace("2026-12-03T10:00:00Z", "2026-06-01T11:59:00Z"); // the example's time, by the test's clock
+
+        RunningServer.Answer answer = ingest(body);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+        assertThat(answer.json().path("accepted").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void ignoresSignalsWhoseIdWasSeenInThisOrAnEarlierBatch() {
         ingest(batch(sample("s-1", "3.0")));
         RunningServer.Answer again = ingest(batch(sample("s-1", "3.0"), sample("s-2", "1.0"), sample("s-2", "1.0")));
