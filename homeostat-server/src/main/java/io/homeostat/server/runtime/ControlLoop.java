@@ -12,12 +12,11 @@ import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.alert.Alert;
 import io.homeostat.engine.alert.AlertView;
 import io.homeostat.engine.alert.Alerting;
-import io.homeostat.engine.alert.AlertingBuilder;
 import io.homeostat.engine.alert.FlapPolicy;
+import io.homeostat.engine.alert.IncidentAlerts;
 import io.homeostat.engine.alert.config.AlertingConfig;
 import io.homeostat.engine.alert.escalate.EscalationPolicy;
 import io.homeostat.engine.alert.notify.ChannelTransport;
-import io.homeostat.engine.alert.IncidentAlerts;
 import io.homeostat.engine.alert.notify.LogChannel;
 import io.homeostat.engine.alert.notify.Receiver;
 import io.homeostat.engine.alert.route.Route;
@@ -152,8 +151,7 @@ public final class ControlLoop implements AutoCloseable {
         }).orElseGet(() ->
                 new AlertingConfig(List.of(Receiver.of("log", LogChannel.of("log"))), Route.to("log").build(),
                         FlapPolicy.defaults(), EscalationPolicy.defaults(), List.of()));
-        AlertingBuilder alertingBuilder = alertingConfig.applyTo(Alerting.builder(scheduler));
-        this.alerting = alertingBuilder
+        this.alerting = alertingConfig.applyTo(Alerting.builder(scheduler))
                 .auditHook(this::alertEvent)
                 .audit(audit)
                 .store(store.alerts())
