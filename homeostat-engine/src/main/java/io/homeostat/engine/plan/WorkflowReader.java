@@ -3,6 +3,7 @@ package io.homeostat.engine.plan;
 import io.homeostat.core.CallContext;
 import io.homeostat.core.Criticality;
 import io.homeostat.core.OperationType;
+import io.homeostat.core.signal.Signal;
 import io.homeostat.engine.config.ConfigException;
 import io.homeostat.engine.config.ConfigNode;
 import io.homeostat.engine.config.YamlConfigReader;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  * Reads workflows from YAML. The document is a map with one key, {@code workflows}, a list of:
  *
  * <pre>{@code
- * - name: ai-provider-failure
+ * - name: ai-provider-failure                   # names (of workflows and steps) at most 200 characters
  *   description: switch to the next provider   # optional
  *   trigger: [circuit_open, error_threshold]    # one or a list
  *   services: ["llm:*"]                         # one or a list; default "*"
@@ -113,7 +114,7 @@ public final class WorkflowReader {
 
     private static Workflow workflow(ConfigNode node) {
         node.requireKeys(WORKFLOW_KEYS);
-        String name = node.required("name").asString();
+        String name = name(node);
         Set<TriggerType> triggers = EnumSet.noneOf(TriggerType.class);
         for (ConfigNode t : listOrOne(node.required("trigger"))) {
             triggers.add(t.asEnum(TriggerType.class));
@@ -140,7 +141,7 @@ public final class WorkflowReader {
 
     private static WorkflowStep step(ConfigNode node) {
         node.requireKeys(STEP_KEYS);
-        String name = node.required("name").asString();
+        String name = name(node);
         List<StepAlternative> alternatives = new ArrayList<>();
         Optional<ConfigNode> listed = node.field("alternatives");
         if (listed.isPresent()) {
@@ -166,6 +167,19 @@ public final class WorkflowReader {
         Duration backoff = node.field("backoff").map(ConfigNode::asDuration).orElse(Duration.ofSeconds(1));
         return checked(node, () -> new WorkflowStep(name, action, params, success, onFailure, timeout, delay, attempts,
                 backoff, alternatives));
+    }
+
+    /**
+     * The {@code name} of a workflow or step: at most {@value Signal#MAX_NAME_LENGTH} characters,
+     * the length the store keeps of workflow and step names.
+     */
+    private static String name(ConfigNode node) {
+        ConfigNode name = node.required("name");
+        String value = name.asString();
+        if (value.length() > Signal.MAX_NAME_LENGTH) {
+            throw name.error("must be at most " + Signal.MAX_NAME_LENGTH + " characters, was " + value.length());
+        }
+        return value;
     }
 
     private static Map<String, String> params(ConfigNode node) {

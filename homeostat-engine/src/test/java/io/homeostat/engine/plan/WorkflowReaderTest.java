@@ -133,4 +133,50 @@ class WorkflowReaderTest {
         assertThat(withoutUrgent.select(TriggerType.MANUAL, "llm:openai", "api")).map(Workflow::name).contains("llm");
         assertThat(withoutUrgent.select(TriggerType.MANUAL, "db:x", "api")).map(Workflow::name).contains("any");
     }
+
+    @Test
+    void aWorkflowNameLongerThanTheStoreKeepsIsRefusedAtItsKey() {
+        String name = "w".repeat(201);
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - trigger: manual
+                    name: %s
+                    steps: [{name: a, action: alert}]
+                """.formatted(name))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("w.yaml:3").hasMessageContaining("workflows[0].name")
+                .hasMessageContaining("at most 200 characters, was 201");
+    }
+
+    @Test
+    void stepAndRollbackStepNamesLongerThanTheStoreKeepsAreRefused() {
+        String name = "s".repeat(250);
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    steps: [{name: %s, action: alert}]
+                """.formatted(name))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("workflows[0].steps[0].name").hasMessageContaining("was 250");
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    steps: [{name: a, action: alert}]
+                    rollback: [{name: %s, action: alert}]
+                """.formatted(name))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("workflows[0].rollback[0].name").hasMessageContaining("was 250");
+    }
+
+    @Test
+    void namesOfExactlyTwoHundredCharactersAreTaken() {
+        String name = "n".repeat(200);
+        List<Workflow> workflows = WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: %s
+                    trigger: manual
+                    steps: [{name: %s, action: alert}]
+                """.formatted(name, name));
+        assertThat(workflows.getFirst().name()).hasSize(200);
+        assertThat(workflows.getFirst().steps().getFirst().name()).hasSize(200);
+    }
 }
