@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * - name: ai-provider-failure                   # names (of workflows and steps) at most 200 characters
  *   description: switch to the next provider   # optional
  *   trigger: [circuit_open, error_threshold]    # one or a list
- *   services: ["llm:*"]                         # one or a list; default "*"
+ *   services: ["llm:*"]                         # globs (* any run, ? one character); one or a list; default "*"
  *   categories: [api]                           # optional; default any
  *   priority: 100                               # default 0
  *   timeout: 10m                                # default 15m
