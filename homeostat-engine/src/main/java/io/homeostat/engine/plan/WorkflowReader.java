@@ -7,6 +7,7 @@ import io.homeostat.core.signal.Signal;
 import io.homeostat.engine.config.ConfigException;
 import io.homeostat.engine.config.ConfigNode;
 import io.homeostat.engine.config.YamlConfigReader;
+import io.homeostat.engine.diagnose.DiagnosisCategory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,9 @@ import java.util.function.Supplier;
  *   description: switch to the next provider   # optional
  *   trigger: [circuit_open, error_threshold]    # one or a list
  *   services: ["llm:*"]                         # globs (* any run, ? one character); one or a list; default "*"
- *   categories: [api]                           # optional; default any
+ *   categories: [api]                           # diagnosis categories (authentication, database, api,
+ *                                               # performance, integration, resource, configuration,
+ *                                               # network); optional; default any
  *   priority: 100                               # default 0
  *   timeout: 10m                                # default 15m
  *   context: {operation: prescriptive, criticality: high}   # default informational / medium
@@ -120,7 +123,7 @@ public final class WorkflowReader {
             triggers.add(t.asEnum(TriggerType.class));
         }
         List<String> services = node.field("services").map(n -> strings(n)).orElse(List.of("*"));
-        Set<String> categories = Set.copyOf(node.field("categories").map(n -> strings(n)).orElse(List.of()));
+        Set<String> categories = Set.copyOf(node.field("categories").map(WorkflowReader::categories).orElse(List.of()));
         int priority = node.field("priority").map(ConfigNode::asInt).orElse(0);
         Duration timeout = node.field("timeout").map(ConfigNode::asDuration).orElse(DEFAULT_TIMEOUT);
         CallContext context = node.field("context").map(WorkflowReader::context).orElse(CallContext.DEFAULT);
@@ -211,6 +214,11 @@ public final class WorkflowReader {
 
     private static List<ConfigNode> listOrOne(ConfigNode node) {
         return node.kind() == ConfigNode.Kind.LIST ? node.elements() : List.of(node);
+    }
+
+    /** Diagnosis categories by their labels ({@code database}); any other word could never match an incident. */
+    private static List<String> categories(ConfigNode node) {
+        return listOrOne(node).stream().map(n -> n.asEnum(DiagnosisCategory.class).label()).toList();
     }
 
     private static List<String> strings(ConfigNode node) {

@@ -179,4 +179,36 @@ class WorkflowReaderTest {
         assertThat(workflows.getFirst().name()).hasSize(200);
         assertThat(workflows.getFirst().steps().getFirst().name()).hasSize(200);
     }
+
+    @Test
+    void aCategoryNoDiagnosisGivesIsRefusedWithTheCategoriesThereAre() {
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    categories: [database, errors]
+                    steps: [{name: a, action: alert}]
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("w.yaml:4").hasMessageContaining("categories[1]")
+                .hasMessageContaining("[api, authentication, configuration, database, integration, network, performance,"
+                        + " resource]")
+                .hasMessageContaining("was 'errors'");
+    }
+
+    @Test
+    void categoriesAreReadAsTheDiagnosisLabels() {
+        Workflow workflow = WorkflowReader.read("w.yaml", """
+                workflows:
+                  - {name: x, trigger: manual, categories: Database, steps: [{name: a, action: alert}]}
+                """).getFirst();
+
+        assertThat(workflow.categories()).containsExactly("database");
+        assertThat(workflow.matches(TriggerType.MANUAL, "orders", "database")).isTrue();
+    }
+
+    @Test
+    void theShippedMemoryLeakWorkflowIsForTheCategoryAMemoryLeakIsDiagnosedAs() {
+        assertThat(WorkflowCatalog.of(DefaultWorkflows.load()).find("memory-leak").orElseThrow().categories())
+                .containsExactly("resource");
+    }
 }
