@@ -9,6 +9,7 @@ import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.plan.RiskLevel;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code feature_toggle}: overrides the feature named by {@code feature} to {@code enabled}
@@ -27,6 +28,11 @@ public final class FeatureToggleAction implements Action {
     @Override
     public String name() {
         return "feature_toggle";
+    }
+
+    @Override
+    public Optional<Set<String>> paramNames() {
+        return Optional.of(Set.of("feature", "enabled"));
     }
 
     @Override
