@@ -8,10 +8,12 @@ import io.homeostat.engine.config.ConfigException;
 import io.homeostat.engine.config.ConfigNode;
 import io.homeostat.engine.config.YamlConfigReader;
 import io.homeostat.engine.diagnose.DiagnosisCategory;
+import io.homeostat.engine.internal.ConfigValues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +127,7 @@ public final class WorkflowReader {
         List<String> services = node.field("services").map(n -> strings(n)).orElse(List.of("*"));
         Set<String> categories = Set.copyOf(node.field("categories").map(WorkflowReader::categories).orElse(List.of()));
         int priority = node.field("priority").map(ConfigNode::asInt).orElse(0);
-        Duration timeout = node.field("timeout").map(ConfigNode::asDuration).orElse(DEFAULT_TIMEOUT);
+        Duration timeout = node.field("timeout").map(ConfigValues::positiveDuration).orElse(DEFAULT_TIMEOUT);
         CallContext context = node.field("context").map(WorkflowReader::context).orElse(CallContext.DEFAULT);
         List<WorkflowStep> steps = steps(node.required("steps"));
         List<WorkflowStep> rollback = node.field("rollback").map(WorkflowReader::steps).orElse(List.of());
@@ -136,8 +138,15 @@ public final class WorkflowReader {
 
     private static List<WorkflowStep> steps(ConfigNode list) {
         List<WorkflowStep> steps = new ArrayList<>();
+        Map<String, ConfigNode> names = new HashMap<>();
         for (ConfigNode node : list.elements()) {
-            steps.add(step(node));
+            WorkflowStep step = step(node);
+            ConfigNode earlier = names.putIfAbsent(step.name(), node);
+            if (earlier != null) {
+                throw node.required("name").error("step name '" + step.name() + "' is used twice; first at line "
+                        + earlier.location().line());
+            }
+            steps.add(step);
         }
         return steps;
     }
@@ -164,10 +173,10 @@ public final class WorkflowReader {
         List<SuccessCriterion> success = new ArrayList<>();
         node.field("success").ifPresent(s -> s.elements().forEach(c -> success.add(criterion(c))));
         OnFailure onFailure = node.field("on_failure").map(n -> n.asEnum(OnFailure.class)).orElse(OnFailure.ROLLBACK);
-        Duration timeout = node.field("timeout").map(ConfigNode::asDuration).orElse(WorkflowStep.DEFAULT_TIMEOUT);
-        Duration delay = node.field("delay").map(ConfigNode::asDuration).orElse(Duration.ZERO);
-        int attempts = node.field("attempts").map(ConfigNode::asInt).orElse(1);
-        Duration backoff = node.field("backoff").map(ConfigNode::asDuration).orElse(Duration.ofSeconds(1));
+        Duration timeout = node.field("timeout").map(ConfigValues::positiveDuration).orElse(WorkflowStep.DEFAULT_TIMEOUT);
+        Duration delay = node.field("delay").map(ConfigValues::duration).orElse(Duration.ZERO);
+        int attempts = node.field("attempts").map(n -> ConfigValues.intIn(n, 1, WorkflowStep.MAX_ATTEMPTS)).orElse(1);
+        Duration backoff = node.field("backoff").map(ConfigValues::positiveDuration).orElse(Duration.ofSeconds(1));
         return checked(node, () -> new WorkflowStep(name, action, params, success, onFailure, timeout, delay, attempts,
                 backoff, alternatives));
     }
@@ -198,7 +207,7 @@ public final class WorkflowReader {
             throw node.error("a success criterion needs exactly one of 'below' and 'above'");
         }
         double threshold = node.required(below ? "below" : "above").asDouble();
-        Duration holdFor = node.field("for").map(ConfigNode::asDuration).orElse(Duration.ZERO);
+        Duration holdFor = node.field("for").map(ConfigValues::duration).orElse(Duration.ZERO);
         String metric = node.required("metric").asString();
         return checked(node, () -> new SuccessCriterion(metric, below, threshold, holdFor));
     }

@@ -95,8 +95,11 @@ class WorkflowReaderTest {
                 workflows:
                   - name: x
                     trigger: manual
-                    steps: [{name: a, action: alert}, {name: a, action: alert}]
-                """)).isInstanceOf(ConfigException.class).hasMessageContaining("used twice");
+                    steps:
+                      - {name: a, action: alert}
+                      - {name: a, action: alert}
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessage("w.yaml:6:16: workflows[0].steps[1].name: step name 'a' is used twice; first at line 5");
     }
 
     @Test
@@ -210,5 +213,38 @@ class WorkflowReaderTest {
     void theShippedMemoryLeakWorkflowIsForTheCategoryAMemoryLeakIsDiagnosedAs() {
         assertThat(WorkflowCatalog.of(DefaultWorkflows.load()).find("memory-leak").orElseThrow().categories())
                 .containsExactly("resource");
+    }
+
+    @Test
+    void aValueOutOfRangeIsRefusedAtItsOwnKeyInTheFilesWords() {
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    timeout: 0s
+                    steps: [{name: a, action: alert}]
+                """)).hasMessage("w.yaml:4:14: workflows[0].timeout: must be longer than 0, was 0s");
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    steps:
+                      - name: a
+                        action: alert
+                        attempts: 0
+                """)).hasMessage("w.yaml:7:19: workflows[0].steps[0].attempts: must be in [1, 10], was 0");
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    steps: [{name: a, action: alert, backoff: 0ms}]
+                """)).hasMessageEndingWith("workflows[0].steps[0].backoff: must be longer than 0, was 0ms");
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    steps: [{name: a, action: alert, delay: 99999999999h}]
+                """)).hasMessageEndingWith("workflows[0].steps[0].delay: must be at most 53375 days (about 146 years),"
+                        + " was 99999999999h");
     }
 }
