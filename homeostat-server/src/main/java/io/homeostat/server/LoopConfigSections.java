@@ -136,7 +136,7 @@ final class LoopConfigSections {
 
     /**
      * Each step's (and each alternative's) action must be one the loop has, and take the
-     * parameters given to it ({@link Action#invalidParams}).
+     * parameters given to it ({@link Action#checkParams}).
      */
     private static void requireKnownActions(ConfigNode workflows, ActionCatalog known) {
         for (ConfigNode workflow : workflows.elements()) {
@@ -167,7 +167,7 @@ final class LoopConfigSections {
         }
         Map<String, String> params = new LinkedHashMap<>();
         step.field("params").ifPresent(p -> p.fields().forEach((k, v) -> params.put(k, v.asString())));
-        Optional<String> invalid = action.get().invalidParams(params);
+        Optional<String> invalid = action.get().checkParams(params);
         if (invalid.isPresent()) {
             throw step.field("params").orElse(name).error("bad params for " + action.get().name() + ": " + invalid.get());
         }

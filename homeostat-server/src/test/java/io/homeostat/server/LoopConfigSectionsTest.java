@@ -202,6 +202,13 @@ class LoopConfigSectionsTest {
                           - {action: alert, params: {severity: urgent}}
                 """, "homeostat.yaml:9:37: workflows[0].rollback[0].alternatives[1].params: bad params for alert: "
                 + "severity: unknown severity 'urgent'");
+        refused("""
+                workflows:
+                  - name: page
+                    trigger: error_threshold
+                    steps: [{name: tell, action: alert, params: {sevrity: critical}}]
+                """, "homeostat.yaml:4:49: workflows[0].steps[0].params: bad params for alert: "
+                + "sevrity: not a parameter of alert; it takes [message, severity]");
         assertThat(read("""
                 workflows:
                   - name: shed

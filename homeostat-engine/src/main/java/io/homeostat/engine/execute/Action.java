@@ -4,6 +4,8 @@ import io.homeostat.core.fallback.TierKind;
 import io.homeostat.engine.plan.RiskLevel;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A recovery action, the plugin a workflow step names. An action declares its risk, the kind of
@@ -29,6 +31,34 @@ public interface Action {
      */
     default Optional<TierKind> serves() {
         return Optional.empty();
+    }
+
+    /**
+     * The names of the parameters it takes, e.g. {@code [message, severity]}; a step giving it
+     * another is refused when workflows are read ({@link #checkParams}). Empty if it takes any,
+     * which is the default (a webhook passes every parameter on to its receiver).
+     */
+    default Optional<Set<String>> paramNames() {
+        return Optional.empty();
+    }
+
+    /**
+     * Checks the parameters a step gives it as written: each one it {@linkplain #paramNames takes},
+     * then {@link #invalidParams}. Callers check with this, not with {@link #invalidParams} alone.
+     *
+     * @return what is wrong with them, naming the parameter; empty if nothing
+     */
+    default Optional<String> checkParams(Map<String, String> params) {
+        Optional<Set<String>> taken = paramNames();
+        if (taken.isPresent()) {
+            for (String name : new TreeSet<>(params.keySet())) {
+                if (!taken.get().contains(name)) {
+                    return Optional.of(name + ": not a parameter of " + name() + "; it takes "
+                            + (taken.get().isEmpty() ? "none" : new TreeSet<>(taken.get())));
+                }
+            }
+        }
+        return invalidParams(params);
     }
 
     /**

@@ -180,7 +180,7 @@ public final class RecoveryOrchestratorBuilder {
      *
      * @throws IllegalStateException if a required part is missing
      * @throws IllegalArgumentException if a workflow step names an action the catalog lacks, or
-     *     gives it parameters the action refuses ({@link Action#invalidParams})
+     *     gives it parameters the action refuses ({@link Action#checkParams})
      */
     public RecoveryOrchestrator build() {
         if (store == null || workflows == null || actions == null || tracker == null || metrics == null) {
@@ -192,7 +192,7 @@ public final class RecoveryOrchestratorBuilder {
 
     /**
      * Throws if a step of a workflow of {@code workflows} names an action {@code actions} lacks, or
-     * gives it parameters it {@linkplain Action#invalidParams refuses}.
+     * gives it parameters it {@linkplain Action#checkParams refuses}.
      */
     static void requireKnownActions(WorkflowCatalog workflows, ActionCatalog actions) {
         for (Workflow w : workflows.workflows()) {
@@ -203,7 +203,7 @@ public final class RecoveryOrchestratorBuilder {
                         throw new IllegalArgumentException("workflow " + w.name() + " step " + s.name()
                                 + " names unknown action '" + a.action() + "'; known: " + actions.names());
                     }
-                    Optional<String> invalid = action.get().invalidParams(a.params());
+                    Optional<String> invalid = action.get().checkParams(a.params());
                     if (invalid.isPresent()) {
                         throw new IllegalArgumentException("workflow " + w.name() + " step " + s.name()
                                 + " gives action " + a.action() + " bad params: " + invalid.get());

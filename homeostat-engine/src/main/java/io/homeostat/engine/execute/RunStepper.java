@@ -436,14 +436,17 @@ final class RunStepper {
             }
             ActionRequest request = request(run, workflow, step, done.attempt());
             store.append(record(run.runId(), done.stepIndex(), step, done.attempt(), StepPhase.ROLLBACK_STARTED, "", Map.of()));
+            boolean reversible = action.map(Action::reversible).orElse(false);
             try {
-                if (action.isPresent() && action.get().reversible()) {
+                if (reversible) {
                     action.get().rollback(request, new ActionResult(done.detail(), done.data()));
                 }
                 store.append(record(run.runId(), done.stepIndex(), step, done.attempt(), StepPhase.ROLLED_BACK,
-                        action.map(Action::reversible).orElse(false) ? "undone" : "nothing to undo", Map.of()));
-                journal.audit(Journal.SELF, "step.rolled-back", run.incidentId(), run.runId(), "undid " + step.name(),
-                        Map.of("step", step.name(), "action", done.action()));
+                        reversible ? "undone" : "nothing to undo", Map.of()));
+                journal.audit(Journal.SELF, "step.rolled-back", run.incidentId(), run.runId(), reversible
+                        ? "undid " + step.name()
+                        : "nothing to undo for " + step.name() + ": " + done.action() + " cannot be undone",
+                        Map.of("step", step.name(), "action", done.action(), "undone", Boolean.toString(reversible)));
             } catch (RuntimeException e) {
                 store.append(record(run.runId(), done.stepIndex(), step, done.attempt(), StepPhase.ROLLBACK_FAILED, String.valueOf(e.getMessage()), Map.of()));
                 journal.audit(Journal.SELF, "step.rollback-failed", run.incidentId(), run.runId(),
@@ -467,13 +470,17 @@ final class RunStepper {
             if (action.isEmpty() || !store.claim(request.key(), run.runId())) {
                 continue;
             }
+            Map<String, String> evidence = Map.of("workflow", workflow.name(), "step", step.name(),
+                    "action", step.action(), "attempt", "1", "rollback", "true");
             try {
                 ActionResult result = action.get().run(request);
                 store.append(new StepRecord(run.runId(), index, step.name(), 1, step.action(), StepPhase.SUCCEEDED,
                         clock.instant(), result.detail(), result.undo()));
+                journal.audit(Journal.SELF, "step.acted", run.incidentId(), run.runId(), result.detail(), evidence);
             } catch (RuntimeException e) {
                 store.append(new StepRecord(run.runId(), index, step.name(), 1, step.action(), StepPhase.FAILED,
                         clock.instant(), String.valueOf(e.getMessage()), Map.of()));
+                journal.audit(Journal.SELF, "step.failed", run.incidentId(), run.runId(), why(e), evidence);
             }
         }
         WorkflowRun done = save(run.moved(RunPhase.ROLLED_BACK, run.reason(), clock.instant()));

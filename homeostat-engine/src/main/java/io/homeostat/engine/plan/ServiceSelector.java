@@ -1,11 +1,13 @@
 package io.homeostat.engine.plan;
 
+import io.homeostat.engine.internal.Glob;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Which services a workflow is for: names or patterns where {@code *} matches any run of
- * characters ({@code llm:*}, {@code db:*}, {@code *}). Immutable.
+ * Which services a workflow is for: names or globs, as in detection and diagnosis rules, where
+ * {@code *} matches any run of characters and {@code ?} one ({@code llm:*}, {@code db:?}, {@code *});
+ * matching backtracks only to the last star, so no pattern takes exponential time. Immutable.
  *
  * @param patterns at least one pattern
  */
@@ -26,32 +28,13 @@ public record ServiceSelector(List<String> patterns) {
     /** True if one pattern matches {@code service}. */
     public boolean matches(String service) {
         Objects.requireNonNull(service, "service");
-        return patterns.stream().anyMatch(p -> glob(p, 0, service, 0));
+        return patterns.stream().anyMatch(p -> Glob.matches(p, service));
     }
 
-    /** How specific the best matching pattern is (characters other than {@code *}); -1 if none matches. */
+    /** How specific the best matching pattern is (its characters but {@code *} and {@code ?}); -1 if none matches. */
     public int specificity(String service) {
-        return patterns.stream().filter(p -> glob(p, 0, service, 0))
-                .mapToInt(p -> p.replace("*", "").length()).max().orElse(-1);
-    }
-
-    private static boolean glob(String p, int pi, String s, int si) {
-        while (pi < p.length()) {
-            char c = p.charAt(pi);
-            if (c == '*') {
-                for (int k = si; k <= s.length(); k++) {
-                    if (glob(p, pi + 1, s, k)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            if (si >= s.length() || s.charAt(si) != c) {
-                return false;
-            }
-            pi++;
-            si++;
-        }
-        return si == s.length();
+        return patterns.stream().filter(p -> Glob.matches(p, service))
+                .mapToInt(p -> p.replace("*", "").replace("?", "").length()).max().orElse(-1);
     }
 }
+

@@ -3,13 +3,17 @@ package io.homeostat.engine.plan;
 import io.homeostat.core.CallContext;
 import io.homeostat.core.Criticality;
 import io.homeostat.core.OperationType;
+import io.homeostat.core.signal.Signal;
 import io.homeostat.engine.config.ConfigException;
 import io.homeostat.engine.config.ConfigNode;
 import io.homeostat.engine.config.YamlConfigReader;
+import io.homeostat.engine.diagnose.DiagnosisCategory;
+import io.homeostat.engine.internal.ConfigValues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +26,13 @@ import java.util.function.Supplier;
  * Reads workflows from YAML. The document is a map with one key, {@code workflows}, a list of:
  *
  * <pre>{@code
- * - name: ai-provider-failure
+ * - name: ai-provider-failure                   # names (of workflows and steps) at most 200 characters
  *   description: switch to the next provider   # optional
  *   trigger: [circuit_open, error_threshold]    # one or a list
- *   services: ["llm:*"]                         # one or a list; default "*"
- *   categories: [api]                           # optional; default any
+ *   services: ["llm:*"]                         # globs (* any run, ? one character); one or a list; default "*"
+ *   categories: [api]                           # diagnosis categories (authentication, database, api,
+ *                                               # performance, integration, resource, configuration,
+ *                                               # network); optional; default any
  *   priority: 100                               # default 0
  *   timeout: 10m                                # default 15m
  *   context: {operation: prescriptive, criticality: high}   # default informational / medium
@@ -113,15 +119,15 @@ public final class WorkflowReader {
 
     private static Workflow workflow(ConfigNode node) {
         node.requireKeys(WORKFLOW_KEYS);
-        String name = node.required("name").asString();
+        String name = name(node);
         Set<TriggerType> triggers = EnumSet.noneOf(TriggerType.class);
         for (ConfigNode t : listOrOne(node.required("trigger"))) {
             triggers.add(t.asEnum(TriggerType.class));
         }
         List<String> services = node.field("services").map(n -> strings(n)).orElse(List.of("*"));
-        Set<String> categories = Set.copyOf(node.field("categories").map(n -> strings(n)).orElse(List.of()));
+        Set<String> categories = Set.copyOf(node.field("categories").map(WorkflowReader::categories).orElse(List.of()));
         int priority = node.field("priority").map(ConfigNode::asInt).orElse(0);
-        Duration timeout = node.field("timeout").map(ConfigNode::asDuration).orElse(DEFAULT_TIMEOUT);
+        Duration timeout = node.field("timeout").map(ConfigValues::positiveDuration).orElse(DEFAULT_TIMEOUT);
         CallContext context = node.field("context").map(WorkflowReader::context).orElse(CallContext.DEFAULT);
         List<WorkflowStep> steps = steps(node.required("steps"));
         List<WorkflowStep> rollback = node.field("rollback").map(WorkflowReader::steps).orElse(List.of());
@@ -132,15 +138,22 @@ public final class WorkflowReader {
 
     private static List<WorkflowStep> steps(ConfigNode list) {
         List<WorkflowStep> steps = new ArrayList<>();
+        Map<String, ConfigNode> names = new HashMap<>();
         for (ConfigNode node : list.elements()) {
-            steps.add(step(node));
+            WorkflowStep step = step(node);
+            ConfigNode earlier = names.putIfAbsent(step.name(), node);
+            if (earlier != null) {
+                throw node.required("name").error("step name '" + step.name() + "' is used twice; first at line "
+                        + earlier.location().line());
+            }
+            steps.add(step);
         }
         return steps;
     }
 
     private static WorkflowStep step(ConfigNode node) {
         node.requireKeys(STEP_KEYS);
-        String name = node.required("name").asString();
+        String name = name(node);
         List<StepAlternative> alternatives = new ArrayList<>();
         Optional<ConfigNode> listed = node.field("alternatives");
         if (listed.isPresent()) {
@@ -160,12 +173,25 @@ public final class WorkflowReader {
         List<SuccessCriterion> success = new ArrayList<>();
         node.field("success").ifPresent(s -> s.elements().forEach(c -> success.add(criterion(c))));
         OnFailure onFailure = node.field("on_failure").map(n -> n.asEnum(OnFailure.class)).orElse(OnFailure.ROLLBACK);
-        Duration timeout = node.field("timeout").map(ConfigNode::asDuration).orElse(WorkflowStep.DEFAULT_TIMEOUT);
-        Duration delay = node.field("delay").map(ConfigNode::asDuration).orElse(Duration.ZERO);
-        int attempts = node.field("attempts").map(ConfigNode::asInt).orElse(1);
-        Duration backoff = node.field("backoff").map(ConfigNode::asDuration).orElse(Duration.ofSeconds(1));
+        Duration timeout = node.field("timeout").map(ConfigValues::positiveDuration).orElse(WorkflowStep.DEFAULT_TIMEOUT);
+        Duration delay = node.field("delay").map(ConfigValues::duration).orElse(Duration.ZERO);
+        int attempts = node.field("attempts").map(n -> ConfigValues.intIn(n, 1, WorkflowStep.MAX_ATTEMPTS)).orElse(1);
+        Duration backoff = node.field("backoff").map(ConfigValues::positiveDuration).orElse(Duration.ofSeconds(1));
         return checked(node, () -> new WorkflowStep(name, action, params, success, onFailure, timeout, delay, attempts,
                 backoff, alternatives));
+    }
+
+    /**
+     * The {@code name} of a workflow or step: at most {@value Signal#MAX_NAME_LENGTH} characters,
+     * the length the store keeps of workflow and step names.
+     */
+    private static String name(ConfigNode node) {
+        ConfigNode name = node.required("name");
+        String value = name.asString();
+        if (value.length() > Signal.MAX_NAME_LENGTH) {
+            throw name.error("must be at most " + Signal.MAX_NAME_LENGTH + " characters, was " + value.length());
+        }
+        return value;
     }
 
     private static Map<String, String> params(ConfigNode node) {
@@ -181,7 +207,7 @@ public final class WorkflowReader {
             throw node.error("a success criterion needs exactly one of 'below' and 'above'");
         }
         double threshold = node.required(below ? "below" : "above").asDouble();
-        Duration holdFor = node.field("for").map(ConfigNode::asDuration).orElse(Duration.ZERO);
+        Duration holdFor = node.field("for").map(ConfigValues::duration).orElse(Duration.ZERO);
         String metric = node.required("metric").asString();
         return checked(node, () -> new SuccessCriterion(metric, below, threshold, holdFor));
     }
@@ -197,6 +223,11 @@ public final class WorkflowReader {
 
     private static List<ConfigNode> listOrOne(ConfigNode node) {
         return node.kind() == ConfigNode.Kind.LIST ? node.elements() : List.of(node);
+    }
+
+    /** Diagnosis categories by their labels ({@code database}); any other word could never match an incident. */
+    private static List<String> categories(ConfigNode node) {
+        return listOrOne(node).stream().map(n -> n.asEnum(DiagnosisCategory.class).label()).toList();
     }
 
     private static List<String> strings(ConfigNode node) {

@@ -33,6 +33,8 @@ public record WorkflowStep(String name, String action, Map<String, String> param
 
     /** The default step timeout: 2 minutes. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+    /** The most {@link #attempts()} a step may make: {@value}. */
+    public static final int MAX_ATTEMPTS = 10;
 
     public WorkflowStep {
         requireText(name, "name");
@@ -45,8 +47,8 @@ public record WorkflowStep(String name, String action, Map<String, String> param
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, was " + delay);
         }
-        if (attempts < 1 || attempts > 10) {
-            throw new IllegalArgumentException("attempts must be in [1, 10], was " + attempts);
+        if (attempts < 1 || attempts > MAX_ATTEMPTS) {
+            throw new IllegalArgumentException("attempts must be in [1, " + MAX_ATTEMPTS + "], was " + attempts);
         }
         requirePositive(backoff, "backoff");
         Duration longest = success.stream().map(SuccessCriterion::holdFor).max(Duration::compareTo).orElse(Duration.ZERO);

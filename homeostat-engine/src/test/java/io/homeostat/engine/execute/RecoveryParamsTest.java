@@ -37,6 +37,35 @@ class RecoveryParamsTest {
             """;
 
     @Test
+    void aParameterTheActionDoesNotTakeIsRefusedNamingTheOnesItTakes() {
+        Recovery r = new Recovery(TWO_STEPS);
+        ActionCatalog standard = StandardActions.catalog(KernelControl.builder().build(), List.of(), n -> { }, List.of(),
+                List.of(), r.clock, List.of());
+        RecoveryOrchestratorBuilder typo = RecoveryOrchestrator.builder().store(r.runs).actions(standard)
+                .tracker(r.tracker).metrics((s, m) -> OptionalDouble.empty()).clock(r.clock)
+                .workflows(WorkflowCatalog.of(WorkflowReader.read("test.yaml", """
+                        workflows:
+                          - name: page
+                            trigger: error_threshold
+                            steps: [{name: tell, action: alert, params: {sevrity: critical}}]
+                        """)));
+        assertThatThrownBy(typo::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("workflow page step tell gives action alert bad params: "
+                        + "sevrity: not a parameter of alert; it takes [message, severity]");
+
+        RecoveryOrchestratorBuilder extra = typo.workflows(WorkflowCatalog.of(WorkflowReader.read("test.yaml",
+                SIDEWAYS.replace("sideways", "read_only, extra: 1"))));
+        assertThatThrownBy(extra::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("extra: not a parameter of set_degradation; it takes [level]");
+        RecoveryOrchestratorBuilder none = typo.workflows(WorkflowCatalog.of(WorkflowReader.read("test.yaml", """
+                workflows:
+                  - {name: gc, trigger: manual, steps: [{name: collect, action: trigger_gc, params: {full: yes}}]}
+                """)));
+        assertThatThrownBy(none::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("full: not a parameter of trigger_gc; it takes none");
+    }
+
+    @Test
     void aWorkflowGivingAnActionParametersItRefusesIsNotTakenAtBuildNorAtReplacement() {
         Recovery r = new Recovery(TWO_STEPS);
         ActionCatalog standard = StandardActions.catalog(KernelControl.builder().build(), List.of(), n -> { }, List.of(),

@@ -95,8 +95,11 @@ class WorkflowReaderTest {
                 workflows:
                   - name: x
                     trigger: manual
-                    steps: [{name: a, action: alert}, {name: a, action: alert}]
-                """)).isInstanceOf(ConfigException.class).hasMessageContaining("used twice");
+                    steps:
+                      - {name: a, action: alert}
+                      - {name: a, action: alert}
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessage("w.yaml:6:16: workflows[0].steps[1].name: step name 'a' is used twice; first at line 5");
     }
 
     @Test
@@ -132,5 +135,116 @@ class WorkflowReaderTest {
                 .filter(w -> !w.name().equals("urgent")).toList());
         assertThat(withoutUrgent.select(TriggerType.MANUAL, "llm:openai", "api")).map(Workflow::name).contains("llm");
         assertThat(withoutUrgent.select(TriggerType.MANUAL, "db:x", "api")).map(Workflow::name).contains("any");
+    }
+
+    @Test
+    void aWorkflowNameLongerThanTheStoreKeepsIsRefusedAtItsKey() {
+        String name = "w".repeat(201);
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - trigger: manual
+                    name: %s
+                    steps: [{name: a, action: alert}]
+                """.formatted(name))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("w.yaml:3").hasMessageContaining("workflows[0].name")
+                .hasMessageContaining("at most 200 characters, was 201");
+    }
+
+    @Test
+    void stepAndRollbackStepNamesLongerThanTheStoreKeepsAreRefused() {
+        String name = "s".repeat(250);
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    steps: [{name: %s, action: alert}]
+                """.formatted(name))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("workflows[0].steps[0].name").hasMessageContaining("was 250");
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    steps: [{name: a, action: alert}]
+                    rollback: [{name: %s, action: alert}]
+                """.formatted(name))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("workflows[0].rollback[0].name").hasMessageContaining("was 250");
+    }
+
+    @Test
+    void namesOfExactlyTwoHundredCharactersAreTaken() {
+        String name = "n".repeat(200);
+        List<Workflow> workflows = WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: %s
+                    trigger: manual
+                    steps: [{name: %s, action: alert}]
+                """.formatted(name, name));
+        assertThat(workflows.getFirst().name()).hasSize(200);
+        assertThat(workflows.getFirst().steps().getFirst().name()).hasSize(200);
+    }
+
+    @Test
+    void aCategoryNoDiagnosisGivesIsRefusedWithTheCategoriesThereAre() {
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    categories: [database, errors]
+                    steps: [{name: a, action: alert}]
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("w.yaml:4").hasMessageContaining("categories[1]")
+                .hasMessageContaining("[api, authentication, configuration, database, integration, network, performance,"
+                        + " resource]")
+                .hasMessageContaining("was 'errors'");
+    }
+
+    @Test
+    void categoriesAreReadAsTheDiagnosisLabels() {
+        Workflow workflow = WorkflowReader.read("w.yaml", """
+                workflows:
+                  - {name: x, trigger: manual, categories: Database, steps: [{name: a, action: alert}]}
+                """).getFirst();
+
+        assertThat(workflow.categories()).containsExactly("database");
+        assertThat(workflow.matches(TriggerType.MANUAL, "orders", "database")).isTrue();
+    }
+
+    @Test
+    void theShippedMemoryLeakWorkflowIsForTheCategoryAMemoryLeakIsDiagnosedAs() {
+        assertThat(WorkflowCatalog.of(DefaultWorkflows.load()).find("memory-leak").orElseThrow().categories())
+                .containsExactly("resource");
+    }
+
+    @Test
+    void aValueOutOfRangeIsRefusedAtItsOwnKeyInTheFilesWords() {
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    timeout: 0s
+                    steps: [{name: a, action: alert}]
+                """)).hasMessage("w.yaml:4:14: workflows[0].timeout: must be longer than 0, was 0s");
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    steps:
+                      - name: a
+                        action: alert
+                        attempts: 0
+                """)).hasMessage("w.yaml:7:19: workflows[0].steps[0].attempts: must be in [1, 10], was 0");
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    steps: [{name: a, action: alert, backoff: 0ms}]
+                """)).hasMessageEndingWith("workflows[0].steps[0].backoff: must be longer than 0, was 0ms");
+        assertThatThrownBy(() -> WorkflowReader.read("w.yaml", """
+                workflows:
+                  - name: x
+                    trigger: manual
+                    steps: [{name: a, action: alert, delay: 99999999999h}]
+                """)).hasMessageEndingWith("workflows[0].steps[0].delay: must be at most 53375 days (about 146 years),"
+                        + " was 99999999999h");
     }
 }

@@ -2,7 +2,7 @@ package io.homeostat.engine.detect.threshold;
 
 import io.homeostat.core.time.Durations;
 import io.homeostat.engine.detect.Severity;
-import io.homeostat.engine.detect.internal.Glob;
+import io.homeostat.engine.internal.Glob;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -4,6 +4,7 @@ import io.homeostat.engine.config.ConfigException;
 import io.homeostat.engine.config.ConfigNode;
 import io.homeostat.engine.config.YamlConfigReader;
 import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.internal.ConfigValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -125,7 +126,7 @@ public final class ThresholdRules {
         Duration forDuration = Duration.ZERO;
         Optional<ConfigNode> forNode = node.field("for");
         if (forNode.isPresent()) {
-            forDuration = forNode.get().asDuration();
+            forDuration = ConfigValues.duration(forNode.get());
         }
         double clear = threshold;
         Optional<ConfigNode> clearNode = node.field("clear");

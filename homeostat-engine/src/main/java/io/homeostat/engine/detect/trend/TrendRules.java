@@ -4,6 +4,7 @@ import io.homeostat.engine.config.ConfigException;
 import io.homeostat.engine.config.ConfigNode;
 import io.homeostat.engine.config.YamlConfigReader;
 import io.homeostat.engine.detect.Severity;
+import io.homeostat.engine.internal.ConfigValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -121,9 +122,9 @@ public final class TrendRules {
         Duration window = duration(node, "window", TrendRule.DEFAULT_WINDOW);
         Duration bucket = duration(node, "bucket", TrendRule.DEFAULT_BUCKET);
         Duration horizon = duration(node, "horizon", TrendRule.DEFAULT_HORIZON);
-        double minConfidence = node.field("min-confidence").map(ConfigNode::asDouble)
+        double minConfidence = node.field("min-confidence").map(ConfigValues::fraction)
                 .orElse(TrendRule.DEFAULT_MIN_CONFIDENCE);
-        double significance = node.field("significance").map(ConfigNode::asDouble)
+        double significance = node.field("significance").map(ConfigValues::fraction)
                 .orElse(TrendRule.DEFAULT_SIGNIFICANCE);
         Severity severity = node.field("severity").map(n -> n.asEnum(Severity.class)).orElse(Severity.HIGH);
         String category = text(node.required("category"));
@@ -136,13 +137,7 @@ public final class TrendRules {
     }
 
     private static Duration duration(ConfigNode rule, String key, Duration fallback) {
-        return rule.field(key).map(n -> {
-            Duration value = n.asDuration();
-            if (value.isZero()) {
-                throw n.error("must be longer than 0");
-            }
-            return value;
-        }).orElse(fallback);
+        return rule.field(key).map(ConfigValues::positiveDuration).orElse(fallback);
     }
 
     private static boolean rising(ConfigNode node) {

@@ -1,8 +1,8 @@
 package io.homeostat.engine.diagnose.rule;
 
 import io.homeostat.core.classify.ErrorCategory;
-import io.homeostat.engine.detect.internal.Glob;
 import io.homeostat.engine.diagnose.Fact;
+import io.homeostat.engine.internal.Glob;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code alert}: tells people through the {@link EscalationSink}, with {@code message} (default: a
@@ -28,6 +29,11 @@ public final class AlertAction implements Action {
     @Override
     public String name() {
         return "alert";
+    }
+
+    @Override
+    public Optional<Set<String>> paramNames() {
+        return Optional.of(Set.of("message", "severity"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.plan.RiskLevel;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code clear_cache} and {@code warm_cache} on the cache named by {@code cache} (default: the
@@ -38,6 +39,11 @@ public final class CacheAction implements Action {
     @Override
     public String name() {
         return warm ? "warm_cache" : "clear_cache";
+    }
+
+    @Override
+    public Optional<Set<String>> paramNames() {
+        return Optional.of(Set.of("cache"));
     }
 
     @Override

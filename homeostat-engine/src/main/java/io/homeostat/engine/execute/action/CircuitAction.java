@@ -10,6 +10,7 @@ import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.plan.RiskLevel;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code open_circuit} and {@code reset_circuit}: force the circuit of the guard named by
@@ -39,6 +40,11 @@ public final class CircuitAction implements Action {
     @Override
     public String name() {
         return open ? "open_circuit" : "reset_circuit";
+    }
+
+    @Override
+    public Optional<Set<String>> paramNames() {
+        return Optional.of(Set.of("guard"));
     }
 
     @Override

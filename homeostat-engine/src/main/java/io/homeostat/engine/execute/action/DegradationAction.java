@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code set_degradation}: sets the service-wide degradation level to {@code level} (e.g.
@@ -30,6 +31,11 @@ public final class DegradationAction implements Action {
     @Override
     public String name() {
         return "set_degradation";
+    }
+
+    @Override
+    public Optional<Set<String>> paramNames() {
+        return Optional.of(Set.of("level"));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code failover}: moves the route named by {@code route} off its current provider; without
@@ -41,6 +42,11 @@ public final class FailoverAction implements Action {
     @Override
     public String name() {
         return "failover";
+    }
+
+    @Override
+    public Optional<Set<String>> paramNames() {
+        return Optional.of(Set.of("route"));
     }
 
     @Override

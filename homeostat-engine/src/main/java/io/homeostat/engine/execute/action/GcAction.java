@@ -7,6 +7,8 @@ import io.homeostat.engine.plan.RiskLevel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code trigger_gc}: asks this JVM for a full garbage collection and reports the heap used before
@@ -19,6 +21,11 @@ public final class GcAction implements Action {
     @Override
     public String name() {
         return "trigger_gc";
+    }
+
+    @Override
+    public Optional<Set<String>> paramNames() {
+        return Optional.of(Set.of());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.plan.RiskLevel;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code reset_pool}: soft-evicts the connection pool named by {@code pool} (default: the
@@ -26,6 +27,11 @@ public final class PoolResetAction implements Action {
     @Override
     public String name() {
         return "reset_pool";
+    }
+
+    @Override
+    public Optional<Set<String>> paramNames() {
+        return Optional.of(Set.of("pool"));
     }
 
     @Override

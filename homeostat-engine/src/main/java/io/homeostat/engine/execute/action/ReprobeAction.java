@@ -8,6 +8,8 @@ import io.homeostat.engine.execute.ActionRequest;
 import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.plan.RiskLevel;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code reprobe}: runs the probe named by {@code probe} (default: the service's name) once and
@@ -25,6 +27,11 @@ public final class ReprobeAction implements Action {
     @Override
     public String name() {
         return "reprobe";
+    }
+
+    @Override
+    public Optional<Set<String>> paramNames() {
+        return Optional.of(Set.of("probe"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.homeostat.engine.plan.RiskLevel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,11 @@ public final class RestartAction implements Action {
     @Override
     public String name() {
         return "restart_process";
+    }
+
+    @Override
+    public Optional<Set<String>> paramNames() {
+        return Optional.of(Set.of("component", "drain", "timeout"));
     }
 
     @Override

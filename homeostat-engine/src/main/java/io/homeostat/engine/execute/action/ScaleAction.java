@@ -9,6 +9,7 @@ import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.plan.RiskLevel;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code scale}: resizes the capacity named by {@code target} (default: the service's name), a
@@ -31,6 +32,11 @@ public final class ScaleAction implements Action {
     @Override
     public String name() {
         return "scale";
+    }
+
+    @Override
+    public Optional<Set<String>> paramNames() {
+        return Optional.of(Set.of("target", "by", "to"));
     }
 
     @Override

@@ -109,6 +109,14 @@ class ThresholdRulesTest {
     }
 
     @Test
+    void aDurationTooLongIsRefusedAtItsKeyAsWritten() {
+        String yaml = rules("    metric: m\n    op: \">\"\n    threshold: 1\n    for: 99999999999h\n    category: c\n");
+
+        assertThatThrownBy(() -> ThresholdRules.parse("rules.yaml", yaml))
+                .hasMessage("rules.yaml:11:10: rules[1].for: must be at most 53375 days (about 146 years), was 99999999999h");
+    }
+
+    @Test
     void missingAndUnknownKeysAndBadValuesAreNamed() {
         assertThatThrownBy(() -> ThresholdRules.parse("rules.yaml", rules("    op: \">\"\n    threshold: 1\n    category: c\n")))
                 .hasMessageStartingWith("rules.yaml:7:").hasMessageEndingWith("rules[1].metric: is required but missing");

@@ -30,7 +30,10 @@ class TrendRulesTest {
         assertThat(rules.getFirst().buckets()).isEqualTo(20);
         assertThatThrownBy(() -> TrendRules.parse("p.yaml",
                 "predictions:\n  - name: x\n    metric: m\n    limit: 1\n    significance: 0\n    category: c\n"))
-                .hasMessage("p.yaml:2:5: predictions[0]: significance must be in (0, 1], was 0.0");
+                .hasMessage("p.yaml:5:19: predictions[0].significance: must be in (0, 1], was 0");
+        assertThatThrownBy(() -> TrendRules.parse("p.yaml",
+                "predictions:\n  - name: x\n    metric: m\n    limit: 1\n    min-confidence: 5\n    category: c\n"))
+                .hasMessage("p.yaml:5:21: predictions[0].min-confidence: must be in (0, 1], was 5");
     }
 
     @Test
@@ -44,7 +47,7 @@ class TrendRulesTest {
                 .hasMessage("p.yaml:2:5: predictions[0]: window must be 4 to 64 whole buckets, was PT1M / PT30S");
         assertThatThrownBy(() -> TrendRules.parse("p.yaml",
                 "predictions:\n  - name: x\n    metric: m\n    limit: 1\n    horizon: 0s\n    category: c\n"))
-                .hasMessage("p.yaml:5:14: predictions[0].horizon: must be longer than 0");
+                .hasMessage("p.yaml:5:14: predictions[0].horizon: must be longer than 0, was 0s");
         assertThatThrownBy(() -> TrendRules.parse("p.yaml", "predictions:\n  - name: x\n    metric: m\n    category: c\n"))
                 .hasMessageEndingWith("predictions[0].limit: is required but missing");
     }

@@ -145,8 +145,8 @@ class KernelActionsTest {
 
         FeatureToggleAction toggle = new FeatureToggleAction(control);
         assertThat(toggle.invalidParams(Map.of("feature", "search", "enabled", "TRUE"))).isEmpty();
-        assertThat(toggle.invalidParams(Map.of("feature", "search", "enabled", "yes")))
-                .hasValue("enabled: must be true or false, was 'yes'");
+        assertThat(toggle.invalidParams(Map.of("feature", "search", "enabled", "maybe")))
+                .hasValue("enabled: must be true or false, was 'maybe' (yes/no and on/off are read as true/false too)");
         assertThat(toggle.invalidParams(Map.of("enabled", "true"))).hasValueSatisfying(why -> assertThat(why).startsWith("feature: missing"));
 
         AlertAction alert = new AlertAction(notice -> { });
@@ -156,6 +156,21 @@ class KernelActionsTest {
                 .startsWith("severity: unknown severity 'urgent'"));
         assertThat(new FailoverAction(control, List.of(llm)).invalidParams(Map.of("anything", "goes")))
                 .as("the default takes any").isEmpty();
+    }
+
+    @Test
+    void theToggleTakesYesNoAndOnOffInAnyCaseAsEveryYesOrNoSettingOfTheFile() {
+        FeatureToggleAction toggle = new FeatureToggleAction(control);
+        for (String word : List.of("yes", "No", "ON", "off", "True", "FALSE")) {
+            assertThat(toggle.invalidParams(Map.of("feature", "search", "enabled", word))).as(word).isEmpty();
+        }
+
+        toggle.run(Requests.on("shop", Map.of("feature", "search", "enabled", "no")));
+        assertThat(toggles.isEnabled("search")).isFalse();
+        toggle.run(Requests.on("shop", Map.of("feature", "search", "enabled", "On")));
+        assertThat(toggles.isEnabled("search")).isTrue();
+        assertThatThrownBy(() -> toggle.run(Requests.on("shop", Map.of("feature", "search", "enabled", "maybe"))))
+                .isInstanceOf(ActionFailedException.class).hasMessageContaining("'maybe'");
     }
 
     @Test

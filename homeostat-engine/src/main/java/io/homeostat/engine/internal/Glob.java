@@ -1,6 +1,9 @@
-package io.homeostat.engine.detect.internal;
+package io.homeostat.engine.internal;
 
-/** Glob matching of service names: {@code *} any run of characters, {@code ?} one. Thread-safe. */
+/**
+ * Glob matching of service names, one for every place a file names services (detection rules,
+ * diagnosis rules, workflows): {@code *} any run of characters, {@code ?} one. Thread-safe.
+ */
 public final class Glob {
 
     private Glob() {}
