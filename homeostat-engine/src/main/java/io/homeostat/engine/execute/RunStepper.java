@@ -459,7 +459,8 @@ final class RunStepper {
             if (records.stream().anyMatch(r -> r.stepIndex() == index)) {
                 continue;
             }
-            ActionRequest request = request(run, workflow, step, 1);
+            // Its own idempotency key: a rollback step named like a main step that ran must still run.
+            ActionRequest request = request(run, workflow, step, "rollback/" + step.name(), 1);
             Optional<Action> action = actions.find(step.action());
             if (flags.killed()) {
                 journal.audit(Journal.SELF, "step.held", run.incidentId(), run.runId(),
@@ -550,9 +551,15 @@ final class RunStepper {
     }
 
     private static ActionRequest request(WorkflowRun run, Workflow workflow, WorkflowStep step, int attempt) {
+        return request(run, workflow, step, step.name(), attempt);
+    }
+
+    /** The request to run {@code step}, known to its action (and its idempotency key) as {@code name}. */
+    private static ActionRequest request(WorkflowRun run, Workflow workflow, WorkflowStep step, String name,
+            int attempt) {
         Map<String, String> params = new HashMap<>();
         step.params().forEach((k, v) -> params.put(k, v.replace("${service}", run.service())));
-        return new ActionRequest(run.incidentId(), run.runId(), step.name(), attempt, run.service(), params,
+        return new ActionRequest(run.incidentId(), run.runId(), name, attempt, run.service(), params,
                 workflow.context());
     }
 

@@ -81,4 +81,19 @@ class RollbackAuditTest {
             assertThat(a.evidence()).containsEntry("step", "told").containsEntry("rollback", "true");
         });
     }
+
+    @Test
+    void aRollbackStepNamedLikeAStepThatRanStillRuns() {
+        Recovery r = new Recovery(WORKFLOW.replace("{name: told, action: tell}", "{name: first, action: tell}"));
+        RecoveryOrchestrator orchestrator = r.orchestrator(b -> b.actions(ActionCatalog.of(List.of(TELL, r.medium))));
+        r.medium.failuresLeft.set(1);
+
+        String run = r.recover(orchestrator, r.incident("orders")).runId();
+        r.run(orchestrator, Duration.ofSeconds(1), 4);
+
+        assertThat(r.audit).filteredOn(a -> a.decision().equals("step.acted"))
+                .filteredOn(a -> "true".equals(a.evidence().get("rollback"))).singleElement()
+                .satisfies(a -> assertThat(a.evidence()).containsEntry("step", "first"));
+        assertThat(r.runs.find(run).orElseThrow().phase()).isEqualTo(RunPhase.ROLLED_BACK);
+    }
 }
