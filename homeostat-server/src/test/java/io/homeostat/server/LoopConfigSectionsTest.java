@@ -51,8 +51,8 @@ class LoopConfigSectionsTest {
     void absentSectionsKeepTheShippedDefaults() throws IOException {
         LoopConfig config = read("server:\n  port: 9090\n");
 
-        assertThat(config).isEqualTo(LoopConfig.defaults());
-        assertThat(config.fromFile()).isEmpty();
+        assertThat(config).isEqualTo(LoopConfig.defaults().alsoFromFile(java.util.Set.of("server")));
+        assertThat(config.fromFile()).as("the loop's sections are the shipped ones").containsExactly("server");
         assertThat(config.thresholdRules()).extracting(ThresholdRule::name).contains("error-rate");
         assertThat(config.workflows()).extracting(Workflow::name).contains("memory-leak");
     }
@@ -123,7 +123,7 @@ class LoopConfigSectionsTest {
                         ManualClock.create(), List.of()));
 
         assertThat(contents.loop().fromFile()).containsExactlyInAnyOrder(LoopConfig.THRESHOLD, LoopConfig.TREND,
-                LoopConfig.WORKFLOWS, LoopConfig.FLAGS);
+                LoopConfig.WORKFLOWS, LoopConfig.FLAGS, "server", "retention", "incidents", "alerting");
         assertThat(contents.loop().flags()).containsKeys("recommendations", "previews");
     }
 

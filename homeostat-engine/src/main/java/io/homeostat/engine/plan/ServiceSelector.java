@@ -16,7 +16,8 @@ public record ServiceSelector(List<String> patterns) {
     public ServiceSelector {
         patterns = List.copyOf(patterns);
         if (patterns.isEmpty() || patterns.stream().anyMatch(String::isBlank)) {
-            throw new IllegalArgumentException("a service selector needs one or more non-blank patterns, was " + patterns);
+            throw new IllegalArgumentException("a service selector needs one or more non-blank patterns, was "
+                    + patterns.stream().map(pattern -> "'" + pattern + "'").toList());
         }
     }
 

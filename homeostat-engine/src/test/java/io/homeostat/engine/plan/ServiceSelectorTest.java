@@ -42,4 +42,10 @@ class ServiceSelectorTest {
         assertThat(selector.specificity(name)).isEqualTo(-1);
         assertThat(selector.matches(name + "b")).isTrue();
     }
+
+    @Test
+    void aBlankPatternIsRefusedShowingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ServiceSelector(java.util.List.of("")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("was ['']");
+    }
 }
