@@ -66,11 +66,27 @@ public final class HomeostatServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Optional<IssuedToken> firstAdminToken;
     private final ConfigReloader reloader;
+    /** Held while the server runs: one server per data directory. */
+    private final DataDirectoryLock lock;
     /** The Redis stream signals also come from, when {@code homeostat.yaml} names one. */
     private final Optional<RedisSignalSource> redis;
 
-    private HomeostatServer(ServerConfig config, StoreConfig storeConfig, Optional<IncidentStore> incidents,
+    /** Locks the data directory, then starts the server; the lock is given back if the start fails. */
+    private static HomeostatServer open(ServerConfig config, StoreConfig storeConfig, Optional<IncidentStore> incidents,
             Scheduler scheduler, LoopOptions options, Optional<Path> configFile, UnaryOperator<ServerConfig> overrides) {
+        DataDirectoryLock lock = DataDirectoryLock.take(config.dataDirectory());
+        try {
+            return new HomeostatServer(lock, config, storeConfig, incidents, scheduler, options, configFile, overrides);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private HomeostatServer(DataDirectoryLock lock, ServerConfig config, StoreConfig storeConfig,
+            Optional<IncidentStore> incidents, Scheduler scheduler, LoopOptions options, Optional<Path> configFile,
+            UnaryOperator<ServerConfig> overrides) {
+        this.lock = lock;
         this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
         long begin = scheduler.clock().monotonicNanos();
         LoopSettings settings = new LoopSettings(config.degradation(), config.retention(), config.alerting());
@@ -191,7 +207,7 @@ public final class HomeostatServer implements AutoCloseable {
      */
     public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler,
             LoopOptions options) {
-        return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
+        return open(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
                 Optional.empty(), Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(options, "options"),
                 Optional.empty(), UnaryOperator.identity());
     }
@@ -226,7 +242,7 @@ public final class HomeostatServer implements AutoCloseable {
      */
     public static HomeostatServer start(ServerConfig config, StoreConfig storeConfig, Scheduler scheduler,
             LoopOptions options, Path configFile, UnaryOperator<ServerConfig> overrides) {
-        return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
+        return open(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
                 Optional.empty(), Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(options, "options"),
                 Optional.of(Objects.requireNonNull(configFile, "configFile")), Objects.requireNonNull(overrides, "overrides"));
     }
@@ -241,7 +257,7 @@ public final class HomeostatServer implements AutoCloseable {
      */
     public static HomeostatServer start(
             ServerConfig config, StoreConfig storeConfig, IncidentStore incidents, Scheduler scheduler) {
-        return new HomeostatServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
+        return open(Objects.requireNonNull(config, "config"), Objects.requireNonNull(storeConfig, "storeConfig"),
                 Optional.of(incidents), Objects.requireNonNull(scheduler, "scheduler"), LoopOptions.defaults(), Optional.empty(),
                 UnaryOperator.identity());
     }
@@ -312,7 +328,11 @@ public final class HomeostatServer implements AutoCloseable {
             redis.ifPresent(RedisSignalSource::close); // before the loop's bus, which takes what it read
             self.close();
         } finally {
-            loop.close();
+            try {
+                loop.close();
+            } finally {
+                lock.close();
+            }
         }
     }
 }

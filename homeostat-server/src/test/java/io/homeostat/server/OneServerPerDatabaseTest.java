@@ -61,6 +61,16 @@ class OneServerPerDatabaseTest {
     }
 
     @Test
+    void aSecondServerOnTheSameDataDirectoryIsRefusedThoughItWouldBeTheLeasesHolder() {
+        try (RunningServer active = new RunningServer(first, postgres.store(first))) {
+            assertThatThrownBy(() -> new RunningServer(first, postgres.store(first)))
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessageContaining("the data directory " + first.toAbsolutePath() + " is in use");
+            assertThat(active.get("/health", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aServerStartedAgainOnItsDataDirectoryGetsItsHoldingBack() throws Exception {
         String holder;
         try (RunningServer before = new RunningServer(first, postgres.store(first))) {

@@ -4,6 +4,7 @@ import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.config.ConfigException;
 import io.homeostat.engine.port.StoreUnavailableException;
+import io.homeostat.server.DataDirectoryInUseException;
 import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.server.runtime.LoopOptions;
@@ -176,6 +177,9 @@ final class ServerCommand implements Callable<Integer> {
 
     /** Why the server could not start, in one line. */
     static String startFailure(RuntimeException e, ServerConfig config) {
+        if (e instanceof DataDirectoryInUseException) {
+            return e.getMessage();
+        }
         if (e instanceof StoreUnavailableException) {
             if (databaseInUse(e)) {
                 return dataDirectoryInUse(config.dataDirectory());
@@ -231,8 +235,7 @@ final class ServerCommand implements Callable<Integer> {
 
     /** What the server and {@code homeostat db} say when the embedded database is open in another process. */
     static String dataDirectoryInUse(Path dataDirectory) {
-        return "the data directory " + dataDirectory.toAbsolutePath() + " is in use by another process (another server?"
-                + " stop it, or pass another --data)";
+        return DataDirectoryInUseException.message(dataDirectory);
     }
 
     private static int h2Error(Throwable e) {

@@ -129,7 +129,8 @@ class ServerCommandTest {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x"); // so that the start fails before binding
         assertThat(run("server", "--host", "0.0.0.0", "--port", "0", "--data", notADirectory.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("homeostat server: warning: listening on 0.0.0.0, not loopback only",
-                "tokens travel in clear text", "homeostat server: cannot open the store: ").doesNotContain("\tat ");
+                "tokens travel in clear text", "homeostat server: cannot start: the data directory "
+                        + notADirectory.toAbsolutePath() + " cannot be used: it is not a directory").doesNotContain("\tat ");
         assertThat(ServerCommand.loopback("127.0.0.1")).isTrue();
         assertThat(ServerCommand.loopback("localhost")).isTrue();
         assertThat(ServerCommand.loopback("::1")).isTrue();
