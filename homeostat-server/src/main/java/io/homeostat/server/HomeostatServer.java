@@ -40,6 +40,7 @@ import io.javalin.http.HttpResponseException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ public final class HomeostatServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Optional<IssuedToken> firstAdminToken;
     private final ConfigReloader reloader;
+    private final CompletableFuture<String> stoppedByItself = new CompletableFuture<>();
     /** Held while the server runs: one server per data directory. */
     private final DataDirectoryLock lock;
     /** The Redis stream signals also come from, when {@code homeostat.yaml} names one. */
@@ -173,6 +175,14 @@ public final class HomeostatServer implements AutoCloseable {
             loop.close();
             throw e;
         }
+        // Two servers acting on one database would both recover, page and read the same Redis stream.
+        loop.onLeaseLost(other -> Thread.ofPlatform().name("homeostat-lease-lost").start(() -> {
+            String why = "another server (" + other + ") took this database over; this one stops, so that one"
+                    + " server acts on it";
+            LOG.error(why);
+            close();
+            stoppedByItself.complete(why);
+        }));
         // Only once everything started: a start that fails must not leave a token nobody saw.
         this.firstAdminToken = tokens.isEmpty() ? Optional.of(tokens.issue("admin", Role.ADMIN)) : Optional.empty();
         ready.set(true);
@@ -308,6 +318,14 @@ public final class HomeostatServer implements AutoCloseable {
     /** The API tokens. */
     public ApiTokens tokens() {
         return tokens;
+    }
+
+    /**
+     * Completes, saying why, if the server stopped by itself: on PostgreSQL, when another server
+     * took its database over (its lease) while this one's database did not answer.
+     */
+    public CompletableFuture<String> stoppedByItself() {
+        return stoppedByItself;
     }
 
     /** True between the end of {@link #start} and the beginning of {@link #close()}. */

@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
         description = "Runs the Homeostat server (engine + embedded H2 store + HTTP API) until stopped.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "1:could not start (port in use, data directory in use by another server, store unreachable, ...)",
+            "1:could not start (port in use, data directory in use by another server, store unreachable, ...), or"
+                    + " stopped because another server took its PostgreSQL database over",
             "2:bad settings (option, variable or --config file)",
             "129:stopped by SIGHUP (not a reload), after a clean shutdown",
             "130:stopped by Ctrl-C (SIGINT), after a clean shutdown",
@@ -138,8 +139,15 @@ final class ServerCommand implements Callable<Integer> {
         out.printf("homeostat server ready on http://%s:%d (server start %d ms, JVM start to ready %d ms)%n",
                 chosen.host(), server.port(), startMillis, ManagementFactory.getRuntimeMXBean().getUptime());
         out.flush();
+        int[] status = {0};
+        server.stoppedByItself().thenAccept(why -> {
+            err.println("homeostat server: " + why);
+            err.flush();
+            status[0] = 1;
+            stopped.countDown();
+        });
         stopped.await();
-        return 0;
+        return status[0];
     }
 
     /** Whether {@code host} names only loopback addresses (an unknown name: the start fails and says so). */

@@ -400,6 +400,14 @@ public final class ControlLoop implements AutoCloseable {
         return lease.leads();
     }
 
+    /**
+     * Runs {@code listener} with the other server's name when another server took this one's
+     * database over (on PostgreSQL; never on the embedded H2). The server stops then.
+     */
+    public void onLeaseLost(Consumer<String> listener) {
+        lease.onLost(listener);
+    }
+
     /** The bus ingest publishes to, and an application in this JVM may publish to. */
     public InProcessSignalBus bus() {
         return bus;

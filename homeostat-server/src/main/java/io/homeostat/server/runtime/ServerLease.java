@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * close. A server that finds it held by another does not start ({@link AnotherServerActiveException}).
  * One that loses it (its database did not answer for longer than the ttl, and another server
  * started meanwhile) acts no more: the recovery orchestrator's {@link #fencing()} refuses every
- * action while this server's token is not the newest, and it takes the lease again, with a new
- * token, once nobody holds it. On H2, {@link #none()}: the database file's lock already admits one
+ * action while this server's token is not the newest, and {@link #onLost} is told (the server
+ * stops). A holding that lapsed while nobody else took the lease is taken again, with a new token. On H2, {@link #none()}: the database file's lock already admits one
  * server. Thread-safe.
  */
 final class ServerLease implements AutoCloseable {
@@ -42,6 +43,8 @@ final class ServerLease implements AutoCloseable {
     private final Fencing fencing;
     private final DedicatedScheduler thread;
     private final Cancellable renewing;
+    /** Told who took the lease, when another server did. */
+    private volatile Consumer<String> lost = holder -> { };
 
     private ServerLease(Lease lease, String holder, LeaseGrant grant, Scheduler scheduler) {
         this.lease = lease;
@@ -106,6 +109,14 @@ final class ServerLease implements AutoCloseable {
         return fencing;
     }
 
+    /**
+     * Runs {@code listener} with the other server's name when one took the lease from this one (on
+     * the lease's thread; at most once per loss).
+     */
+    void onLost(Consumer<String> listener) {
+        this.lost = Objects.requireNonNull(listener, "listener");
+    }
+
     /** Whether this server holds the lease now, as it last learned (always true without a lease). */
     boolean leads() {
         return lease == null || held.get() != null;
@@ -127,9 +138,10 @@ final class ServerLease implements AutoCloseable {
         }
         held.set(after.orElse(null));
         if (after.isEmpty() && before != null) {
+            String other = safely(lease::current).map(LeaseGrant::holder).orElse("holder unknown");
             LOG.error("this server no longer acts on its database: another server holds the lease '{}' ({}); recovery"
-                    + " actions are refused until it can take the lease again", lease.name(),
-                    safely(lease::current).map(LeaseGrant::holder).orElse("holder unknown"));
+                    + " actions are refused", lease.name(), other);
+            lost.accept(other);
         } else if (after.isPresent() && (before == null || before.token() != after.get().token())) {
             LOG.warn("this server acts on its database again (lease '{}', token {})", lease.name(), after.get().token());
         }
