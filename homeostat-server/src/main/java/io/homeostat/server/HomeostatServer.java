@@ -110,7 +110,7 @@ public final class HomeostatServer implements AutoCloseable {
                     new SignalBatchReader(SignalCodec.create(), config.maxBatchSignals(), config.maxFutureSkew()),
                     loop.bus(), new SeenIds(SeenIds.DEFAULT_CAPACITY), scheduler.clock());
             source = config.redis().map(stream -> RedisSignalSource.start(stream,
-                    InstanceName.of(config.dataDirectory()), loop.bus()));
+                    InstanceName.of(config.dataDirectory()), loop.bus(), scheduler.clock(), config.maxFutureSkew()));
             this.redis = source;
             monitor = SelfMonitor.start(loop.bus(), loop.store(), loop.rawSamples(), ingest, loop.guards(), events,
                     new AlertDelivery(loop.alertingConfig(), scheduler.clock()), source, scheduler);

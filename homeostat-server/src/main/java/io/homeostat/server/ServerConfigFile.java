@@ -135,10 +135,15 @@ public final class ServerConfigFile {
         } catch (IllegalArgumentException e) {
             throw urlNode.error(e.getMessage());
         }
-        return new RedisSignalSource.Settings(url,
-                node.field("prefix").map(ServerConfigFile::nonBlank).orElse(settings.prefix()),
-                node.field("stream").map(ServerConfigFile::nonBlank).orElse(settings.stream()),
-                node.field("group").map(ServerConfigFile::nonBlank).orElse(settings.group()));
+        ConfigNode prefix = node.field("prefix").orElse(node);
+        try {
+            return new RedisSignalSource.Settings(url,
+                    node.field("prefix").map(ServerConfigFile::nonBlank).orElse(settings.prefix()),
+                    node.field("stream").map(ServerConfigFile::nonBlank).orElse(settings.stream()),
+                    node.field("group").map(ServerConfigFile::nonBlank).orElse(settings.group()));
+        } catch (IllegalArgumentException e) {
+            throw prefix.error(e.getMessage()); // the prefix is the one value with rules beyond not blank
+        }
     }
 
     private static String nonBlank(ConfigNode node) {

@@ -77,11 +77,42 @@ class RedisSignalSourceTest {
     }
 
     @Test
+    void aSignalTooFarAheadOfTheServersClockIsRefusedAsOverHttp() throws IOException {
+        Path file = file("redis: {url: \"" + URL + "\", prefix: \"" + prefix + "\", stream: signals}\n");
+        try (RunningServer running = RunningServer.withConfigFile(data, file,
+                fromFile -> fromFile.withAddress("127.0.0.1", 0).withDataDirectory(data));
+                RedisStreamSignalBus application = RedisStreamSignalBus.builder(client)
+                        .keyspace(new RedisKeyspace(prefix)).stream("signals").build()) {
+            application.publish(new OperationOutcome("ahead", OperationOutcome.Status.SUCCESS, null, 1L, null,
+                    RunningServer.START.plus(Duration.ofHours(1)), Map.of()));
+            application.publish(new OperationOutcome("now", OperationOutcome.Status.SUCCESS, null, 1L, null,
+                    RunningServer.START, Map.of()));
+
+            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                    running.get("/metrics", running.viewer).text())
+                    .contains("homeostat_redis_signals_total{outcome=\"accepted\"} 1")
+                    .contains("homeostat_redis_signals_total{outcome=\"too_far_ahead\"} 1"));
+        }
+    }
+
+    @Test
+    void aServerWhoseRedisDoesNotAnswerDoesNotStartAndSaysItIsRedis() throws IOException {
+        Path file = file("redis: {url: \"redis://127.0.0.1:1\"}\n");
+        assertThatThrownBy(() -> RunningServer.withConfigFile(data, file,
+                fromFile -> fromFile.withAddress("127.0.0.1", 0).withDataDirectory(data)))
+                .hasMessageStartingWith("cannot reach Redis at redis://127.0.0.1:1 (redis.url): ");
+    }
+
+    @Test
     void aRedisSectionThatIsNotARedisUrlIsRefusedWithItsLine() throws IOException {
         Path http = file("server: {port: 9090}\nredis: {url: \"http://127.0.0.1:6379\"}\n");
         assertThatThrownBy(() -> ServerConfigFile.apply(http, ServerConfig.defaults()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("homeostat.yaml:2:")
                 .hasMessageContaining("redis.url").hasMessageContaining("redis://host:port");
+        Path colon = file("redis:\n  url: \"redis://127.0.0.1:6379\"\n  prefix: \"shop:\"\n");
+        assertThatThrownBy(() -> ServerConfigFile.apply(colon, ServerConfig.defaults()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("homeostat.yaml:3:")
+                .hasMessageContaining("redis.prefix").hasMessageContaining("must not end with ':'");
         Path missing = file("redis: {stream: signals}\n");
         assertThatThrownBy(() -> ServerConfigFile.apply(missing, ServerConfig.defaults()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("url");

@@ -10,6 +10,7 @@ import io.homeostat.engine.plan.Workflow;
 import io.homeostat.server.ConfigReloader;
 import io.homeostat.server.ServerConfig;
 import io.homeostat.server.auth.Principal;
+import io.homeostat.server.ingest.RedisSignalSource;
 import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.LoopConfig;
 import io.javalin.http.Context;
@@ -77,7 +78,8 @@ final class ConfigRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("server", redact(mapper.convertValue(server, Map.class)));
         body.put("store", redact(mapper.convertValue(loop.store().config(), Map.class)));
-        body.put("redis", server.redis().map(redis -> Map.of("url", withoutUserInfo(redis.url()), "prefix", redis.prefix(),
+        body.put("redis", server.redis().map(redis -> Map.of("url", RedisSignalSource.withoutUserInfo(redis.url()),
+                "prefix", redis.prefix(),
                 "stream", redis.stream(), "group", redis.group())).orElse(null));
         Map<String, Object> loopSettings = new LinkedHashMap<>();
         loopSettings.put("tick", ControlLoop.TICK.toString());
@@ -105,11 +107,6 @@ final class ConfigRoutes {
         file.put("flags", current.flags());
         body.put("configuration", file);
         return body;
-    }
-
-    /** {@code url} without its user and password, e.g. {@code redis://:secret@host:6379} as {@code redis://host:6379}. */
-    private static String withoutUserInfo(java.net.URI url) {
-        return url.getUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
     }
 
     /** The receivers by name with their channels' names, and the on-call levels with their receivers: no secrets. */

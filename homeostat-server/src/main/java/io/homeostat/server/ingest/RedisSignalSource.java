@@ -6,8 +6,12 @@ import io.homeostat.store.redis.RedisConnector;
 import io.homeostat.store.redis.RedisKeyspace;
 import io.homeostat.store.redis.RedisStreamSignalBus;
 import io.homeostat.store.redis.StreamSignal;
+import io.homeostat.core.time.Clock;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,15 +48,19 @@ public final class RedisSignalSource implements AutoCloseable {
      */
     public record Settings(URI url, String prefix, String stream, String group) {
 
-        /** @throws IllegalArgumentException if the URL is not a {@code redis} or {@code rediss} one, or a name is blank */
+        /**
+         * @throws IllegalArgumentException if the URL is not a {@code redis} or {@code rediss} one, the
+         *     prefix is not a {@link RedisKeyspace}'s, or a name is blank
+         */
         public Settings {
             Objects.requireNonNull(url, "url");
             if (!"redis".equals(url.getScheme()) && !"rediss".equals(url.getScheme())) {
                 throw new IllegalArgumentException("url must be redis://host:port or rediss://host:port, was " + url);
             }
-            for (String name : new String[] {prefix, stream, group}) {
+            new RedisKeyspace(prefix); // its rules: no white space, no ':' at the end
+            for (String name : new String[] {stream, group}) {
                 if (Objects.requireNonNull(name, "name").isBlank()) {
-                    throw new IllegalArgumentException("prefix, stream and group must not be blank");
+                    throw new IllegalArgumentException("stream and group must not be blank");
                 }
             }
         }
@@ -71,10 +79,16 @@ public final class RedisSignalSource implements AutoCloseable {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final Clock clock;
+    private final Duration maxFutureSkew;
     private volatile boolean closed;
 
-    private RedisSignalSource(Settings settings, String consumer, InProcessSignalBus bus) {
+    private RedisSignalSource(Settings settings, String consumer, InProcessSignalBus bus, Clock clock,
+            Duration maxFutureSkew) {
         this.bus = bus;
+        this.clock = clock;
+        this.maxFutureSkew = maxFutureSkew;
         this.client = RedisConnector.client(settings.url().toString());
         this.stream = RedisStreamSignalBus.builder(client).keyspace(new RedisKeyspace(settings.prefix()))
                 .stream(settings.stream()).group(settings.group()).consumer(consumer).build();
@@ -82,17 +96,54 @@ public final class RedisSignalSource implements AutoCloseable {
     }
 
     /**
-     * Starts reading the stream {@code settings} name as {@code consumer} of its group into {@code bus}.
+     * Starts reading the stream {@code settings} name as {@code consumer} of its group into {@code bus};
+     * a signal more than {@code maxFutureSkew} ahead of {@code clock} is refused, as over HTTP.
      * Reading begins at once and goes on while Redis is away (each read is tried again).
+     *
+     * @throws RedisUnreachableException if Redis does not answer now
      */
-    public static RedisSignalSource start(Settings settings, String consumer, InProcessSignalBus bus) {
+    public static RedisSignalSource start(Settings settings, String consumer, InProcessSignalBus bus, Clock clock,
+            Duration maxFutureSkew) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(bus, "bus");
-        return new RedisSignalSource(settings, consumer, bus);
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
+        try {
+            return new RedisSignalSource(settings, consumer, bus, clock, maxFutureSkew);
+        } catch (RedisException e) {
+            throw new RedisUnreachableException(settings.url(), e);
+        }
     }
 
-    private void forward(List<StreamSignal> entries) {
+    /** Redis did not answer when the server started. */
+    public static final class RedisUnreachableException extends IllegalStateException {
+
+        RedisUnreachableException(URI url, RedisException cause) {
+            super("cannot reach Redis at " + withoutUserInfo(url) + " (redis.url): " + cause.getMessage(), cause);
+        }
+    }
+
+    /** {@code url} without its user and password, which a message must not show. */
+    public static String withoutUserInfo(URI url) {
+        return url.getRawUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
+    }
+
+    private void forward(List<StreamSignal> read) {
+        // As over HTTP: a signal further ahead of the server's clock than allowed is refused.
+        Instant latest = clock.instant().plus(maxFutureSkew);
+        List<StreamSignal> entries = new ArrayList<>(read.size());
+        for (StreamSignal entry : read) {
+            if (entry.signal().time().isAfter(latest)) {
+                refused.increment();
+            } else {
+                entries.add(entry);
+            }
+        }
+        if (entries.size() < read.size()) {
+            LOG.warn("{} signals of the Redis stream lie more than {} ahead of the server's clock; refused",
+                    read.size() - entries.size(), maxFutureSkew);
+        }
         List<String> ids = new ArrayList<>(entries.size());
         entries.forEach(entry -> ids.add(entry.id()));
         int[] fresh;
@@ -127,6 +178,11 @@ public final class RedisSignalSource implements AutoCloseable {
     /** Entries skipped as seen before (delivered again after a claim). */
     public long duplicates() {
         return duplicates.sum();
+    }
+
+    /** Signals refused for lying too far ahead of the server's clock. */
+    public long refused() {
+        return refused.sum();
     }
 
     /** Signals read and lost: the loop's bus was closed, or did not take them while the server closed. */

@@ -267,6 +267,7 @@ public final class SelfMonitor implements AutoCloseable {
             text.counter("homeostat_redis_signals_total", help, source.duplicates(), "outcome", "duplicate");
             text.counter("homeostat_redis_signals_total", help, source.undecodable(), "outcome", "undecodable");
             text.counter("homeostat_redis_signals_total", help, source.dropped(), "outcome", "dropped");
+            text.counter("homeostat_redis_signals_total", help, source.refused(), "outcome", "too_far_ahead");
             text.counter("homeostat_redis_read_failures_total",
                     "Reads, claims and acknowledgements of the Redis stream that failed (each tried again)",
                     source.readFailures());
