@@ -38,6 +38,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -288,7 +289,18 @@ public final class AlertEngine implements Alerting {
     @Override
     public EscalationDecision escalate(EscalationRequest request) {
         Objects.requireNonNull(request, "request");
-        return locked(out -> escalator.escalate(request, out));
+        return locked(out -> {
+            // A silence (a maintenance window) mutes the pages about what it covers, not only the alerts.
+            Optional<String> silence = suppression.silencedBy(labels(request), now());
+            return silence.isPresent() ? EscalationDecision.declined("silenced by " + silence.get())
+                    : escalator.escalate(request, out);
+        });
+    }
+
+    /** What an alert about the escalation's incident would be labelled, for the silences to judge. */
+    private static Labels labels(EscalationRequest request) {
+        return Labels.of(Map.of(Labels.SERVICE, request.service(), Labels.INCIDENT, request.incidentId(),
+                Labels.SEVERITY, request.severity().name().toLowerCase(Locale.ROOT)));
     }
 
     @Override

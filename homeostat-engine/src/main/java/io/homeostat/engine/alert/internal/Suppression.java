@@ -2,6 +2,7 @@ package io.homeostat.engine.alert.internal;
 
 import io.homeostat.engine.alert.AlertState;
 import io.homeostat.engine.alert.FlapPolicy;
+import io.homeostat.engine.alert.Labels;
 import io.homeostat.engine.alert.Silence;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.graph.DependencyGraph;
@@ -67,14 +68,23 @@ final class Suppression {
         return list;
     }
 
+    /** The id of the first silence that mutes {@code labels} at {@code now}, if one does. */
+    Optional<String> silencedBy(Labels labels, Instant now) {
+        for (Silence silence : silences.values()) {
+            if (silence.mutes(labels, now)) {
+                return Optional.of(silence.id());
+            }
+        }
+        return Optional.empty();
+    }
+
     Verdict judge(TrackedAlert alert, Collection<TrackedAlert> all, Instant now) {
         if (!alert.firing) {
             return new Verdict(AlertState.RESOLVED, "");
         }
-        for (Silence silence : silences.values()) {
-            if (silence.mutes(alert.labels, now)) {
-                return new Verdict(AlertState.SILENCED, silence.id());
-            }
+        Optional<String> silence = silencedBy(alert.labels, now);
+        if (silence.isPresent()) {
+            return new Verdict(AlertState.SILENCED, silence.get());
         }
         Optional<UpstreamCause> cause = upstreamCause(alert.labels.service(), all, now);
         if (cause.isPresent()) {

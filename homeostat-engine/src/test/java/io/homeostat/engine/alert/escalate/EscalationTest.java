@@ -7,6 +7,7 @@ import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.alert.Alert;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.alert.Labels;
+import io.homeostat.engine.alert.Matcher;
 import io.homeostat.engine.alert.RecordingChannel;
 import io.homeostat.engine.alert.notify.Notification;
 import io.homeostat.engine.alert.notify.Receiver;
@@ -74,6 +75,21 @@ class EscalationTest {
         assertThat(response.last().onCall()).isEqualTo("dave");
         assertThat(primary.count()).isEqualTo(1);
         assertThat(alerting.stats().escalations()).isEqualTo(3);
+    }
+
+    @Test
+    void aSilenceMutesThePagesAboutWhatItCoversNotOnlyTheAlerts() {
+        alerting.silence(List.of(Matcher.eq(Labels.SERVICE, "db:primary")), clock.instant(), clock.instant().plus(Duration.ofHours(1)), "ops", "maintenance window");
+
+        EscalationDecision muted = alerting.escalate(new EscalationRequest(EscalationTrigger.CRITICAL, "inc-9", "db:primary", Severity.CRITICAL,
+                "db down", 0, 0.0));
+        EscalationDecision paged = alerting.escalate(new EscalationRequest(EscalationTrigger.CRITICAL, "inc-10", "db:replica", Severity.CRITICAL,
+                "replica down", 0, 0.0));
+
+        assertThat(muted.escalated()).isFalse();
+        assertThat(muted.reason()).startsWith("silenced by ");
+        assertThat(paged.escalated()).isTrue();
+        assertThat(primary.count()).as("only the page about the replica").isEqualTo(1);
     }
 
     @Test
