@@ -166,6 +166,7 @@ class AlertingFromConfigFileTest {
             assertThat(alerting.path("rootReceiver").asText()).isEqualTo("ops");
             assertThat(alerting.path("receivers").path("pager").get(0).asText()).isEqualTo("pager.webhook");
             assertThat(alerting.path("onCall").path("primary").path("receiver").asText()).isEqualTo("pager");
+            assertThat(alerting.path("onCall").path("primary").path("now").asText()).isEqualTo("alice");
             assertThat(answer.text()).doesNotContain("s3cret");
         }
     }

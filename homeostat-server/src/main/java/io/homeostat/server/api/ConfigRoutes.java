@@ -89,7 +89,7 @@ final class ConfigRoutes {
                 "correlationWindow", tracking.correlationWindow().toString(),
                 "flapThreshold", tracking.flapThreshold(), "flapWindow", tracking.flapWindow().toString(),
                 "tick", tracking.tickInterval().toString()));
-        loopSettings.put("alerting", alerting(loop.alertingConfig()));
+        loopSettings.put("alerting", alerting(loop.alertingConfig(), loop.alerting().onCall()));
         loopSettings.put("automationMode", loop.recovery().flags().mode());
         loopSettings.put("killSwitch", loop.recovery().flags().killed());
         loopSettings.put("workflows", loop.workflows().workflows().stream().map(Workflow::name).toList());
@@ -109,14 +109,18 @@ final class ConfigRoutes {
         return body;
     }
 
-    /** The receivers by name with their channels' names, and the on-call levels with their receivers: no secrets. */
-    private static Map<String, Object> alerting(AlertingConfig config) {
+    /**
+     * The receivers by name with their channels' names, and the on-call levels with their receivers,
+     * people and who is on call now: no secrets.
+     */
+    private static Map<String, Object> alerting(AlertingConfig config, Map<String, String> onCallNow) {
         Map<String, Object> receivers = new LinkedHashMap<>();
         config.receivers().forEach(receiver -> receivers.put(receiver.name(),
                 receiver.channels().stream().map(Channel::name).toList()));
         Map<String, Object> onCall = new LinkedHashMap<>();
         config.rotation().forEach(rotation -> rotation.levels().forEach(level -> onCall.put(level.name(),
-                Map.of("receiver", level.receiver(), "people", level.people(), "shift", level.shift().toString()))));
+                Map.of("receiver", level.receiver(), "people", level.people(), "shift", level.shift().toString(),
+                        "now", onCallNow.getOrDefault(level.name(), "")))));
         return Map.of("receivers", receivers, "rootReceiver", config.route().receiver(), "onCall", onCall);
     }
 

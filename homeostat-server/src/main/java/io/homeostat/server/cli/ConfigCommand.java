@@ -56,9 +56,14 @@ final class ConfigCommand extends ClientCommand {
                 receivers.add(receiver.getKey() + " (" + join(receiver.getValue()) + ")"));
         List<String> onCall = new ArrayList<>();
         alerting.path("onCall").fields().forEachRemaining(level ->
-                onCall.add(level.getKey() + " -> " + level.getValue().path("receiver").asText()));
+                onCall.add(level.getKey() + " -> " + level.getValue().path("receiver").asText() + " ("
+                        + level.getValue().path("now").asText() + " now, of " + join(level.getValue().path("people"))
+                        + ")"));
         out.println("alerting    to " + alerting.path("rootReceiver").asText() + "; receivers " + String.join(", ", receivers)
                 + "; on call " + (onCall.isEmpty() ? "nobody" : String.join(", ", onCall)));
+        JsonNode redis = answer.path("redis");
+        out.println("redis       " + (redis.isObject() ? redis.path("url").asText() + ", stream " + redis.path("prefix").asText()
+                + ":stream:" + redis.path("stream").asText() + ", group " + redis.path("group").asText() : "-"));
         List<String> flags = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = file.path("flags").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> flag = it.next();

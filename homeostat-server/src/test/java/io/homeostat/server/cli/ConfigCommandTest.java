@@ -39,7 +39,7 @@ class ConfigCommandTest {
         assertThat(cli.out.toString()).contains("file        " + file, "from file   detection.threshold, flags",
                 "threshold   queue-depth", "trend       memory, response time", "flags       previews through reduced",
                 "incidents   resolve after 5m quiet, correlate within 5m, flapping after 3 resolutions in 1h",
-                "alerting    to log; receivers log (log); on call nobody");
+                "alerting    to log; receivers log (log); on call nobody", "redis       -");
         cli.out.getBuffer().setLength(0);
         assertThat(cli.run("config", "show", url(), "--token", running.viewer, "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(cli.out.toString());
