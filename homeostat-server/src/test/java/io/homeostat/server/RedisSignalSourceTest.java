@@ -53,13 +53,21 @@ class RedisSignalSourceTest {
         return Files.writeString(data.resolve("homeostat.yaml"), redis);
     }
 
+    /** A server whose homeostat.yaml names the stream {@code signals} under the test's prefix. */
+    private RunningServer serverReadingTheStream() throws IOException {
+        Path file = file("redis: {url: \"" + URL + "\", prefix: \"" + prefix + "\", stream: signals}\n");
+        return RunningServer.withConfigFile(data, file, fromFile -> fromFile.withAddress("127.0.0.1", 0)
+                .withDataDirectory(data));
+    }
+
+    /** An application publishing to that stream, as applications do. */
+    private RedisStreamSignalBus application() {
+        return RedisStreamSignalBus.builder(client).keyspace(new RedisKeyspace(prefix)).stream("signals").build();
+    }
+
     @Test
     void signalsAnApplicationPublishesToTheStreamReachTheLoop() throws IOException {
-        Path file = file("redis: {url: \"" + URL + "\", prefix: \"" + prefix + "\", stream: signals}\n");
-        try (RunningServer running = RunningServer.withConfigFile(data, file,
-                fromFile -> fromFile.withAddress("127.0.0.1", 0).withDataDirectory(data));
-                RedisStreamSignalBus application = RedisStreamSignalBus.builder(client)
-                        .keyspace(new RedisKeyspace(prefix)).stream("signals").build()) {
+        try (RunningServer running = serverReadingTheStream(); RedisStreamSignalBus application = application()) {
             for (int i = 0; i < 50; i++) {
                 application.publish(new OperationOutcome("billing", OperationOutcome.Status.SUCCESS, null, 20_000_000L + i,
                         null, RunningServer.START.plusMillis(i), Map.of()));
@@ -78,11 +86,7 @@ class RedisSignalSourceTest {
 
     @Test
     void aSignalTooFarAheadOfTheServersClockIsRefusedAsOverHttp() throws IOException {
-        Path file = file("redis: {url: \"" + URL + "\", prefix: \"" + prefix + "\", stream: signals}\n");
-        try (RunningServer running = RunningServer.withConfigFile(data, file,
-                fromFile -> fromFile.withAddress("127.0.0.1", 0).withDataDirectory(data));
-                RedisStreamSignalBus application = RedisStreamSignalBus.builder(client)
-                        .keyspace(new RedisKeyspace(prefix)).stream("signals").build()) {
+        try (RunningServer running = serverReadingTheStream(); RedisStreamSignalBus application = application()) {
             application.publish(new OperationOutcome("ahead", OperationOutcome.Status.SUCCESS, null, 1L, null,
                     RunningServer.START.plus(Duration.ofHours(1)), Map.of()));
             application.publish(new OperationOutcome("now", OperationOutcome.Status.SUCCESS, null, 1L, null,
