@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.homeostat.core.control.ControlledCapacity;
 import io.homeostat.core.control.Restartable;
 import io.homeostat.server.runtime.AnotherServerActiveException;
+import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.LoopOptions;
+import io.homeostat.store.jdbc.SchemaMigrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,11 +50,16 @@ class OneServerPerDatabaseTest {
         try (RunningServer active = new RunningServer(first, postgres.store(first))) {
             assertThat(active.get("/health", null).json().path("checks").path("lease").asText()).isEqualTo("up");
 
+            assertThat(SchemaMigrations.leaseHolder(postgres.store(second), ControlLoop.SERVER_LEASE))
+                    .as("what db migrate asks before it changes the schema").hasValueSatisfying(holder ->
+                            assertThat(holder).endsWith(":" + first.toAbsolutePath()));
             assertThatThrownBy(() -> new RunningServer(second, postgres.store(second)))
                     .isInstanceOf(AnotherServerActiveException.class)
                     .hasMessageContaining("another server is active on this database")
                     .hasMessageContaining(first.toAbsolutePath().toString());
         }
+        assertThat(SchemaMigrations.leaseHolder(postgres.store(second), ControlLoop.SERVER_LEASE))
+                .as("nobody runs on it: db migrate may change its schema").isEmpty();
         // A clean stop gives the lease up: the second starts at once.
         try (RunningServer next = new RunningServer(second, postgres.store(second))) {
             assertThat(next.get("/health", null).status()).isEqualTo(200);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.server.HomeostatServer;
+import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.store.jdbc.SchemaMigrations;
 import io.homeostat.store.jdbc.StoreConfig;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -142,6 +144,12 @@ final class DbCommand implements Runnable {
 
         @Override
         int run(Settings settings, PrintWriter out) throws Exception {
+            Optional<String> server = SchemaMigrations.leaseHolder(settings.store(), ControlLoop.SERVER_LEASE);
+            if (server.isPresent()) {
+                spec.commandLine().getErr().println("homeostat db migrate: a server (" + server.get() + ") runs on "
+                        + settings.store().jdbcUrl() + "; stop it before changing its schema");
+                return 1;
+            }
             int applied = SchemaMigrations.migrate(settings.store());
             List<SchemaMigrations.Migration> all = SchemaMigrations.info(settings.store());
             String version = all.stream().filter(m -> m.state().equals("Success")).reduce((a, b) -> b)

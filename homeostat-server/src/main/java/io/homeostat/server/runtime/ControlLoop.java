@@ -91,6 +91,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ControlLoop implements AutoCloseable {
 
+    /** The leader lease a server holds on its PostgreSQL database while it runs: {@value}. */
+    public static final String SERVER_LEASE = "homeostat-server";
+
     /** How often every stage of the loop moves. */
     public static final Duration TICK = Duration.ofSeconds(1);
 

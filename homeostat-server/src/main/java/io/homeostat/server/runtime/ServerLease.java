@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ServerLease implements AutoCloseable {
 
-    static final String NAME = "homeostat-server";
+    static final String NAME = ControlLoop.SERVER_LEASE;
     static final Duration TTL = Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerLease.class);

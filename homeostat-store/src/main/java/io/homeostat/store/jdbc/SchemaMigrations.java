@@ -1,10 +1,17 @@
 package io.homeostat.store.jdbc;
 
 import io.homeostat.engine.port.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -89,6 +96,42 @@ public final class SchemaMigrations {
         } catch (FlywayException e) {
             throw new StoreUnavailableException("cannot read the schema history of " + config.jdbcUrl() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Who holds the leader lease {@code lease} of the database now, on PostgreSQL (where servers
+     * take one while they run): a migration must not change the schema under a running server.
+     * Empty on H2 (one process holds its file), when nobody holds it, or when the schema has no
+     * lease table yet.
+     *
+     * @throws StoreUnavailableException if the database cannot be reached
+     */
+    public static Optional<String> leaseHolder(StoreConfig config, String lease) {
+        Objects.requireNonNull(config, "config");
+        if (Dialect.of(config.jdbcUrl()) != Dialect.POSTGRESQL) {
+            return Optional.empty();
+        }
+        Properties login = new Properties();
+        login.setProperty("user", config.user());
+        login.setProperty("password", config.password());
+        login.setProperty("connectTimeout", String.valueOf(Math.max(1, config.connectTimeout().toSeconds())));
+        login.setProperty("socketTimeout", String.valueOf(JdbcStore.STATEMENT_DEADLINE.toSeconds()));
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), login)) {
+            if (!config.schema().isEmpty()) {
+                c.setSchema(config.schema());
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT holder FROM leader_lease WHERE name = ? AND expires_at > clock_timestamp()")) {
+                s.setString(1, lease);
+                try (ResultSet rows = s.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+                }
+            } catch (SQLException noTableYet) {
+                return Optional.empty(); // a database no server has run on: nothing to stop
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot reach " + config.jdbcUrl() + ": " + e.getMessage(), e);
         }
     }
 
