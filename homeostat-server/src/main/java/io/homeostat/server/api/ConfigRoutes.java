@@ -79,8 +79,7 @@ final class ConfigRoutes {
         body.put("server", redact(mapper.convertValue(server, Map.class)));
         body.put("store", redact(mapper.convertValue(loop.store().config(), Map.class)));
         body.put("redis", server.redis().map(redis -> Map.of("url", RedisSignalSource.withoutUserInfo(redis.url()),
-                "prefix", redis.prefix(),
-                "stream", redis.stream(), "group", redis.group())).orElse(null));
+                "prefix", redis.prefix(), "stream", redis.stream(), "group", redis.group())).orElse(null));
         Map<String, Object> loopSettings = new LinkedHashMap<>();
         loopSettings.put("tick", ControlLoop.TICK.toString());
         loopSettings.put("settle", loop.diagnosis().settle().toString());

@@ -143,6 +143,9 @@ public final class RedisSignalSource implements AutoCloseable {
         if (entries.size() < read.size()) {
             LOG.warn("{} signals of the Redis stream lie more than {} ahead of the server's clock; refused",
                     read.size() - entries.size(), maxFutureSkew);
+            if (entries.isEmpty()) {
+                return;
+            }
         }
         List<String> ids = new ArrayList<>(entries.size());
         entries.forEach(entry -> ids.add(entry.id()));

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * One that loses it (its database did not answer for longer than the ttl, and another server
  * started meanwhile) acts no more: the recovery orchestrator's {@link #fencing()} refuses every
  * action while this server's token is not the newest, and {@link #onLost} is told (the server
- * stops). A holding that lapsed while nobody else took the lease is taken again, with a new token. On H2, {@link #none()}: the database file's lock already admits one
- * server. Thread-safe.
+ * stops). A holding that lapsed while nobody else took the lease is taken again, with a new token.
+ * On H2, {@link #none()}: the database file's lock already admits one server. Thread-safe.
  */
 final class ServerLease implements AutoCloseable {
 
