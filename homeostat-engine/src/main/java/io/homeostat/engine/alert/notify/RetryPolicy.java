@@ -8,7 +8,7 @@ import java.time.Duration;
  * that fails waits {@code min(initialBackoff * multiplier^(n-1), maxBackoff)} on the injected
  * scheduler. Immutable and thread-safe.
  *
- * @param maxAttempts attempts in all, at least 1; default 5
+ * @param maxAttempts attempts in all, at least 1; default 10
  * @param initialBackoff the first wait, positive; default 1 s
  * @param multiplier growth per attempt, at least 1; default 2
  * @param maxBackoff the longest wait, at least {@code initialBackoff}; default 1 min
@@ -30,9 +30,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
         }
     }
 
-    /** 5 attempts, 1 s doubling up to 1 min. */
+    /**
+     * 10 attempts, 1 s doubling up to 1 min: about 4 minutes of retries, so that a receiver being
+     * redeployed does not lose a notification (one given up is not sent again before its group's
+     * repeat interval, hours later).
+     */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(5, Duration.ofSeconds(1), 2, Duration.ofMinutes(1));
+        return new RetryPolicy(10, Duration.ofSeconds(1), 2, Duration.ofMinutes(1));
     }
 
     /** The wait after failed attempt {@code attempt} (from 1). */
