@@ -68,9 +68,19 @@ public final class EmailChannel implements Channel {
 
     @Override
     public void send(Notification notification) {
-        String text = NotificationText.of(notification);
-        delivery.submit(notification.key(), text, () -> {
-            Message message = message(notification, text);
+        mail(notification, notification.key(), notification.title(), NotificationText.of(notification));
+    }
+
+    /** Mails that people acknowledged what the notification is about, and who: {@code [ACK] <title>}. */
+    @Override
+    public void acknowledge(Notification notification) {
+        mail(notification, notification.key() + "#ack", "[ACK] " + notification.title(),
+                notification.reason() + "\n\n" + NotificationText.of(notification));
+    }
+
+    private void mail(Notification notification, String key, String subject, String text) {
+        delivery.submit(key, text, () -> {
+            Message message = message(notification, subject, text);
             if (password == null) {
                 Transport.send(message);
             } else {
@@ -79,13 +89,13 @@ public final class EmailChannel implements Channel {
         });
     }
 
-    private Message message(Notification notification, String text) throws MessagingException {
+    private Message message(Notification notification, String subject, String text) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(settings.from()));
         for (String to : settings.to()) {
             message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
         }
-        message.setSubject(notification.title(), "UTF-8");
+        message.setSubject(subject, "UTF-8");
         message.setSentDate(Date.from(notification.time()));
         message.setText(text, "UTF-8");
         message.setHeader("X-Homeostat-Key", notification.key());

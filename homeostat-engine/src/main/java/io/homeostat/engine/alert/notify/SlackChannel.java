@@ -49,6 +49,14 @@ public final class SlackChannel implements Channel {
                 new HttpPost(transport, URI.create(url.reveal()), body, Map.of()));
     }
 
+    /** Posts that people acknowledged what the notification is about, and who. */
+    @Override
+    public void acknowledge(Notification notification) {
+        byte[] body = NotificationJson.slackAcknowledged(notification);
+        delivery.submit(notification.key() + "#ack", new String(body, StandardCharsets.UTF_8),
+                new HttpPost(transport, URI.create(url.reveal()), body, Map.of()));
+    }
+
     @Override
     public DeliveryStats stats() {
         return delivery.stats();

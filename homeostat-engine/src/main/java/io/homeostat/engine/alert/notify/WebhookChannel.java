@@ -56,6 +56,15 @@ public final class WebhookChannel implements Channel {
                 new HttpPost(transport, url, body, headers));
     }
 
+    /** Posts the notification again with status {@code acknowledged}, signed as every post, so the receiver knows someone took it. */
+    @Override
+    public void acknowledge(Notification notification) {
+        byte[] body = NotificationJson.webhookAcknowledged(notification);
+        Map<String, String> headers = Map.of(SIGNATURE_HEADER, HmacSignature.sign(secret, body));
+        delivery.submit(notification.key() + "#ack", new String(body, StandardCharsets.UTF_8),
+                new HttpPost(transport, url, body, headers));
+    }
+
     @Override
     public DeliveryStats stats() {
         return delivery.stats();

@@ -39,6 +39,17 @@ class EmailChannelTest {
     }
 
     @Test
+    void anAcknowledgementIsMailedSayingWho() throws Exception {
+        EmailSettings settings = new EmailSettings("127.0.0.1", SMTP.getSmtp().getPort(), "homeostat@example.org",
+                List.of("oncall@example.org"), false);
+        EmailChannel.of("mail", settings, transport).acknowledge(Notifications.acknowledged());
+
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("[ACK] [FIRING:1] service=db:primary");
+        assertThat(GreenMailUtil.getBody(mail)).startsWith("acknowledged by alice");
+    }
+
+    @Test
     void anUnreachableSmtpServerIsRetriedAndDeadLettered() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -32,6 +32,13 @@ final class Notifications {
                 List.of(alert("db:primary", "critical", AlertState.RESOLVED)), "resolved", "", -1, T0);
     }
 
+    /** What alerting tells a receiver when people acknowledged its group's alerts. */
+    static Notification acknowledged() {
+        return new Notification("ops", "r{service=db:primary}", Notification.Kind.GROUP,
+                Map.of(Labels.SERVICE, "db:primary"), List.of(alert("db:primary", "critical", AlertState.FIRING)),
+                List.of(), "acknowledged by alice", "", -1, T0);
+    }
+
     static Notification escalation() {
         return new Notification("pager", "inc-1", Notification.Kind.ESCALATION,
                 Map.of(Labels.SERVICE, "db:primary", Labels.INCIDENT, "inc-1"),

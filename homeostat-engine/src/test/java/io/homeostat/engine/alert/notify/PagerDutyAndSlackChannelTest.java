@@ -74,4 +74,15 @@ class PagerDutyAndSlackChannelTest {
         assertThat(section.get("text").get("text").asText()).contains("error rate 12 % on db:primary (db:primary, critical)");
         assertThat(channel.toString()).doesNotContain("XYZ");
     }
+
+    @Test
+    void slackIsToldWhoAcknowledged() throws Exception {
+        SlackChannel channel = SlackChannel.of("slack", Secret.of(receiver.url("/services/T0/B0/XYZ").toString()),
+                transport);
+        channel.acknowledge(Notifications.acknowledged());
+
+        JsonNode body = json.readTree(receiver.requests().get(0).body());
+        assertThat(body.get("text").asText()).isEqualTo("[ACK] [FIRING:1] service=db:primary (acknowledged by alice)");
+        assertThat(channel.stats().delivered()).isEqualTo(1);
+    }
 }

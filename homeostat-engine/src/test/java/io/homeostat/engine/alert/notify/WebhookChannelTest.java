@@ -59,6 +59,18 @@ class WebhookChannelTest {
     }
 
     @Test
+    void anAcknowledgementIsPostedSignedWithItsStatusAndWho() throws Exception {
+        channel(transport).acknowledge(Notifications.acknowledged());
+
+        LoopbackReceiver.Request request = receiver.requests().get(0);
+        assertThat(request.header(WebhookChannel.SIGNATURE_HEADER)).isEqualTo(hmac(request.body()));
+        JsonNode body = new ObjectMapper().readTree(request.body());
+        assertThat(body.get("status").asText()).isEqualTo("acknowledged");
+        assertThat(body.get("reason").asText()).isEqualTo("acknowledged by alice");
+        assertThat(body.get("key").asText()).isEqualTo("r{service=db:primary}");
+    }
+
+    @Test
     void retriesWithBackoffOnTheInjectedSchedulerUntilDelivered() {
         receiver.answer(500, 502);
         WebhookChannel channel = channel(transport);

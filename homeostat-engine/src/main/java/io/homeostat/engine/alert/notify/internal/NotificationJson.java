@@ -24,12 +24,24 @@ public final class NotificationJson {
 
     /** The generic webhook body: the notification and every alert with its labels. */
     public static byte[] webhook(Notification n) {
+        return webhook(n, n.allResolved() ? "resolved" : "firing");
+    }
+
+    /**
+     * The webhook body of {@code n} saying that people acknowledged what it is about: status
+     * {@code acknowledged}, its reason naming who.
+     */
+    public static byte[] webhookAcknowledged(Notification n) {
+        return webhook(n, "acknowledged");
+    }
+
+    private static byte[] webhook(Notification n, String status) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", "1");
         body.put("receiver", n.receiver());
         body.put("key", n.key());
         body.put("kind", n.kind().name().toLowerCase(Locale.ROOT));
-        body.put("status", n.allResolved() ? "resolved" : "firing");
+        body.put("status", status);
         body.put("reason", n.reason());
         body.put("title", n.title());
         body.put("groupLabels", n.groupLabels());
@@ -47,7 +59,16 @@ public final class NotificationJson {
 
     /** A Slack-compatible incoming-webhook body: {@code text} plus one mrkdwn section. */
     public static byte[] slack(Notification n) {
-        StringBuilder text = new StringBuilder("*").append(n.title()).append('*');
+        return slack(n, n.title());
+    }
+
+    /** The Slack body of {@code n} saying that people acknowledged it, e.g. {@code [ACK] ... acknowledged by ops}. */
+    public static byte[] slackAcknowledged(Notification n) {
+        return slack(n, "[ACK] " + n.title() + " (" + n.reason() + ")");
+    }
+
+    private static byte[] slack(Notification n, String title) {
+        StringBuilder text = new StringBuilder("*").append(title).append('*');
         if (!n.onCall().isEmpty()) {
             text.append("\non call: ").append(n.onCall());
         }
@@ -55,7 +76,7 @@ public final class NotificationJson {
         n.resolved().forEach(a -> text.append("\n• resolved: ").append(line(a)));
         Map<String, Object> section = Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", text.toString()));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", n.title());
+        body.put("text", title);
         body.put("blocks", List.of(section));
         return write(body);
     }
