@@ -169,7 +169,10 @@ final class LoopConfigSections {
         step.field("params").ifPresent(p -> p.fields().forEach((k, v) -> params.put(k, v.asString())));
         Optional<String> invalid = action.get().checkParams(params);
         if (invalid.isPresent()) {
-            throw step.field("params").orElse(name).error("bad params for " + action.get().name() + ": " + invalid.get());
+            // At the parameter's own line when the problem names one ("sevrity: not a parameter of alert; ...").
+            String param = invalid.get().split(":", 2)[0];
+            ConfigNode at = step.field("params").map(p -> p.field(param).orElse(p)).orElse(name);
+            throw at.error("bad params for " + action.get().name() + ": " + invalid.get());
         }
     }
 }

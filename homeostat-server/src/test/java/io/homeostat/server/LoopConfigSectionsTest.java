@@ -182,7 +182,7 @@ class LoopConfigSectionsTest {
                       - name: degrade
                         action: set_degradation
                         params: {level: sideways}
-                """, "homeostat.yaml:7:17: workflows[0].steps[0].params: bad params for set_degradation: "
+                """, "homeostat.yaml:7:25: workflows[0].steps[0].params.level: bad params for set_degradation: "
                 + "level: unknown degradation level 'sideways'; one of [full, reduced, essential, read_only, maintenance]");
         refused("""
                 workflows:
@@ -200,14 +200,14 @@ class LoopConfigSectionsTest {
                         alternatives:
                           - {action: failover}
                           - {action: alert, params: {severity: urgent}}
-                """, "homeostat.yaml:9:37: workflows[0].rollback[0].alternatives[1].params: bad params for alert: "
+                """, "homeostat.yaml:9:48: workflows[0].rollback[0].alternatives[1].params.severity: bad params for alert: "
                 + "severity: unknown severity 'urgent'");
         refused("""
                 workflows:
                   - name: page
                     trigger: error_threshold
                     steps: [{name: tell, action: alert, params: {sevrity: critical}}]
-                """, "homeostat.yaml:4:49: workflows[0].steps[0].params: bad params for alert: "
+                """, "homeostat.yaml:4:59: workflows[0].steps[0].params.sevrity: bad params for alert: "
                 + "sevrity: not a parameter of alert; it takes [message, severity]");
         assertThat(read("""
                 workflows:
