@@ -17,6 +17,32 @@ public final class Durations {
     private Durations() {}
 
     /**
+     * {@code value} as configuration files write it: a whole number of the largest unit that holds it
+     * exactly ({@code 7d}, {@code 2h}, {@code 90s}, {@code 250ms}, {@code 0s}), else ISO-8601
+     * ({@code PT0.0000005S}).
+     *
+     * @throws NullPointerException if {@code value} is null
+     */
+    public static String text(Duration value) {
+        Objects.requireNonNull(value, "value");
+        if (value.isZero()) {
+            return "0s";
+        }
+        if (value.isNegative() || value.getNano() % 1_000_000 != 0) {
+            return value.toString();
+        }
+        long millis = value.toMillis();
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        for (int i = 0; i < units.length; i++) {
+            if (millis % units[i] == 0) {
+                return millis / units[i] + names[i];
+            }
+        }
+        return value.toString();
+    }
+
+    /**
      * Returns {@code value} if it is zero or positive, and at most {@link #LONGEST}.
      *
      * @throws NullPointerException if {@code value} is null

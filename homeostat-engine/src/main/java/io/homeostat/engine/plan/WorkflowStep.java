@@ -1,5 +1,6 @@
 package io.homeostat.engine.plan;
 
+import io.homeostat.core.time.Durations;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +54,8 @@ public record WorkflowStep(String name, String action, Map<String, String> param
         requirePositive(backoff, "backoff");
         Duration longest = success.stream().map(SuccessCriterion::holdFor).max(Duration::compareTo).orElse(Duration.ZERO);
         if (longest.compareTo(timeout) >= 0) {
-            throw new IllegalArgumentException("timeout " + timeout + " must be longer than the success hold " + longest);
+            throw new IllegalArgumentException("timeout " + Durations.text(timeout) + " must be longer than the success"
+                    + " hold " + Durations.text(longest));
         }
         alternatives = List.copyOf(alternatives);
         if (!alternatives.isEmpty()) {

@@ -80,7 +80,7 @@ class WorkflowReaderTest {
                         timeout: 10s
                         success: [{metric: error_rate, below: 0.01, for: 30s}]
                 """)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("w.yaml:5").hasMessageContaining("must be longer than the success hold");
+                .hasMessageContaining("w.yaml:5").hasMessageContaining("timeout 10s must be longer than the success hold 30s");
     }
 
     @Test

@@ -79,7 +79,8 @@ public record TrendRule(
         Durations.requirePositive(horizon, "horizon");
         long buckets = window.toMillis() / Math.max(1, bucket.toMillis());
         if (bucket.toMillis() < 1 || window.toMillis() % bucket.toMillis() != 0 || buckets < 4 || buckets > 64) {
-            throw new IllegalArgumentException("window must be 4 to 64 whole buckets, was " + window + " / " + bucket);
+            throw new IllegalArgumentException("window must be 4 to 64 whole buckets, was " + Durations.text(window)
+                    + " / " + Durations.text(bucket));
         }
         if (!(minConfidence > 0 && minConfidence <= 1)) {
             throw new IllegalArgumentException("minConfidence must be in (0, 1], was " + minConfidence);

@@ -44,7 +44,7 @@ class TrendRulesTest {
                 .hasMessage("p.yaml:5:16: predictions[0].direction: must be rising or falling, was 'up'");
         assertThatThrownBy(() -> TrendRules.parse("p.yaml",
                 "predictions:\n  - name: x\n    metric: m\n    limit: 1\n    window: 1m\n    category: c\n"))
-                .hasMessage("p.yaml:2:5: predictions[0]: window must be 4 to 64 whole buckets, was PT1M / PT30S");
+                .hasMessage("p.yaml:2:5: predictions[0]: window must be 4 to 64 whole buckets, was 1m / 30s");
         assertThatThrownBy(() -> TrendRules.parse("p.yaml",
                 "predictions:\n  - name: x\n    metric: m\n    limit: 1\n    horizon: 0s\n    category: c\n"))
                 .hasMessage("p.yaml:5:14: predictions[0].horizon: must be longer than 0, was 0s");
