@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.homeostat.engine.plan.RiskLevel;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The audit of a rolling back run says what happened to each step: undone, nothing to undo, rollback step acted. */
@@ -23,22 +22,7 @@ class RollbackAuditTest {
             """;
 
     /** An action like {@code alert}: it acts, and there is nothing to undo. */
-    private static final Action TELL = new Action() {
-        @Override
-        public String name() {
-            return "tell";
-        }
-
-        @Override
-        public RiskLevel risk(Map<String, String> params) {
-            return RiskLevel.LOW;
-        }
-
-        @Override
-        public ActionResult run(ActionRequest request) {
-            return ActionResult.of("told people");
-        }
-    };
+    private static final Action TELL = TestActions.of("tell", RiskLevel.LOW, request -> ActionResult.of("told people"));
 
     @Test
     void aStepWithNothingToUndoIsAuditedAsSuchAndTheRollbackStepAsActed() {

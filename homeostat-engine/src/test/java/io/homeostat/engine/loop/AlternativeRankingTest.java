@@ -6,11 +6,11 @@ import io.homeostat.core.CallContext;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.execute.Action;
 import io.homeostat.engine.execute.ActionCatalog;
-import io.homeostat.engine.execute.ActionRequest;
 import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.execute.AuditEntry;
 import io.homeostat.engine.execute.RecoveryTrigger;
 import io.homeostat.engine.execute.StepOrder;
+import io.homeostat.engine.execute.TestActions;
 import io.homeostat.engine.execute.WorkflowRun;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.learn.Candidate;
@@ -160,21 +160,6 @@ class AlternativeRankingTest {
     }
 
     private static Action action(String name, RiskLevel risk) {
-        return new Action() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public RiskLevel risk(Map<String, String> params) {
-                return risk;
-            }
-
-            @Override
-            public ActionResult run(ActionRequest request) {
-                return ActionResult.of(name);
-            }
-        };
+        return TestActions.of(name, risk, request -> ActionResult.of(name));
     }
 }

@@ -61,12 +61,11 @@ import org.junit.jupiter.api.Test;
  */
 class ControlLoopTest {
 
-    private final ManualClock clock = ManualClock.at(Instant.parse("2026-03-02T09:00:00Z"));
-    private final InProcessSignalBus bus = InProcessSignalBus.manual();
-    private final GuardRegistry guards = GuardRegistry.builder().clock(clock).signalBus(bus)
-            .config("llm", GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.consecutiveFailures(3)).build())
-            .build();
-    private final ProviderRoute llm = ProviderRoute.of("llm", List.of("llm:openai", "llm:anthropic"));
+    private final LlmProviders providers = new LlmProviders();
+    private final ManualClock clock = providers.clock;
+    private final InProcessSignalBus bus = providers.bus;
+    private final GuardRegistry guards = providers.guards;
+    private final ProviderRoute llm = providers.llm;
     private final AtomicBoolean openaiDown = new AtomicBoolean();
     private final AtomicInteger warmed = new AtomicInteger();
     private final KernelControl control = KernelControl.builder().guards(guards).route(llm)

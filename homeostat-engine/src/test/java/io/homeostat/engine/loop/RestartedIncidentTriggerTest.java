@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.homeostat.core.Guard;
-import io.homeostat.core.GuardConfig;
 import io.homeostat.core.GuardRegistry;
-import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.core.control.KernelControl;
 import io.homeostat.core.control.ProviderRoute;
 import io.homeostat.core.signal.InProcessSignalBus;
@@ -23,7 +21,6 @@ import io.homeostat.engine.port.memory.InMemoryIncidentStore;
 import io.homeostat.engine.port.memory.InMemoryWorkflowStore;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -35,12 +32,11 @@ import org.junit.jupiter.api.Test;
  */
 class RestartedIncidentTriggerTest {
 
-    private final ManualClock clock = ManualClock.at(Instant.parse("2026-03-02T09:00:00Z"));
-    private final InProcessSignalBus bus = InProcessSignalBus.manual();
-    private final GuardRegistry guards = GuardRegistry.builder().clock(clock).signalBus(bus)
-            .config("llm", GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.consecutiveFailures(3)).build())
-            .build();
-    private final ProviderRoute llm = ProviderRoute.of("llm", List.of("llm:openai", "llm:anthropic"));
+    private final LlmProviders providers = new LlmProviders();
+    private final ManualClock clock = providers.clock;
+    private final InProcessSignalBus bus = providers.bus;
+    private final GuardRegistry guards = providers.guards;
+    private final ProviderRoute llm = providers.llm;
     private final KernelControl control = KernelControl.builder().guards(guards).route(llm).build();
     private final InMemoryIncidentStore incidents = new InMemoryIncidentStore();
     private final InMemoryWorkflowStore runs = new InMemoryWorkflowStore();

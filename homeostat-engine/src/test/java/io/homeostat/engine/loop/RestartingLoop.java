@@ -5,8 +5,8 @@ import io.homeostat.core.time.Clock;
 import io.homeostat.engine.alert.LogEscalation;
 import io.homeostat.engine.execute.Action;
 import io.homeostat.engine.execute.ActionCatalog;
-import io.homeostat.engine.execute.ActionRequest;
 import io.homeostat.engine.execute.ActionResult;
+import io.homeostat.engine.execute.TestActions;
 import io.homeostat.engine.plan.RiskLevel;
 import io.homeostat.engine.plan.WorkflowCatalog;
 import io.homeostat.engine.plan.WorkflowReader;
@@ -16,7 +16,6 @@ import io.homeostat.engine.port.memory.InMemoryEffectivenessStore;
 import io.homeostat.engine.port.memory.InMemoryIncidentStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -42,23 +41,10 @@ final class RestartingLoop {
 
     final List<String> restarted = new CopyOnWriteArrayList<>();
 
-    private final Action restart = new Action() {
-        @Override
-        public String name() {
-            return "restart";
-        }
-
-        @Override
-        public RiskLevel risk(Map<String, String> params) {
-            return RiskLevel.LOW;
-        }
-
-        @Override
-        public ActionResult run(ActionRequest request) {
-            restarted.add(request.service());
-            return ActionResult.of("restarted " + request.service());
-        }
-    };
+    private final Action restart = TestActions.of("restart", RiskLevel.LOW, request -> {
+        restarted.add(request.service());
+        return ActionResult.of("restarted " + request.service());
+    });
 
     /**
      * The loop on {@code clock} and {@code bus}, keeping its runs in {@code runs} and its audit

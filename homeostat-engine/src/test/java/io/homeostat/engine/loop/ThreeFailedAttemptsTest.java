@@ -8,12 +8,12 @@ import io.homeostat.engine.detect.SeriesKey;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.execute.Action;
 import io.homeostat.engine.execute.ActionCatalog;
-import io.homeostat.engine.execute.ActionRequest;
 import io.homeostat.engine.execute.ActionResult;
 import io.homeostat.engine.execute.AuditEntry;
 import io.homeostat.engine.execute.EscalationPortSink;
 import io.homeostat.engine.execute.RecoveryOrchestrator;
 import io.homeostat.engine.execute.RecoveryTrigger;
+import io.homeostat.engine.execute.TestActions;
 import io.homeostat.engine.incident.Incident;
 import io.homeostat.engine.incident.IncidentStatus;
 import io.homeostat.engine.incident.IncidentTracker;
@@ -77,23 +77,10 @@ class ThreeFailedAttemptsTest {
             return Optional.empty();
         }
     };
-    private final Action clear = new Action() {
-        @Override
-        public String name() {
-            return "clear";
-        }
-
-        @Override
-        public RiskLevel risk(Map<String, String> params) {
-            return RiskLevel.LOW;
-        }
-
-        @Override
-        public ActionResult run(ActionRequest request) {
-            cleared.add(request.runId());
-            return ActionResult.of("cleared");
-        }
-    };
+    private final Action clear = TestActions.of("clear", RiskLevel.LOW, request -> {
+        cleared.add(request.runId());
+        return ActionResult.of("cleared");
+    });
 
     private RecoveryOrchestrator orchestrator(int attempts) {
         return RecoveryOrchestrator.builder().store(new InMemoryWorkflowStore())
