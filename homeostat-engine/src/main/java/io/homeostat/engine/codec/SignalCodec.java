@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.homeostat.core.signal.Signal;
+import io.homeostat.engine.codec.internal.AsciiStrings;
 import io.homeostat.engine.codec.internal.SignalWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +53,8 @@ public final class SignalCodec {
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final JsonFactory factory;
+    /** The names the byte readers read recently, shared by all of them. */
+    private final AsciiStrings names = new AsciiStrings();
 
     private SignalCodec() {
         // Non-numeric literals are parsed so the reader can name the field that holds them;
@@ -137,6 +140,32 @@ public final class SignalCodec {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot parse from memory", e); // not expected
         }
+    }
+
+    /**
+     * A parser of {@code length} bytes of {@code json} from {@code offset}, as
+     * {@link #parser(byte[])} makes one: for one value within a larger document.
+     *
+     * @throws IndexOutOfBoundsException if the range is not within {@code json}
+     */
+    public JsonParser parser(byte[] json, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, json.length);
+        try {
+            return factory.createParser(json, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse from memory", e); // not expected
+        }
+    }
+
+    /**
+     * A reader of the common signal objects straight from bytes, without a parser (see
+     * {@link SignalByteReader}). Not thread-safe: one per thread.
+     *
+     * @param extraFields names (ASCII) of fields the caller reads itself from each object, with
+     *     {@link SignalByteReader#text(String)}
+     */
+    public SignalByteReader byteReader(String... extraFields) {
+        return new SignalByteReader(names, extraFields);
     }
 
     /**

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.homeostat.core.signal.Signal;
+import io.homeostat.engine.codec.SignalByteReader;
 import io.homeostat.engine.codec.SignalCodec;
 import io.homeostat.engine.codec.SignalDecodingException;
 import io.homeostat.engine.codec.SignalStreamReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,8 +25,10 @@ import java.util.Objects;
  * checked before the batch is returned, so a batch with one bad signal is refused whole. Errors
  * name the field by its JSON path, e.g. {@code signals[3].value}.
  *
- * <p>The body is read in one pass over the parser's tokens, each element decoded by the codec's
- * {@link SignalStreamReader} (no tree). The whole body's syntax is checked before any element is
+ * <p>A body is first read straight from its bytes (the codec's {@link SignalByteReader}), which
+ * gives up on anything unusual: then, or when the body holds any problem, it is read in one pass
+ * over the parser's tokens, each element decoded by the codec's {@link SignalStreamReader} (no
+ * tree), and that reading alone reports problems. The whole body's syntax is checked before any element is
  * judged, and problems are reported in this order, as a reader that first parsed the whole body
  * would: malformed JSON (including a repeated key, anywhere) and trailing content; a body that is
  * not an object; an unknown top-level field; {@code signals} missing or not an array; too many
@@ -35,6 +40,7 @@ import java.util.Objects;
 public final class SignalBatchReader {
 
     private static final String ID = "id";
+    private static final byte[] OPENING = "{\"signals\"".getBytes(StandardCharsets.US_ASCII);
 
     private final SignalCodec codec;
     private final int maxSignals;
@@ -66,9 +72,14 @@ public final class SignalBatchReader {
         if (body.length == 0) {
             throw empty();
         }
-        // A signal takes 100 bytes or more (150 is usual): room for the whole batch from the start.
-        int expected = Math.min(maxSignals, body.length / 100 + 1);
-        Batch batch = new Batch(codec.streamReader(ID), now.plus(maxFutureSkew), expected);
+        Instant latest = now.plus(maxFutureSkew);
+        List<IngestedSignal> signals = new Quick(latest).read(body);
+        return signals != null ? signals : readWithParser(body, latest);
+    }
+
+    /** Reads {@code body} token by token with the parser alone: the reader of every batch the quick one leaves. */
+    List<IngestedSignal> readWithParser(byte[] body, Instant latest) {
+        Batch batch = new Batch(codec.streamReader(ID), latest, expectedSize(body));
         try (JsonParser parser = codec.parser(body)) {
             batch.read(parser);
         } catch (JsonProcessingException e) {
@@ -81,8 +92,119 @@ public final class SignalBatchReader {
         return batch.result();
     }
 
+    /** A signal takes 100 bytes or more (150 is usual): room for the whole batch from the start. */
+    private int expectedSize(byte[] body) {
+        return Math.min(maxSignals, body.length / 100 + 1);
+    }
+
     private static IngestRejectedException empty() {
         return new IngestRejectedException(400, "$", "empty body, expected {\"signals\":[...]}");
+    }
+
+    /**
+     * One body read straight from its bytes, for the batch every sender writes:
+     * {@code {"signals":[...]}} with nothing else, each element a signal the codec's
+     * {@link SignalByteReader} reads, or else (another kind, an escape in a string) one the
+     * {@link SignalStreamReader} reads from the element's bytes alone. Anything it cannot vouch
+     * for, it leaves whole to {@link #readWithParser}: a body it reads yields what that would, and
+     * every problem is reported by that alone, in its order. Not thread-safe.
+     */
+    private final class Quick {
+
+        private final SignalByteReader bytes = codec.byteReader(ID);
+        private final Instant latest;
+        /** For the elements the byte reader leaves; made for the first. */
+        private SignalStreamReader tokens;
+
+        Quick(Instant latest) {
+            this.latest = latest;
+        }
+
+        /** The batch, or null if the parser should read it. */
+        List<IngestedSignal> read(byte[] body) {
+            int i = whitespace(body, 0);
+            if (!startsAt(body, i, OPENING)) {
+                return null;
+            }
+            i = whitespace(body, i + OPENING.length);
+            if (at(body, i) != ':') {
+                return null;
+            }
+            i = whitespace(body, i + 1);
+            if (at(body, i) != '[') {
+                return null;
+            }
+            List<IngestedSignal> signals = new ArrayList<>(expectedSize(body));
+            i = whitespace(body, i + 1);
+            if (at(body, i) != ']') {
+                while (true) {
+                    if (signals.size() == maxSignals) {
+                        return null; // one too many
+                    }
+                    int end = bytes.read(body, i);
+                    IngestedSignal signal = end >= 0 ? read() : null;
+                    if (end < 0 && at(body, i) == '{') {
+                        end = SignalByteReader.skip(body, i);
+                        signal = end < 0 ? null : parse(body, i, end, signals.size());
+                    }
+                    if (signal == null || signal.signal().time().isAfter(latest)) {
+                        return null;
+                    }
+                    signals.add(signal);
+                    i = whitespace(body, end);
+                    if (at(body, i) == ']') {
+                        break;
+                    }
+                    if (at(body, i) != ',') {
+                        return null;
+                    }
+                    i = whitespace(body, i + 1);
+                }
+            }
+            i = whitespace(body, i + 1);
+            if (at(body, i) != '}') {
+                return null;
+            }
+            return whitespace(body, i + 1) == body.length ? signals : null;
+        }
+
+        /** The element the byte reader read, or null if its id is missing or not one. */
+        private IngestedSignal read() {
+            String id = bytes.text(ID);
+            return id != null && validId(id) ? new IngestedSignal(id, bytes.signal()) : null;
+        }
+
+        /** The element in {@code body[from, to)} read by the parser, or null if it is not a valid one. */
+        private IngestedSignal parse(byte[] body, int from, int to, int index) {
+            if (tokens == null) {
+                tokens = codec.streamReader(ID);
+            }
+            try (JsonParser parser = codec.parser(body, from, to - from)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                tokens.load(parser);
+                return parser.nextToken() == null ? decode(tokens, index, latest) : null;
+            } catch (IOException | IngestRejectedException e) {
+                return null;
+            }
+        }
+    }
+
+    private static int whitespace(byte[] body, int i) {
+        while (i < body.length && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The byte at {@code i}, or 0 past the end. */
+    private static byte at(byte[] body, int i) {
+        return i < body.length ? body[i] : 0;
+    }
+
+    private static boolean startsAt(byte[] body, int i, byte[] prefix) {
+        return i + prefix.length <= body.length && Arrays.equals(body, i, i + prefix.length, prefix, 0, prefix.length);
     }
 
     /** One body being read: what was found, and the first problem of each kind. Not thread-safe. */
@@ -175,31 +297,10 @@ public final class SignalBatchReader {
 
         private void element(int index) {
             try {
-                signals.add(decode(index));
+                signals.add(decode(reader, index, latest));
             } catch (IngestRejectedException e) {
                 badElement = e;
             }
-        }
-
-        private IngestedSignal decode(int index) {
-            if (!reader.has(ID)) {
-                throw new IngestRejectedException(400, path(index) + ".id", "missing");
-            }
-            String id = reader.text(ID).filter(SignalBatchReader::validId).orElseThrow(() ->
-                    new IngestRejectedException(400, path(index) + ".id",
-                            "expected a string of 1 to 128 letters, digits or . _ : -"));
-            Signal signal;
-            try {
-                signal = reader.signal();
-            } catch (SignalDecodingException e) {
-                String field = e.field().equals("$") ? path(index) : path(index) + "." + e.field();
-                throw new IngestRejectedException(400, field, problem(e));
-            }
-            if (signal.time().isAfter(latest)) {
-                throw new IngestRejectedException(422, path(index) + ".time",
-                        signal.time() + " is more than " + maxFutureSkew + " ahead of the server's clock");
-            }
-            return new IngestedSignal(id, signal);
         }
 
         /** The batch, or the first problem found, in the order the class documents. */
@@ -225,6 +326,32 @@ public final class SignalBatchReader {
             }
             return signals;
         }
+    }
+
+    /**
+     * The signal loaded in {@code reader}, element {@code index} of the batch.
+     *
+     * @throws IngestRejectedException if it is not a valid signal with an id, or lies later than {@code latest}
+     */
+    private IngestedSignal decode(SignalStreamReader reader, int index, Instant latest) {
+        if (!reader.has(ID)) {
+            throw new IngestRejectedException(400, path(index) + ".id", "missing");
+        }
+        String id = reader.text(ID).filter(SignalBatchReader::validId).orElseThrow(() ->
+                new IngestRejectedException(400, path(index) + ".id",
+                        "expected a string of 1 to 128 letters, digits or . _ : -"));
+        Signal signal;
+        try {
+            signal = reader.signal();
+        } catch (SignalDecodingException e) {
+            String field = e.field().equals("$") ? path(index) : path(index) + "." + e.field();
+            throw new IngestRejectedException(400, field, problem(e));
+        }
+        if (signal.time().isAfter(latest)) {
+            throw new IngestRejectedException(422, path(index) + ".time",
+                    signal.time() + " is more than " + maxFutureSkew + " ahead of the server's clock");
+        }
+        return new IngestedSignal(id, signal);
     }
 
     private static String path(int index) {

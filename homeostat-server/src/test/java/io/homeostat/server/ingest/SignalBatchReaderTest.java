@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.homeostat.core.breaker.CircuitState;
+import io.homeostat.core.classify.ErrorCategory;
+import io.homeostat.core.health.HealthStatus;
 import io.homeostat.core.signal.CircuitTransition;
+import io.homeostat.core.signal.HealthReport;
 import io.homeostat.core.signal.MetricSample;
+import io.homeostat.core.signal.OperationOutcome;
 import io.homeostat.engine.codec.SignalCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The streaming batch reader: what it accepts, and which problem it names when there are several. */
@@ -145,5 +151,77 @@ class SignalBatchReaderTest {
                 "signals[0].latencyNanos", "must not be negative, was -1");
         assertThat(((MetricSample) read("{\"signals\":[" + sample("s", "123456789012345678901234567890") + "]}")
                 .get(0).signal()).value()).isEqualTo(1.2345678901234568e29);
+    }
+
+    @Test
+    void readsABatchMixingCommonSignalsWithOnesOnlyTheParserReads() {
+        String health = "{\"id\":\"h-1\",\"kind\":\"health_report\",\"service\":\"db\",\"check\":\"ping\","
+                + "\"status\":\"degraded\",\"latencyNanos\":5,\"details\":{},\"time\":\"2026-06-01T11:59:00Z\"}";
+        String escaped = sample("s-2", "2").replace("\"db\"", "\"d\\u00fcb\"");
+
+        List<IngestedSignal> batch = read("{\"signals\":[" + sample("s-1", "1") + ", " + health + ",\n" + escaped + "]}");
+
+        assertThat(batch).extracting(IngestedSignal::id).containsExactly("s-1", "h-1", "s-2");
+        assertThat(batch.get(1).signal()).isInstanceOf(HealthReport.class);
+        assertThat(batch.get(2).signal().service()).isEqualTo("düb");
+    }
+
+    /**
+     * Batches as senders write them, and the same batches mangled (a byte changed, inserted or
+     * dropped): whatever the reader answers, signals or a refusal, the parser alone answers the same.
+     */
+    @Test
+    void answersWhatTheParserAloneAnswersForAnyBody() {
+        SignalCodec codec = SignalCodec.create();
+        SignalBatchReader batches = new SignalBatchReader(codec, 4, Duration.ofMinutes(5));
+        SplittableRandom random = new SplittableRandom(11);
+        Instant time = NOW.minusSeconds(30);
+        int accepted = 0;
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder body = new StringBuilder("{\"signals\":[");
+            for (int s = random.nextInt(5); s > 0; s--) {
+                String json = codec.encodeToString(switch (random.nextInt(6)) {
+                    case 0 -> new HealthReport("db", "ping", HealthStatus.HEALTHY, Duration.ofMillis(3), Map.of(),
+                            time, Map.of());
+                    case 1, 2 -> new OperationOutcome("api", OperationOutcome.Status.FAILURE, ErrorCategory.TIMEOUT,
+                            random.nextLong(1_000_000_000), null, time.plusMillis(random.nextInt(400_000)),
+                            Map.of("instance", "i-" + random.nextInt(3)));
+                    default -> new MetricSample("db", "latency.ms", random.nextInt(10_000) / 8.0,
+                            time.plusMillis(random.nextInt(400_000)), Map.of("zone", random.nextBoolean() ? "a" : "ü"));
+                });
+                body.append("{\"id\":\"b").append(n).append('-').append(s).append("\",").append(json, 1, json.length())
+                        .append(s > 1 ? "," : "");
+            }
+            String sent = body.append("]}").toString();
+            for (String text : List.of(sent, mangled(sent, random), mangled(sent, random), mangled(sent, random))) {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                Object answer = answer(() -> batches.read(bytes, NOW));
+                assertThat(answer).as(text).isEqualTo(answer(() -> batches.readWithParser(bytes, NOW.plus(Duration.ofMinutes(5)))));
+                accepted += answer instanceof List<?> ? 1 : 0;
+            }
+        }
+        assertThat(accepted).as("bodies accepted").isGreaterThan(5_000);
+    }
+
+    /** The signals read, or the refusal's status, field and message. */
+    private static Object answer(Supplier<List<IngestedSignal>> read) {
+        try {
+            return read.get();
+        } catch (IngestRejectedException e) {
+            return e.status() + " " + e.field() + " " + e.getMessage();
+        }
+    }
+
+    private static String mangled(String json, SplittableRandom random) {
+        String alphabet = "{}[]\":,.-+0123456789eEnul \\ü\t";
+        StringBuilder text = new StringBuilder(json);
+        int at = random.nextInt(text.length());
+        char c = alphabet.charAt(random.nextInt(alphabet.length()));
+        switch (random.nextInt(3)) {
+            case 0 -> text.setCharAt(at, c);
+            case 1 -> text.insert(at, c);
+            default -> text.deleteCharAt(at);
+        }
+        return text.toString();
     }
 }
