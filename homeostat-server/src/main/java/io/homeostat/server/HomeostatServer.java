@@ -14,6 +14,7 @@ import io.homeostat.server.auth.ApiTokens;
 import io.homeostat.server.auth.BrowserSessions;
 import io.homeostat.server.auth.DuplicateTokenException;
 import io.homeostat.server.auth.IssuedToken;
+import io.homeostat.server.auth.LastAdminTokenException;
 import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.auth.Role;
@@ -149,6 +150,7 @@ public final class HomeostatServer implements AutoCloseable {
                 javalin.routes.exception(UnknownAlertException.class, (e, ctx) -> error(ctx, 404, e.getMessage(), ""));
                 javalin.routes.exception(RemoteCircuitException.class, (e, ctx) -> error(ctx, 409, e.getMessage(), ""));
                 javalin.routes.exception(DuplicateTokenException.class, (e, ctx) -> error(ctx, 409, e.getMessage(), "name"));
+                javalin.routes.exception(LastAdminTokenException.class, (e, ctx) -> error(ctx, 409, e.getMessage(), "name"));
                 javalin.routes.exception(HttpResponseException.class,
                         (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), ""));
                 javalin.routes.exception(StoreUnavailableException.class, (e, ctx) -> {

@@ -146,6 +146,35 @@ class RoleBoundaryTest {
     }
 
     @Test
+    void anAdminRevokesATokenAuditedButNeverTheOnlyAdminToken() {
+        String secret = running.post("/api/v1/tokens", running.admin, "{\"name\":\"ci\",\"role\":\"operator\"}")
+                .json().path("secret").asText();
+        assertThat(running.delete("/api/v1/tokens/ci", running.operator).status()).isEqualTo(403);
+        assertThat(running.get("/api/v1/overview", secret).status()).as("refused, so not revoked").isEqualTo(200);
+
+        RunningServer.Answer revoked = running.delete("/api/v1/tokens/ci", running.admin);
+
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().path("name").asText()).isEqualTo("ci");
+        assertThat(revoked.json().path("role").asText()).isEqualTo("operator");
+        assertThat(running.get("/api/v1/overview", secret).status()).isEqualTo(401);
+        assertThat(running.delete("/api/v1/tokens/ci", running.admin).status()).isEqualTo(404);
+        JsonNode records = running.get("/api/v1/audit?action=api.token.revoke", running.viewer).json().path("records");
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("actor").asText()).isEqualTo("token:admin");
+        assertThat(records.get(0).path("target").asText()).isEqualTo("token:ci");
+
+        RunningServer.Answer only = running.delete("/api/v1/tokens/admin", running.admin);
+        assertThat(only.status()).isEqualTo(409);
+        assertThat(only.json().path("error").asText()).contains("only admin token", "make another admin token");
+        assertThat(running.get("/api/v1/overview", running.admin).status()).isEqualTo(200);
+        String second = running.post("/api/v1/tokens", running.admin, "{\"name\":\"admin-2\",\"role\":\"admin\"}")
+                .json().path("secret").asText();
+        assertThat(running.delete("/api/v1/tokens/admin", second).status()).isEqualTo(200);
+        assertThat(running.get("/api/v1/overview", running.admin).status()).isEqualTo(401);
+    }
+
+    @Test
     void anUndocumentedPathIsNotFound() {
         assertThat(running.get("/api/v1/nope", running.admin).status()).isEqualTo(404);
     }

@@ -197,6 +197,30 @@ class SessionSecurityTest {
         }
     }
 
+    @Test
+    void revokingATokenEndsItsSessionsAndTheLiveStreamsOpenedWithIt() throws Exception {
+        String secret = running.post("/api/v1/tokens", running.admin, "{\"name\":\"night-shift\",\"role\":\"viewer\"}")
+                .json().path("secret").asText();
+        Browser browser = signedIn(secret);
+        assertThat(get(browser, "/api/v1/overview").status()).isEqualTo(200);
+        EventStream events = running.server.events();
+        try (Socket stream = running.openLiveStream(secret)) {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream.getInputStream(), StandardCharsets.UTF_8));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.clients() == 1);
+            events.publish(new LiveEvent("before", Map.of("n", 1)));
+            assertThat(readUntilEvent(lines)).isEqualTo("event: before");
+
+            assertThat(running.delete("/api/v1/tokens/night-shift", running.admin).status()).isEqualTo(200);
+            events.publish(new LiveEvent("after", Map.of("secret", "not for a revoked token")));
+
+            assertThat(readUntilEvent(lines)).as("the stream ends, without the event").isNull();
+            assertThat(events.clients()).isZero();
+        }
+        assertThat(get(browser, "/api/v1/overview").status()).as("the session signed in with it").isEqualTo(401);
+        assertThat(running.get("/api/v1/overview", secret).status()).as("the token itself").isEqualTo(401);
+        assertThat(signIn(secret).status()).isEqualTo(401);
+    }
+
     /** The next {@code event:} line of an SSE stream, or null when the stream ends first. */
     private static String readUntilEvent(BufferedReader lines) throws IOException {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {

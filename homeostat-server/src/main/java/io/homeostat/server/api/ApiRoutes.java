@@ -67,7 +67,7 @@ public final class ApiRoutes {
         routes.addAll(new ConfigRoutes(config, loop, reloader, auditor).routes());
         routes.addAll(new AuditRoutes(auditor, clock).routes());
         routes.addAll(new TokenRoutes(tokens, auditor).routes());
-        routes.addAll(new LiveRoutes(loop, events, sessions).routes());
+        routes.addAll(new LiveRoutes(loop, events, sessions, tokens).routes());
         routes.addAll(new LearningRoutes(loop, clock).routes());
         routes.addAll(new SessionRoutes(sessions, auditor).routes());
         AtomicReference<Map<String, Object>> document = new AtomicReference<>();

@@ -4,7 +4,9 @@ import io.homeostat.core.signal.CircuitTransition;
 import io.homeostat.core.signal.Signal;
 import io.homeostat.engine.incident.IncidentEvent;
 import io.homeostat.engine.port.AuditRecord;
+import io.homeostat.server.auth.ApiTokens;
 import io.homeostat.server.auth.BrowserSessions;
+import io.homeostat.server.auth.Principal;
 import io.homeostat.server.auth.Session;
 import io.homeostat.server.events.EventStream;
 import io.homeostat.server.events.LiveEvent;
@@ -32,8 +34,8 @@ import java.util.function.BooleanSupplier;
  * {@code Accept: text/event-stream} gets 406 saying to send it. A client that falls more than
  * {@link EventStream#CLIENT_BACKLOG_BYTES} bytes behind is disconnected, and one more than
  * {@link EventStream#MAX_CLIENTS} connected is answered 503 with {@code Retry-After} (see {@link EventStream}).
- * A stream opened with a browser session ends when the session does (signed out, expired): before
- * its next event or keep-alive comment.
+ * A stream ends when what it was opened with does (a browser session signed out or expired, an
+ * API token revoked): before its next event or keep-alive comment.
  */
 final class LiveRoutes {
 
@@ -41,10 +43,12 @@ final class LiveRoutes {
 
     private final EventStream stream;
     private final BrowserSessions sessions;
+    private final ApiTokens tokens;
 
-    LiveRoutes(ControlLoop loop, EventStream stream, BrowserSessions sessions) {
+    LiveRoutes(ControlLoop loop, EventStream stream, BrowserSessions sessions, ApiTokens tokens) {
         this.stream = stream;
         this.sessions = sessions;
+        this.tokens = tokens;
         loop.tracker().listen(this::incident);
         loop.onAlertEvent(event -> stream.publish(new LiveEvent("alert", event)));
         loop.bus().subscribe(this::signals);
@@ -83,9 +87,11 @@ final class LiveRoutes {
                             + " clients, as many as it takes; try again later", null));
             return;
         }
-        // A stream opened with a browser session ends with it (signed out, expired); an API token's lasts.
+        // A stream ends with the browser session (signed out, expired) or the API token (revoked) it was opened with.
+        Principal principal = Authorizer.principal(ctx);
         BooleanSupplier allowed = Authorizer.session(ctx).map(Session::id)
-                .<BooleanSupplier>map(id -> () -> sessions.find(id).isPresent()).orElse(() -> true);
+                .<BooleanSupplier>map(id -> () -> sessions.find(id).isPresent())
+                .orElse(() -> tokens.isCurrent(principal));
         new SseHandler(client -> stream.attach(client, allowed)).handle(ctx);
     }
 

@@ -5,10 +5,15 @@ import io.homeostat.server.auth.IssuedToken;
 import io.homeostat.server.auth.Principal;
 import io.homeostat.server.auth.Role;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
 
-/** API tokens, for admins: list names and roles; create one (its secret is shown once), audited. */
+/**
+ * API tokens, for admins: list names and roles; create one (its secret is shown once) and revoke
+ * one (its secret, and the sessions and live streams opened with it, stop working at once); both
+ * audited.
+ */
 final class TokenRoutes {
 
     /** The body of a token request. */
@@ -35,7 +40,22 @@ final class TokenRoutes {
                         ctx -> ctx.json(Map.of("tokens", tokens.list().stream().map(TokenJson::of).toList()))),
                 ApiRoute.post("/api/v1/tokens", Access.ADMIN,
                         "Creates a token (body: {\"name\":...,\"role\":\"viewer|operator|admin\"}); the secret is in this answer only",
-                        this::issue).withResponses(ApiResponse.json(201, "created: name, role and secret")));
+                        this::issue).withResponses(ApiResponse.json(201, "created: name, role and secret")),
+                ApiRoute.delete("/api/v1/tokens/{name}", Access.ADMIN,
+                        "Revokes a token: its secret, and the browser sessions and live streams opened with it, stop"
+                                + " working at once; the only admin token cannot be revoked",
+                        this::revoke).withResponses(ApiResponse.json(200, "revoked: name and role"),
+                        ApiResponse.error(404, "no token has that name"),
+                        ApiResponse.error(409, "it is the only admin token: make another admin token first")));
+    }
+
+    private void revoke(Context ctx) {
+        String name = ctx.pathParam("name");
+        Principal revoked = tokens.revoke(name)
+                .orElseThrow(() -> new NotFoundResponse("no token named '" + name + "'"));
+        auditor.record(Authorizer.principal(ctx), "token.revoke", "token:" + revoked.name(),
+                "role " + revoked.role().wireName(), Map.of("role", revoked.role().wireName()));
+        ctx.json(TokenJson.of(revoked));
     }
 
     private void issue(Context ctx) {

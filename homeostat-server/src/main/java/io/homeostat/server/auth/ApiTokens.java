@@ -106,9 +106,52 @@ public final class ApiTokens {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        byHash.put(hash(secret), new Principal(name, role));
-        save();
+        Map<String, Principal> after = new LinkedHashMap<>(byHash);
+        after.put(hash(secret), new Principal(name, role));
+        save(after); // first: a token the file does not hold would be gone at the next start
+        byHash.clear();
+        byHash.putAll(after);
         return new IssuedToken(name, role, secret);
+    }
+
+    /**
+     * Deletes the token named {@code name} and saves the file: its secret stops working at once,
+     * and so do the browser sessions and live streams opened with it (see {@link #isCurrent}).
+     *
+     * @return the revoked token's name and role; empty if no token has that name
+     * @throws LastAdminTokenException if it is the only admin token (nobody could make tokens after it)
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public synchronized Optional<Principal> revoke(String name) {
+        Objects.requireNonNull(name, "name");
+        Optional<Map.Entry<String, Principal>> found = byHash.entrySet().stream()
+                .filter(entry -> entry.getValue().name().equals(name)).findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Principal principal = found.get().getValue();
+        if (principal.role() == Role.ADMIN
+                && byHash.values().stream().filter(p -> p.role() == Role.ADMIN).count() == 1) {
+            throw new LastAdminTokenException(name);
+        }
+        Map<String, Principal> after = new LinkedHashMap<>(byHash);
+        after.remove(found.get().getKey());
+        save(after); // first: a token the file still holds would come back at the next start
+        byHash.remove(found.get().getKey());
+        return Optional.of(principal);
+    }
+
+    /**
+     * True while the token {@code principal} was authenticated from exists: false once it is
+     * revoked, also if a token of the same name and role was made since.
+     */
+    public synchronized boolean isCurrent(Principal principal) {
+        for (Principal held : byHash.values()) {
+            if (held == principal) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tokens' names and roles (never their hashes). */
@@ -116,10 +159,10 @@ public final class ApiTokens {
         return List.copyOf(byHash.values());
     }
 
-    private void save() {
+    private void save(Map<String, Principal> tokens) {
         List<String> lines = new ArrayList<>();
         lines.add("# Homeostat API tokens: name role sha-256(secret). Secrets are not stored.");
-        byHash.forEach((hash, principal) -> lines.add(principal.name() + " " + principal.role().wireName() + " " + hash));
+        tokens.forEach((hash, principal) -> lines.add(principal.name() + " " + principal.role().wireName() + " " + hash));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");

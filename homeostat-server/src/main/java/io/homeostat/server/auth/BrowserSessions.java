@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Browser sessions of the dashboard: signing in with an API token gives a session (sent back as
  * an HttpOnly, SameSite=Strict cookie) and a CSRF token. Sessions live in memory (a restart signs
- * everyone out) and end {@link #DEFAULT_TTL} after sign-in, on the injected clock; failed
+ * everyone out) and end {@link #DEFAULT_TTL} after sign-in, on the injected clock, or when the
+ * token they signed in with is revoked; failed
  * sign-ins are limited per remote address by a {@link LoginLimiter}. At most 10,000 sessions
  * exist at once: beyond that, ended ones are dropped, then the one ending soonest.
  *
@@ -86,7 +87,10 @@ public final class BrowserSessions {
         return new SignIn.SignedIn(session);
     }
 
-    /** The live session whose cookie value is {@code id}; an ended one is forgotten. */
+    /**
+     * The live session whose cookie value is {@code id}; an ended one (expired, or its token
+     * revoked) is forgotten.
+     */
     public Optional<Session> find(String id) {
         if (id == null) {
             return Optional.empty();
@@ -95,7 +99,7 @@ public final class BrowserSessions {
         if (session == null) {
             return Optional.empty();
         }
-        if (clock.monotonicNanos() - session.expiresAtNanos() >= 0) {
+        if (clock.monotonicNanos() - session.expiresAtNanos() >= 0 || !tokens.isCurrent(session.principal())) {
             sessions.remove(id, session);
             return Optional.empty();
         }
