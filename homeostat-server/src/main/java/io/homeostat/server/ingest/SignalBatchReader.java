@@ -40,7 +40,7 @@ import java.util.Objects;
 public final class SignalBatchReader {
 
     private static final String ID = "id";
-    private static final byte[] OPENING = "{\"signals\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SIGNALS = "\"signals\"".getBytes(StandardCharsets.US_ASCII);
 
     private final SignalCodec codec;
     private final int maxSignals;
@@ -123,10 +123,14 @@ public final class SignalBatchReader {
         /** The batch, or null if the parser should read it. */
         List<IngestedSignal> read(byte[] body) {
             int i = whitespace(body, 0);
-            if (!startsAt(body, i, OPENING)) {
+            if (at(body, i) != '{') {
                 return null;
             }
-            i = whitespace(body, i + OPENING.length);
+            i = whitespace(body, i + 1);
+            if (!startsAt(body, i, SIGNALS)) {
+                return null;
+            }
+            i = whitespace(body, i + SIGNALS.length);
             if (at(body, i) != ':') {
                 return null;
             }
