@@ -1,6 +1,7 @@
 package io.homeostat.engine.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.homeostat.core.classify.ErrorCategory;
 import io.homeostat.core.signal.HealthReport;
@@ -123,6 +124,36 @@ class SignalByteReaderTest {
     })
     void declinesWhatItDoesNotReadItself(String json) {
         assertThat(reader.read(json.getBytes(StandardCharsets.UTF_8), 0)).isEqualTo(SignalByteReader.NOT_READ);
+    }
+
+    @Test
+    void leavesLongStringsAndManyTagsToTheParserAndItsLimits() {
+        String longKey = sample("1").replace("}", ",\"tags\":{\"" + "k".repeat(50_001) + "\":\"v\"}}");
+        String longTier = "{\"kind\":\"operation_outcome\",\"service\":\"db\",\"status\":\"success\",\"latencyNanos\":1,"
+                + "\"fallbackTier\":\"" + "t".repeat(4_097) + "\",\"time\":\"2026-03-04T05:06:07.123Z\"}";
+        StringBuilder manyTags = new StringBuilder();
+        for (int i = 0; i < 33; i++) {
+            manyTags.append(i == 0 ? "" : ",").append("\"t").append(i).append("\":\"v\"");
+        }
+        String thirtyThree = sample("1").replace("}", ",\"tags\":{" + manyTags + "}}");
+
+        assertThat(read(longKey)).as("a key the parser refuses as too long").isNull();
+        assertThatThrownBy(() -> codec.decode(longKey)).isInstanceOf(SignalDecodingException.class)
+                .hasMessageContaining("exceeds the maximum");
+        assertThat(read(longTier)).isNull();
+        assertThat(read(thirtyThree)).isNull();
+        assertThat(read(thirtyThree.replace(",\"t32\":\"v\"", ""))).isEqualTo(codec.decode(thirtyThree.replace(",\"t32\":\"v\"", "")));
+    }
+
+    @Test
+    void refusesFromOutsideTheBytesAndExtraNamesItCouldNotMatch() {
+        byte[] json = sample("1").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> reader.read(json, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> reader.read(json, json.length)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> SignalByteReader.skip(json, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> codec.byteReader("i\"d")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> codec.byteReader("ïd")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

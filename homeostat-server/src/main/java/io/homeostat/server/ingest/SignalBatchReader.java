@@ -107,11 +107,11 @@ public final class SignalBatchReader {
      * {@link SignalByteReader} reads, or else (another kind, an escape in a string) one the
      * {@link SignalStreamReader} reads from the element's bytes alone. Anything it cannot vouch
      * for, it leaves whole to {@link #readWithParser}: a body it reads yields what that would, and
-     * every problem is reported by that alone, in its order. Not thread-safe.
+     * every problem is reported by that alone, in its order. One per body read.
      */
     private final class Quick {
 
-        private final SignalByteReader bytes = codec.byteReader(ID);
+        private final SignalByteReader byteReader = codec.byteReader(ID);
         private final Instant latest;
         /** For the elements the byte reader leaves; made for the first. */
         private SignalStreamReader tokens;
@@ -145,8 +145,8 @@ public final class SignalBatchReader {
                     if (signals.size() == maxSignals) {
                         return null; // one too many
                     }
-                    int end = bytes.read(body, i);
-                    IngestedSignal signal = end >= 0 ? read() : null;
+                    int end = byteReader.read(body, i);
+                    IngestedSignal signal = end >= 0 ? readElement() : null;
                     if (end < 0 && at(body, i) == '{') {
                         end = SignalByteReader.skip(body, i);
                         signal = end < 0 ? null : parse(body, i, end, signals.size());
@@ -173,9 +173,9 @@ public final class SignalBatchReader {
         }
 
         /** The element the byte reader read, or null if its id is missing or not one. */
-        private IngestedSignal read() {
-            String id = bytes.text(ID);
-            return id != null && validId(id) ? new IngestedSignal(id, bytes.signal()) : null;
+        private IngestedSignal readElement() {
+            String id = byteReader.text(ID);
+            return id != null && validId(id) ? new IngestedSignal(id, byteReader.signal()) : null;
         }
 
         /** The element in {@code body[from, to)} read by the parser, or null if it is not a valid one. */

@@ -166,6 +166,13 @@ class SignalBatchReaderTest {
         assertThat(batch.get(2).signal().service()).isEqualTo("düb");
     }
 
+    @Test
+    void aTagKeyTooLongForTheParserIsRefusedAsItRefusesIt() {
+        String body = "{\"signals\":[" + sample("s-1", "1").replace("\"region\"", "\"" + "k".repeat(50_001) + "\"") + "]}";
+
+        assertRejected(body, 400, "$", "Name length (50001) exceeds the maximum");
+    }
+
     /**
      * Batches as senders write them, and the same batches mangled (a byte changed, inserted or
      * dropped): whatever the reader answers, signals or a refusal, the parser alone answers the same.

@@ -5,9 +5,10 @@ import java.util.Arrays;
 
 /**
  * The strings of recently read ASCII byte ranges, so that the few names a stream of signals
- * repeats (services, metrics, tag keys and values) are one {@code String} each rather than one per
- * signal: no allocation for them, and their hash, computed once, serves every map the loop keeps by
- * service or series. A fixed table of {@value #SLOTS} entries, each replaced by the next range that
+ * repeats (services, metrics, tag keys and values) are mostly one {@code String} each rather than
+ * one per signal: no allocation for a name found here, and its hash, computed once, serves every
+ * map the loop keeps by service or series. (Not always one: threads race, entries are replaced;
+ * compare with {@code equals}.) A fixed table of {@value #SLOTS} entries, each replaced by the next range that
  * hashes to its slot; ranges longer than {@value #LONGEST} bytes are not kept.
  *
  * <p>Thread-safe without locks: a slot is read and written as one reference to an immutable

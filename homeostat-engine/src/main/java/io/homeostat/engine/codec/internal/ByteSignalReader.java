@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads the signals senders write most, metric samples and operation outcomes in plain ASCII,
@@ -31,8 +32,19 @@ public final class ByteSignalReader {
 
     /** Nesting deeper than this is left to the parser by {@link #skip}. */
     private static final int MAX_DEPTH = 64;
-    /** Jackson's default limit on a number's length: longer ones are the parser's to refuse. */
+    /**
+     * Numbers this long and longer are left to the parser (Jackson's default limit, 1,000, is on
+     * their digits; below it they are read alike, so declining a little early costs nothing).
+     */
     private static final int MAX_NUMBER_LENGTH = 1000;
+    /**
+     * Strings (names and values) longer than this are left to the parser, which applies its own
+     * limits (50,000 characters for a field name, 20 million for a value); signals' names are at
+     * most {@value Signal#MAX_NAME_LENGTH}.
+     */
+    private static final int MAX_STRING_LENGTH = 4096;
+    /** Objects with more tags are left to the parser: checking for a repeated key here is quadratic. */
+    private static final int MAX_TAGS = 32;
     /** Integers of up to 18 digits fit a long; of 19, some do. */
     private static final int MAX_LONG_DIGITS = 18;
     /** The powers of ten a double holds exactly. */
@@ -112,8 +124,9 @@ public final class ByteSignalReader {
         this.names = new byte[slots][];
         for (int slot = 0; slot < slots; slot++) {
             String name = slot < FIRST_EXTRA ? SIGNAL_FIELDS[slot] : extra[slot - FIRST_EXTRA];
-            if (!StandardCharsets.US_ASCII.newEncoder().canEncode(name)) {
-                throw new IllegalArgumentException("field names must be ASCII, was '" + name + "'");
+            if (!name.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
+                throw new IllegalArgumentException("field names must be printable ASCII without quotes or"
+                        + " backslashes, was '" + name + "'");
             }
             names[slot] = ascii(name);
         }
@@ -132,8 +145,10 @@ public final class ByteSignalReader {
      *
      * @return the index just past the object's closing brace, or {@link #NOT_READ} if the object is
      *     one to read with the parser (it may be valid or not)
+     * @throws IndexOutOfBoundsException if {@code from} is not an index of {@code json}
      */
     public int read(byte[] json, int from) {
+        Objects.checkIndex(from, json.length);
         this.json = json;
         this.present = 0;
         this.tagCount = 0;
@@ -202,8 +217,11 @@ public final class ByteSignalReader {
      * whitespace), found by its brackets and quotes alone: the bounds of a value to hand to the
      * parser, which checks it. {@link #NOT_READ} if the value is unterminated, nests more than
      * {@value #MAX_DEPTH} deep or is not a value.
+     *
+     * @throws IndexOutOfBoundsException if {@code from} is not an index of {@code json}
      */
     public static int skip(byte[] json, int from) {
+        Objects.checkIndex(from, json.length);
         return new Skipper(json).value(from, 0);
     }
 
@@ -252,6 +270,9 @@ public final class ByteSignalReader {
             if (valueEnd < 0) {
                 return NOT_READ;
             }
+            if (tagCount == MAX_TAGS) {
+                return NOT_READ;
+            }
             if (4 * tagCount + 4 > tagBounds.length) {
                 tagBounds = Arrays.copyOf(tagBounds, tagBounds.length * 2);
             }
@@ -286,7 +307,7 @@ public final class ByteSignalReader {
      * as the parser's reader does.
      */
     private int number(int slot, int i) {
-        int start = i;
+        int first = i;
         boolean negative = at(i) == '-';
         if (negative) {
             i++;
@@ -319,7 +340,7 @@ public final class ByteSignalReader {
             isFloat = true;
         }
         int exponent = 0;
-        boolean smallExponent = true;
+        boolean shortExponent = true;
         if (at(i) == 'e' || at(i) == 'E') {
             isFloat = true;
             i++;
@@ -330,7 +351,7 @@ public final class ByteSignalReader {
             int exponentStart = i;
             while (isDigit(at(i))) {
                 exponent = exponent * 10 + (at(i) - '0');
-                smallExponent &= i - exponentStart < 4;
+                shortExponent &= i - exponentStart < 4;
                 i++;
             }
             if (i == exponentStart) {
@@ -338,7 +359,7 @@ public final class ByteSignalReader {
             }
             exponent = negativeExponent ? -exponent : exponent;
         }
-        if (i - start > MAX_NUMBER_LENGTH) {
+        if (i - first >= MAX_NUMBER_LENGTH) {
             return NOT_READ;
         }
         int integerDigits = integerEnd - integerStart;
@@ -351,7 +372,7 @@ public final class ByteSignalReader {
                 value = negative ? -digits(integerStart, integerEnd, 0) : digits(integerStart, integerEnd, 0);
             } else {
                 try {
-                    value = Long.parseLong(new String(json, start, i - start, StandardCharsets.ISO_8859_1));
+                    value = Long.parseLong(new String(json, first, i - first, StandardCharsets.ISO_8859_1));
                 } catch (NumberFormatException e) {
                     return NOT_READ; // 19 digits beyond a long
                 }
@@ -367,11 +388,11 @@ public final class ByteSignalReader {
                 ? digits(integerEnd + 1, fractionEnd, digits(integerStart, integerEnd, 0)) : EXACT_MANTISSA;
         int power = exponent - fractionDigits;
         double magnitude;
-        if (smallExponent && mantissa < EXACT_MANTISSA && power >= -22 && power <= 22) {
+        if (shortExponent && mantissa < EXACT_MANTISSA && power >= -22 && power <= 22) {
             magnitude = power >= 0 ? mantissa * POWERS_OF_TEN[power] : mantissa / POWERS_OF_TEN[-power];
             doubles[slot] = negative ? -magnitude : magnitude;
         } else {
-            doubles[slot] = Double.parseDouble(new String(json, start, i - start, StandardCharsets.ISO_8859_1));
+            doubles[slot] = Double.parseDouble(new String(json, first, i - first, StandardCharsets.ISO_8859_1));
         }
         return i;
     }
@@ -556,7 +577,7 @@ public final class ByteSignalReader {
     }
 
     /** Days since 1970-01-01 of a valid date from 1970 on, by the proleptic Gregorian calendar. */
-    static long epochDay(int year, int month, int day) {
+    private static long epochDay(int year, int month, int day) {
         int y = month <= 2 ? year - 1 : year;
         int era = y / 400;
         int yearOfEra = y - era * 400;
@@ -565,10 +586,10 @@ public final class ByteSignalReader {
         return era * 146_097L + dayOfEra - 719_468;
     }
 
-    /** The index of the string value of {@code slot} among {@code names}, or -1. */
-    private int indexIn(int slot, byte[][] names) {
-        for (int i = 0; i < names.length; i++) {
-            if (equalsText(slot, names[i])) {
+    /** The index of the string value of {@code slot} among {@code wireNames}, or -1. */
+    private int indexIn(int slot, byte[][] wireNames) {
+        for (int i = 0; i < wireNames.length; i++) {
+            if (equalsText(slot, wireNames[i])) {
                 return i;
             }
         }
@@ -621,11 +642,13 @@ public final class ByteSignalReader {
 
     /**
      * The index of the quote that ends the string whose first character is at {@code i}, or
-     * {@link #NOT_READ} if it holds an escape, a control character or a byte that is not ASCII.
+     * {@link #NOT_READ} if it holds an escape, a control character or a byte that is not ASCII,
+     * or is longer than {@value #MAX_STRING_LENGTH}.
      */
     private int stringEnd(int i) {
         byte[] bytes = json;
-        for (; i < bytes.length; i++) {
+        int end = Math.min(bytes.length, i + MAX_STRING_LENGTH + 1);
+        for (; i < end; i++) {
             byte c = bytes[i];
             if (c == '"') {
                 return i;

@@ -178,9 +178,10 @@ final class Fields {
             case 2 -> Map.of(values.name(0), entries.string(values.name(0)),
                     values.name(1), entries.string(values.name(1)));
             default -> {
+                // By position, not by name: a lookup by name per entry would be quadratic in the entries.
                 Map<String, String> strings = new HashMap<>();
                 for (int i = 0; i < values.size(); i++) {
-                    strings.put(values.name(i), entries.string(values.name(i)));
+                    strings.put(values.name(i), entries.stringAt(i));
                 }
                 yield Map.copyOf(strings);
             }
@@ -205,6 +206,16 @@ final class Fields {
                 throw new SignalDecodingException(path(object.name(i)), "unknown field");
             }
         }
+    }
+
+    /** The string at {@code index}, read as {@link #string(String)} reads it by name (null is missing). */
+    private String stringAt(int index) {
+        read[index] = true;
+        String name = object.name(index);
+        if (object.type(index) == ParsedObject.Type.NULL) {
+            throw new SignalDecodingException(path(name), "missing");
+        }
+        return text(name, index);
     }
 
     private String text(String name, int index) {

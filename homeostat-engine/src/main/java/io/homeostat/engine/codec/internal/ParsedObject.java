@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One JSON object read straight from a parser's tokens into flat arrays: its field names in
@@ -37,6 +39,8 @@ final class ParsedObject {
     }
 
     private static final int START = 12;
+    /** Up to this many fields, a repeated name is found by scanning them. */
+    private static final int FEW = 16;
 
     private String[] names = new String[START];
     /** The hash of each name: a lookup compares names only where the hashes are equal. */
@@ -47,6 +51,8 @@ final class ParsedObject {
     private double[] doubles = new double[START];
     private ParsedObject[] children = new ParsedObject[START];
     private int size;
+    /** The names of an object of more than {@link #FEW} fields, for {@link #repeats}; null until one. */
+    private Set<String> manyNames;
 
     /**
      * Reads the object whose {@code START_OBJECT} is the parser's current token, up to and including
@@ -57,10 +63,13 @@ final class ParsedObject {
      */
     void load(JsonParser parser) throws IOException {
         size = 0;
+        if (manyNames != null) {
+            manyNames.clear();
+        }
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            if (indexOf(name) >= 0) {
+            if (repeats(name)) {
                 throw new JsonParseException(parser, "Duplicate field '" + name + "'");
             }
             int at = grow();
@@ -134,6 +143,24 @@ final class ParsedObject {
             }
             skipValue(parser);
         }
+    }
+
+    /**
+     * Whether {@code name} is already a field of the object being loaded: a scan of the few
+     * fields of a signal, a set once an object has many (a tags object of thousands would make the
+     * scan quadratic).
+     */
+    private boolean repeats(String name) {
+        if (size < FEW) {
+            return indexOf(name) >= 0;
+        }
+        if (manyNames == null) {
+            manyNames = new HashSet<>();
+        }
+        if (manyNames.isEmpty()) {
+            manyNames.addAll(Arrays.asList(names).subList(0, size));
+        }
+        return !manyNames.add(name);
     }
 
     private int grow() {
