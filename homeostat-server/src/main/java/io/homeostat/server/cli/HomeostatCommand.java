@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "A self-healing runtime for Java services: the server and an operator's client.",
         subcommands = {ServerCommand.class, StatusCommand.class, IncidentsCommand.class, CircuitsCommand.class,
                 RecoverCommand.class, ApprovalsCommand.class, AlertsCommand.class, FlagsCommand.class,
-                DegradationCommand.class, DbCommand.class, ConfigCommand.class})
+                DegradationCommand.class, TokensCommand.class, DbCommand.class, ConfigCommand.class})
 public final class HomeostatCommand implements Runnable {
 
     @CommandLine.Spec

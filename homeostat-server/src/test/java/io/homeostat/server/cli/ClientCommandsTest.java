@@ -54,6 +54,28 @@ class ClientCommandsTest {
     }
 
     @Test
+    void anAdminListsCreatesAndRevokesTokensWhileAnOperatorCannot() {
+        assertThat(cli.run("tokens", url(), "--token", running.admin)).isZero();
+        assertThat(cli.out.toString()).contains("NAME", "ROLE", "admin", "watcher", "viewer");
+        assertThat(cli.run("tokens", "create", "ci", "--role", "viewer", url(), "--token", running.operator)).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("403");
+        assertThat(cli.run("tokens", "create", "ci", url(), "--token", running.admin)).as("no --role").isEqualTo(2);
+
+        cli.out.getBuffer().setLength(0);
+        assertThat(cli.run("tokens", "create", "ci", "--role", "viewer", url(), "--token", running.admin)).isZero();
+        String secret = cli.out.toString().replaceAll("(?s).*\\(viewer\\): (hst_\\S+).*", "$1");
+        assertThat(secret).startsWith("hst_");
+        assertThat(cli.run("status", url(), "--token", secret)).isZero();
+
+        assertThat(cli.run("tokens", "revoke", "ci", url(), "--token", running.admin)).isZero();
+        assertThat(cli.out.toString()).contains("revoked ci (viewer)");
+        assertThat(cli.run("status", url(), "--token", secret)).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("401");
+        assertThat(cli.run("tokens", "revoke", "admin", url(), "--token", running.admin)).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("409", "only admin token");
+    }
+
+    @Test
     void incidentsListsAndFilters() {
         assertThat(cli.run("incidents", url(), "--token", running.viewer)).isZero();
         assertThat(cli.out.toString()).contains("ID", "STATUS", "OPEN", "HIGH", "db:primary");
