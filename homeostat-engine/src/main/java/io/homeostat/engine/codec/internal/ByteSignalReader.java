@@ -69,6 +69,8 @@ public final class ByteSignalReader {
     private static final int FIRST_EXTRA = 10;
     private static final String[] SIGNAL_FIELDS = {Names.KIND, Names.SERVICE, Names.TIME, Names.TAGS, Names.METRIC,
         Names.VALUE, Names.STATUS, Names.CATEGORY, Names.LATENCY_NANOS, Names.FALLBACK_TIER};
+    private static final byte[][] SIGNAL_FIELD_NAMES = Arrays.stream(SIGNAL_FIELDS).map(ByteSignalReader::ascii)
+            .toArray(byte[][]::new);
     private static final long COMMON_FIELDS = bit(KIND) | bit(SERVICE) | bit(TIME) | bit(TAGS);
     private static final long SAMPLE_FIELDS = COMMON_FIELDS | bit(METRIC) | bit(VALUE);
     private static final long OUTCOME_FIELDS = COMMON_FIELDS | bit(STATUS) | bit(CATEGORY) | bit(LATENCY) | bit(TIER);
@@ -121,9 +123,9 @@ public final class ByteSignalReader {
         this.strings = strings;
         this.extra = extra.clone();
         int slots = FIRST_EXTRA + extra.length;
-        this.names = new byte[slots][];
-        for (int slot = 0; slot < slots; slot++) {
-            String name = slot < FIRST_EXTRA ? SIGNAL_FIELDS[slot] : extra[slot - FIRST_EXTRA];
+        this.names = Arrays.copyOf(SIGNAL_FIELD_NAMES, slots);
+        for (int slot = FIRST_EXTRA; slot < slots; slot++) {
+            String name = extra[slot - FIRST_EXTRA];
             if (!name.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
                 throw new IllegalArgumentException("field names must be printable ASCII without quotes or"
                         + " backslashes, was '" + name + "'");
