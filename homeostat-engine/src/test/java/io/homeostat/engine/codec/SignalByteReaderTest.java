@@ -211,7 +211,7 @@ class SignalByteReaderTest {
                 assertThat(read(json)).as(json).isEqualTo(signal);
             }
             for (int m = 0; m < 5; m++) {
-                String mangled = mangled(json, random);
+                String mangled = JsonMangler.mangled(json, random);
                 Signal quick = readOrNull(mangled);
                 if (quick == null) {
                     declined++;
@@ -300,19 +300,5 @@ class SignalByteReaderTest {
     private static String name(SplittableRandom random) {
         String[] names = {"db", "db:primary", "llm:openai", "pool.active", "latency.ms", "a", "eu", "x y", "i-1"};
         return names[random.nextInt(names.length)];
-    }
-
-    /** {@code json} with one byte changed, inserted or dropped, from the bytes that matter to JSON. */
-    private static String mangled(String json, SplittableRandom random) {
-        String alphabet = "{}[]\":,.-+0123456789eEnul \\ü\t";
-        StringBuilder text = new StringBuilder(json);
-        int at = random.nextInt(text.length());
-        char c = alphabet.charAt(random.nextInt(alphabet.length()));
-        switch (random.nextInt(3)) {
-            case 0 -> text.setCharAt(at, c);
-            case 1 -> text.insert(at, c);
-            default -> text.deleteCharAt(at);
-        }
-        return text.toString();
     }
 }

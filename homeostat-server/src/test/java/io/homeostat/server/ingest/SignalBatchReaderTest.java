@@ -10,6 +10,7 @@ import io.homeostat.core.signal.CircuitTransition;
 import io.homeostat.core.signal.HealthReport;
 import io.homeostat.core.signal.MetricSample;
 import io.homeostat.core.signal.OperationOutcome;
+import io.homeostat.engine.codec.JsonMangler;
 import io.homeostat.engine.codec.SignalCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -200,7 +201,8 @@ class SignalBatchReaderTest {
                         .append(s > 1 ? "," : "");
             }
             String sent = body.append("]}").toString();
-            for (String text : List.of(sent, mangled(sent, random), mangled(sent, random), mangled(sent, random))) {
+            for (String text : List.of(sent, JsonMangler.mangled(sent, random), JsonMangler.mangled(sent, random),
+                    JsonMangler.mangled(sent, random))) {
                 byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                 Object answer = answer(() -> batches.read(bytes, NOW));
                 assertThat(answer).as(text).isEqualTo(answer(() -> batches.readWithParser(bytes, NOW.plus(Duration.ofMinutes(5)))));
@@ -217,18 +219,5 @@ class SignalBatchReaderTest {
         } catch (IngestRejectedException e) {
             return e.status() + " " + e.field() + " " + e.getMessage();
         }
-    }
-
-    private static String mangled(String json, SplittableRandom random) {
-        String alphabet = "{}[]\":,.-+0123456789eEnul \\ü\t";
-        StringBuilder text = new StringBuilder(json);
-        int at = random.nextInt(text.length());
-        char c = alphabet.charAt(random.nextInt(alphabet.length()));
-        switch (random.nextInt(3)) {
-            case 0 -> text.setCharAt(at, c);
-            case 1 -> text.insert(at, c);
-            default -> text.deleteCharAt(at);
-        }
-        return text.toString();
     }
 }

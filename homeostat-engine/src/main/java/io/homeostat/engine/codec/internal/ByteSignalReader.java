@@ -663,6 +663,11 @@ public final class ByteSignalReader {
     }
 
     private int whitespace(int i) {
+        return whitespace(json, i);
+    }
+
+    /** The index of the first byte from {@code i} on that is not JSON whitespace. */
+    private static int whitespace(byte[] json, int i) {
         while (i < json.length && json[i] <= ' ' && isWhitespace(json[i])) {
             i++;
         }
@@ -732,8 +737,12 @@ public final class ByteSignalReader {
                     if (i >= json.length || json[i] != '"') {
                         return NOT_READ;
                     }
-                    i = whitespace(string(i + 1));
-                    if (i < 0 || i >= json.length || json[i] != ':') {
+                    i = string(i + 1);
+                    if (i < 0) {
+                        return NOT_READ;
+                    }
+                    i = whitespace(i);
+                    if (i >= json.length || json[i] != ':') {
                         return NOT_READ;
                     }
                     i++;
@@ -771,13 +780,7 @@ public final class ByteSignalReader {
         }
 
         private int whitespace(int i) {
-            if (i < 0) {
-                return i;
-            }
-            while (i < json.length && isWhitespace(json[i])) {
-                i++;
-            }
-            return i;
+            return ByteSignalReader.whitespace(json, i);
         }
     }
 }
