@@ -129,7 +129,9 @@ class PostgresSilentOutageTest {
             for (int i = 100; i < 600; i++) {
                 store.write(new MetricSample("db:primary", "latency.p95", i, T0.plusMillis(i), Map.of()));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> store.stats().queuedRecords() == 0); // the writer holds them
+            // The writer has taken some of them and waits on the stalled database; how many it took
+            // depends on when it woke (all 500 on a quiet machine), the rest wait in its queue.
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.stats().queuedRecords() < 500);
 
             long begin = clock.monotonicNanos();
             store.close();
