@@ -201,6 +201,11 @@ public final class RunningServer implements AutoCloseable, BeforeEachCallback, A
      * dependency answering 503) and waits for the incident it opens; returns that incident.
      */
     Incident openBreaker(String name) {
+        return openBreaker(server, name);
+    }
+
+    /** {@link #openBreaker(String)} on {@code server}. */
+    static Incident openBreaker(HomeostatServer server, String name) {
         var loop = server.loop();
         Guard guard = loop.guards().replace(name,
                 GuardConfig.builder().circuitBreaker(CircuitBreakerConfig.consecutiveFailures(3)).build());

@@ -136,6 +136,13 @@ public interface Alerting extends Escalation {
     List<AlertView> alerts();
 
     /**
+     * The keys of the escalations followed now, sorted: incident ids, and {@code alert:} followed by
+     * the fingerprint for an alert without an incident. {@link #resolveIncident} with a key ends its
+     * escalation.
+     */
+    List<String> escalated();
+
+    /**
      * Replaces the dependency graph inhibition reads (it is declared in configuration and grows
      * with what the guards observe).
      */

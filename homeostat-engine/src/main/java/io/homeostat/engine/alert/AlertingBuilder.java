@@ -99,10 +99,11 @@ public final class AlertingBuilder {
     }
 
     /**
-     * Where the alerts that have not resolved are kept, with who acknowledged each, so that a
-     * restart finds them; default nowhere. An alert is saved when it starts firing and when it is
-     * acknowledged, and removed when it resolves; {@link #build()} restores the stored ones (see
-     * {@link ActiveAlertStore}).
+     * Where the alerts that have not resolved are kept, with who acknowledged each, and the
+     * escalations followed, so that a restart finds them; default nowhere. An alert is saved when
+     * it starts firing and when it is acknowledged, and removed when it resolves; an escalation
+     * when it pages a level and when it is acknowledged, and removed when it ends; {@link #build()}
+     * restores the stored ones (see {@link ActiveAlertStore}).
      */
     public AlertingBuilder activeAlerts(ActiveAlertStore store) {
         this.activeAlerts = Objects.requireNonNull(store, "store");
@@ -149,8 +150,10 @@ public final class AlertingBuilder {
      * ({@value Alerting#SILENCE_EXPIRED}) and removed from the store. Then the alerts the
      * {@linkplain #activeAlerts active alert store} keeps fire again as they were: one somebody
      * had acknowledged stays acknowledged and is not notified or escalated again; one nobody had is
-     * notified at its group's first tick, as a new alert would be. Escalations are not kept: a new
-     * critical alert of the incident starts one at the first level.
+     * notified at its group's first tick, as a new alert would be. The escalations it keeps are
+     * followed again at the level they had reached, without paging, and climb when they were due
+     * to (at once if that passed while nothing ran), at most at the rotation's top level; without
+     * a rotation they are dropped.
      *
      * @throws IllegalStateException if there is no route, a route or on-call level names an
      *     unknown receiver, or the policy names a level the rotation lacks

@@ -13,6 +13,7 @@ import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
+import io.homeostat.engine.port.OpenEscalation;
 import io.homeostat.engine.port.memory.InMemoryActiveAlertStore;
 import io.homeostat.engine.port.memory.StoreOutage;
 import java.time.Duration;
@@ -221,6 +222,21 @@ class AcknowledgementRestartTest {
             @Override
             public List<ActiveAlert> all() {
                 return store.all();
+            }
+
+            @Override
+            public void saveEscalation(OpenEscalation escalation) {
+                store.saveEscalation(escalation);
+            }
+
+            @Override
+            public void removeEscalation(String key) {
+                store.removeEscalation(key);
+            }
+
+            @Override
+            public List<OpenEscalation> escalations() {
+                return store.escalations();
             }
         };
         Process process = start(START, slow);

@@ -10,6 +10,7 @@ import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
+import io.homeostat.engine.port.OpenEscalation;
 import io.homeostat.engine.port.memory.InMemoryActiveAlertStore;
 import io.homeostat.engine.port.memory.InMemorySilenceStore;
 import java.time.Duration;
@@ -76,6 +77,21 @@ class StoreWriterTest {
             @Override
             public List<ActiveAlert> all() {
                 return alerts.all();
+            }
+
+            @Override
+            public void saveEscalation(OpenEscalation escalation) {
+                alerts.saveEscalation(escalation);
+            }
+
+            @Override
+            public void removeEscalation(String key) {
+                alerts.removeEscalation(key);
+            }
+
+            @Override
+            public List<OpenEscalation> escalations() {
+                return alerts.escalations();
             }
         };
         ExecutorService writer = Executors.newSingleThreadExecutor();

@@ -10,6 +10,7 @@ import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.DedicatedScheduler;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.alert.Alert;
+import io.homeostat.engine.alert.AlertState;
 import io.homeostat.engine.alert.AlertView;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.alert.FlapPolicy;
@@ -97,6 +98,8 @@ public final class ControlLoop implements AutoCloseable {
     /** How often every stage of the loop moves. */
     public static final Duration TICK = Duration.ofSeconds(1);
 
+    /** How {@link Alerting#escalated} names the escalation of an alert without an incident. */
+    private static final String ALERT_KEY = "alert:";
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
     private static final long ALERT_WRITES_WAIT_SECONDS = 10;
     private static final Logger ESCALATION_LOG = LoggerFactory.getLogger("io.homeostat.escalation");
@@ -320,8 +323,10 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     /**
-     * An alert kept from before the start whose incident is no longer active (it resolved while the
-     * store could not take the alert's removal) resolves now: nothing would resolve it later.
+     * An alert or escalation kept from before the start whose incident is no longer active (it
+     * resolved while the store could not take the removal) resolves now: nothing would resolve it
+     * later, and the escalation would go on paging. So does an escalation of an alert without an
+     * incident that no longer fires.
      */
     private void resolveAlertsOfClosedIncidents() {
         Set<String> active = engine.incidents().active().stream().map(Incident::id).collect(Collectors.toSet());
@@ -329,6 +334,14 @@ public final class ControlLoop implements AutoCloseable {
             Optional<String> incident = alert.labels().incident();
             if (incident.isPresent() && !active.contains(incident.get())) {
                 alerting.resolve(alert.fingerprint(), AlertEvent.SYSTEM);
+            }
+        }
+        for (String key : alerting.escalated()) {
+            boolean open = key.startsWith(ALERT_KEY)
+                    ? alerting.alert(key.substring(ALERT_KEY.length())).filter(a -> a.state() != AlertState.RESOLVED).isPresent()
+                    : active.contains(key);
+            if (!open) {
+                alerting.resolveIncident(key, AlertEvent.SYSTEM);
             }
         }
     }

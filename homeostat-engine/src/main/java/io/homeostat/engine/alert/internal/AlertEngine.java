@@ -22,6 +22,7 @@ import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.graph.DependencyGraph;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
+import io.homeostat.engine.port.OpenEscalation;
 import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditRecord;
@@ -98,16 +99,26 @@ public final class AlertEngine implements Alerting {
 
     /**
      * Takes over what the stores keep, before the manager is used: the silences, then the alerts
-     * that had not resolved. Those fire again as they were, in their groups; one somebody had
-     * acknowledged counts as shown already, so it is neither notified as new nor escalated again,
-     * while one nobody had is notified at its group's first tick.
+     * that had not resolved and the escalations followed. The alerts fire again as they were, in
+     * their groups; one somebody had acknowledged counts as shown already, so it is neither
+     * notified as new nor escalated again, while one nobody had is notified at its group's first
+     * tick. The escalations are followed again at the level they had reached, without paging, and
+     * climb when they were due to (at once if that passed while the manager was down), so that an
+     * alert of an incident already escalated does not start over from the first level. One that
+     * cannot be followed (no on-call rotation now) is forgotten.
      *
      * @throws io.homeostat.engine.port.StoreUnavailableException if a store cannot be read
      */
     public AlertEngine restore() {
         silencing.restore();
         List<ActiveAlert> kept = stored.stored();
+        List<OpenEscalation> escalations = stored.storedEscalations();
         locked(out -> {
+            for (OpenEscalation escalation : escalations) {
+                if (!escalator.restore(escalation)) {
+                    out.escalationChanged(escalation.key());
+                }
+            }
             for (ActiveAlert alert : kept) {
                 if (alerts.containsKey(alert.fingerprint())) {
                     continue;
@@ -311,6 +322,11 @@ public final class AlertEngine implements Alerting {
     @Override
     public Optional<AlertView> alert(String fingerprint) {
         return locked(out -> Optional.ofNullable(alerts.get(fingerprint)).map(t -> view(t, now())));
+    }
+
+    @Override
+    public List<String> escalated() {
+        return locked(out -> escalator.keys());
     }
 
     @Override
@@ -568,6 +584,23 @@ public final class AlertEngine implements Alerting {
         }
     }
 
+    /**
+     * What of each escalation in {@code keys} is kept for the next start now: present while it is
+     * followed, empty once it ended. Takes the lock; called outside it.
+     */
+    Map<String, Optional<OpenEscalation>> escalationStates(Collection<String> keys) {
+        lock.lock();
+        try {
+            Map<String, Optional<OpenEscalation>> states = new LinkedHashMap<>();
+            for (String key : keys) {
+                states.put(key, escalator.kept(key));
+            }
+            return states;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Runs {@code work} under the lock, then writes its events and sends its notifications. */
     <T> T locked(Function<Outbox, T> work) {
         Outbox out = new Outbox();
@@ -583,7 +616,7 @@ public final class AlertEngine implements Alerting {
     }
 
     private void deliver(Outbox out) {
-        stored.write(out.changed);
+        stored.write(out.changed, out.escalations);
         for (AlertEvent event : out.events) {
             try {
                 store.append(event);

@@ -16,6 +16,8 @@ import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.EscalationDecision;
 import io.homeostat.engine.port.EscalationRequest;
 import io.homeostat.engine.port.EscalationTrigger;
+import io.homeostat.engine.port.OpenEscalation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +34,8 @@ import java.util.function.Function;
  * fact about the problem); only the acknowledgement timeout stops at an acknowledgement. An
  * escalation asked for because its incident flaps ({@link EscalationTrigger#FLAPPING}) follows the
  * incident, not its alerts: it is {@linkplain #heldOpen held open} while they clear and fire again,
- * until the incident resolves. Guarded by the engine's lock.
+ * until the incident resolves. Each escalation is kept for the next start ({@link #kept}) and
+ * followed again then ({@link #restore}). Guarded by the engine's lock.
  */
 final class Escalator {
 
@@ -45,6 +48,8 @@ final class Escalator {
         /** The incident flaps: its alerts clearing does not end this, only the incident resolving. */
         boolean flapping;
         long generation;
+        /** When the timer climbs; null once acknowledged. */
+        Instant climbsAt;
         Cancellable timer = () -> {};
 
         Followed(String service, Severity severity, String summary) {
@@ -76,6 +81,11 @@ final class Escalator {
 
     boolean following(String key) {
         return followed.containsKey(key);
+    }
+
+    /** The keys followed now, sorted. */
+    List<String> keys() {
+        return followed.keySet().stream().sorted().toList();
     }
 
     EscalationDecision escalate(EscalationRequest request, Outbox out) {
@@ -116,9 +126,47 @@ final class Escalator {
         next.generation = ++generations;
         followed.put(key, next);
         String person = notify(key, next, level, reason(request), out);
-        long generation = next.generation;
-        next.timer = scheduler.schedule(rule.ackTimeout(), () -> onTimeout.accept(key, generation));
+        climbLater(key, next, rule.ackTimeout());
+        out.escalationChanged(key);
         return new EscalationDecision(true, level, person, reason(request));
+    }
+
+    /** Sets {@code f}'s timer to climb {@code delay} from now. */
+    private void climbLater(String key, Followed f, Duration delay) {
+        long generation = f.generation;
+        f.climbsAt = scheduler.clock().instant().plus(delay);
+        f.timer = scheduler.schedule(delay, () -> onTimeout.accept(key, generation));
+    }
+
+    /**
+     * Follows {@code kept} again, as a previous run left it, without paging anybody: at the level
+     * it had reached (the top one if the rotation has fewer levels now), climbing when it was due
+     * to (at once if that time passed) unless somebody had acknowledged it. False, and nothing
+     * followed, if no on-call rotation is configured any more or {@code kept}'s key is followed
+     * already.
+     */
+    boolean restore(OpenEscalation kept) {
+        if (rotation.isEmpty() || followed.containsKey(kept.key())) {
+            return false;
+        }
+        Followed f = new Followed(kept.service(), kept.severity(), kept.summary());
+        f.level = Math.min(kept.level(), rotation.get().top());
+        f.acknowledged = kept.acknowledged();
+        f.flapping = kept.flapping();
+        f.generation = ++generations;
+        followed.put(kept.key(), f);
+        if (kept.climbsAt().isPresent()) {
+            Duration left = Duration.between(scheduler.clock().instant(), kept.climbsAt().get());
+            climbLater(kept.key(), f, left.isNegative() ? Duration.ZERO : left);
+        }
+        return true;
+    }
+
+    /** What of {@code key}'s escalation is kept for the next start: empty if it is not followed. */
+    Optional<OpenEscalation> kept(String key) {
+        Followed f = followed.get(key);
+        return f == null ? Optional.empty() : Optional.of(new OpenEscalation(key, f.service, f.severity, f.summary,
+                f.level, f.acknowledged, f.flapping, Optional.ofNullable(f.climbsAt)));
     }
 
     /**
@@ -148,8 +196,10 @@ final class Escalator {
         }
         boolean first = !current.acknowledged;
         current.acknowledged = true;
+        current.climbsAt = null;
         current.timer.cancel();
         if (first) {
+            out.escalationChanged(key);
             // the level last notified hears of it, so a pager stops paging (PagerDuty's acknowledge)
             OnCallLevel level = rotation.orElseThrow().levels().get(current.level);
             Instant now = scheduler.clock().instant();
@@ -171,6 +221,7 @@ final class Escalator {
             return;
         }
         current.timer.cancel();
+        out.escalationChanged(key);
         OnCallLevel level = rotation.orElseThrow().levels().get(current.level);
         Instant now = scheduler.clock().instant();
         Map<String, String> groupLabels = Map.of(Labels.SERVICE, current.service, Labels.INCIDENT, key);

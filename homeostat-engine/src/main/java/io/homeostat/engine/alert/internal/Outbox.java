@@ -23,6 +23,8 @@ final class Outbox {
     final List<AuditRecord> audits = new ArrayList<>();
     /** Alerts that started firing, were acknowledged or resolved: their stored copy is out of date. */
     final Set<String> changed = new LinkedHashSet<>();
+    /** Escalations that paged a level, were acknowledged or ended: their stored copy is out of date. */
+    final Set<String> escalations = new LinkedHashSet<>();
 
     void event(AlertEvent event) {
         events.add(event);
@@ -30,6 +32,10 @@ final class Outbox {
 
     void changed(String fingerprint) {
         changed.add(fingerprint);
+    }
+
+    void escalationChanged(String key) {
+        escalations.add(key);
     }
 
     void audit(AuditRecord record) {

@@ -3,7 +3,9 @@ package io.homeostat.engine.alert.internal;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
+import io.homeostat.engine.port.OpenEscalation;
 import io.homeostat.engine.port.StoreRefusedException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,10 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Keeps the stored copy of each alert that has not resolved in step with the engine, given an
- * {@link ActiveAlertStore}: after an engine call changed alerts (one started firing, was
- * acknowledged or resolved), each changed alert is written as it is <em>now</em>, saved while it
- * fires, removed once it does not. The thread that changed them only notes the change; the writes
+ * Keeps the stored copy of each alert that has not resolved, and of each escalation followed, in
+ * step with the engine, given an {@link ActiveAlertStore}: after an engine call changed alerts (one
+ * started firing, was acknowledged or resolved) or escalations (one paged a level, was acknowledged
+ * or ended), each is written as it is <em>now</em>, saved while it fires or is followed, removed
+ * once it is not. The thread that changed them only notes the change; the writes
  * run on the {@linkplain StoreWriter store writer}, so a database that stops answering holds the
  * writer, not the loop's thread or an operator's call. Writes are serialised by a lock of their own
  * and read the state after taking it, so the last write of an alert is always its latest state,
@@ -34,13 +37,16 @@ final class StoredAlerts {
     private final AlertEngine engine;
     private final ActiveAlertStore store;
     private final StoreWriter writer;
-    /** Fingerprints changed since the writer last took them. */
-    private final Queue<String> noted = new ConcurrentLinkedQueue<>();
+    /** An alert by its fingerprint, or an escalation by its key. */
+    private record Item(boolean escalation, String id) {}
+
+    /** Alerts and escalations changed since the writer last took them. */
+    private final Queue<Item> noted = new ConcurrentLinkedQueue<>();
     /** Whether the writer has a drain to run that has not started yet. */
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final ReentrantLock writes = new ReentrantLock();
-    /** Fingerprints taken from {@link #noted} and not written yet. Guarded by {@link #writes}. */
-    private final Set<String> unwritten = new LinkedHashSet<>();
+    /** Alerts and escalations taken from {@link #noted} and not written yet. Guarded by {@link #writes}. */
+    private final Set<Item> unwritten = new LinkedHashSet<>();
     /** Whether a retry is set. */
     private final AtomicBoolean retrying = new AtomicBoolean();
 
@@ -61,15 +67,25 @@ final class StoredAlerts {
     }
 
     /**
-     * Notes that the alerts with {@code changed} fingerprints changed and has the writer write them
-     * as they are then, or, while a retry is set (the database failed lately), leave them to it.
-     * Outside the engine's lock.
+     * The stored escalations, to follow again at start; empty without a store.
+     *
+     * @throws io.homeostat.engine.port.StoreUnavailableException if the store cannot be read
      */
-    void write(Collection<String> changed) {
-        if (store == null || changed.isEmpty()) {
+    List<OpenEscalation> storedEscalations() {
+        return store == null ? List.of() : store.escalations();
+    }
+
+    /**
+     * Notes that the alerts with {@code alerts} fingerprints and the escalations with
+     * {@code escalations} keys changed and has the writer write them as they are then, or, while a
+     * retry is set (the database failed lately), leave them to it. Outside the engine's lock.
+     */
+    void write(Collection<String> alerts, Collection<String> escalations) {
+        if (store == null || (alerts.isEmpty() && escalations.isEmpty())) {
             return;
         }
-        noted.addAll(changed);
+        alerts.forEach(fingerprint -> noted.add(new Item(false, fingerprint)));
+        escalations.forEach(key -> noted.add(new Item(true, key)));
         if (drainQueued.compareAndSet(false, true)) {
             writer.run(this::drain);
         }
@@ -103,8 +119,8 @@ final class StoredAlerts {
 
     /** Under {@link #writes}. */
     private void take() {
-        for (String fingerprint = noted.poll(); fingerprint != null; fingerprint = noted.poll()) {
-            unwritten.add(fingerprint);
+        for (Item item = noted.poll(); item != null; item = noted.poll()) {
+            unwritten.add(item);
         }
     }
 
@@ -113,17 +129,33 @@ final class StoredAlerts {
         if (unwritten.isEmpty()) {
             return;
         }
-        Map<String, Optional<ActiveAlert>> now = engine.activeStates(unwritten);
-        for (Map.Entry<String, Optional<ActiveAlert>> alert : now.entrySet()) {
+        List<String> fingerprints = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Item item : unwritten) {
+            (item.escalation() ? keys : fingerprints).add(item.id());
+        }
+        Map<String, Optional<ActiveAlert>> alerts = engine.activeStates(fingerprints);
+        Map<String, Optional<OpenEscalation>> escalations = engine.escalationStates(keys);
+        for (Item item : List.copyOf(unwritten)) {
             try {
-                if (alert.getValue().isPresent()) {
-                    store.save(alert.getValue().get());
+                if (item.escalation()) {
+                    Optional<OpenEscalation> escalation = escalations.get(item.id());
+                    if (escalation.isPresent()) {
+                        store.saveEscalation(escalation.get());
+                    } else {
+                        store.removeEscalation(item.id());
+                    }
                 } else {
-                    store.remove(alert.getKey());
+                    Optional<ActiveAlert> alert = alerts.get(item.id());
+                    if (alert.isPresent()) {
+                        store.save(alert.get());
+                    } else {
+                        store.remove(item.id());
+                    }
                 }
-                unwritten.remove(alert.getKey());
+                unwritten.remove(item);
             } catch (StoreRefusedException e) {
-                unwritten.remove(alert.getKey());
+                unwritten.remove(item);
                 engine.counters().failure();
             } catch (RuntimeException e) {
                 // The database is away: the rest waits for the retry instead of each waiting for it here.

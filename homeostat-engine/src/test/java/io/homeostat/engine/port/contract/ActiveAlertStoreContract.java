@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.homeostat.engine.alert.Labels;
+import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
+import io.homeostat.engine.port.OpenEscalation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link ActiveAlertStore} must do. Extend it with {@link #newStore()} returning an
- * empty store; override {@link #reopen} to show that alerts outlive a restart, and
+ * empty store; override {@link #reopen} to show that alerts and escalations outlive a restart, and
  * {@link #closeStore} to release a store.
  */
 public abstract class ActiveAlertStoreContract extends StoreContract<ActiveAlertStore> {
@@ -93,5 +96,60 @@ public abstract class ActiveAlertStoreContract extends StoreContract<ActiveAlert
     void savingOrRemovingNothingIsRefused() {
         assertThatThrownBy(() -> store.save(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> store.remove(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> store.saveEscalation(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> store.removeEscalation(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    private static OpenEscalation climbing(String key, int level, long climbsAtSecond) {
+        return new OpenEscalation(key, "checkout", Severity.CRITICAL, "checkout is down", level, false, false,
+                Optional.of(T0.plusSeconds(climbsAtSecond)));
+    }
+
+    @Test
+    void anEmptyStoreHasNoEscalations() {
+        assertThat(store.escalations()).isEmpty();
+    }
+
+    @Test
+    void escalationsLoadBackWithEveryFieldByKey() {
+        OpenEscalation taken = new OpenEscalation("inc-2", "db:primary/ünïcode", Severity.HIGH,
+                "it's \"quoted\"\nand on two lines", 2, true, true, Optional.empty());
+        OpenEscalation alertOnly = climbing("alert:0123456789abcdef", 0, 300);
+        OpenEscalation incident = climbing("inc-1", 1, 90);
+        for (OpenEscalation escalation : List.of(taken, alertOnly, incident)) {
+            store.saveEscalation(escalation);
+        }
+
+        assertThat(store.escalations()).containsExactly(alertOnly, incident, taken);
+    }
+
+    @Test
+    void anEscalationSavedAgainReplacesTheEarlierCopyAndARemovedOneIsGone() {
+        store.saveEscalation(climbing("inc-1", 0, 300));
+        OpenEscalation climbed = climbing("inc-1", 1, 600);
+        store.saveEscalation(climbed);
+        OpenEscalation acknowledged = new OpenEscalation("inc-1", "checkout", Severity.CRITICAL, "checkout is down", 1,
+                true, false, Optional.empty());
+        store.saveEscalation(climbing("inc-2", 0, 300));
+        assertThat(store.escalations()).containsExactly(climbed, climbing("inc-2", 0, 300));
+
+        store.saveEscalation(acknowledged);
+        store.removeEscalation("inc-2");
+        store.removeEscalation("inc-unknown");
+
+        assertThat(store.escalations()).containsExactly(acknowledged);
+    }
+
+    @Test
+    void escalationsOutliveAReopenApartFromAlerts() {
+        OpenEscalation kept = climbing("inc-1", 1, 90);
+        store.saveEscalation(kept);
+        store.save(alert("checkout", "inc-1", 0, ""));
+        store.remove(alert("checkout", "inc-1", 0, "").fingerprint());
+
+        store = reopen(store);
+
+        assertThat(store.escalations()).containsExactly(kept);
+        assertThat(store.all()).isEmpty();
     }
 }
