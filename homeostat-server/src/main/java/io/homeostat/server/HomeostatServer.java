@@ -59,6 +59,9 @@ public final class HomeostatServer implements AutoCloseable {
     static final int STORE_RETRY_AFTER_SECONDS = 5;
 
     private final ControlLoop loop;
+    /** Where servers before kept the API tokens, in the data directory; moved into the database at start. */
+    static final String FORMER_TOKEN_FILE = "tokens";
+
     private final ApiTokens tokens;
     private final Ingest ingest;
     private final SelfMonitor self;
@@ -90,7 +93,6 @@ public final class HomeostatServer implements AutoCloseable {
             Optional<IncidentStore> incidents, Scheduler scheduler, LoopOptions options, Optional<Path> configFile,
             UnaryOperator<ServerConfig> overrides) {
         this.lock = lock;
-        this.tokens = ApiTokens.load(config.dataDirectory().resolve("tokens"));
         long begin = scheduler.clock().monotonicNanos();
         LoopSettings settings = new LoopSettings(config.degradation(), config.retention(), config.alerting());
         if (config.incidents().isPresent()) {
@@ -105,6 +107,8 @@ public final class HomeostatServer implements AutoCloseable {
         SelfMonitor monitor = null;
         Optional<RedisSignalSource> source = Optional.empty();
         try {
+            // From the database, so that a server on another data directory (a standby taking over) knows them.
+            this.tokens = ApiTokens.load(loop.store().apiTokens(), config.dataDirectory().resolve(FORMER_TOKEN_FILE));
             this.reloader = configFile.isPresent() ? ConfigReloader.start(configFile.get(), loop, overrides)
                     : ConfigReloader.none(loop);
             this.ingest = new Ingest(

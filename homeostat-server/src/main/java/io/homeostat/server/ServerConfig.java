@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param host the address to bind; default {@code 127.0.0.1} (loopback only: exposing the API,
  *     over plain HTTP, is a decision the operator takes with {@code --host}); not blank
  * @param port the TCP port; default 8080, 0 picks a free one, in [0, 65535]
- * @param dataDirectory where the H2 database, the spool and the token file live; default {@code ./data};
+ * @param dataDirectory where the embedded H2 database and the spools live; default {@code ./data};
  *     not empty
  * @param maxBatchBytes the largest ingest body; default 4 MiB, in [1 KiB, 64 MiB]; larger gets 413
  * @param maxBatchSignals the most signals in one ingest batch; default 10,000, in [1, 100,000]

@@ -9,7 +9,6 @@ import io.homeostat.server.runtime.AnotherServerActiveException;
 import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.LoopOptions;
 import io.homeostat.store.jdbc.SchemaMigrations;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,7 +82,6 @@ class OneServerPerDatabaseTest {
             holder = postgres.query("SELECT holder FROM leader_lease");
         }
         assertThat(holder).endsWith(":" + first.toAbsolutePath());
-        Files.delete(first.resolve("tokens")); // so that the fixture's first start makes an admin token again
         // As if it had been killed: the holding stands, with the token it had.
         postgres.execute("UPDATE leader_lease SET holder = '" + holder + "', token = 7,"
                 + " expires_at = clock_timestamp() + INTERVAL '1 hour'");

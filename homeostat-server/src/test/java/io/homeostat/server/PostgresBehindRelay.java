@@ -19,8 +19,8 @@ import java.util.UUID;
 final class PostgresBehindRelay implements AutoCloseable {
 
     private static final String URL = env("HOMEOSTAT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String USER = env("HOMEOSTAT_TEST_PG_USER", "postgres");
-    private static final String PASSWORD = env("HOMEOSTAT_TEST_PG_PASSWORD", "");
+    static final String USER = env("HOMEOSTAT_TEST_PG_USER", "postgres");
+    static final String PASSWORD = env("HOMEOSTAT_TEST_PG_PASSWORD", "");
 
     final String schema = "server_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
     final TcpRelay relay;
@@ -36,6 +36,12 @@ final class PostgresBehindRelay implements AutoCloseable {
                 + (direct.getRawQuery() == null ? "" : "?" + direct.getRawQuery());
         return StoreConfig.defaults().withJdbc(throughRelay, USER, PASSWORD).withSchema(schema)
                 .withSpool(data.resolve("spool"), 64L << 20);
+    }
+
+    /** A JDBC URL straight to the database (not through the relay) whose connections use this schema. */
+    String directUrl() {
+        URI direct = URI.create(URL.substring("jdbc:".length()));
+        return URL + (direct.getRawQuery() == null ? "?" : "&") + "currentSchema=" + schema;
     }
 
     /** Runs {@code sql} in this schema, directly (not through the relay); the number of rows it changed. */

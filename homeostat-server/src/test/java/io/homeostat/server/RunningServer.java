@@ -6,6 +6,8 @@ import io.homeostat.core.Guard;
 import io.homeostat.core.GuardConfig;
 import io.homeostat.core.breaker.CircuitBreakerConfig;
 import io.homeostat.core.time.ManualClock;
+import io.homeostat.server.auth.ApiTokens;
+import io.homeostat.server.auth.IssuedToken;
 import io.homeostat.server.auth.Role;
 import io.homeostat.engine.execute.RecoveryPolicy;
 import io.homeostat.engine.graph.DependencyGraph;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -191,9 +194,17 @@ public final class RunningServer implements AutoCloseable, BeforeEachCallback, A
         this.server = file == null
                 ? HomeostatServer.start(config, store, clock.scheduler(), options)
                 : HomeostatServer.start(config, store, clock.scheduler(), options, file, overrides);
-        this.admin = server.firstAdminToken().orElseThrow().secret();
-        this.operator = server.tokens().issue("ops", Role.OPERATOR).secret();
-        this.viewer = server.tokens().issue("watcher", Role.VIEWER).secret();
+        // A database a server ran on before (a restart, or a second server on it) holds tokens already.
+        this.admin = server.firstAdminToken().map(IssuedToken::secret)
+                .orElseGet(() -> server.tokens().issue("admin-" + UUID.randomUUID(), Role.ADMIN).secret());
+        this.operator = afresh(server.tokens(), "ops", Role.OPERATOR);
+        this.viewer = afresh(server.tokens(), "watcher", Role.VIEWER);
+    }
+
+    /** A new secret for the token {@code name}, revoking one made under that name before. */
+    private static String afresh(ApiTokens tokens, String name, Role role) {
+        tokens.revoke(name);
+        return tokens.issue(name, role).secret();
     }
 
     /**

@@ -8,7 +8,6 @@ import io.homeostat.engine.port.AuditQuery;
 import io.homeostat.engine.port.AuditRecord;
 import io.homeostat.store.jdbc.JdbcStore;
 import java.net.ConnectException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +26,11 @@ class ServerLifecycleTest {
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.json().path("status").asText()).isEqualTo("up");
             assertThat(running.server.ready()).isTrue();
-            String tokens = Files.readString(data.resolve("tokens"));
-            assertThat(tokens).doesNotContain(running.admin).contains("admin admin ");
+            assertThat(running.server.loop().store().apiTokens().all()).filteredOn(row -> row.name().equals("admin"))
+                    .singleElement().satisfies(row -> {
+                        assertThat(row.role()).isEqualTo("admin");
+                        assertThat(row.hash()).hasSize(64).isNotEqualTo(running.admin).doesNotContain(running.admin);
+                    });
         }
         ServerConfig config = ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data);
         try (HomeostatServer again = HomeostatServer.start(config, HomeostatServer.embeddedStore(config), ManualClock.create().scheduler())) {
@@ -81,7 +83,10 @@ class ServerLifecycleTest {
                     .withDataDirectory(data.resolve("second"));
             assertThatThrownBy(() -> HomeostatServer.start(taken, HomeostatServer.embeddedStore(taken), ManualClock.create().scheduler()))
                     .isInstanceOf(RuntimeException.class);
-            assertThat(data.resolve("second").resolve("tokens")).doesNotExist();
+        }
+        try (JdbcStore store = JdbcStore.open(HomeostatServer.embeddedStore(ServerConfig.defaults()
+                .withDataDirectory(data.resolve("second"))), ManualClock.create().scheduler())) {
+            assertThat(store.apiTokens().all()).as("no token made by the start that failed").isEmpty();
         }
         ServerConfig free = ServerConfig.defaults().withAddress("127.0.0.1", 0).withDataDirectory(data.resolve("second"));
         try (HomeostatServer retried = HomeostatServer.start(free, HomeostatServer.embeddedStore(free), ManualClock.create().scheduler())) {

@@ -1,13 +1,12 @@
 package io.homeostat.server.auth;
 
+import io.homeostat.store.jdbc.ApiTokenTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -20,55 +19,102 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The API tokens, kept in a file as SHA-256 hashes of their secrets, one line each:
- * {@code <name> <role> <hex hash>}. A secret is 32 random bytes (256 bits) from
- * {@link SecureRandom}, so a fast unsalted hash is enough: nobody can guess a preimage, and the
- * file alone does not let anyone call the API. The file is written to a temporary file and moved
- * into place, readable by its owner only where the file system allows.
+ * The API tokens, kept in the database ({@link ApiTokenTable}) as SHA-256 hashes of their secrets
+ * with their names and roles, so that every server on the database knows them: one started on
+ * another data directory, or a standby that takes over. A secret is 32 random bytes (256 bits)
+ * from {@link SecureRandom}, so a fast unsalted hash is enough: nobody can guess a preimage, and
+ * the table alone does not let anyone call the API. Servers before kept them in a file in their
+ * data directory, one line each ({@code <name> <role> <hex hash>}); {@link #load} moves such a
+ * file's tokens into an empty table.
  *
- * <p>Thread-safe (synchronized; tokens change rarely).
+ * <p>Held in memory; a change is written to the table before memory changes. Only the server that
+ * holds the database's lease answers the API, so no other writes the table meanwhile; a server
+ * reads it at start. Thread-safe (synchronized; tokens change rarely).
  */
 public final class ApiTokens {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiTokens.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String PREFIX = "hst_";
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
-    private final Path file;
+    private final ApiTokenTable table;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Principal> byHash = new LinkedHashMap<>();
 
-    private ApiTokens(Path file) {
-        this.file = file;
+    private ApiTokens(ApiTokenTable table) {
+        this.table = table;
     }
 
     /**
-     * Loads the tokens in {@code file}; a missing file means no tokens yet.
+     * The tokens {@code table} holds. If it holds none and {@code formerFile} exists (the file
+     * servers before kept them in, {@code <data directory>/tokens}), that file's tokens are written
+     * to the table first and the file is renamed {@code tokens.imported}; a file beside a table
+     * that holds tokens is left alone, and said so in the log.
      *
-     * @throws UncheckedIOException if the file cannot be read
-     * @throws IllegalStateException naming the line if the file is malformed
+     * @throws io.homeostat.engine.port.StoreUnavailableException if the table cannot be read or written
+     * @throws UncheckedIOException if the former file cannot be read
+     * @throws IllegalStateException naming the line if the former file is malformed
      */
-    public static ApiTokens load(Path file) {
-        ApiTokens tokens = new ApiTokens(Objects.requireNonNull(file, "file"));
-        if (Files.exists(file)) {
-            try {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                for (int i = 0; i < lines.size(); i++) {
-                    String line = lines.get(i).strip();
-                    if (line.isEmpty() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] parts = line.split(" ");
-                    Optional<Role> role = parts.length == 3 ? Role.ofWireName(parts[1]) : Optional.empty();
-                    if (role.isEmpty() || !NAME.matcher(parts[0]).matches() || parts[2].length() != 64) {
-                        throw new IllegalStateException(file + " line " + (i + 1) + ": expected '<name> <role> <sha-256 hex>'");
-                    }
-                    tokens.byHash.put(parts[2], new Principal(parts[0], role.get()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+    public static ApiTokens load(ApiTokenTable table, Path formerFile) {
+        ApiTokens tokens = new ApiTokens(Objects.requireNonNull(table, "table"));
+        Objects.requireNonNull(formerFile, "formerFile");
+        List<ApiTokenTable.Row> rows = table.all();
+        for (ApiTokenTable.Row row : rows) {
+            Optional<Role> role = Role.ofWireName(row.role());
+            if (role.isEmpty() || !HASH.matcher(row.hash()).matches()) {
+                // A row a newer version wrote must not keep the server from starting; that token does not work here.
+                LOG.error("API token '{}' has a role this server does not know ({}) and is not accepted", row.name(), row.role());
+                continue;
             }
+            tokens.byHash.put(row.hash(), new Principal(row.name(), role.get()));
+        }
+        if (Files.exists(formerFile)) {
+            if (rows.isEmpty()) {
+                Map<String, Principal> former = readFile(formerFile);
+                tokens.save(former);
+                tokens.byHash.putAll(former);
+                Path imported = formerFile.resolveSibling(formerFile.getFileName() + ".imported");
+                try {
+                    Files.move(formerFile, imported, StandardCopyOption.REPLACE_EXISTING);
+                    LOG.info("moved the {} API tokens of {} into the database (the file is now {})", former.size(),
+                            formerFile, imported);
+                } catch (IOException e) {
+                    LOG.warn("moved the API tokens of {} into the database, but could not rename the file; delete it",
+                            formerFile, e);
+                }
+            } else {
+                LOG.warn("{} is not read: the database holds the API tokens (delete the file)", formerFile);
+            }
+        }
+        return tokens;
+    }
+
+    /** The tokens of a file in the former format, by hash. */
+    private static Map<String, Principal> readFile(Path file) {
+        Map<String, Principal> tokens = new LinkedHashMap<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split(" ");
+                Optional<Role> role = parts.length == 3 ? Role.ofWireName(parts[1]) : Optional.empty();
+                if (role.isEmpty() || !NAME.matcher(parts[0]).matches() || !HASH.matcher(parts[2]).matches()
+                        || tokens.values().stream().anyMatch(p -> p.name().equals(parts[0]))) {
+                    throw new IllegalStateException(file + " line " + (i + 1)
+                            + ": expected '<name> <role> <sha-256 hex>', names once each");
+                }
+                tokens.put(parts[2], new Principal(parts[0], role.get()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
         return tokens;
     }
@@ -88,12 +134,12 @@ public final class ApiTokens {
     }
 
     /**
-     * Creates a token and saves the file.
+     * Creates a token and stores it.
      *
      * @return the token with its secret, which is not kept
      * @throws IllegalArgumentException if {@code name} is not 1 to 64 letters, digits or . _ -
      * @throws DuplicateTokenException if a token has that name
-     * @throws UncheckedIOException if the file cannot be written
+     * @throws io.homeostat.engine.port.StoreUnavailableException if the database cannot take it now
      */
     public synchronized IssuedToken issue(String name, Role role) {
         Objects.requireNonNull(role, "role");
@@ -108,19 +154,19 @@ public final class ApiTokens {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Map<String, Principal> after = new LinkedHashMap<>(byHash);
         after.put(hash(secret), new Principal(name, role));
-        save(after); // first: a token the file does not hold would be gone at the next start
+        save(after); // first: a token the table does not hold would be gone at the next start
         byHash.clear();
         byHash.putAll(after);
         return new IssuedToken(name, role, secret);
     }
 
     /**
-     * Deletes the token named {@code name} and saves the file: its secret stops working at once,
-     * and so do the browser sessions and live streams opened with it (see {@link #isCurrent}).
+     * Deletes the token named {@code name} from the table: its secret stops working at once, and
+     * so do the browser sessions and live streams opened with it (see {@link #isCurrent}).
      *
      * @return the revoked token's name and role; empty if no token has that name
      * @throws LastAdminTokenException if it is the only admin token (nobody could make tokens after it)
-     * @throws UncheckedIOException if the file cannot be written
+     * @throws io.homeostat.engine.port.StoreUnavailableException if the database cannot take it now
      */
     public synchronized Optional<Principal> revoke(String name) {
         Objects.requireNonNull(name, "name");
@@ -136,7 +182,7 @@ public final class ApiTokens {
         }
         Map<String, Principal> after = new LinkedHashMap<>(byHash);
         after.remove(found.get().getKey());
-        save(after); // first: a token the file still holds would come back at the next start
+        save(after); // first: a token the table still holds would come back at the next start
         byHash.remove(found.get().getKey());
         return Optional.of(principal);
     }
@@ -160,26 +206,9 @@ public final class ApiTokens {
     }
 
     private void save(Map<String, Principal> tokens) {
-        List<String> lines = new ArrayList<>();
-        lines.add("# Homeostat API tokens: name role sha-256(secret). Secrets are not stored.");
-        tokens.forEach((hash, principal) -> lines.add(principal.name() + " " + principal.role().wireName() + " " + hash));
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temp, lines, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the directory's permissions are what protects it
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        List<ApiTokenTable.Row> rows = new ArrayList<>();
+        tokens.forEach((hash, principal) -> rows.add(new ApiTokenTable.Row(hash, principal.name(), principal.role().wireName())));
+        table.replaceAll(rows);
     }
 
     private static String hash(String secret) {

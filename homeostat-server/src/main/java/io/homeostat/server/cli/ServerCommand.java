@@ -7,9 +7,12 @@ import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.server.DataDirectoryInUseException;
 import io.homeostat.server.HomeostatServer;
 import io.homeostat.server.ServerConfig;
+import io.homeostat.server.runtime.AnotherServerActiveException;
+import io.homeostat.server.runtime.ControlLoop;
 import io.homeostat.server.runtime.LoopOptions;
 import io.homeostat.store.jdbc.JdbcStore;
 import io.homeostat.store.jdbc.LoopStateStats;
+import io.homeostat.store.jdbc.StoreConfig;
 import io.homeostat.store.jdbc.WriterStats;
 import io.javalin.util.JavalinException;
 import java.io.IOException;
@@ -21,6 +24,7 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +56,9 @@ import picocli.CommandLine.Option;
                     + " stderr says whether the store took everything)"})
 final class ServerCommand implements Callable<Integer> {
 
+    /** How often a standby asks whether the database's lease is free: as often as its holder renews it. */
+    static final Duration STANDBY_POLL = ControlLoop.SERVER_LEASE_TTL.dividedBy(3);
+
     @Option(names = "--host", description = "address to bind (default: " + ServerConfig.DEFAULT_HOST + ", this machine"
             + " only); another address, e.g. 0.0.0.0, opens the API and the dashboard to the network over plain HTTP,"
             + " tokens in clear text: put a TLS proxy in front")
@@ -60,13 +67,18 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", description = "TCP port, 0 for any free one (default: 8080)")
     Integer port;
 
-    @Option(names = "--data", description = "directory for the database, spool and tokens (default: ./data)")
+    @Option(names = "--data", description = "directory for the embedded database and the spools (default: ./data)")
     Path data;
 
     @Option(names = "--config", description = "homeostat.yaml: server, degradation, retention (at start), detection,"
             + " diagnosis, workflows and flags (again on 'homeostat config reload'); HOMEOSTAT_SERVER_HOST/_PORT/_DATA and"
             + " HOMEOSTAT_STORE_URL/_USER/_PASSWORD override it, options override those")
     Path config;
+
+    @Option(names = "--standby", description = "on a PostgreSQL database another server acts on, wait and take over"
+            + " once that one stops (within 5 s) or its lease lapses (within 15 s of a crash), instead of exiting 1;"
+            + " nothing listens until then")
+    boolean standby;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -108,19 +120,32 @@ final class ServerCommand implements Callable<Integer> {
         Scheduler scheduler = Scheduler.system();
         Clock clock = scheduler.clock();
         long begin = clock.monotonicNanos();
-        HomeostatServer server;
-        try {
-            server = settings.configFile().isPresent()
-                    ? HomeostatServer.start(chosen, settings.store(), scheduler, LoopOptions.defaults(),
-                            settings.configFile().get(), settings.overrides())
-                    : HomeostatServer.start(chosen, settings.store(), scheduler);
-        } catch (ConfigException e) {
-            err.println("homeostat server: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("homeostat server: " + startFailure(e, chosen));
-            return 1;
+        HomeostatServer started = null;
+        while (started == null) {
+            if (standby) {
+                standBy(settings.store(), clock, err);
+            }
+            begin = clock.monotonicNanos();
+            try {
+                started = settings.configFile().isPresent()
+                        ? HomeostatServer.start(chosen, settings.store(), scheduler, LoopOptions.defaults(),
+                                settings.configFile().get(), settings.overrides())
+                        : HomeostatServer.start(chosen, settings.store(), scheduler);
+            } catch (ConfigException e) {
+                err.println("homeostat server: " + e.getMessage());
+                return 2;
+            } catch (AnotherServerActiveException e) {
+                if (!standby) {
+                    err.println("homeostat server: " + startFailure(e, chosen));
+                    return 1;
+                }
+                // Another standby took the lease between the look and the start: stand by again.
+            } catch (RuntimeException e) {
+                err.println("homeostat server: " + startFailure(e, chosen));
+                return 1;
+            }
         }
+        HomeostatServer server = started;
         long startMillis = (clock.monotonicNanos() - begin) / 1_000_000;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -134,7 +159,7 @@ final class ServerCommand implements Callable<Integer> {
         server.firstAdminToken().ifPresent(token -> {
             out.println("First start: an admin API token was generated. It is shown only now; keep it:");
             out.println("  " + token.secret());
-            out.println("Only its hash is stored (" + chosen.dataDirectory().resolve("tokens") + ").");
+            out.println("Only its hash is stored (in the database, table api_token).");
         });
         out.printf("homeostat server ready on http://%s:%d (server start %d ms, JVM start to ready %d ms)%n",
                 chosen.host(), server.port(), startMillis, ManagementFactory.getRuntimeMXBean().getUptime());
@@ -148,6 +173,38 @@ final class ServerCommand implements Callable<Integer> {
         });
         stopped.await();
         return status[0];
+    }
+
+    /**
+     * Returns once no other server acts on {@code store}'s database (at once on the embedded one),
+     * asking every {@link #STANDBY_POLL}; says on {@code err} who it waits for, again each time
+     * that changes. A database it cannot reach is waited for too.
+     */
+    static void standBy(StoreConfig store, Clock clock, PrintWriter err) throws InterruptedException {
+        String said = null;
+        while (true) {
+            String waitingFor;
+            try {
+                Optional<String> other = ControlLoop.otherServer(store);
+                if (other.isEmpty()) {
+                    if (said != null) {
+                        err.println("homeostat server: the database's lease is free: taking over");
+                        err.flush();
+                    }
+                    return;
+                }
+                waitingFor = "another server (" + other.get() + ") acts on this database; this one takes over once"
+                        + " it stops, or within " + ControlLoop.SERVER_LEASE_TTL.toSeconds() + " s of its last renewal";
+            } catch (StoreUnavailableException e) {
+                waitingFor = "cannot reach the database (" + e.getMessage() + "); trying again";
+            }
+            if (!waitingFor.equals(said)) {
+                err.println("homeostat server: standing by: " + waitingFor);
+                err.flush();
+                said = waitingFor;
+            }
+            clock.sleep(STANDBY_POLL);
+        }
     }
 
     /** Whether {@code host} names only loopback addresses (an unknown name: the start fails and says so). */

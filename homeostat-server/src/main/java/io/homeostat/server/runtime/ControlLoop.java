@@ -46,6 +46,7 @@ import io.homeostat.engine.port.IncidentStore;
 import io.homeostat.server.metrics.SelfMonitor;
 import io.homeostat.store.jdbc.FailureRecord;
 import io.homeostat.store.jdbc.JdbcStore;
+import io.homeostat.store.jdbc.SchemaMigrations;
 import io.homeostat.store.jdbc.StoreConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +98,9 @@ public final class ControlLoop implements AutoCloseable {
 
     /** How often every stage of the loop moves. */
     public static final Duration TICK = Duration.ofSeconds(1);
+
+    /** How long {@link #SERVER_LEASE} lasts unless renewed (every third of it) or given up. */
+    public static final Duration SERVER_LEASE_TTL = ServerLease.TTL;
 
     /** How {@link Alerting#escalated} names the escalation of an alert without an incident. */
     private static final String ALERT_KEY = "alert:";
@@ -320,6 +324,19 @@ public final class ControlLoop implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * The server that acts on {@code storeConfig}'s PostgreSQL database now, as its lease names it
+     * ({@code host:data directory}), unless that is the server {@code storeConfig} is for (its own
+     * holding, left by a crash, which its start takes back): what a standby waits on. Empty on the
+     * embedded database, on one no server has run on, or when the lease lapsed.
+     *
+     * @throws io.homeostat.engine.port.StoreUnavailableException if the database cannot be reached
+     */
+    public static Optional<String> otherServer(StoreConfig storeConfig) {
+        String self = ServerLease.holder(ServerLease.holderFor(storeConfig.spoolDirectory()));
+        return SchemaMigrations.leaseHolder(storeConfig, SERVER_LEASE).filter(holder -> !holder.equals(self));
     }
 
     /**

@@ -3,22 +3,56 @@ package io.homeostat.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.UncheckedIOException;
+import io.homeostat.core.time.ManualClock;
+import io.homeostat.engine.port.StoreUnavailableException;
+import io.homeostat.server.HomeostatServer;
+import io.homeostat.server.ServerConfig;
+import io.homeostat.store.jdbc.ApiTokenTable;
+import io.homeostat.store.jdbc.JdbcStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The token file: issuing, revoking, what a restart reads back, and what a failed write leaves. */
+/**
+ * The API tokens in the database: issuing, revoking, what a restart reads back, what a failed
+ * write leaves, and the file servers before kept them in moved into the table.
+ */
 class ApiTokensTest {
 
     @TempDir
     Path directory;
 
+    private JdbcStore store;
+
+    private ApiTokenTable table() {
+        if (store == null) {
+            store = JdbcStore.open(HomeostatServer.embeddedStore(ServerConfig.defaults().withDataDirectory(directory)),
+                    ManualClock.create().scheduler());
+        }
+        return store.apiTokens();
+    }
+
+    /** The tokens of the database, as a server starting now reads them. */
+    private ApiTokens load() {
+        return ApiTokens.load(table(), directory.resolve("tokens"));
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
     @Test
     void aRevokedTokenIsGoneNowAndAfterARestart() {
-        Path file = directory.resolve("tokens");
-        ApiTokens tokens = ApiTokens.load(file);
+        ApiTokens tokens = load();
         IssuedToken admin = tokens.issue("admin", Role.ADMIN);
         IssuedToken ci = tokens.issue("ci", Role.OPERATOR);
         Principal ciPrincipal = tokens.authenticate(ci.secret()).orElseThrow();
@@ -28,15 +62,28 @@ class ApiTokensTest {
         assertThat(tokens.authenticate(ci.secret())).isEmpty();
         assertThat(tokens.isCurrent(ciPrincipal)).isFalse();
         assertThat(tokens.revoke("ci")).isEmpty();
-        ApiTokens restarted = ApiTokens.load(file);
+        store.close();
+        store = null;
+        ApiTokens restarted = load();
         assertThat(restarted.list()).extracting(Principal::name).containsExactly("admin");
         assertThat(restarted.authenticate(ci.secret())).isEmpty();
         assertThat(restarted.authenticate(admin.secret())).isPresent();
     }
 
     @Test
+    void onlyHashesAreStored() {
+        IssuedToken admin = load().issue("admin", Role.ADMIN);
+
+        assertThat(table().all()).singleElement().satisfies(row -> {
+            assertThat(row.hash()).isEqualTo(sha256(admin.secret())).doesNotContain(admin.secret());
+            assertThat(row.name()).isEqualTo("admin");
+            assertThat(row.role()).isEqualTo("admin");
+        });
+    }
+
+    @Test
     void aTokenMadeAgainUnderTheSameNameIsNotTheRevokedOne() {
-        ApiTokens tokens = ApiTokens.load(directory.resolve("tokens"));
+        ApiTokens tokens = load();
         tokens.issue("admin", Role.ADMIN);
         Principal first = tokens.authenticate(tokens.issue("ci", Role.VIEWER).secret()).orElseThrow();
         tokens.revoke("ci");
@@ -50,7 +97,7 @@ class ApiTokensTest {
 
     @Test
     void theOnlyAdminTokenIsNotRevoked() {
-        ApiTokens tokens = ApiTokens.load(directory.resolve("tokens"));
+        ApiTokens tokens = load();
         IssuedToken admin = tokens.issue("admin", Role.ADMIN);
         tokens.issue("watcher", Role.VIEWER);
 
@@ -63,18 +110,51 @@ class ApiTokensTest {
     }
 
     @Test
-    void aTokenTheFileCouldNotTakeIsNeitherMadeNorRevoked() throws Exception {
-        Path file = directory.resolve("tokens");
-        ApiTokens tokens = ApiTokens.load(file);
+    void aTokenTheDatabaseCouldNotTakeIsNeitherMadeNorRevoked() {
+        ApiTokens tokens = load();
         tokens.issue("admin", Role.ADMIN);
         IssuedToken ci = tokens.issue("ci", Role.VIEWER);
-        // The temporary file the next write goes through is a directory with something in it: the write fails.
-        Files.createDirectories(directory.resolve("tokens.tmp").resolve("blocker"));
+        store.close(); // the database is gone
 
-        assertThatThrownBy(() -> tokens.issue("late", Role.VIEWER)).isInstanceOf(UncheckedIOException.class);
-        assertThatThrownBy(() -> tokens.revoke("ci")).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> tokens.issue("late", Role.VIEWER)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> tokens.revoke("ci")).isInstanceOf(StoreUnavailableException.class);
 
         assertThat(tokens.list()).extracting(Principal::name).containsExactly("admin", "ci");
         assertThat(tokens.authenticate(ci.secret())).isPresent();
+    }
+
+    @Test
+    void theFileOfAFormerVersionMovesIntoAnEmptyTableOnce() throws Exception {
+        String adminSecret = "hst_former-admin-secret";
+        String ciSecret = "hst_former-ci-secret";
+        Files.write(directory.resolve("tokens"), List.of("# Homeostat API tokens: name role sha-256(secret).",
+                "admin admin " + sha256(adminSecret), "ci operator " + sha256(ciSecret)));
+
+        ApiTokens tokens = load();
+
+        assertThat(tokens.authenticate(adminSecret)).contains(new Principal("admin", Role.ADMIN));
+        assertThat(tokens.authenticate(ciSecret)).contains(new Principal("ci", Role.OPERATOR));
+        assertThat(table().all()).extracting(ApiTokenTable.Row::name).containsExactly("admin", "ci");
+        assertThat(directory.resolve("tokens")).doesNotExist();
+        assertThat(directory.resolve("tokens.imported")).exists();
+
+        tokens.revoke("ci");
+        Files.move(directory.resolve("tokens.imported"), directory.resolve("tokens"));
+        assertThat(load().authenticate(ciSecret)).as("a table with tokens does not take the file again").isEmpty();
+        assertThat(directory.resolve("tokens")).as("left alone").exists();
+    }
+
+    @Test
+    void aMalformedFormerFileIsNamedWithItsLineAndNothingIsMoved() throws Exception {
+        Files.write(directory.resolve("tokens"), List.of("admin admin " + sha256("hst_x"), "ci superuser " + sha256("hst_y")));
+
+        assertThatThrownBy(this::load).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(directory.resolve("tokens") + " line 2");
+        assertThat(table().all()).isEmpty();
+        assertThat(directory.resolve("tokens")).exists();
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

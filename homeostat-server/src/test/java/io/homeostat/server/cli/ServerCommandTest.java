@@ -50,7 +50,7 @@ class ServerCommandTest {
     void aMissingConfigFileIsNamed() {
         assertThat(run("server", "--config", dir.resolve("nope.yaml").toString(), "--data", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("nope.yaml", "no such file");
-        assertThat(dir.resolve("tokens")).doesNotExist();
+        assertThat(dir.resolve("homeostat.mv.db")).as("no database made").doesNotExist();
     }
 
     @Test
@@ -195,6 +195,6 @@ class ServerCommandTest {
         CommandLines run = new CommandLines(Map.of("HOMEOSTAT_SERVER_PORT", "eighty"));
         assertThat(run.run("server", "--data", dir.toString())).isEqualTo(2);
         assertThat(run.err.toString()).contains("environment: HOMEOSTAT_SERVER_PORT='eighty' must be an integer");
-        assertThat(dir.resolve("tokens")).doesNotExist();
+        assertThat(dir.resolve("homeostat.mv.db")).as("no database made").doesNotExist();
     }
 }

@@ -82,6 +82,7 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcRecoverySwitchStore recoverySwitches;
     private final JdbcSilenceStore silences;
     private final JdbcActiveAlertStore activeAlerts;
+    private final ApiTokenTable apiTokens;
     private final LoopJournal journal;
 
     private JdbcStore(StoreConfig config, Dialect dialect, HikariDataSource dataSource, BatchWriter writer,
@@ -106,6 +107,7 @@ public final class JdbcStore implements AutoCloseable {
         this.recoverySwitches = new JdbcRecoverySwitchStore(answers, dialect);
         this.silences = new JdbcSilenceStore(answers, dialect);
         this.activeAlerts = new JdbcActiveAlertStore(answers, dialect);
+        this.apiTokens = new ApiTokenTable(answers);
     }
 
     /**
@@ -248,6 +250,11 @@ public final class JdbcStore implements AutoCloseable {
      */
     public ActiveAlertStore activeAlerts() {
         return activeAlerts;
+    }
+
+    /** The server's API tokens (hashes, names and roles); reads and writes on the calling thread. */
+    public ApiTokenTable apiTokens() {
+        return apiTokens;
     }
 
     /**

@@ -25,7 +25,7 @@ class MigrationTest {
             "diagnosis", "circuit_breaker_state", "error_pattern",
             "error_pattern_service", "alert_event", "effectiveness", "effectiveness_outcome", "audit_record",
             "daily_summary", "workflow_run", "workflow_step", "idempotency_claim", "recovery_switch",
-            "alert_silence", "active_alert", "open_escalation");
+            "alert_silence", "active_alert", "open_escalation", "api_token");
 
     @TempDir
     Path directory;

@@ -1,0 +1,148 @@
+package io.homeostat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code homeostat server --standby}, a process of its own, on a PostgreSQL database another
+ * server acts on: it says whom it waits for, listens on nothing, and takes over once that server
+ * stops; without {@code --standby} the same start exits 1.
+ */
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class StandbyServerTest {
+
+    @TempDir
+    Path first;
+
+    @TempDir
+    Path second;
+
+    private PostgresBehindRelay postgres;
+    private Process child;
+
+    @BeforeEach
+    void database() throws IOException {
+        postgres = new PostgresBehindRelay();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (child != null && child.isAlive()) {
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        postgres.close();
+    }
+
+    /** {@code homeostat server} over {@code second} on the test database's schema, with {@code options} after. */
+    private Process server(String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.homeostat.server.cli.HomeostatCommand",
+                "server", "--port", "0", "--data", second.toString()));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(second.resolveSibling(second.getFileName()
+                + "-stderr.txt").toFile());
+        builder.environment().putAll(Map.of("HOMEOSTAT_STORE_URL", postgres.directUrl(),
+                "HOMEOSTAT_STORE_USER", PostgresBehindRelay.USER, "HOMEOSTAT_STORE_PASSWORD", PostgresBehindRelay.PASSWORD));
+        child = builder.start();
+        return child;
+    }
+
+    private String stderr() throws IOException {
+        Path file = second.resolveSibling(second.getFileName() + "-stderr.txt");
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    /**
+     * {@code process}'s standard output up to its first line starting with {@code prefix}, that
+     * line last, read as it comes.
+     */
+    private static CompletableFuture<List<String>> upTo(Process process, String prefix) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<String> read = new ArrayList<>();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    read.add(line);
+                    if (line.startsWith(prefix)) {
+                        return read;
+                    }
+                }
+                read.add("(ended without it)");
+            } catch (IOException e) {
+                read.add("(unreadable: " + e + ")");
+            }
+            return read;
+        });
+    }
+
+    @Test
+    void aStandbyWaitsForTheActiveServerAndTakesOverOnceItStops() throws Exception {
+        CompletableFuture<List<String>> ready;
+        String operator;
+        try (RunningServer active = new RunningServer(first, postgres.store(first))) {
+            operator = active.operator;
+            Process standby = server("--standby");
+            ready = upTo(standby, "homeostat server ready on ");
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> stderr().contains("standing by"));
+
+            assertThat(stderr()).contains("homeostat server: standing by: another server (")
+                    .contains(first.toAbsolutePath().toString());
+            assertThat(standby.isAlive()).isTrue();
+            assertThat(ready).as("listens on nothing while standing by").isNotDone();
+            assertThat(postgres.query("SELECT holder FROM leader_lease")).endsWith(":" + first.toAbsolutePath());
+        }
+
+        List<String> out = ready.get(60, TimeUnit.SECONDS);
+        String line = out.getLast();
+        assertThat(line).startsWith("homeostat server ready on http://127.0.0.1:");
+        assertThat(stderr()).contains("the database's lease is free: taking over");
+        assertThat(postgres.query("SELECT holder FROM leader_lease")).endsWith(":" + second.toAbsolutePath());
+        // The tokens live in the database: the first server's still work, and no new admin token was made.
+        URI overview = URI.create(line.substring("homeostat server ready on ".length()).split(" ")[0] + "/api/v1/overview");
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(overview).header("Authorization", "Bearer " + operator)
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        }
+        assertThat(out).noneMatch(printed -> printed.contains("an admin API token was generated"));
+
+        child.destroy(); // SIGTERM
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isEqualTo(143);
+        assertThat(stderr()).contains("homeostat server: stopped, store flushed");
+    }
+
+    @Test
+    void withoutStandbyTheSecondServerSaysWhoIsActiveAndExitsOne() throws Exception {
+        try (RunningServer active = new RunningServer(first, postgres.store(first))) {
+            Process refused = server();
+            assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(refused.exitValue()).isEqualTo(1);
+            assertThat(stderr()).contains("another server is active on this database")
+                    .contains(first.toAbsolutePath().toString()).doesNotContain("standing by");
+        }
+    }
+}
