@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * One server per data directory, whatever its database: an exclusive lock on {@value #FILE} in
  * it, held from before the store opens until the server has closed. On H2 the database file's own
  * lock says as much; on PostgreSQL nothing else would, and two servers on one directory would share
- * its spool, its tokens and their name to the database's lease and to Redis. The operating system
+ * its spools and their name to the database's lease and to Redis. The operating system
  * drops the lock when the process dies, so a server killed with {@code kill -9} leaves nothing to
  * clean up.
  */

@@ -57,11 +57,10 @@ public final class HomeostatServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HomeostatServer.class);
     /** What a request that needs the database, while it is away, is told to wait before it asks again. */
     static final int STORE_RETRY_AFTER_SECONDS = 5;
-
-    private final ControlLoop loop;
     /** Where servers before kept the API tokens, in the data directory; moved into the database at start. */
     static final String FORMER_TOKEN_FILE = "tokens";
 
+    private final ControlLoop loop;
     private final ApiTokens tokens;
     private final Ingest ingest;
     private final SelfMonitor self;
@@ -158,10 +157,13 @@ public final class HomeostatServer implements AutoCloseable {
                 javalin.routes.exception(HttpResponseException.class,
                         (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), ""));
                 javalin.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-                    // A read of what only the database holds, while it is away (the store logs the outage).
+                    // A read of what only the database holds, or a write only it keeps (an API token), while it is
+                    // away (the store logs the outage).
                     LOG.debug("{} {}: the database does not answer", ctx.method(), ctx.path(), e);
                     ctx.header("Retry-After", Integer.toString(STORE_RETRY_AFTER_SECONDS));
-                    error(ctx, 503, "the database does not answer, so this cannot be read now; try again later ("
+                    String what = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD
+                            ? "this cannot be read now" : "nothing was changed";
+                    error(ctx, 503, "the database does not answer, so " + what + "; try again later ("
                             + e.getMessage() + ")", "");
                 });
                 javalin.routes.exception(Exception.class, (e, ctx) -> {
@@ -190,7 +192,12 @@ public final class HomeostatServer implements AutoCloseable {
             stoppedByItself.complete(why);
         }));
         // Only once everything started: a start that fails must not leave a token nobody saw.
-        this.firstAdminToken = tokens.isEmpty() ? Optional.of(tokens.issue("admin", Role.ADMIN)) : Optional.empty();
+        try {
+            this.firstAdminToken = tokens.isEmpty() ? Optional.of(tokens.issue("admin", Role.ADMIN)) : Optional.empty();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         ready.set(true);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.homeostat.engine.alert.Alerting;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +40,17 @@ class DatabaseOutageApiTest {
                 assertThat(answer.json().path("error").asText()).as(path)
                         .startsWith("the database does not answer").doesNotContain("Exception");
             }
+            // The API tokens are kept there too: neither made nor revoked while it is away, and saying so.
+            RunningServer.Answer made = running.post("/api/v1/tokens", running.admin, "{\"name\":\"late\",\"role\":\"viewer\"}");
+            RunningServer.Answer revoked = running.delete("/api/v1/tokens/watcher", running.admin);
+            for (RunningServer.Answer answer : List.of(made, revoked)) {
+                assertThat(answer.status()).as(answer.text()).isEqualTo(503);
+                assertThat(answer.json().path("error").asText()).startsWith("the database does not answer, so nothing was changed");
+            }
+            assertThat(running.get("/api/v1/tokens", running.admin).json().path("tokens").findValuesAsText("name"))
+                    .containsExactly("admin", "ops", "watcher");
             RunningServer.Answer overview = running.get("/api/v1/overview", running.viewer);
-            assertThat(overview.status()).isEqualTo(200);
+            assertThat(overview.status()).as("the watcher's token still works").isEqualTo(200);
             assertThat(overview.json().path("activeIncidents").asInt(-1)).isZero();
             assertThat(overview.json().path("recovery").path("activeRuns").isNull()).isTrue();
             assertThat(overview.json().path("recovery").path("unavailable").asText())

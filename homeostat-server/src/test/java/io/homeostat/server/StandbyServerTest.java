@@ -55,12 +55,12 @@ class StandbyServerTest {
         postgres.close();
     }
 
-    /** {@code homeostat server} over {@code second} on the test database's schema, with {@code options} after. */
-    private Process server(String... options) throws IOException {
+    /** {@code homeostat server} over {@code second} on the test database's schema and {@code port}, with {@code options} after. */
+    private Process server(int port, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.homeostat.server.cli.HomeostatCommand",
-                "server", "--port", "0", "--data", second.toString()));
+                "server", "--port", Integer.toString(port), "--data", second.toString()));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(second.resolveSibling(second.getFileName()
                 + "-stderr.txt").toFile());
@@ -102,9 +102,12 @@ class StandbyServerTest {
     void aStandbyWaitsForTheActiveServerAndTakesOverOnceItStops() throws Exception {
         CompletableFuture<List<String>> ready;
         String operator;
+        int port;
         try (RunningServer active = new RunningServer(first, postgres.store(first))) {
             operator = active.operator;
-            Process standby = server("--standby");
+            // On the active server's port, as a standby on the same host would be: checked once it takes over.
+            port = active.server.port();
+            Process standby = server(port, "--standby");
             ready = upTo(standby, "homeostat server ready on ");
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> stderr().contains("standing by"));
 
@@ -117,7 +120,7 @@ class StandbyServerTest {
 
         List<String> out = ready.get(60, TimeUnit.SECONDS);
         String line = out.getLast();
-        assertThat(line).startsWith("homeostat server ready on http://127.0.0.1:");
+        assertThat(line).startsWith("homeostat server ready on http://127.0.0.1:" + port + " ");
         assertThat(stderr()).contains("the database's lease is free: taking over");
         assertThat(postgres.query("SELECT holder FROM leader_lease")).endsWith(":" + second.toAbsolutePath());
         // The tokens live in the database: the first server's still work, and no new admin token was made.
@@ -138,7 +141,7 @@ class StandbyServerTest {
     @Test
     void withoutStandbyTheSecondServerSaysWhoIsActiveAndExitsOne() throws Exception {
         try (RunningServer active = new RunningServer(first, postgres.store(first))) {
-            Process refused = server();
+            Process refused = server(0);
             assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(refused.exitValue()).isEqualTo(1);
             assertThat(stderr()).contains("another server is active on this database")

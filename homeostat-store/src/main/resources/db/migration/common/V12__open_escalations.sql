@@ -15,6 +15,9 @@ CREATE TABLE open_escalation (
     level_index     INTEGER       NOT NULL,
     acknowledged    BOOLEAN       NOT NULL,
     flapping        BOOLEAN       NOT NULL,
+    -- the triggers applied so far, comma-separated (CRITICAL,UNRESOLVED): one asked for once per
+    -- incident is not applied again after a restart
+    triggers        VARCHAR(200)  NOT NULL DEFAULT '',
     -- when it climbs to the next level unless acknowledged; NULL once acknowledged
     climbs_at       TIMESTAMP WITH TIME ZONE
 );

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Builds an {@link Alerting}. Not thread-safe; the manager it builds is. */
 public final class AlertingBuilder {
@@ -37,6 +38,7 @@ public final class AlertingBuilder {
     private final List<Consumer<AlertEvent>> auditHooks = new ArrayList<>();
     private AuditLog auditLog;
     private Executor storeWriter = Runnable::run;
+    private Predicate<String> openIncident = incident -> true;
 
     AlertingBuilder(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -145,6 +147,17 @@ public final class AlertingBuilder {
     }
 
     /**
+     * Which incidents are still open, for the escalations the {@linkplain #activeAlerts active alert
+     * store} keeps: one of an incident that is not ends when the manager is built (the level last
+     * paged hears it resolved) instead of going on, before it could climb. Default: every incident
+     * is (the caller ends the others itself, e.g. by {@link Alerting#resolveIncident}).
+     */
+    public AlertingBuilder openIncidents(Predicate<String> open) {
+        this.openIncident = Objects.requireNonNull(open, "open");
+        return this;
+    }
+
+    /**
      * Builds the manager and restores what the {@linkplain #silences silence store} keeps: a silence
      * not over yet mutes from now on; one that ran out while nothing ran is audited as run out at once
      * ({@value Alerting#SILENCE_EXPIRED}) and removed from the store. Then the alerts the
@@ -152,8 +165,9 @@ public final class AlertingBuilder {
      * had acknowledged stays acknowledged and is not notified or escalated again; one nobody had is
      * notified at its group's first tick, as a new alert would be. The escalations it keeps are
      * followed again at the level they had reached, without paging, and climb when they were due
-     * to (at once if that passed while nothing ran), at most at the rotation's top level; without
-     * a rotation they are dropped.
+     * to (at once if that passed while nothing ran), at most at the rotation's top level; one of an
+     * incident no longer {@linkplain #openIncidents open}, or of an alert not kept, ends; without a
+     * rotation they are dropped.
      *
      * @throws IllegalStateException if there is no route, a route or on-call level names an
      *     unknown receiver, or the policy names a level the rotation lacks
@@ -181,7 +195,7 @@ public final class AlertingBuilder {
         return new AlertEngine(scheduler, Map.copyOf(receivers), route, graph, flapPolicy, escalationPolicy,
                 rotation == null ? List.of() : List.of(rotation), history, silences, activeAlerts,
                 List.copyOf(auditHooks),
-                auditLog != null ? auditLog::append : record -> { }, storeWriter).restore();
+                auditLog != null ? auditLog::append : record -> { }, storeWriter).restore(openIncident);
     }
 
     private void requireReceiver(String name, String where) {

@@ -40,13 +40,16 @@ final class TokenRoutes {
                         ctx -> ctx.json(Map.of("tokens", tokens.list().stream().map(TokenJson::of).toList()))),
                 ApiRoute.post("/api/v1/tokens", Access.ADMIN,
                         "Creates a token (body: {\"name\":...,\"role\":\"viewer|operator|admin\"}); the secret is in this answer only",
-                        this::issue).withResponses(ApiResponse.json(201, "created: name, role and secret")),
+                        this::issue).withResponses(ApiResponse.json(201, "created: name, role and secret"),
+                        ApiResponse.error(409, "a token has that name"),
+                        ApiResponse.error(503, "the database does not answer: no token was made")),
                 ApiRoute.delete("/api/v1/tokens/{name}", Access.ADMIN,
                         "Revokes a token: its secret, and the browser sessions and live streams opened with it, stop"
                                 + " working at once; the only admin token cannot be revoked",
                         this::revoke).withResponses(ApiResponse.json(200, "revoked: name and role"),
                         ApiResponse.error(404, "no token has that name"),
-                        ApiResponse.error(409, "it is the only admin token: make another admin token first")));
+                        ApiResponse.error(409, "it is the only admin token: make another admin token first"),
+                        ApiResponse.error(503, "the database does not answer: the token still works")));
     }
 
     private void revoke(Context ctx) {

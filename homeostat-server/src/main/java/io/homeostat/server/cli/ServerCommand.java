@@ -3,6 +3,7 @@ package io.homeostat.server.cli;
 import io.homeostat.core.time.Clock;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.config.ConfigException;
+import io.homeostat.engine.port.LeaseUnavailableException;
 import io.homeostat.engine.port.StoreUnavailableException;
 import io.homeostat.server.DataDirectoryInUseException;
 import io.homeostat.server.HomeostatServer;
@@ -76,7 +77,7 @@ final class ServerCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--standby", description = "on a PostgreSQL database another server acts on, wait and take over"
-            + " once that one stops (within 5 s) or its lease lapses (within 15 s of a crash), instead of exiting 1;"
+            + " once that one stops (within 5 s) or its lease lapses (within about 20 s of a crash), instead of exiting 1;"
             + " nothing listens until then")
     boolean standby;
 
@@ -112,18 +113,19 @@ final class ServerCommand implements Callable<Integer> {
                     + " (put a TLS proxy in front, or keep " + ServerConfig.DEFAULT_HOST + ")");
             err.flush();
         }
-        Optional<String> taken = portTaken(chosen);
-        if (taken.isPresent()) {
-            err.println("homeostat server: cannot listen on " + chosen.host() + ":" + chosen.port() + ": " + taken.get());
-            return 1;
-        }
         Scheduler scheduler = Scheduler.system();
         Clock clock = scheduler.clock();
-        long begin = clock.monotonicNanos();
+        long begin;
         HomeostatServer started = null;
-        while (started == null) {
+        do {
             if (standby) {
+                // Before the port's check: the server it waits for may be on this host and port.
                 standBy(settings.store(), clock, err);
+            }
+            Optional<String> taken = portTaken(chosen);
+            if (taken.isPresent()) {
+                err.println("homeostat server: cannot listen on " + chosen.host() + ":" + chosen.port() + ": " + taken.get());
+                return 1;
             }
             begin = clock.monotonicNanos();
             try {
@@ -140,11 +142,19 @@ final class ServerCommand implements Callable<Integer> {
                     return 1;
                 }
                 // Another standby took the lease between the look and the start: stand by again.
+            } catch (StoreUnavailableException | LeaseUnavailableException e) {
+                if (!standby || databaseInUse(e)) {
+                    err.println("homeostat server: " + startFailure(e, chosen));
+                    return 1;
+                }
+                // The database went away as this one took over (a failover of its own, say): stand by again.
+                err.println("homeostat server: could not take over: " + reason(e) + "; standing by again");
+                err.flush();
             } catch (RuntimeException e) {
                 err.println("homeostat server: " + startFailure(e, chosen));
                 return 1;
             }
-        }
+        } while (started == null);
         HomeostatServer server = started;
         long startMillis = (clock.monotonicNanos() - begin) / 1_000_000;
         CountDownLatch stopped = new CountDownLatch(1);

@@ -10,7 +10,6 @@ import io.homeostat.core.time.Cancellable;
 import io.homeostat.core.time.DedicatedScheduler;
 import io.homeostat.core.time.Scheduler;
 import io.homeostat.engine.alert.Alert;
-import io.homeostat.engine.alert.AlertState;
 import io.homeostat.engine.alert.AlertView;
 import io.homeostat.engine.alert.Alerting;
 import io.homeostat.engine.alert.FlapPolicy;
@@ -32,6 +31,7 @@ import io.homeostat.engine.execute.RecoveryOrchestrator;
 import io.homeostat.engine.execute.SampleMetricSource;
 import io.homeostat.engine.execute.action.StandardActions;
 import io.homeostat.engine.incident.Incident;
+import io.homeostat.engine.incident.IncidentStatus;
 import io.homeostat.engine.incident.IncidentTracker;
 import io.homeostat.engine.learn.EffectivenessLearner;
 import io.homeostat.engine.loop.CircuitEventDetector;
@@ -81,9 +81,9 @@ import org.slf4j.LoggerFactory;
  * every sample), failure events all of them; circuit
  * transitions update {@link #circuits()}. Every diagnosis is kept in the store's
  * {@link io.homeostat.engine.port.DiagnosisStore}, so it outlives its incident and a restart.
- * Alert silences ({@link io.homeostat.engine.port.SilenceStore}) and the alerts not resolved, with
- * who acknowledged them ({@link io.homeostat.engine.port.ActiveAlertStore}), are kept in the store
- * too and restored before the first tick, as recovery's switches are.
+ * Alert silences ({@link io.homeostat.engine.port.SilenceStore}), the alerts not resolved, with
+ * who acknowledged them, and the escalations followed ({@link io.homeostat.engine.port.ActiveAlertStore})
+ * are kept in the store too and restored before the first tick, as recovery's switches are.
  *
  * <p>An application in the same JVM creates its guards in {@link #guards()} (so the healer can act
  * on them) and its features in {@link #toggles()}. The loop ticks every {@link #TICK} on a
@@ -102,8 +102,6 @@ public final class ControlLoop implements AutoCloseable {
     /** How long {@link #SERVER_LEASE} lasts unless renewed (every third of it) or given up. */
     public static final Duration SERVER_LEASE_TTL = ServerLease.TTL;
 
-    /** How {@link Alerting#escalated} names the escalation of an alert without an incident. */
-    private static final String ALERT_KEY = "alert:";
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
     private static final long ALERT_WRITES_WAIT_SECONDS = 10;
     private static final Logger ESCALATION_LOG = LoggerFactory.getLogger("io.homeostat.escalation");
@@ -170,6 +168,9 @@ public final class ControlLoop implements AutoCloseable {
                 // alerts of incidents still open are back, an acknowledged one still acknowledged.
                 .silences(store.silences())
                 .activeAlerts(store.activeAlerts())
+                // An escalation kept for an incident that closed meanwhile ends before it could climb.
+                .openIncidents(id -> incidents.find(id).filter(incident -> incident.status() != IncidentStatus.RESOLVED)
+                        .isPresent())
                 .build();
         // On the shared timer, the guards' timeouts go to a thread of their own (see Scheduler.deadlines()).
         Scheduler deadlines = scheduler == Scheduler.system() ? Scheduler.deadlines() : scheduler;
@@ -340,10 +341,10 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     /**
-     * An alert or escalation kept from before the start whose incident is no longer active (it
-     * resolved while the store could not take the removal) resolves now: nothing would resolve it
-     * later, and the escalation would go on paging. So does an escalation of an alert without an
-     * incident that no longer fires.
+     * An alert kept from before the start whose incident is no longer active (it resolved while the
+     * store could not take the alert's removal) resolves now: nothing would resolve it later. (An
+     * escalation kept for such an incident ended as alerting was built: see
+     * {@link io.homeostat.engine.alert.AlertingBuilder#openIncidents}.)
      */
     private void resolveAlertsOfClosedIncidents() {
         Set<String> active = engine.incidents().active().stream().map(Incident::id).collect(Collectors.toSet());
@@ -351,14 +352,6 @@ public final class ControlLoop implements AutoCloseable {
             Optional<String> incident = alert.labels().incident();
             if (incident.isPresent() && !active.contains(incident.get())) {
                 alerting.resolve(alert.fingerprint(), AlertEvent.SYSTEM);
-            }
-        }
-        for (String key : alerting.escalated()) {
-            boolean open = key.startsWith(ALERT_KEY)
-                    ? alerting.alert(key.substring(ALERT_KEY.length())).filter(a -> a.state() != AlertState.RESOLVED).isPresent()
-                    : active.contains(key);
-            if (!open) {
-                alerting.resolveIncident(key, AlertEvent.SYSTEM);
             }
         }
     }

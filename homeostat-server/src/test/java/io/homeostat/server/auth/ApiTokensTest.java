@@ -124,7 +124,7 @@ class ApiTokensTest {
     }
 
     @Test
-    void theFileOfAFormerVersionMovesIntoAnEmptyTableOnce() throws Exception {
+    void theFileOfAFormerVersionMovesIntoTheTableAndIsRenamed() throws Exception {
         String adminSecret = "hst_former-admin-secret";
         String ciSecret = "hst_former-ci-secret";
         Files.write(directory.resolve("tokens"), List.of("# Homeostat API tokens: name role sha-256(secret).",
@@ -137,11 +137,36 @@ class ApiTokensTest {
         assertThat(table().all()).extracting(ApiTokenTable.Row::name).containsExactly("admin", "ci");
         assertThat(directory.resolve("tokens")).doesNotExist();
         assertThat(directory.resolve("tokens.imported")).exists();
-
         tokens.revoke("ci");
-        Files.move(directory.resolve("tokens.imported"), directory.resolve("tokens"));
-        assertThat(load().authenticate(ciSecret)).as("a table with tokens does not take the file again").isEmpty();
-        assertThat(directory.resolve("tokens")).as("left alone").exists();
+        assertThat(load().authenticate(ciSecret)).as("a revoked token does not come back from the renamed file").isEmpty();
+    }
+
+    @Test
+    void theFileOfAnotherDataDirectoryAddsTheTokensWhoseNamesAreFree() throws Exception {
+        IssuedToken admin = load().issue("admin", Role.ADMIN);
+        String agentSecret = "hst_agent-of-the-other-server";
+        Files.write(directory.resolve("tokens"), List.of("admin admin " + sha256("hst_the-other-servers-admin"),
+                "agent operator " + sha256(agentSecret)));
+
+        ApiTokens tokens = load();
+
+        assertThat(tokens.authenticate(agentSecret)).contains(new Principal("agent", Role.OPERATOR));
+        assertThat(tokens.authenticate("hst_the-other-servers-admin")).as("its name is taken: left out").isEmpty();
+        assertThat(tokens.authenticate(admin.secret())).isPresent();
+        assertThat(tokens.list()).extracting(Principal::name).containsExactly("admin", "agent");
+    }
+
+    @Test
+    void aTableWhoseOnlyTokensThisVersionCannotReadIsNotAFirstStart() {
+        table().insert(List.of(new ApiTokenTable.Row("c".repeat(64), "auditor", "auditor")));
+
+        ApiTokens tokens = load();
+
+        assertThat(tokens.list()).isEmpty();
+        assertThat(tokens.isEmpty()).as("no admin token is made over it").isFalse();
+        tokens.issue("admin", Role.ADMIN);
+        assertThat(table().all()).extracting(ApiTokenTable.Row::name).as("the unreadable row is kept")
+                .containsExactly("auditor", "admin");
     }
 
     @Test

@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * The server's API tokens in {@code api_token}: the hash of each secret with the token's name and
- * role, in the order they were made. The server keeps them in memory and writes them all at once
- * when one is made or revoked (they are few, and change rarely). Thread-safe.
+ * role, in the order they were made. The server keeps them in memory and writes the one it makes
+ * or revokes. Thread-safe.
  */
 public final class ApiTokenTable {
 
@@ -61,27 +61,33 @@ public final class ApiTokenTable {
     }
 
     /**
-     * Replaces every token with {@code rows}, in one transaction: afterwards the table holds
-     * exactly them, in their order, or (if it throws) what it held before.
+     * Adds {@code rows}, after the tokens there already, in one transaction: all of them or (if it
+     * throws) none.
      *
      * @throws NullPointerException if {@code rows} or one of them is null
      * @throws StoreUnavailableException if the database cannot take them now
-     * @throws io.homeostat.engine.port.StoreRefusedException if it refused them (two with one name or hash)
+     * @throws io.homeostat.engine.port.StoreRefusedException if it refused them: a name or hash it
+     *     holds already, or two of them with one
      */
-    public void replaceAll(List<Row> rows) {
+    public void insert(List<Row> rows) {
         List<Row> tokens = List.copyOf(rows);
+        if (tokens.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (Statement clear = c.createStatement();
+            try (Statement last = c.createStatement();
+                    ResultSet seq = last.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM api_token");
                     PreparedStatement insert = c.prepareStatement(
                             "INSERT INTO api_token (token_hash, name, role, seq) VALUES (?, ?, ?, ?)")) {
-                clear.executeUpdate("DELETE FROM api_token");
-                for (int i = 0; i < tokens.size(); i++) {
-                    insert.setString(1, tokens.get(i).hash());
-                    insert.setString(2, tokens.get(i).name());
-                    insert.setString(3, tokens.get(i).role());
-                    insert.setInt(4, i);
+                seq.next();
+                int next = seq.getInt(1) + 1;
+                for (Row row : tokens) {
+                    insert.setString(1, row.hash());
+                    insert.setString(2, row.name());
+                    insert.setString(3, row.role());
+                    insert.setInt(4, next++);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -93,7 +99,24 @@ public final class ApiTokenTable {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw DataError.of("cannot write the API tokens", e);
+            throw DataError.of("cannot store the API tokens " + tokens.stream().map(Row::name).toList(), e);
+        }
+    }
+
+    /**
+     * Deletes the token whose secret hashes to {@code hash}; nothing if there is none.
+     *
+     * @throws NullPointerException if {@code hash} is null
+     * @throws StoreUnavailableException if the database cannot take it now
+     */
+    public void delete(String hash) {
+        Objects.requireNonNull(hash, "hash");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM api_token WHERE token_hash = ?")) {
+            s.setString(1, hash);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot revoke the API token", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.homeostat.engine.alert.Labels;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
+import io.homeostat.engine.port.EscalationTrigger;
 import io.homeostat.engine.port.OpenEscalation;
 import io.homeostat.engine.port.StoreUnavailableException;
 import java.sql.Connection;
@@ -13,10 +14,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -31,7 +36,7 @@ final class JdbcActiveAlertStore implements ActiveAlertStore {
 
     private static final String COLUMNS = "fingerprint, labels, summary, starts_at, acknowledged_by";
     private static final String ESCALATION_COLUMNS =
-            "escalation_key, service, severity, summary, level_index, acknowledged, flapping, climbs_at";
+            "escalation_key, service, severity, summary, level_index, acknowledged, flapping, triggers, climbs_at";
 
     private final DataSource dataSource;
     private final String upsert;
@@ -47,11 +52,12 @@ final class JdbcActiveAlertStore implements ActiveAlertStore {
         };
         this.upsertEscalation = switch (dialect) {
             case H2 -> "MERGE INTO open_escalation (" + ESCALATION_COLUMNS + ") KEY (escalation_key) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-            case POSTGRESQL -> "INSERT INTO open_escalation (" + ESCALATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            case POSTGRESQL -> "INSERT INTO open_escalation (" + ESCALATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (escalation_key) DO UPDATE SET service = EXCLUDED.service, "
                     + "severity = EXCLUDED.severity, summary = EXCLUDED.summary, level_index = EXCLUDED.level_index, "
-                    + "acknowledged = EXCLUDED.acknowledged, flapping = EXCLUDED.flapping, climbs_at = EXCLUDED.climbs_at";
+                    + "acknowledged = EXCLUDED.acknowledged, flapping = EXCLUDED.flapping, triggers = EXCLUDED.triggers, "
+                    + "climbs_at = EXCLUDED.climbs_at";
         };
     }
 
@@ -116,10 +122,11 @@ final class JdbcActiveAlertStore implements ActiveAlertStore {
             s.setInt(5, escalation.level());
             s.setBoolean(6, escalation.acknowledged());
             s.setBoolean(7, escalation.flapping());
+            s.setString(8, escalation.triggers().stream().map(Enum::name).collect(Collectors.joining(",")));
             if (escalation.climbsAt().isPresent()) {
-                s.setObject(8, Wire.sqlTime(escalation.climbsAt().get()));
+                s.setObject(9, Wire.sqlTime(escalation.climbsAt().get()));
             } else {
-                s.setNull(8, Types.TIMESTAMP_WITH_TIMEZONE);
+                s.setNull(9, Types.TIMESTAMP_WITH_TIMEZONE);
             }
             s.executeUpdate();
         } catch (SQLException e) {
@@ -147,9 +154,9 @@ final class JdbcActiveAlertStore implements ActiveAlertStore {
             List<OpenEscalation> escalations = new ArrayList<>();
             while (rs.next()) {
                 try {
-                    OffsetDateTime climbsAt = rs.getObject(8, OffsetDateTime.class);
+                    OffsetDateTime climbsAt = rs.getObject(9, OffsetDateTime.class);
                     escalations.add(new OpenEscalation(rs.getString(1), rs.getString(2), Severity.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7),
+                            rs.getString(4), rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7), triggers(rs.getString(8)),
                             Optional.ofNullable(climbsAt).map(OffsetDateTime::toInstant)));
                 } catch (RuntimeException e) {
                     // As for alerts: a row this version cannot read must not keep the server from starting.
@@ -161,5 +168,14 @@ final class JdbcActiveAlertStore implements ActiveAlertStore {
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot read the open escalations", e);
         }
+    }
+
+    /** The triggers named in {@code names}; one this version does not know is left out. */
+    private static Set<EscalationTrigger> triggers(String names) {
+        Set<EscalationTrigger> triggers = EnumSet.noneOf(EscalationTrigger.class);
+        for (String name : names.split(",")) {
+            Arrays.stream(EscalationTrigger.values()).filter(t -> t.name().equals(name)).forEach(triggers::add);
+        }
+        return triggers;
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The API token table on both databases: written whole, read back in order, all or nothing. */
+/** The API token table on both databases: added and deleted one by one, read back in order, all or nothing. */
 class ApiTokenTableTest {
 
     private static final ApiTokenTable.Row ADMIN = new ApiTokenTable.Row("a".repeat(64), "admin", "admin");
@@ -44,36 +44,40 @@ class ApiTokenTableTest {
         }
 
         @Test
-        void tokensComeBackInTheOrderWrittenAfterAReopen() {
+        void tokensComeBackInTheOrderMadeAfterAReopen() {
             ApiTokenTable table = open();
             assertThat(table.all()).isEmpty();
-            table.replaceAll(List.of(VIEWER, ADMIN, OPS));
+            table.insert(List.of(VIEWER));
+            table.insert(List.of(ADMIN, OPS));
             store.close();
 
             assertThat(open().all()).containsExactly(VIEWER, ADMIN, OPS);
         }
 
         @Test
-        void writingReplacesEverythingHeldBefore() {
+        void aDeletedTokenIsGoneAndTheOthersKeepTheirOrder() {
             ApiTokenTable table = open();
-            table.replaceAll(List.of(ADMIN, OPS));
-            table.replaceAll(List.of(OPS, VIEWER));
+            table.insert(List.of(ADMIN, OPS, VIEWER));
 
-            assertThat(table.all()).containsExactly(OPS, VIEWER);
-            table.replaceAll(List.of());
-            assertThat(table.all()).isEmpty();
+            table.delete(OPS.hash());
+            table.delete("0".repeat(64));
+            table.insert(List.of(OPS));
+
+            assertThat(table.all()).containsExactly(ADMIN, VIEWER, OPS);
         }
 
         @Test
-        void aRefusedWriteLeavesWhatWasThere() {
+        void aRefusedInsertAddsNoneOfItsTokens() {
             ApiTokenTable table = open();
-            table.replaceAll(List.of(ADMIN, OPS));
+            table.insert(List.of(ADMIN));
 
             ApiTokenTable.Row sameName = new ApiTokenTable.Row("b".repeat(64), "admin", "viewer");
-            assertThatThrownBy(() -> table.replaceAll(List.of(VIEWER, ADMIN, sameName)))
-                    .isInstanceOf(StoreRefusedException.class).hasMessageContaining("cannot write the API tokens");
+            assertThatThrownBy(() -> table.insert(List.of(VIEWER, sameName))).isInstanceOf(StoreRefusedException.class)
+                    .hasMessageContaining("cannot store the API tokens [wall, admin]");
+            assertThatThrownBy(() -> table.insert(List.of(new ApiTokenTable.Row(ADMIN.hash(), "other", "viewer"))))
+                    .as("the same secret twice").isInstanceOf(StoreRefusedException.class);
 
-            assertThat(table.all()).containsExactly(ADMIN, OPS);
+            assertThat(table.all()).containsExactly(ADMIN);
         }
     }
 

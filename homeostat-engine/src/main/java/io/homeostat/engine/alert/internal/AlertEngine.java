@@ -22,12 +22,12 @@ import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.graph.DependencyGraph;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
-import io.homeostat.engine.port.OpenEscalation;
 import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.AlertStore;
 import io.homeostat.engine.port.AuditRecord;
 import io.homeostat.engine.port.EscalationDecision;
 import io.homeostat.engine.port.EscalationRequest;
+import io.homeostat.engine.port.OpenEscalation;
 import io.homeostat.engine.port.SilenceStore;
 import io.homeostat.engine.port.UpstreamCause;
 import java.time.Instant;
@@ -48,12 +48,16 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The alert manager. One lock guards all state; stores, audit hooks and channels are called
  * after it is released, in the order the events happened. Thread-safe.
  */
 public final class AlertEngine implements Alerting {
+
+    /** The escalation key of an alert without an incident: this, then its fingerprint. */
+    private static final String ALERT_KEY = "alert:";
 
     private final Scheduler scheduler;
     private final Map<String, Receiver> receivers;
@@ -104,21 +108,19 @@ public final class AlertEngine implements Alerting {
      * notified as new nor escalated again, while one nobody had is notified at its group's first
      * tick. The escalations are followed again at the level they had reached, without paging, and
      * climb when they were due to (at once if that passed while the manager was down), so that an
-     * alert of an incident already escalated does not start over from the first level. One that
-     * cannot be followed (no on-call rotation now) is forgotten.
+     * alert of an incident already escalated does not start over from the first level. One whose
+     * incident {@code openIncident} says is over, or whose alert (without an incident) was not kept
+     * firing, ends at once instead (the level last paged hears so), before anything could climb;
+     * one that cannot be followed (no on-call rotation now) is forgotten.
      *
+     * @param openIncident whether the incident with an id is still open
      * @throws io.homeostat.engine.port.StoreUnavailableException if a store cannot be read
      */
-    public AlertEngine restore() {
+    public AlertEngine restore(Predicate<String> openIncident) {
         silencing.restore();
         List<ActiveAlert> kept = stored.stored();
         List<OpenEscalation> escalations = stored.storedEscalations();
         locked(out -> {
-            for (OpenEscalation escalation : escalations) {
-                if (!escalator.restore(escalation)) {
-                    out.escalationChanged(escalation.key());
-                }
-            }
             for (ActiveAlert alert : kept) {
                 if (alerts.containsKey(alert.fingerprint())) {
                     continue;
@@ -128,6 +130,14 @@ public final class AlertEngine implements Alerting {
                 join(tracked);
                 if (alert.acknowledged()) {
                     tracked.groups.forEach(key -> groups.get(key).shown.put(alert.fingerprint(), true));
+                }
+            }
+            for (OpenEscalation escalation : escalations) {
+                String key = escalation.key();
+                boolean open = key.startsWith(ALERT_KEY) ? alerts.containsKey(key.substring(ALERT_KEY.length()))
+                        : openIncident.test(key);
+                if (!escalator.restore(escalation, open, out)) {
+                    out.escalationChanged(key);
                 }
             }
             Instant now = now();
@@ -468,14 +478,14 @@ public final class AlertEngine implements Alerting {
 
     /** A newly notified critical alert starts its incident's escalation (once per incident). */
     void escalateCritical(AlertView alert, Outbox out) {
-        String key = alert.labels().incident().orElse("alert:" + alert.fingerprint());
+        String key = alert.labels().incident().orElse(ALERT_KEY + alert.fingerprint());
         if (alert.labels().severity() == Severity.CRITICAL && !escalator.following(key)) {
             escalator.escalate(EscalationRequest.critical(key, alert.labels().service(), alert.summary()), out);
         }
     }
 
     static String escalationKey(TrackedAlert tracked) {
-        return tracked.labels.incident().orElse("alert:" + tracked.fingerprint());
+        return tracked.labels.incident().orElse(ALERT_KEY + tracked.fingerprint());
     }
 
     /** The alerts of {@code key} that fire and are neither silenced nor inhibited. */

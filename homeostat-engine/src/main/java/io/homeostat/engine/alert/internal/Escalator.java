@@ -19,11 +19,13 @@ import io.homeostat.engine.port.EscalationTrigger;
 import io.homeostat.engine.port.OpenEscalation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -47,6 +49,8 @@ final class Escalator {
         boolean acknowledged;
         /** The incident flaps: its alerts clearing does not end this, only the incident resolving. */
         boolean flapping;
+        /** The triggers applied so far. */
+        final Set<EscalationTrigger> applied = EnumSet.noneOf(EscalationTrigger.class);
         long generation;
         /** When the timer climbs; null once acknowledged. */
         Instant climbsAt;
@@ -58,6 +62,10 @@ final class Escalator {
             this.summary = summary;
         }
     }
+
+    /** The triggers the loop asks for once per incident: applied once per escalation. */
+    private static final Set<EscalationTrigger> ONCE =
+            EnumSet.of(EscalationTrigger.FLAPPING, EscalationTrigger.UNRESOLVED, EscalationTrigger.HIGH_IMPACT);
 
     private final EscalationPolicy policy;
     private final Optional<OnCallRotation> rotation;
@@ -110,6 +118,11 @@ final class Escalator {
         if (request.trigger() == EscalationTrigger.CRITICAL && current != null) {
             return EscalationDecision.declined("already escalated at level " + (current.level + 1));
         }
+        if (current != null && ONCE.contains(request.trigger()) && current.applied.contains(request.trigger())) {
+            // The loop asks once per incident; asked again (after a restart), it is not news.
+            return EscalationDecision.declined("already escalated for " + name(request.trigger()) + " at level "
+                    + (current.level + 1));
+        }
         OnCallRotation levels = rotation.get();
         int level = switch (rule.target()) {
             case FIRST -> 0;
@@ -121,6 +134,7 @@ final class Escalator {
                 : new Followed(request.service(), request.severity(), request.summary());
         next.timer.cancel();
         next.flapping |= request.trigger() == EscalationTrigger.FLAPPING;
+        next.applied.add(request.trigger());
         next.level = level;
         next.acknowledged = false;
         next.generation = ++generations;
@@ -141,11 +155,12 @@ final class Escalator {
     /**
      * Follows {@code kept} again, as a previous run left it, without paging anybody: at the level
      * it had reached (the top one if the rotation has fewer levels now), climbing when it was due
-     * to (at once if that time passed) unless somebody had acknowledged it. False, and nothing
-     * followed, if no on-call rotation is configured any more or {@code kept}'s key is followed
-     * already.
+     * to (at once if that time passed) unless somebody had acknowledged it. One that is not
+     * {@code open} any more ends instead, before any timer is set: the level last paged hears that
+     * it resolved. False, and nothing followed, if no on-call rotation is configured any more, the
+     * escalation ended, or {@code kept}'s key is followed already.
      */
-    boolean restore(OpenEscalation kept) {
+    boolean restore(OpenEscalation kept, boolean open, Outbox out) {
         if (rotation.isEmpty() || followed.containsKey(kept.key())) {
             return false;
         }
@@ -153,8 +168,13 @@ final class Escalator {
         f.level = Math.min(kept.level(), rotation.get().top());
         f.acknowledged = kept.acknowledged();
         f.flapping = kept.flapping();
+        f.applied.addAll(kept.triggers());
         f.generation = ++generations;
         followed.put(kept.key(), f);
+        if (!open) {
+            end(kept.key(), AlertEvent.SYSTEM, out);
+            return false;
+        }
         if (kept.climbsAt().isPresent()) {
             Duration left = Duration.between(scheduler.clock().instant(), kept.climbsAt().get());
             climbLater(kept.key(), f, left.isNegative() ? Duration.ZERO : left);
@@ -166,7 +186,7 @@ final class Escalator {
     Optional<OpenEscalation> kept(String key) {
         Followed f = followed.get(key);
         return f == null ? Optional.empty() : Optional.of(new OpenEscalation(key, f.service, f.severity, f.summary,
-                f.level, f.acknowledged, f.flapping, Optional.ofNullable(f.climbsAt)));
+                f.level, f.acknowledged, f.flapping, f.applied, Optional.ofNullable(f.climbsAt)));
     }
 
     /**
@@ -257,8 +277,12 @@ final class Escalator {
         return switch (request.trigger()) {
             case RECOVERY_FAILED -> "recovery failed " + request.failedAttempts() + " times";
             case HIGH_IMPACT -> percent(request.impact()) + " of services affected";
-            default -> request.trigger().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            default -> name(request.trigger());
         } + ": " + request.summary();
+    }
+
+    private static String name(EscalationTrigger trigger) {
+        return trigger.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String percent(double share) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.homeostat.core.time.ManualClock;
 import io.homeostat.engine.alert.Alert;
 import io.homeostat.engine.alert.Alerting;
+import io.homeostat.engine.alert.AlertState;
 import io.homeostat.engine.alert.AlertingBuilder;
 import io.homeostat.engine.alert.RecordingChannel;
 import io.homeostat.engine.alert.notify.Receiver;
@@ -12,8 +13,10 @@ import io.homeostat.engine.alert.route.GroupTiming;
 import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.ActiveAlertStore;
+import io.homeostat.engine.port.AlertEvent;
 import io.homeostat.engine.port.EscalationDecision;
 import io.homeostat.engine.port.EscalationRequest;
+import io.homeostat.engine.port.EscalationTrigger;
 import io.homeostat.engine.port.OpenEscalation;
 import io.homeostat.engine.port.memory.InMemoryActiveAlertStore;
 import io.homeostat.engine.port.memory.StoreOutage;
@@ -21,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +65,10 @@ class EscalationRestartTest {
     }
 
     private Process start(Instant at, ActiveAlertStore alerts) {
+        return start(at, alerts, incident -> true);
+    }
+
+    private Process start(Instant at, ActiveAlertStore alerts, Predicate<String> openIncidents) {
         ManualClock clock = ManualClock.at(at);
         RecordingChannel primary = new RecordingChannel("primary");
         RecordingChannel secondary = new RecordingChannel("secondary");
@@ -70,7 +79,7 @@ class EscalationRestartTest {
                 new OnCallLevel(EscalationPolicy.INCIDENT_RESPONSE, "incident-response", List.of("dave"),
                         Duration.ofDays(7), START));
         Alerting alerting = alerting(clock, alerts, primary, secondary, response)
-                .escalation(EscalationPolicy.defaults(), rotation).build();
+                .escalation(EscalationPolicy.defaults(), rotation).openIncidents(openIncidents).build();
         return new Process(clock, primary, secondary, response, alerting);
     }
 
@@ -146,6 +155,66 @@ class EscalationRestartTest {
     }
 
     @Test
+    void aTriggerTheLoopAsksForOncePerIncidentIsNotAppliedAgainAfterARestart() {
+        Process first = escalatedToTheSecondLevel();
+        EscalationRequest unresolved = new EscalationRequest(EscalationTrigger.UNRESOLVED, "inc-1", "db:primary",
+                Severity.CRITICAL, "unresolved after PT1H: db:primary down", 0, 0);
+        assertThat(first.alerting().escalate(unresolved).escalated()).isTrue();
+        assertThat(first.response().count()).as("unresolved: the next level").isEqualTo(1);
+        first.alerting().acknowledgeIncident("inc-1", "token:dave");
+
+        // The loop's rules remember what they asked for in memory: after a restart they ask again.
+        Process second = start(START.plus(Duration.ofMinutes(8)));
+        EscalationDecision again = second.alerting().escalate(unresolved);
+        second.clock().advance(Duration.ofHours(1));
+
+        assertThat(again.escalated()).isFalse();
+        assertThat(again.reason()).isEqualTo("already escalated for unresolved at level 3");
+        assertThat(second.pages()).isZero();
+        assertThat(store.escalations()).singleElement().satisfies(kept -> {
+            assertThat(kept.acknowledged()).as("still taken").isTrue();
+            assertThat(kept.triggers()).contains(EscalationTrigger.UNRESOLVED);
+        });
+    }
+
+    @Test
+    void anEscalationOfAnIncidentThatClosedMeanwhileEndsAtStartInsteadOfClimbing() {
+        escalatedToTheSecondLevel();
+
+        Process second = start(START.plus(Duration.ofMinutes(20)), store, incident -> false);
+        // the escalation ended as the manager was built; the owner then resolves the incident's alerts (the server does)
+        assertThat(second.alerting().escalated()).isEmpty();
+        second.alerting().resolveIncident("inc-1", AlertEvent.SYSTEM);
+        second.clock().advance(Duration.ofHours(1));
+
+        assertThat(second.response().count()).as("overdue, but over: nobody is paged").isZero();
+        assertThat(second.secondary().sent()).singleElement().satisfies(closing -> {
+            assertThat(closing.key()).isEqualTo("inc-1");
+            assertThat(closing.firing()).isEmpty();
+            assertThat(closing.resolved()).singleElement().satisfies(view -> assertThat(view.state()).isEqualTo(AlertState.RESOLVED));
+        });
+        assertThat(second.alerting().escalated()).isEmpty();
+        assertThat(store.escalations()).isEmpty();
+    }
+
+    @Test
+    void anEscalationOfAnAlertWithoutAnIncidentThatWasNotKeptEndsAtStart() {
+        Process first = start(START);
+        Alert alone = Alert.of("db:primary", Severity.CRITICAL, "availability", "", "db down", START);
+        first.alerting().fire(alone);
+        first.clock().advance(GROUP_WAIT);
+        assertThat(store.escalations()).extracting(OpenEscalation::key).containsExactly("alert:" + alone.fingerprint());
+        store.remove(alone.fingerprint()); // as if it resolved and the escalation's removal did not reach the store
+
+        Process second = start(START.plus(Duration.ofMinutes(20)));
+        second.clock().advance(Duration.ofHours(1));
+
+        assertThat(second.secondary().count()).isZero();
+        assertThat(second.primary().last().resolved()).isNotEmpty();
+        assertThat(store.escalations()).isEmpty();
+    }
+
+    @Test
     void anEscalationThatEndedIsForgottenAndTheNextStartFollowsNothing() {
         Process first = escalatedToTheSecondLevel();
         first.alerting().resolveIncident("inc-1", "token:carol");
@@ -206,6 +275,8 @@ class EscalationRestartTest {
         first.clock().advance(Alerting.STORE_RETRY);
 
         assertThat(store.escalations()).singleElement().isEqualTo(new OpenEscalation("inc-1", "db:primary",
-                Severity.CRITICAL, "db down", 1, false, false, Optional.of(START.plus(Duration.ofMinutes(10)))));
+                Severity.CRITICAL, "db down", 1, false, false,
+                Set.of(EscalationTrigger.CRITICAL, EscalationTrigger.UNACKNOWLEDGED),
+                Optional.of(START.plus(Duration.ofMinutes(10)))));
     }
 }

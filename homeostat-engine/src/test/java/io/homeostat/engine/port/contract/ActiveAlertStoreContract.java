@@ -7,11 +7,13 @@ import io.homeostat.engine.alert.Labels;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
+import io.homeostat.engine.port.EscalationTrigger;
 import io.homeostat.engine.port.OpenEscalation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,7 +104,7 @@ public abstract class ActiveAlertStoreContract extends StoreContract<ActiveAlert
 
     private static OpenEscalation climbing(String key, int level, long climbsAtSecond) {
         return new OpenEscalation(key, "checkout", Severity.CRITICAL, "checkout is down", level, false, false,
-                Optional.of(T0.plusSeconds(climbsAtSecond)));
+                Set.of(EscalationTrigger.CRITICAL), Optional.of(T0.plusSeconds(climbsAtSecond)));
     }
 
     @Test
@@ -113,7 +115,8 @@ public abstract class ActiveAlertStoreContract extends StoreContract<ActiveAlert
     @Test
     void escalationsLoadBackWithEveryFieldByKey() {
         OpenEscalation taken = new OpenEscalation("inc-2", "db:primary/ünïcode", Severity.HIGH,
-                "it's \"quoted\"\nand on two lines", 2, true, true, Optional.empty());
+                "it's \"quoted\"\nand on two lines", 2, true, true,
+                Set.of(EscalationTrigger.FLAPPING, EscalationTrigger.UNRESOLVED, EscalationTrigger.HIGH_IMPACT), Optional.empty());
         OpenEscalation alertOnly = climbing("alert:0123456789abcdef", 0, 300);
         OpenEscalation incident = climbing("inc-1", 1, 90);
         for (OpenEscalation escalation : List.of(taken, alertOnly, incident)) {
@@ -129,7 +132,7 @@ public abstract class ActiveAlertStoreContract extends StoreContract<ActiveAlert
         OpenEscalation climbed = climbing("inc-1", 1, 600);
         store.saveEscalation(climbed);
         OpenEscalation acknowledged = new OpenEscalation("inc-1", "checkout", Severity.CRITICAL, "checkout is down", 1,
-                true, false, Optional.empty());
+                true, false, Set.of(), Optional.empty());
         store.saveEscalation(climbing("inc-2", 0, 300));
         assertThat(store.escalations()).containsExactly(climbed, climbing("inc-2", 0, 300));
 
