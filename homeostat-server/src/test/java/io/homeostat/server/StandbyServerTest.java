@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code homeostat server --standby}, a process of its own, on a PostgreSQL database another
  * server acts on: it says whom it waits for, listens on nothing, and takes over once that server
- * stops; without {@code --standby} the same start exits 1.
+ * stops or its lease lapses (and that one then stops itself); without {@code --standby} the same
+ * start exits 1.
  */
 @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StandbyServerTest {
@@ -136,6 +137,29 @@ class StandbyServerTest {
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isEqualTo(143);
         assertThat(stderr()).contains("homeostat server: stopped, store flushed");
+    }
+
+    @Test
+    void aStandbyTakesOverFromAServerThatStoppedRenewingItsLeaseAndThatOneStopsItself() throws Exception {
+        try (RunningServer active = new RunningServer(first, postgres.store(first))) {
+            Process standby = server(0, "--standby");
+            CompletableFuture<List<String>> ready = upTo(standby, "homeostat server ready on ");
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> stderr().contains("standing by"));
+
+            // As if the active server hung, or lost its network, past its lease (its clock is manual: it renews
+            // only when the test moves it).
+            postgres.execute("UPDATE leader_lease SET expires_at = clock_timestamp() - INTERVAL '1 second'");
+
+            assertThat(ready.get(60, TimeUnit.SECONDS).getLast()).startsWith("homeostat server ready on ");
+            assertThat(postgres.query("SELECT holder FROM leader_lease")).endsWith(":" + second.toAbsolutePath());
+            active.clock.advance(Duration.ofSeconds(5)); // its next renewal finds the lease taken
+            assertThat(active.server.stoppedByItself()).succeedsWithin(Duration.ofSeconds(30)).asString()
+                    .contains("another server (").contains(second.toAbsolutePath().toString());
+        }
+        assertThat(child.isAlive()).as("the standby acts on").isTrue();
+        child.destroy();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isEqualTo(143);
     }
 
     @Test
