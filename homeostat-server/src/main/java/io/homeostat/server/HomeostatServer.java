@@ -162,7 +162,7 @@ public final class HomeostatServer implements AutoCloseable {
                     LOG.debug("{} {}: the database does not answer", ctx.method(), ctx.path(), e);
                     ctx.header("Retry-After", Integer.toString(STORE_RETRY_AFTER_SECONDS));
                     String what = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD
-                            ? "this cannot be read now" : "nothing was changed";
+                            ? "this cannot be read now" : "this could not be done now";
                     error(ctx, 503, "the database does not answer, so " + what + "; try again later ("
                             + e.getMessage() + ")", "");
                 });

@@ -45,7 +45,7 @@ class DatabaseOutageApiTest {
             RunningServer.Answer revoked = running.delete("/api/v1/tokens/watcher", running.admin);
             for (RunningServer.Answer answer : List.of(made, revoked)) {
                 assertThat(answer.status()).as(answer.text()).isEqualTo(503);
-                assertThat(answer.json().path("error").asText()).startsWith("the database does not answer, so nothing was changed");
+                assertThat(answer.json().path("error").asText()).startsWith("the database does not answer, so this could not be done now");
             }
             assertThat(running.get("/api/v1/tokens", running.admin).json().path("tokens").findValuesAsText("name"))
                     .containsExactly("admin", "ops", "watcher");

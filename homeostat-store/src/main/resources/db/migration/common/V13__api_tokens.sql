@@ -2,8 +2,8 @@
 -- server's data directory, so a standby that took over a PostgreSQL database (homeostat server
 -- --standby), or any server started on another data directory, knew none of the tokens operators
 -- and agents held. Only SHA-256 hashes of the secrets are stored (a secret is 256 random bits). At
--- its first start on this version a server moves the tokens of its data directory's file here (the
--- file is renamed tokens.imported) unless the table holds tokens already.
+-- its first start on this version each server adds the tokens of its data directory's file here,
+-- but for a name the table holds already, and renames the file tokens.imported.
 CREATE TABLE api_token (
     -- sha-256 of the secret, 64 lower-case hex digits
     token_hash  VARCHAR(64)  NOT NULL PRIMARY KEY,
