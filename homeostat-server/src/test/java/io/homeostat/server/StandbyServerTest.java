@@ -40,7 +40,16 @@ class StandbyServerTest {
     @TempDir
     Path second;
 
+    @TempDir
+    Path third;
+
+    /** Each server's standard error, as {@code <data directory name>-stderr.txt}. */
+    @TempDir
+    Path logs;
+
     private PostgresBehindRelay postgres;
+    private final List<Process> children = new ArrayList<>();
+    /** The last server started over {@link #second}. */
     private Process child;
 
     @BeforeEach
@@ -50,30 +59,45 @@ class StandbyServerTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        for (Process process : children) {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
         postgres.close();
     }
 
-    /** {@code homeostat server} over {@code second} on the test database's schema and {@code port}, with {@code options} after. */
+    /** {@code homeostat server} over {@link #second} on the test database's schema and {@code port}, with {@code options} after. */
     private Process server(int port, String... options) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.homeostat.server.cli.HomeostatCommand",
-                "server", "--port", Integer.toString(port), "--data", second.toString()));
-        command.addAll(List.of(options));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(second.resolveSibling(second.getFileName()
-                + "-stderr.txt").toFile());
-        builder.environment().putAll(Map.of("HOMEOSTAT_STORE_URL", postgres.directUrl(),
-                "HOMEOSTAT_STORE_USER", PostgresBehindRelay.USER, "HOMEOSTAT_STORE_PASSWORD", PostgresBehindRelay.PASSWORD));
-        child = builder.start();
+        child = server(second, port, options);
         return child;
     }
 
+    /** {@code homeostat server} over {@code data} on the test database's schema and {@code port}, with {@code options} after. */
+    private Process server(Path data, int port, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.homeostat.server.cli.HomeostatCommand",
+                "server", "--port", Integer.toString(port), "--data", data.toString()));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderrFile(data).toFile());
+        builder.environment().putAll(Map.of("HOMEOSTAT_STORE_URL", postgres.directUrl(),
+                "HOMEOSTAT_STORE_USER", PostgresBehindRelay.USER, "HOMEOSTAT_STORE_PASSWORD", PostgresBehindRelay.PASSWORD));
+        Process process = builder.start();
+        children.add(process);
+        return process;
+    }
+
+    private Path stderrFile(Path data) {
+        return logs.resolve(data.getFileName() + "-stderr.txt");
+    }
+
     private String stderr() throws IOException {
-        Path file = second.resolveSibling(second.getFileName() + "-stderr.txt");
-        return Files.exists(file) ? Files.readString(file) : "";
+        return stderr(second);
+    }
+
+    private String stderr(Path data) throws IOException {
+        return Files.exists(stderrFile(data)) ? Files.readString(stderrFile(data)) : "";
     }
 
     /**
@@ -81,6 +105,7 @@ class StandbyServerTest {
      * line last, read as it comes.
      */
     private static CompletableFuture<List<String>> upTo(Process process, String prefix) {
+        // A thread of its own: the reads block, and the common pool may have a single thread.
         return CompletableFuture.supplyAsync(() -> {
             List<String> read = new ArrayList<>();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -96,7 +121,7 @@ class StandbyServerTest {
                 read.add("(unreadable: " + e + ")");
             }
             return read;
-        });
+        }, task -> Thread.ofPlatform().daemon().name("stdout-of-" + process.pid()).start(task));
     }
 
     @Test
@@ -160,6 +185,38 @@ class StandbyServerTest {
         child.destroy();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isEqualTo(143);
+    }
+
+    @Test
+    void ofTwoStandbysOneTakesOverAndTheOtherWaitsForIt() throws Exception {
+        Process b;
+        Process c;
+        CompletableFuture<List<String>> bReady;
+        CompletableFuture<List<String>> cReady;
+        try (RunningServer active = new RunningServer(first, postgres.store(first))) {
+            b = server(second, 0, "--standby");
+            c = server(third, 0, "--standby");
+            bReady = upTo(b, "homeostat server ready on ");
+            cReady = upTo(c, "homeostat server ready on ");
+            Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> stderr(second).contains("standing by") && stderr(third).contains("standing by"));
+        }
+
+        CompletableFuture.anyOf(bReady, cReady).get(60, TimeUnit.SECONDS);
+        boolean bWon = bReady.isDone();
+        Process winner = bWon ? b : c;
+        Path loserData = bWon ? third : second;
+        String holder = postgres.query("SELECT holder FROM leader_lease");
+        assertThat(holder).endsWith(":" + (bWon ? second : third).toAbsolutePath());
+        // The other asks again and finds the winner acting: it waits for it now.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> stderr(loserData).contains("(" + holder + ")"));
+        assertThat(bWon ? cReady : bReady).isNotDone();
+        assertThat((bWon ? c : b).isAlive()).isTrue();
+
+        winner.destroy();
+        assertThat(winner.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat((bWon ? cReady : bReady).get(60, TimeUnit.SECONDS).getLast()).startsWith("homeostat server ready on ");
+        assertThat(postgres.query("SELECT holder FROM leader_lease")).endsWith(":" + loserData.toAbsolutePath());
     }
 
     @Test
