@@ -150,6 +150,7 @@ final class ServerCommand implements Callable<Integer> {
                 // The database went away as this one took over (a failover of its own, say): stand by again.
                 err.println("homeostat server: could not take over: " + reason(e) + "; standing by again");
                 err.flush();
+                clock.sleep(STANDBY_POLL); // not at once: on the embedded database standing by does not wait
             } catch (RuntimeException e) {
                 err.println("homeostat server: " + startFailure(e, chosen));
                 return 1;
