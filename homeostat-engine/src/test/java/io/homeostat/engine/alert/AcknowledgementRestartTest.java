@@ -13,7 +13,7 @@ import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
-import io.homeostat.engine.port.OpenEscalation;
+import io.homeostat.engine.port.memory.ForwardingActiveAlertStore;
 import io.homeostat.engine.port.memory.InMemoryActiveAlertStore;
 import io.homeostat.engine.port.memory.StoreOutage;
 import java.time.Duration;
@@ -200,7 +200,7 @@ class AcknowledgementRestartTest {
     void aWriteThatFinishesLateDoesNotPutBackAnAlertThatResolvedMeanwhile() throws Exception {
         CountDownLatch saving = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ActiveAlertStore slow = new ActiveAlertStore() {
+        ActiveAlertStore slow = new ForwardingActiveAlertStore(store) {
             @Override
             public void save(ActiveAlert alert) {
                 if (alert.acknowledged()) {
@@ -211,32 +211,7 @@ class AcknowledgementRestartTest {
                         Thread.currentThread().interrupt();
                     }
                 }
-                store.save(alert);
-            }
-
-            @Override
-            public void remove(String fingerprint) {
-                store.remove(fingerprint);
-            }
-
-            @Override
-            public List<ActiveAlert> all() {
-                return store.all();
-            }
-
-            @Override
-            public void saveEscalation(OpenEscalation escalation) {
-                store.saveEscalation(escalation);
-            }
-
-            @Override
-            public void removeEscalation(String key) {
-                store.removeEscalation(key);
-            }
-
-            @Override
-            public List<OpenEscalation> escalations() {
-                return store.escalations();
+                super.save(alert);
             }
         };
         Process process = start(START, slow);

@@ -10,7 +10,7 @@ import io.homeostat.engine.alert.route.Route;
 import io.homeostat.engine.detect.Severity;
 import io.homeostat.engine.port.ActiveAlert;
 import io.homeostat.engine.port.ActiveAlertStore;
-import io.homeostat.engine.port.OpenEscalation;
+import io.homeostat.engine.port.memory.ForwardingActiveAlertStore;
 import io.homeostat.engine.port.memory.InMemoryActiveAlertStore;
 import io.homeostat.engine.port.memory.InMemorySilenceStore;
 import java.time.Duration;
@@ -57,7 +57,7 @@ class StoreWriterTest {
     void reportsAndAcknowledgementsReturnWhileTheStoreHangsAndTheLatestStateIsWrittenOnceItAnswers() throws Exception {
         CountDownLatch hanging = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
-        ActiveAlertStore hangs = new ActiveAlertStore() {
+        ActiveAlertStore hangs = new ForwardingActiveAlertStore(alerts) {
             @Override
             public void save(ActiveAlert alert) {
                 hanging.countDown();
@@ -66,32 +66,7 @@ class StoreWriterTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                alerts.save(alert);
-            }
-
-            @Override
-            public void remove(String fingerprint) {
-                alerts.remove(fingerprint);
-            }
-
-            @Override
-            public List<ActiveAlert> all() {
-                return alerts.all();
-            }
-
-            @Override
-            public void saveEscalation(OpenEscalation escalation) {
-                alerts.saveEscalation(escalation);
-            }
-
-            @Override
-            public void removeEscalation(String key) {
-                alerts.removeEscalation(key);
-            }
-
-            @Override
-            public List<OpenEscalation> escalations() {
-                return alerts.escalations();
+                super.save(alert);
             }
         };
         ExecutorService writer = Executors.newSingleThreadExecutor();
